@@ -1,0 +1,41 @@
+import { methods, type Method } from './index.ts';
+import { PolderError, type WireError } from './errors.ts';
+import type { CallContext, Handlers } from './handlers.ts';
+
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: WireError };
+
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+}
+
+function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+/**
+ * Validates the method name and its arguments, runs the handler, and turns every failure into
+ * `{ code, message }`. Both hosts (Electron IPC and serve-mode WebSocket) call this and nothing else.
+ */
+export function createDispatcher(handlers: Handlers, logger: Logger) {
+  return async function dispatch(method: unknown, rawArgs: unknown, ctx: CallContext): Promise<DispatchResult> {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method)}` } };
+    }
+    const parsed = methods[method].args.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return { ok: false, error: { code: 'invalid_args', message: `${method}: ${where}${issue?.message ?? 'invalid arguments'}` } };
+    }
+    try {
+      const handler = handlers[method] as (args: unknown, ctx: CallContext) => unknown;
+      return { ok: true, value: await handler(parsed.data, ctx) };
+    } catch (err) {
+      if (err instanceof PolderError) return { ok: false, error: { code: err.code, message: err.message } };
+      logger.error(`${method} failed`, err);
+      return { ok: false, error: { code: 'internal', message: `${method} failed: ${err instanceof Error ? err.message : String(err)}` } };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

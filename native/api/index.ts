@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { appMethods, appPushes } from './app.ts';
+
+export * from './app.ts';
+export * from './errors.ts';
+
+/** Every request/response method of the renderer↔native contract. Domains add their maps here. */
+export const methods = {
+  ...appMethods,
+};
+
+/** Every push event native sends to the renderer. */
+export const pushes = {
+  ...appPushes,
+};
+
+type Methods = typeof methods;
+type Pushes = typeof pushes;
+
+export type Method = keyof Methods;
+export type PushEvent = keyof Pushes;
+
+/** `Invoke[M]` is `[args as the caller writes them, result]`. */
+export type Invoke = {
+  [M in Method]: [z.input<Methods[M]['args']>, z.output<Methods[M]['result']>];
+};
+
+export type Push = { [E in PushEvent]: z.output<Pushes[E]> };
+
+/** Arguments as a handler receives them: parsed, defaults applied. */
+export type ParsedArgs<M extends Method> = z.output<Methods[M]['args']>;
+
+/** What `window.polder` is, under Electron and under serve mode alike. */
+export interface PolderBridge {
+  invoke<M extends Method>(method: M, args: Invoke[M][0]): Promise<Invoke[M][1]>;
+  subscribe<E extends PushEvent>(event: E, listener: (payload: Push[E]) => void): () => void;
+}

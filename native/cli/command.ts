@@ -1,0 +1,45 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  /** True when stdout is a terminal: commands show progress bars there and plain lines otherwise. */
+  isTTY: boolean;
+  /** Resolves when the user asks a long-running command to stop (Ctrl+C, SIGTERM). */
+  stopRequested: Promise<void>;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+/** A mistake in how the command was called: one line on stderr, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** `node:util` parseArgs in strict mode, with its errors turned into one-line usage errors. */
+export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: O,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message.split('\n')[0]! : String(err));
+  }
+}
+
+/** Parses a whole-number flag value within bounds, or throws a usage error naming the flag. */
+export function integerFlag(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}

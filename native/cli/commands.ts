@@ -1,0 +1,5 @@
+import type { Command } from './command.ts';
+import { serveCommand } from './commands/serve.ts';
+
+/** Every `polder` subcommand, in the order `--help` lists them. */
+export const commands: Command[] = [serveCommand];
