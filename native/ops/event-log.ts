@@ -1,0 +1,129 @@
+import type { Database } from 'better-sqlite3';
+import { canonicalJson } from './canonical-json.ts';
+import { eventHash, OpsEvent, rowHash, toRow, type EventPayload, type EventRow } from './event.ts';
+import { decodeHlc, HlcDriftError, hlcNow, hlcReceive, type HlcOptions, type HlcState } from './hlc.ts';
+import type { Projector } from './projector.ts';
+import type { Conflict } from './fold.ts';
+import { uuidv7 } from './uuid.ts';
+
+export interface EventDraft {
+  type: string;
+  entity: string;
+  payload: EventPayload;
+}
+
+export interface RemoteResult {
+  applied: string[];
+  duplicates: string[];
+  rejected: { id: string; reason: string }[];
+  conflicts: Conflict[];
+}
+
+export interface EventLogDeps {
+  db: Database;
+  origin: string;
+  hlc: HlcState;
+  hlcOptions: HlcOptions;
+  projector: Projector;
+  now(): number;
+}
+
+/**
+ * Writes events: local ones get the next sequence number, an HLC and the chain link; remote ones
+ * are checked (hash, link to their neighbours, clock drift) before they are stored. Callers wrap
+ * calls in a transaction together with their own reads and checks.
+ */
+export function createEventLog(deps: EventLogDeps) {
+  const { db, origin, projector } = deps;
+  const s = {
+    head: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1'),
+    at: db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE origin = ? AND seq = ?'),
+    hasId: db.prepare<[string], number>('SELECT 1 FROM events WHERE id = ?').pluck(),
+    insert: db.prepare<[EventRow]>(
+      'INSERT INTO events (id, origin, seq, hlc, actor, type, entity, payload, prev_hash, hash, sig) VALUES (@id, @origin, @seq, @hlc, @actor, @type, @entity, @payload, @prev_hash, @hash, @sig)',
+    ),
+    outbox: db.prepare<[string, number]>('INSERT INTO outbox (event_id, enqueued_at) VALUES (?, ?)'),
+  };
+
+  /** Appends one local event, its projection and its outbox row. Call inside a transaction. */
+  function appendLocal(actor: string, draft: EventDraft): { event: OpsEvent; conflicts: Conflict[] } {
+    const head = s.head.get(origin);
+    const hlc = hlcNow(deps.hlc, deps.now());
+    const unsigned = {
+      id: uuidv7(decodeHlc(hlc).wall),
+      origin,
+      seq: (head?.seq ?? 0) + 1,
+      hlc,
+      actor,
+      type: draft.type,
+      entity: draft.entity,
+      payload: JSON.parse(canonicalJson(draft.payload)) as EventPayload,
+      prevHash: head?.hash ?? '',
+    };
+    const event: OpsEvent = { ...unsigned, hash: eventHash(unsigned), sig: null };
+    s.insert.run(toRow(event));
+    const conflicts = projector.apply(event);
+    s.outbox.run(event.id, deps.now());
+    return { event, conflicts };
+  }
+
+  function checkRemote(ev: OpsEvent): string | null {
+    const row = toRow(ev);
+    if (rowHash(row) !== ev.hash) return 'content does not match its hash';
+    const taken = s.at.get(ev.origin, ev.seq);
+    if (taken) return `origin ${ev.origin} already has a different event at seq ${ev.seq} (fork)`;
+    if (ev.seq === 1 && ev.prevHash !== '') return 'first event of its origin links to a predecessor';
+    const before = ev.seq > 1 ? s.at.get(ev.origin, ev.seq - 1) : undefined;
+    if (before && before.hash !== ev.prevHash) return `does not link to event ${ev.seq - 1} of its origin`;
+    const after = s.at.get(ev.origin, ev.seq + 1);
+    if (after && after.prev_hash !== ev.hash) return `event ${ev.seq + 1} of its origin does not link to it`;
+    return null;
+  }
+
+  /**
+   * Ingests events from other devices (the sync issue calls this): dedupes by id, verifies the
+   * chain, refuses clocks beyond the drift bound, and refolds entities that receive late events.
+   * Anything malformed is rejected with a reason; the rest is stored in one transaction.
+   */
+  function applyRemoteEvents(input: readonly unknown[]): RemoteResult {
+    const result: RemoteResult = { applied: [], duplicates: [], rejected: [], conflicts: [] };
+    const parsed: OpsEvent[] = [];
+    for (const raw of input) {
+      const ev = OpsEvent.safeParse(raw);
+      if (ev.success) parsed.push(ev.data);
+      else {
+        const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '?';
+        result.rejected.push({ id, reason: `malformed event: ${ev.error.issues[0]?.path.join('.')} ${ev.error.issues[0]?.message}` });
+      }
+    }
+    parsed.sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : a.seq - b.seq));
+    db.transaction(() => {
+      for (const ev of parsed) {
+        if (s.hasId.get(ev.id)) {
+          result.duplicates.push(ev.id);
+          continue;
+        }
+        const problem = checkRemote(ev);
+        if (problem) {
+          result.rejected.push({ id: ev.id, reason: problem });
+          continue;
+        }
+        try {
+          hlcReceive(deps.hlc, ev.hlc, deps.now(), deps.hlcOptions);
+        } catch (err) {
+          if (!(err instanceof HlcDriftError)) throw err;
+          result.rejected.push({ id: ev.id, reason: err.message });
+          continue;
+        }
+        s.insert.run(toRow(ev));
+        result.conflicts.push(...projector.apply(ev));
+        result.applied.push(ev.id);
+      }
+    })();
+    return result;
+  }
+
+  return { appendLocal, applyRemoteEvents };
+}
+
+export type EventLog = ReturnType<typeof createEventLog>;

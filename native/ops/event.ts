@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { canonicalJson } from './canonical-json.ts';
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export const JsonValue: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+);
+
+/**
+ * What an event changes on its entity. Fields in `set` merge per field by last-writer-wins (or
+ * the kind's lattice); `base` holds, per field, the HLC of the value the author saw, which is how
+ * a concurrent override is told apart from a deliberate one. `add`/`remove` edit set fields.
+ */
+export const EventPayload = z
+  .object({
+    create: z.literal(true).optional(),
+    set: z.record(z.string(), JsonValue).optional(),
+    base: z.record(z.string(), z.string()).optional(),
+    add: z.record(z.string(), z.array(z.string())).optional(),
+    remove: z.record(z.string(), z.array(z.string())).optional(),
+    /** The department the timeline files this under. */
+    dept: z.string().nullable().optional(),
+    /** One human line for the activity log. */
+    summary: z.string(),
+    text: z.string().optional(),
+  })
+  .strict();
+export type EventPayload = z.infer<typeof EventPayload>;
+
+export const eventTypePattern = /^[a-z]+\.[a-z_.]+$/;
+
+export const OpsEvent = z
+  .object({
+    id: z.string().uuid(),
+    origin: z.string().min(1),
+    seq: z.number().int().min(1),
+    hlc: z.string().regex(/^\d{15}-[0-9a-f]{4}-.+$/),
+    actor: z.string().min(1),
+    type: z.string().regex(eventTypePattern),
+    entity: z.string().min(1),
+    payload: EventPayload,
+    prevHash: z.string(),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    sig: z.string().nullable(),
+  })
+  .strict();
+export type OpsEvent = z.infer<typeof OpsEvent>;
+
+/** The entity kind an event type belongs to: `task.assigned` → `task`. */
+export function kindOf(type: string): string {
+  return type.slice(0, type.indexOf('.'));
+}
+
+/** The per-origin chain link: covers every stored column but `sig`, including the previous event's hash. */
+export function eventHash(e: Omit<OpsEvent, 'hash' | 'sig'>): string {
+  const text = canonicalJson([e.id, e.origin, e.seq, e.hlc, e.actor, e.type, e.entity, canonicalJson(e.payload), e.prevHash]);
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export interface EventRow {
+  pos?: number;
+  id: string;
+  origin: string;
+  seq: number;
+  hlc: string;
+  actor: string;
+  type: string;
+  entity: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+  sig: string | null;
+}
+
+export function toRow(e: OpsEvent): EventRow {
+  return {
+    id: e.id, origin: e.origin, seq: e.seq, hlc: e.hlc, actor: e.actor, type: e.type, entity: e.entity,
+    payload: canonicalJson(e.payload), prev_hash: e.prevHash, hash: e.hash, sig: e.sig,
+  };
+}
+
+export function fromRow(r: EventRow): OpsEvent {
+  return {
+    id: r.id, origin: r.origin, seq: r.seq, hlc: r.hlc, actor: r.actor, type: r.type, entity: r.entity,
+    payload: JSON.parse(r.payload) as EventPayload, prevHash: r.prev_hash, hash: r.hash, sig: r.sig,
+  };
+}
+
+/** Hash of a stored row as written: a changed payload text changes it even if it parses the same. */
+export function rowHash(r: EventRow): string {
+  const text = canonicalJson([r.id, r.origin, r.seq, r.hlc, r.actor, r.type, r.entity, r.payload, r.prev_hash]);
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,152 @@
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.ts';
+import { fromRow, kindOf, type EventRow, type OpsEvent } from './event.ts';
+import { emptyEntity, foldEntity, foldEvent, type Conflict, type EntityState } from './fold.ts';
+import { timelineRow } from './timeline-row.ts';
+
+interface EntityRow {
+  id: string;
+  kind: string;
+  created: number;
+  version: string;
+  state: string;
+  meta: string;
+}
+
+function toEntityRow(s: EntityState): EntityRow {
+  return {
+    id: s.id,
+    kind: s.kind,
+    created: s.created ? 1 : 0,
+    version: s.version,
+    state: canonicalJson(s.fields),
+    meta: canonicalJson({ stamps: s.stamps, sets: s.sets }),
+  };
+}
+
+function fromEntityRow(r: EntityRow): EntityState {
+  const meta = JSON.parse(r.meta) as Pick<EntityState, 'stamps' | 'sets'>;
+  return { id: r.id, kind: r.kind, created: r.created === 1, version: r.version, fields: JSON.parse(r.state), ...meta };
+}
+
+/**
+ * Keeps the projection tables equal to the fold of the log. Runs inside the caller's transaction,
+ * after the event row is stored. An event newer than everything its entity holds (every local
+ * command) folds in place; an older one (a late remote event) refolds that entity from the log.
+ */
+export function createProjector(db: Database) {
+  const s = {
+    getEntity: db.prepare<[string], EntityRow>('SELECT * FROM entities WHERE id = ?'),
+    putEntity: db.prepare<[EntityRow]>(
+      'INSERT OR REPLACE INTO entities (id, kind, created, version, state, meta) VALUES (@id, @kind, @created, @version, @state, @meta)',
+    ),
+    entityEvents: db.prepare<[string], EventRow>('SELECT * FROM events WHERE entity = ? ORDER BY hlc, id'),
+    putConflict: db.prepare(
+      'INSERT OR REPLACE INTO conflicts (entity, field, lost_event, kept_event, lost_value, kept_value, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    dropConflicts: db.prepare<[string]>('DELETE FROM conflicts WHERE entity = ?'),
+    putTimeline: db.prepare(
+      'INSERT OR REPLACE INTO timeline (event_id, hlc, at, actor, department, type, kind, entity, summary, text) VALUES (@event_id, @hlc, @at, @actor, @department, @type, @kind, @entity, @summary, @text)',
+    ),
+  };
+
+  function saveConflicts(conflicts: Conflict[]) {
+    for (const c of conflicts) {
+      s.putConflict.run(c.entity, c.field, c.lostEvent, c.keptEvent, canonicalJson(c.lostValue), canonicalJson(c.keptValue), c.hlc);
+    }
+  }
+
+  function load(id: string): EntityState | null {
+    const row = s.getEntity.get(id);
+    return row ? fromEntityRow(row) : null;
+  }
+
+  /** Brings the projections up to date with one stored event; returns the conflicts it made. */
+  function apply(ev: OpsEvent): Conflict[] {
+    s.putTimeline.run(timelineRow(ev));
+    const current = load(ev.entity);
+    if (!current || ev.hlc > current.version) {
+      const state = current ?? emptyEntity(ev.entity, kindOf(ev.type));
+      const conflicts = foldEvent(state, ev);
+      s.putEntity.run(toEntityRow(state));
+      saveConflicts(conflicts);
+      return conflicts;
+    }
+    const { state, conflicts } = foldEntity(ev.entity, s.entityEvents.all(ev.entity).map(fromRow));
+    s.putEntity.run(toEntityRow(state));
+    s.dropConflicts.run(ev.entity);
+    saveConflicts(conflicts);
+    return conflicts.filter((c) => c.hlc === ev.hlc);
+  }
+
+  /** Drops every projection and folds the whole log again, in one transaction. */
+  function rebuild(): { events: number; entities: number; conflicts: number } {
+    let events = 0;
+    let entities = 0;
+    let conflicts = 0;
+    db.transaction(() => {
+      db.exec('DELETE FROM entities; DELETE FROM conflicts; DELETE FROM timeline;');
+      let state: EntityState | null = null;
+      const flush = () => {
+        if (state) {
+          s.putEntity.run(toEntityRow(state));
+          entities++;
+        }
+      };
+      for (const row of eventsByEntity(db)) {
+        const ev = fromRow(row);
+        if (!state || state.id !== ev.entity) {
+          flush();
+          state = emptyEntity(ev.entity, kindOf(ev.type));
+        }
+        const made = foldEvent(state, ev);
+        saveConflicts(made);
+        conflicts += made.length;
+        s.putTimeline.run(timelineRow(ev));
+        events++;
+      }
+      flush();
+    })();
+    return { events, entities, conflicts };
+  }
+
+  return { apply, load, rebuild };
+}
+
+export type Projector = ReturnType<typeof createProjector>;
+
+/** Every event ordered by (entity, hlc, id), read in pages so the caller may write between pages. */
+function* eventsByEntity(db: Database): Generator<EventRow> {
+  const first = db.prepare<[number], EventRow>('SELECT * FROM events ORDER BY entity, hlc, id LIMIT ?');
+  const next = db.prepare<[string, string, string, number], EventRow>(
+    'SELECT * FROM events WHERE (entity, hlc, id) > (?, ?, ?) ORDER BY entity, hlc, id LIMIT ?',
+  );
+  const page = 2000;
+  let rows = first.all(page);
+  while (rows.length > 0) {
+    yield* rows;
+    const last = rows[rows.length - 1]!;
+    rows = rows.length < page ? [] : next.all(last.entity, last.hlc, last.id, page);
+  }
+}
+
+/** The projection tables as canonical text, in a fixed order: equal text means equal projections. */
+export function dumpProjections(db: Database): { entities: string[]; conflicts: string[]; timeline: string[] } {
+  const rows = (sql: string) => (db.prepare(sql).all() as unknown[]).map((r) => canonicalJson(r));
+  return {
+    entities: rows('SELECT id, kind, created, version, state, meta FROM entities ORDER BY id'),
+    conflicts: rows('SELECT * FROM conflicts ORDER BY entity, field, lost_event'),
+    timeline: rows('SELECT * FROM timeline ORDER BY event_id'),
+  };
+}
+
+export function projectionDigest(db: Database): string {
+  const dump = dumpProjections(db);
+  const hash = createHash('sha256');
+  for (const part of [dump.entities, dump.conflicts, dump.timeline]) {
+    for (const line of part) hash.update(line).update('\n');
+    hash.update('\u0000');
+  }
+  return hash.digest('hex');
+}
