@@ -30,6 +30,11 @@ function polygonFeature(id: string, ring: Ring, properties: Record<string, unkno
   return { type: 'Feature', id, properties: { id, ...properties }, geometry: { type: 'Polygon', coordinates: [closed(ring)] } };
 }
 
+/** Pretty JSON with each innermost number array on one line, so coordinates stay readable. */
+function compactJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\[\s+(-?[\d.]+(?:,\s+-?[\d.]+)*)\s+\]/g, (_, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`) + '\n';
+}
+
 function writeGeoJson(name: string, features: unknown[]) {
   const collection = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::32756' } }, features };
   writeFileSync(join(target, name), JSON.stringify(collection, null, 1) + '\n');
@@ -67,3 +72,54 @@ writeFileSync(
   ['id,x,y,observed_stage_draft_m,observed_stage_final_m,tuflow_stage_m', ...observations].join('\n') + '\n',
 );
 writeFileSync(join(target, 'inflow-creek.csv'), 'time_s,discharge_m3s\n0,19.7\n1000,19.7\n');
+
+// Illustrative assets and virtual gauges for the sensor and UI work. They are made up: the
+// places are plausible spots in the domain (off building footprints), not real facilities.
+function pointFeature(id: string, [x, y]: [number, number], properties: Record<string, unknown>) {
+  return { type: 'Feature', id, properties: { id, ...properties }, geometry: { type: 'Point', coordinates: [x, y] } };
+}
+const illustrative = { illustrative: true, note: 'Illustrative only: not a real facility.' };
+writeGeoJson('assets.geojson', [
+  pointFeature('asset-school', [382470, 6354455], { kind: 'school', name: 'Creekside Primary School (illustrative)', ...illustrative }),
+  pointFeature('asset-aged-care', [382345, 6354378], { kind: 'aged-care', name: 'Hillview Aged Care (illustrative)', ...illustrative }),
+  pointFeature('asset-substation', [382555, 6354600], { kind: 'substation', name: 'Zone substation 11 kV (illustrative)', ...illustrative }),
+  pointFeature('asset-underpass', [382535, 6354545], { kind: 'underpass', name: 'Road underpass (illustrative)', ...illustrative }),
+  pointFeature('asset-ses-depot', [382300, 6354600], { kind: 'emergency-service', name: 'SES unit depot (illustrative)', ...illustrative }),
+]);
+const depthThresholds = { warning: 0.15, danger: 0.3 };
+writeFileSync(
+  join(target, 'gauges.json'),
+  compactJson(
+    {
+      gauges: [
+        { id: 'g-inlet', name: 'Creek inlet road (virtual)', kind: 'water-level', x: 382306, y: 6354298, thresholds: depthThresholds },
+        { id: 'g-midroad', name: 'Mid-catchment road (virtual)', kind: 'water-level', x: 382430, y: 6354472, thresholds: depthThresholds },
+        { id: 'g-outlet', name: 'Lower road near outlet (virtual)', kind: 'water-level', x: 382555, y: 6354537, thresholds: depthThresholds },
+        // Rain thresholds in mm/h.
+        { id: 'g-rain', name: 'Rain gauge (virtual)', kind: 'rain', x: 382400, y: 6354600, thresholds: { warning: 20, danger: 50 } },
+      ],
+    },
+  ),
+);
+
+const scenario = {
+  format: 1,
+  name: 'merewether-2007',
+  title: 'Merewether, Newcastle NSW — 8 June 2007 (Pasha Bulker storm)',
+  attribution:
+    'Terrain and flood marks: Water Research Laboratory (WRL, UNSW), Australian Rainfall and Runoff Project 15 buildings benchmark, as published in the ANUGA validation suite (GeoscienceAustralia/anuga_core, Apache-2.0).',
+  crs: 'EPSG:32756',
+  dem: 'dem.asc',
+  extent: 'extent.geojson',
+  areaOfInterest: 'refinement.geojson',
+  durationSeconds: 1000,
+  manning: { default: 0.04, zones: [{ file: 'roads.geojson', n: 0.02 }] },
+  buildings: { file: 'buildings.geojson', mode: 'raised', heightMeters: 3.0 },
+  inflows: [{ id: 'creek', kind: 'line', line: [[382275, 6354270], [382255, 6354290]], hydrograph: 'inflow-creek.csv' }],
+  rainfall: null,
+  boundaries: { north: 'open', east: 'open', south: 'closed', west: 'closed' },
+  observations: { file: 'observations.csv', observedColumn: 'observed_stage_final_m' },
+  assets: 'assets.geojson',
+  gauges: 'gauges.json',
+};
+writeFileSync(join(target, 'scenario.json'), compactJson(scenario));

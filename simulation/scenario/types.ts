@@ -170,7 +170,6 @@ export interface LoadedScenario {
 
 /** The UI's short description of a pack. */
 export interface ScenarioSummary {
-  dir: string;
   name: string;
   title: string;
   crs: string;

@@ -1,0 +1,105 @@
+// Reading the pack's GeoJSON layers (scenario CRS coordinates), checked before any use.
+import { ScenarioError } from './errors.ts';
+import { readText } from './series.ts';
+
+type Position = [number, number];
+/** One polygon: outer ring then holes, each closed or not. */
+export type PolygonRings = Position[][];
+
+export interface PolygonFeature {
+  id: string;
+  properties: Record<string, unknown>;
+  polygons: PolygonRings[];
+}
+
+export interface PointFeature {
+  id: string;
+  properties: Record<string, unknown>;
+  point: Position;
+}
+
+interface RawFeature {
+  type?: unknown;
+  id?: unknown;
+  properties?: unknown;
+  geometry?: { type?: unknown; coordinates?: unknown } | null;
+}
+
+export interface FeatureFile<T> {
+  /** EPSG code from the legacy `crs` member, or null when the file does not say. */
+  crs: string | null;
+  features: T[];
+}
+
+function readCollection(file: string): { crs: string | null; features: RawFeature[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof ScenarioError) throw error;
+    throw new ScenarioError(file, `malformed JSON (${(error as Error).message})`);
+  }
+  const collection = json as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+    throw new ScenarioError(file, 'expected a GeoJSON FeatureCollection');
+  }
+  const crsName = collection.crs?.properties?.name;
+  let crs: string | null = null;
+  if (typeof crsName === 'string') {
+    const code = /EPSG:{1,2}(\d+)$/i.exec(crsName);
+    if (!code) throw new ScenarioError(file, `crs "${crsName}" is not an EPSG code`);
+    crs = `EPSG:${code[1]}`;
+  }
+  return { crs, features: collection.features as RawFeature[] };
+}
+
+function position(value: unknown, where: string, file: string): Position {
+  if (!Array.isArray(value) || value.length < 2 || !Number.isFinite(value[0]) || !Number.isFinite(value[1])) {
+    throw new ScenarioError(file, `${where}: bad coordinate ${JSON.stringify(value)?.slice(0, 60)}`);
+  }
+  return [value[0] as number, value[1] as number];
+}
+
+function rings(value: unknown, where: string, file: string): PolygonRings {
+  if (!Array.isArray(value) || value.length === 0) throw new ScenarioError(file, `${where}: a polygon needs at least one ring`);
+  return value.map((ring, r) => {
+    if (!Array.isArray(ring) || ring.length < 3) throw new ScenarioError(file, `${where}: ring ${r} needs at least 3 positions`);
+    return ring.map((p) => position(p, where, file));
+  });
+}
+
+function featureId(feature: RawFeature, index: number): string {
+  const props = feature.properties as Record<string, unknown> | null | undefined;
+  const id = feature.id ?? props?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${index}`;
+}
+
+export function readPolygons(file: string): FeatureFile<PolygonFeature> {
+  const { crs, features } = readCollection(file);
+  return {
+    crs,
+    features: features.map((feature, index) => {
+      const id = featureId(feature, index);
+      const where = `feature ${id}`;
+      const geometry = feature.geometry;
+      let polygons: PolygonRings[];
+      if (geometry?.type === 'Polygon') polygons = [rings(geometry.coordinates, where, file)];
+      else if (geometry?.type === 'MultiPolygon' && Array.isArray(geometry.coordinates)) {
+        polygons = geometry.coordinates.map((polygon) => rings(polygon, where, file));
+      } else throw new ScenarioError(file, `${where}: expected a Polygon or MultiPolygon, found ${String(geometry?.type)}`);
+      return { id, properties: (feature.properties as Record<string, unknown>) ?? {}, polygons };
+    }),
+  };
+}
+
+export function readPoints(file: string): FeatureFile<PointFeature> {
+  const { crs, features } = readCollection(file);
+  return {
+    crs,
+    features: features.map((feature, index) => {
+      const id = featureId(feature, index);
+      if (feature.geometry?.type !== 'Point') throw new ScenarioError(file, `feature ${id}: expected a Point, found ${String(feature.geometry?.type)}`);
+      return { id, properties: (feature.properties as Record<string, unknown>) ?? {}, point: position(feature.geometry.coordinates, `feature ${id}`, file) };
+    }),
+  };
+}

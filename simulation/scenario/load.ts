@@ -1,0 +1,176 @@
+// loadScenario: a pack folder → LoadedScenario (see types.ts), every input checked first.
+import { activeDomain } from './domain.ts';
+import { ScenarioError } from './errors.ts';
+import { readPolygons, type FeatureFile, type PolygonFeature } from './geojson.ts';
+import { loadInflows } from './inflows.ts';
+import { gridLonLatBounds } from './lonlat.ts';
+import { readAssets, readGauges, readObservations } from './points.ts';
+import { forEachCellInPolygon } from './rasterize.ts';
+import { readRaster, resampleToGrid } from './raster.ts';
+import { readScenarioFile, type PackFile } from './scenario-file.ts';
+import { readSeriesCsv } from './series.ts';
+import type { CrsInfo, EdgeName, GridGeometry, LoadedBoundary, LoadedRainfall, LoadedScenario, Raster } from './types.ts';
+import { utmZoneOfEpsg } from './utm.ts';
+
+function checkCrs(expected: string, found: string | null, file: string): void {
+  if (found && found !== expected) throw new ScenarioError(file, `CRS ${found} does not match the scenario's ${expected}`);
+}
+
+/** The pack's CRS: scenario.json's "crs" and the DEM's own must agree; one of them must exist. */
+export function resolveCrs(pack: PackFile, demCrs: string | null, demFile: string): CrsInfo {
+  const declared = pack.spec.crs ?? null;
+  if (declared && demCrs && declared !== demCrs) {
+    throw new ScenarioError(demFile, `CRS ${demCrs} does not match scenario.json's "crs": "${declared}"`);
+  }
+  const epsg = declared ?? demCrs;
+  if (!epsg) throw new ScenarioError(pack.file, `no CRS: give "crs": "EPSG:…" or a .prj beside ${demFile}`);
+  return { epsg, utm: utmZoneOfEpsg(epsg) };
+}
+
+function polygonMask(grid: GridGeometry, layer: FeatureFile<PolygonFeature>): { mask: Uint8Array; count: number } {
+  const mask = new Uint8Array(grid.nx * grid.ny);
+  for (const feature of layer.features) {
+    for (const polygon of feature.polygons) forEachCellInPolygon(grid, polygon, (i) => (mask[i] = 1));
+  }
+  return { mask, count: layer.features.length };
+}
+
+function readLayer(file: string, crs: string): FeatureFile<PolygonFeature> {
+  const layer = readPolygons(file);
+  checkCrs(crs, layer.crs, file);
+  return layer;
+}
+
+async function readGridOnto(file: string, grid: GridGeometry, crs: string): Promise<{ raster: Raster; values: Float32Array }> {
+  const raster = await readRaster(file);
+  checkCrs(crs, raster.crs, file);
+  return { raster, values: resampleToGrid(raster, grid) };
+}
+
+async function loadManning(pack: PackFile, grid: GridGeometry, active: Uint8Array, crs: string): Promise<Float32Array> {
+  const { manning: spec } = pack.spec;
+  const manning = new Float32Array(grid.nx * grid.ny).fill(spec.default);
+  if (spec.grid) {
+    const file = pack.path(spec.grid);
+    const { values } = await readGridOnto(file, grid, crs);
+    for (let i = 0; i < values.length; i++) {
+      const n = values[i]!;
+      if (Number.isNaN(n)) continue;
+      if (!(n > 0) && active[i]) throw new ScenarioError(file, `Manning n must be > 0, found ${n} at cell ${i}`);
+      manning[i] = n;
+    }
+  }
+  for (const zone of spec.zones) {
+    const { mask } = polygonMask(grid, readLayer(pack.path(zone.file), crs));
+    for (let i = 0; i < mask.length; i++) if (mask[i]) manning[i] = zone.n;
+  }
+  return manning;
+}
+
+async function loadRainfall(pack: PackFile, grid: GridGeometry, active: Uint8Array, crs: string): Promise<LoadedRainfall> {
+  const spec = pack.spec.rainfall;
+  if (!spec) return null;
+  if (spec.kind === 'uniform') return { kind: 'uniform', intensity: readSeriesCsv(pack.path(spec.series), 'intensity_mm_per_h', 0) };
+  const times = Float64Array.from(spec.frames, (frame) => frame.time_s);
+  for (let k = 1; k < times.length; k++) {
+    if (times[k]! <= times[k - 1]!) throw new ScenarioError(pack.file, `rainfall.frames[${k}]: time_s ${times[k]} is not after the previous ${times[k - 1]}`);
+  }
+  const frames: Float32Array[] = [];
+  for (const frame of spec.frames) {
+    const file = pack.path(frame.file);
+    const { values } = await readGridOnto(file, grid, crs);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (Number.isNaN(v)) {
+        if (active[i]) throw new ScenarioError(file, `no rain value (NODATA or outside the rain grid) over active cell ${i}`);
+        values[i] = 0;
+      } else if (v < 0) throw new ScenarioError(file, `negative rain intensity ${v} at cell ${i}`);
+    }
+    frames.push(values);
+  }
+  return { kind: 'gridded', times, frames };
+}
+
+function loadBoundaries(pack: PackFile): Record<EdgeName, LoadedBoundary> {
+  const edge = (name: EdgeName): LoadedBoundary => {
+    const spec = pack.spec.boundaries[name];
+    if (spec === 'closed' || spec === 'open') return { kind: spec };
+    if ('level' in spec) return { kind: 'level', level: spec.level };
+    return { kind: 'levelSeries', level: readSeriesCsv(pack.path(spec.levelSeries), 'level_m') };
+  };
+  return { north: edge('north'), east: edge('east'), south: edge('south'), west: edge('west') };
+}
+
+/** Loads and checks a scenario pack folder; a ScenarioError names the file and the problem. */
+export async function loadScenario(dir: string): Promise<LoadedScenario> {
+  const pack = readScenarioFile(dir);
+  const { spec } = pack;
+  const demFile = pack.path(spec.dem);
+  const dem = await readRaster(demFile);
+  const crs = resolveCrs(pack, dem.crs, demFile);
+  const { grid } = dem;
+  const cells = grid.nx * grid.ny;
+
+  let inside: Uint8Array = new Uint8Array(cells).fill(1);
+  if (spec.extent) {
+    const extentFile = pack.path(spec.extent);
+    inside = polygonMask(grid, readLayer(extentFile, crs.epsg)).mask;
+    if (!inside.includes(1)) throw new ScenarioError(extentFile, 'the extent covers no cell centre of the DEM');
+  }
+  const active = activeDomain(grid, dem.values, inside, demFile);
+
+  const buildingLayer = spec.buildings ? polygonMask(grid, readLayer(pack.path(spec.buildings.file), crs.epsg)) : null;
+  const buildingMask = buildingLayer?.mask ?? new Uint8Array(cells);
+  const mode = spec.buildings?.mode ?? 'raised';
+  const heightMeters = spec.buildings?.heightMeters ?? 0;
+
+  const ground = new Float32Array(cells);
+  const solid = new Uint8Array(cells);
+  let highest = -Infinity;
+  for (let i = 0; i < cells; i++) {
+    if (!active[i]) continue;
+    const z = dem.values[i]! + (mode === 'raised' && buildingMask[i] ? heightMeters : 0);
+    ground[i] = z;
+    if (z > highest) highest = z;
+  }
+  for (let i = 0; i < cells; i++) {
+    if (!active[i]) {
+      ground[i] = highest + 100;
+      solid[i] = 1;
+    } else if (mode === 'blocked' && buildingMask[i]) solid[i] = 1;
+  }
+
+  const manning = await loadManning(pack, grid, active, crs.epsg);
+  const observationsSpec = typeof spec.observations === 'string' ? { file: spec.observations } : spec.observations;
+  let assets: LoadedScenario['assets'] = [];
+  if (spec.assets) {
+    const assetsFile = pack.path(spec.assets);
+    const read = readAssets(assetsFile, grid);
+    checkCrs(crs.epsg, read.crs, assetsFile);
+    assets = read.assets;
+  }
+
+  return {
+    dir: pack.dir,
+    name: spec.name,
+    title: spec.title,
+    attribution: spec.attribution,
+    crs,
+    grid,
+    cells,
+    bareGround: dem.values,
+    ground,
+    active,
+    buildings: { mode, heightMeters, mask: buildingMask, footprints: buildingLayer?.count ?? 0 },
+    solid,
+    manning,
+    inflows: loadInflows(spec.inflows, grid, solid, pack.file, pack.path),
+    rainfall: await loadRainfall(pack, grid, active, crs.epsg),
+    boundaries: loadBoundaries(pack),
+    observations: observationsSpec ? readObservations(pack.path(observationsSpec.file), observationsSpec.observedColumn, grid) : [],
+    assets,
+    gauges: spec.gauges ? readGauges(pack.path(spec.gauges), grid) : [],
+    durationSeconds: spec.durationSeconds ?? null,
+    lonLatBounds: crs.utm ? gridLonLatBounds(grid, crs.utm) : null,
+  };
+}

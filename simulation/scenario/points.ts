@@ -1,0 +1,77 @@
+// Observation points, assets and gauges: points in the scenario CRS that must fall on the grid.
+import { numberCell, parseCsv, requireColumns } from './csv.ts';
+import { ScenarioError } from './errors.ts';
+import { readPoints } from './geojson.ts';
+import { cellAt } from './grid.ts';
+import { assetKinds, describeIssues, GaugesFile } from './schema.ts';
+import { readText } from './series.ts';
+import type { AssetKind, GridGeometry, LoadedAsset, LoadedGauge, LoadedObservation } from './types.ts';
+
+function cellOnGrid(grid: GridGeometry, x: number, y: number, what: string, file: string): number {
+  const cell = cellAt(grid, x, y);
+  if (cell < 0) {
+    const east = grid.xll + grid.nx * grid.cellSize;
+    const north = grid.yll + grid.ny * grid.cellSize;
+    throw new ScenarioError(file, `${what} at (${x}, ${y}) lies outside the grid (x ${grid.xll}…${east}, y ${grid.yll}…${north})`);
+  }
+  return cell;
+}
+
+export function readObservations(file: string, observedColumn: string | undefined, grid: GridGeometry): LoadedObservation[] {
+  const table = parseCsv(readText(file), file);
+  const [idAt, xAt, yAt] = requireColumns(table, ['id', 'x', 'y'], file) as [number, number, number];
+  if (observedColumn) requireColumns(table, [observedColumn], file);
+  const ids = new Set<string>();
+  return table.rows.map((row) => {
+    const id = row.cells[idAt]!;
+    if (!id) throw new ScenarioError(file, `line ${row.line}: empty id`);
+    if (ids.has(id)) throw new ScenarioError(file, `line ${row.line}: duplicate id "${id}"`);
+    ids.add(id);
+    const x = numberCell(table, row, xAt, file);
+    const y = numberCell(table, row, yAt, file);
+    const columns: Record<string, number> = {};
+    table.columns.forEach((name, i) => {
+      if (i !== idAt && i !== xAt && i !== yAt) columns[name] = numberCell(table, row, i, file);
+    });
+    return {
+      id,
+      x,
+      y,
+      cell: cellOnGrid(grid, x, y, `line ${row.line}: observation "${id}"`, file),
+      observedPeakStage: observedColumn ? columns[observedColumn]! : null,
+      columns,
+    };
+  });
+}
+
+export function readAssets(file: string, grid: GridGeometry): { crs: string | null; assets: LoadedAsset[] } {
+  const { crs, features } = readPoints(file);
+  const assets = features.map(({ id, properties, point: [x, y] }) => {
+    const { kind, name, illustrative } = properties;
+    if (!(assetKinds as readonly unknown[]).includes(kind)) {
+      throw new ScenarioError(file, `feature ${id}: kind must be one of ${assetKinds.join(', ')}, found ${JSON.stringify(kind)}`);
+    }
+    if (typeof name !== 'string' || name === '') throw new ScenarioError(file, `feature ${id}: a non-empty "name" is required`);
+    if (typeof illustrative !== 'boolean') throw new ScenarioError(file, `feature ${id}: "illustrative" must be true or false`);
+    return { id, x, y, cell: cellOnGrid(grid, x, y, `asset "${id}"`, file), kind: kind as AssetKind, name, illustrative };
+  });
+  return { crs, assets };
+}
+
+export function readGauges(file: string, grid: GridGeometry): LoadedGauge[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof ScenarioError) throw error;
+    throw new ScenarioError(file, `malformed JSON (${(error as Error).message})`);
+  }
+  const parsed = GaugesFile.safeParse(json);
+  if (!parsed.success) throw new ScenarioError(file, describeIssues(parsed.error));
+  const ids = new Set<string>();
+  return parsed.data.gauges.map((gauge) => {
+    if (ids.has(gauge.id)) throw new ScenarioError(file, `duplicate gauge id "${gauge.id}"`);
+    ids.add(gauge.id);
+    return { ...gauge, cell: cellOnGrid(grid, gauge.x, gauge.y, `gauge "${gauge.id}"`, file) };
+  });
+}

@@ -1,0 +1,89 @@
+// scenario.json, validated with zod. File names are relative to the pack folder.
+import { z } from 'zod';
+
+const fileName = z.string().min(1);
+const xy = z.tuple([z.number(), z.number()]);
+const positiveN = z.number({ error: 'Manning n must be a number' }).positive({ error: 'Manning n must be > 0' }).finite();
+
+const inflow = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ id: z.string().min(1), kind: z.literal('line'), line: z.array(xy).min(2), hydrograph: fileName }),
+    z.strictObject({ id: z.string().min(1), kind: z.literal('point'), point: xy, hydrograph: fileName }),
+  ],
+  { error: 'inflow kind must be "line" or "point"' },
+);
+
+const rainfall = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('uniform'), series: fileName }),
+      z.strictObject({
+        kind: z.literal('gridded'),
+        frames: z.array(z.strictObject({ time_s: z.number().finite().nonnegative(), file: fileName })).min(1),
+      }),
+    ],
+    { error: 'rainfall kind must be "uniform" or "gridded"' },
+  )
+  .nullable();
+
+const boundary = z.union([z.literal('closed'), z.literal('open'), z.strictObject({ level: z.number().finite() }), z.strictObject({ levelSeries: fileName })], {
+  error: 'boundary must be "closed", "open", { "level": <m> } or { "levelSeries": "<file.csv>" }',
+});
+
+export const ScenarioFile = z.strictObject({
+  format: z.literal(1, { error: 'format must be 1' }),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'name must be lower-case letters, digits and dashes' }),
+  title: z.string().min(1),
+  attribution: z.string(),
+  /** "EPSG:<code>"; optional when the DEM declares its CRS; must agree with it when both do. */
+  crs: z.string().regex(/^EPSG:\d+$/, { error: 'crs must look like "EPSG:32756"' }).optional(),
+  dem: fileName,
+  /** Polygon(s) bounding the model domain; the whole grid when absent. */
+  extent: fileName.optional(),
+  areaOfInterest: fileName.optional(),
+  durationSeconds: z.number().positive().optional(),
+  manning: z.strictObject({
+    default: positiveN,
+    /** A raster of n on any grid in the same CRS, sampled at cell centres; NODATA keeps the default. */
+    grid: fileName.optional(),
+    /** Polygons rasterised by cell centre, applied in order (later zones win). */
+    zones: z.array(z.strictObject({ file: fileName, n: positiveN })).default([]),
+  }),
+  buildings: z
+    .strictObject({ file: fileName, mode: z.enum(['raised', 'blocked']), heightMeters: z.number().positive().finite().default(3) })
+    .optional(),
+  inflows: z.array(inflow).default([]),
+  rainfall: rainfall.default(null),
+  boundaries: z.strictObject({ north: boundary, east: boundary, south: boundary, west: boundary }),
+  /** CSV id,x,y,… ; `observedColumn` names the observed peak stage column. */
+  observations: z.union([fileName, z.strictObject({ file: fileName, observedColumn: z.string().min(1).optional() })]).optional(),
+  /** GeoJSON points with properties kind, name, illustrative. */
+  assets: fileName.optional(),
+  /** JSON { gauges: [...] } of virtual gauges. */
+  gauges: fileName.optional(),
+});
+export type ScenarioFile = z.infer<typeof ScenarioFile>;
+
+export const assetKinds = ['school', 'hospital', 'aged-care', 'substation', 'underpass', 'pumping-station', 'emergency-service', 'shelter', 'other'] as const;
+
+export const GaugesFile = z.strictObject({
+  gauges: z.array(
+    z
+      .strictObject({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        kind: z.enum(['water-level', 'rain']),
+        x: z.number().finite(),
+        y: z.number().finite(),
+        thresholds: z.strictObject({ warning: z.number().nonnegative(), danger: z.number().nonnegative() }),
+      })
+      .refine((gauge) => gauge.thresholds.warning < gauge.thresholds.danger, { error: 'thresholds.warning must be below thresholds.danger' }),
+  ),
+});
+
+/** Zod issues as one line: "boundaries.north: boundary must be …; manning.default: …". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(top level)'}: ${issue.message}`).join('; ');
+}
