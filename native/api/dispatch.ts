@@ -1,12 +1,9 @@
 import { methods, type Method } from './index.ts';
 import { PolderError, type WireError } from './errors.ts';
 import type { CallContext, Handlers } from './handlers.ts';
+import type { Logger } from '../logger.ts';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: WireError };
-
-export interface Logger {
-  error(message: string, detail?: unknown): void;
-}
 
 function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(methods, name);
@@ -16,7 +13,7 @@ function isMethod(name: unknown): name is Method {
  * Validates the method name and its arguments, runs the handler, and turns every failure into
  * `{ code, message }`. Both hosts (Electron IPC and serve-mode WebSocket) call this and nothing else.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger) {
+export function createDispatcher(handlers: Handlers, logger: Pick<Logger, 'error'>) {
   return async function dispatch(method: unknown, rawArgs: unknown, ctx: CallContext): Promise<DispatchResult> {
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method)}` } };

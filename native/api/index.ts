@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
+import { scenarioMethods } from './scenario.ts';
 
 export * from './app.ts';
 export * from './errors.ts';
+export * from './scenario.ts';
 
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
 export const methods = {
   ...appMethods,
+  ...scenarioMethods,
 };
 
 /** Every push event native sends to the renderer. */

@@ -1,0 +1,46 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface ServedApp {
+  /** The URL `polder serve` printed, token included. */
+  url: string;
+  /** The same server without the token. */
+  origin: string;
+  dataDir: string;
+}
+
+const root = resolve(import.meta.dirname, '..');
+
+async function startServe(dataDir: string): Promise<{ child: ChildProcess; served: ServedApp }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'serve', '--port', '0', '--json', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const firstLine = await new Promise<string>((resolveLine, reject) => {
+    child.once('exit', (code) => reject(new Error(`polder serve exited with ${code} before printing its URL`)));
+    createInterface({ input: child.stdout! }).once('line', resolveLine);
+  });
+  const { url } = JSON.parse(firstLine) as { url: string };
+  return { child, served: { url, origin: new URL(url).origin, dataDir } };
+}
+
+/** One `polder serve` per worker, on a random port with its own data directory. */
+export const test = base.extend<object, { served: ServedApp }>({
+  served: [
+    async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'polder-e2e-'));
+      const { child, served } = await startServe(dataDir);
+      await use(served);
+      child.kill('SIGTERM');
+      await new Promise((done) => child.once('exit', done));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,4 @@
+export const ipcChannels = {
+  invoke: 'polder:invoke',
+  push: 'polder:push',
+} as const;

@@ -1,0 +1,13 @@
+import type { WireError } from './errors.ts';
+
+/** Serve mode's WebSocket frames. The renderer sends calls; the host sends results and pushes. */
+export type ClientFrame = { t: 'call'; id: number; method: string; args: unknown };
+
+export type ServerFrame =
+  | { t: 'result'; id: number; ok: true; value: unknown }
+  | { t: 'result'; id: number; ok: false; error: WireError }
+  | { t: 'push'; event: string; payload: unknown }
+  | { t: 'error'; error: WireError };
+
+/** The WebSocket path under serve mode. */
+export const wirePath = '/api';

@@ -1,0 +1,86 @@
+import type { appMethods, AppInfo, ScenarioSummary } from './api/app.ts';
+import { createDispatcher, type Dispatch } from './api/dispatch.ts';
+import type { Handlers, HandlersFor } from './api/handlers.ts';
+import { createPushBus, type PushBus } from './api/push-bus.ts';
+import type { Clock } from './clock/clock.ts';
+import type { Logger } from './logger.ts';
+import { createScenarioHandlers } from './scenario/handlers.ts';
+import { polderVersion } from './version.ts';
+import { resolveScenarioDir, summarizeScenario } from '../simulation/scenario/summary.ts';
+
+export interface AppOptions {
+  dataDir: string;
+  resourcesDir: string;
+  clock: Clock;
+  logger: Logger;
+  host: AppInfo['host'];
+  runtime: AppInfo['runtime'];
+  /** The scenario pack to load: a bundled pack's name or a folder. */
+  scenario?: string;
+  /** How often the `app.clock` push ticks. */
+  tickMs?: number;
+}
+
+export interface PolderApp {
+  handlers: Handlers;
+  dispatch: Dispatch;
+  pushes: PushBus;
+  close(): Promise<void>;
+}
+
+/** The composition root: every service, wired to its dependencies, behind one handler map. */
+export async function createApp(options: AppOptions): Promise<PolderApp> {
+  const { clock, logger } = options;
+  const pushes = createPushBus();
+  const scenario = await loadScenarioSummary(options.scenario ?? defaultScenario, options.resourcesDir, logger);
+
+  const appHandlers: HandlersFor<keyof typeof appMethods> = {
+    'app.info': () => ({
+      name: 'polder',
+      version: polderVersion,
+      dataDir: options.dataDir,
+      host: options.host,
+      runtime: options.runtime,
+      scenario: scenario?.summary ?? null,
+    }),
+  };
+
+  const handlers = {
+    ...appHandlers,
+    ...createScenarioHandlers(scenario?.dir ?? null),
+  } satisfies Handlers;
+  const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
+
+  return {
+    handlers,
+    dispatch: createDispatcher(handlers, logger),
+    pushes,
+    async close() {
+      clearInterval(ticker);
+    },
+  };
+}
+
+export const defaultScenario = 'merewether-2007';
+
+/** A scenario that cannot be read leaves the app running without one, and says why. */
+async function loadScenarioSummary(nameOrDir: string, resourcesDir: string, logger: Logger): Promise<{ dir: string; summary: ScenarioSummary } | null> {
+  try {
+    const dir = resolveScenarioDir(nameOrDir, resourcesDir);
+    const { name, title, crs, bounds, attribution } = await summarizeScenario(dir);
+    return { dir, summary: { name, title, crs, bounds, attribution } };
+  } catch (err) {
+    logger.error(`scenario ${nameOrDir} could not be loaded`, err);
+    return null;
+  }
+}
+
+export function nodeRuntime(): AppInfo['runtime'] {
+  return {
+    node: process.versions.node,
+    electron: process.versions.electron ?? null,
+    chrome: process.versions.chrome ?? null,
+    platform: process.platform,
+    arch: process.arch,
+  };
+}

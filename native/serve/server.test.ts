@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createApp, nodeRuntime, type PolderApp } from '../app.ts';
+import { manualClock } from '../clock/clock.ts';
+import { silentLogger } from '../logger.ts';
+import { repoPaths } from '../paths.ts';
+import type { ServerFrame } from '../api/wire.ts';
+import { startServer, type ServeHandle } from './server.ts';
+
+const token = 'test-token-0123456789';
+let staticDir: string;
+let app: PolderApp;
+let server: ServeHandle;
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function cookie() {
+  return `polder_token_${server.port}=${token}`;
+}
+
+function openSocket(headers: Record<string, string>) {
+  return new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers });
+}
+
+function nextFrame(socket: WebSocket, match: (frame: ServerFrame) => boolean): Promise<ServerFrame> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const frame = JSON.parse(data.toString()) as ServerFrame;
+      if (match(frame)) {
+        socket.off('message', onMessage);
+        resolve(frame);
+      }
+    };
+    socket.on('message', onMessage);
+  });
+}
+
+beforeAll(async () => {
+  staticDir = mkdtempSync(join(tmpdir(), 'polder-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Polder</title>');
+  app = await createApp({
+    dataDir: mkdtempSync(join(tmpdir(), 'polder-data-')),
+    resourcesDir: repoPaths.resources,
+    clock: manualClock(Date.UTC(2007, 5, 8, 12), 'exercise'),
+    logger: silentLogger(),
+    host: 'serve',
+    runtime: nodeRuntime(),
+    tickMs: 20,
+  });
+  server = await startServer({ app, staticDir, host: '127.0.0.1', port: 0, token, logger: silentLogger() });
+});
+
+afterAll(async () => {
+  await server.close();
+  await app.close();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+describe('serve mode over HTTP', () => {
+  it('prints a loopback URL that carries the token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${token}`);
+  });
+
+  it('refuses requests without the token with 401', async () => {
+    expect((await get('/')).status).toBe(401);
+    expect((await get('/index.html')).status).toBe(401);
+    expect((await get('/?token=wrong')).status).toBe(401);
+    expect((await get('/', { cookie: `polder_token_${server.port}=wrong` })).status).toBe(401);
+  });
+
+  it('trades the token in the URL for an HttpOnly cookie', async () => {
+    const response = await get(`/?token=${token}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/');
+    expect(String(response.headers['set-cookie'])).toMatch(new RegExp(`^polder_token_${server.port}=${token}; Path=/; HttpOnly; SameSite=Strict`));
+  });
+
+  it('serves the renderer with a strict CSP to a request with the cookie', async () => {
+    const response = await get('/', { cookie: cookie() });
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('<title>Polder</title>');
+    expect(response.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(response.headers['content-security-policy']).toMatch(/object-src 'none'/);
+  });
+
+  it('refuses a foreign origin or host with 403, even with the token', async () => {
+    expect((await get('/', { cookie: cookie(), origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/', { cookie: cookie(), host: `evil.example:${server.port}` })).status).toBe(403);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    expect((await get('/../../package.json', { cookie: cookie() })).status).toBe(404);
+    expect((await get('/%2e%2e/%2e%2e/package.json', { cookie: cookie() })).status).toBe(404);
+  });
+});
+
+describe('serve mode over WebSocket', () => {
+  it('refuses a socket without the token', async () => {
+    const socket = openSocket({});
+    const status = await new Promise<number>((resolve) => socket.on('unexpected-response', (_req, res) => resolve(res.statusCode!)));
+    expect(status).toBe(401);
+  });
+
+  it('refuses a socket from a foreign origin', async () => {
+    const socket = openSocket({ cookie: cookie(), origin: 'http://evil.example' });
+    const status = await new Promise<number>((resolve) => socket.on('unexpected-response', (_req, res) => resolve(res.statusCode!)));
+    expect(status).toBe(403);
+  });
+
+  it('round-trips app.info, answers errors as { code, message } and pushes the clock', async () => {
+    const socket = openSocket({ cookie: cookie(), origin: `http://127.0.0.1:${server.port}` });
+    await new Promise((resolve) => socket.once('open', resolve));
+
+    const info = nextFrame(socket, (f) => f.t === 'result' && f.id === 1);
+    socket.send(JSON.stringify({ t: 'call', id: 1, method: 'app.info', args: {} }));
+    const result = await info;
+    expect(result).toMatchObject({ ok: true, value: { name: 'polder', host: 'serve', runtime: { node: process.versions.node } } });
+
+    const unknown = nextFrame(socket, (f) => f.t === 'result' && f.id === 2);
+    socket.send(JSON.stringify({ t: 'call', id: 2, method: 'no.such', args: {} }));
+    expect(await unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+
+    const invalid = nextFrame(socket, (f) => f.t === 'result' && f.id === 3);
+    socket.send(JSON.stringify({ t: 'call', id: 3, method: 'app.info', args: { surprise: true } }));
+    expect(await invalid).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+
+    const malformed = nextFrame(socket, (f) => f.t === 'error');
+    socket.send('not json');
+    expect(await malformed).toMatchObject({ error: { code: 'invalid_args' } });
+
+    const tick = await nextFrame(socket, (f) => f.t === 'push' && f.event === 'app.clock');
+    expect(tick).toEqual({ t: 'push', event: 'app.clock', payload: { now: Date.UTC(2007, 5, 8, 12), mode: 'exercise' } });
+    socket.close();
+  });
+});

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import type { Dispatch } from '../api/dispatch.ts';
+import type { Session } from '../api/handlers.ts';
+import type { ClientFrame, ServerFrame } from '../api/wire.ts';
+
+function parseFrame(data: string): ClientFrame | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const frame = value as Record<string, unknown>;
+  if (frame.t !== 'call' || typeof frame.id !== 'number' || typeof frame.method !== 'string') return null;
+  return { t: 'call', id: frame.id, method: frame.method, args: frame.args };
+}
+
+/** Serves one renderer over one WebSocket: each call is dispatched with this socket's session. */
+export function serveSocket(socket: WebSocket, dispatch: Dispatch): Session {
+  const session: Session = { id: randomUUID(), actorId: null };
+  const send = (frame: ServerFrame) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  socket.on('message', async (data, isBinary) => {
+    const frame = isBinary ? null : parseFrame(data.toString());
+    if (!frame) {
+      send({ t: 'error', error: { code: 'invalid_args', message: 'Malformed frame: expected {"t":"call","id":number,"method":string,"args":…}' } });
+      return;
+    }
+    const result = await dispatch(frame.method, frame.args, { session });
+    send({ t: 'result', id: frame.id, ...result });
+  });
+  return session;
+}
+
+export function pushFrame(event: string, payload: unknown): string {
+  return JSON.stringify({ t: 'push', event, payload } satisfies ServerFrame);
+}
