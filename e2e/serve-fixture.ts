@@ -31,6 +31,8 @@ async function startServe(dataDir: string): Promise<{ child: ChildProcess; serve
 /** One `polder serve` per worker, on a random port with its own data directory. */
 export const test = base.extend<object, { served: ServedApp }>({
   served: [
+    // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'polder-e2e-'));
       const { child, served } = await startServe(dataDir);
