@@ -25,6 +25,7 @@ export const kindRules: Readonly<Record<EntityKind, KindRules>> = {
     fields: {
       status: { merge: 'rank', ranks: { raised: 0, acknowledged: 1, resolved: 2, dismissed: 2 } },
       escalation: { merge: 'max' },
+      occurrences: { merge: 'max' },
     },
     sets: [],
   },

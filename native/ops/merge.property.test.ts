@@ -30,7 +30,9 @@ const op = fc.record({
 });
 
 /** Builds valid chained events from a list of random ops, as three devices editing concurrently would. */
-function buildEvents(ops: fc.Infer<typeof op>[]): OpsEvent[] {
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+function buildEvents(ops: Op[]): OpsEvent[] {
   const clocks: HlcState[] = origins.map((o) => createHlcState(o));
   const heads = origins.map(() => ({ seq: 0, hash: '' }));
   const walls = origins.map((_, i) => 1_000_000 + i);

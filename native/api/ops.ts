@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import type { MethodSpecs, PushSpecs } from './spec.ts';
+
+// ── value sets ───────────────────────────────────────────────────────────────
+export const Role = z.enum(['lead', 'member', 'observer']);
+export const TaskStatus = z.enum(['new', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled']);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+export const Priority = z.enum(['low', 'normal', 'high', 'critical']);
+export const AlertSource = z.enum(['sensor', 'model', 'field', 'cap']);
+export const AlertStatus = z.enum(['raised', 'acknowledged', 'resolved', 'dismissed']);
+/** CAP 1.2 (OASIS) value sets. */
+export const CapSeverity = z.enum(['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown']);
+export const CapUrgency = z.enum(['Immediate', 'Expected', 'Future', 'Past', 'Unknown']);
+export const CapCertainty = z.enum(['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown']);
+export const IncidentPhase = z.enum(['monitoring', 'response', 'recovery', 'closed']);
+export const UnitKind = z.enum(['crew', 'pump', 'vehicle', 'stock', 'team']);
+export const UnitStatus = z.enum(['available', 'assigned', 'en_route', 'on_scene', 'out_of_service']);
+export const RequestStatus = z.enum(['requested', 'approved', 'denied']);
+
+const Id = z.string().min(1).max(200);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+/** A point on the map (WGS84) with an optional human label. */
+export const Location = z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), label: z.string().max(200).optional() }).strict();
+/** A GeoJSON geometry in WGS84: the area an alert covers. */
+export const Area = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: Position }).strict(),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position).min(4)).min(1) }).strict(),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(Position).min(4)).min(1)).min(1) }).strict(),
+]);
+
+// ── read models ──────────────────────────────────────────────────────────────
+export const Department = z.object({ id: z.string(), name: z.string(), short: z.string() });
+export type Department = z.infer<typeof Department>;
+export const Actor = z.object({ id: z.string(), name: z.string(), department: z.string(), role: Role });
+export type Actor = z.infer<typeof Actor>;
+
+export const Task = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  department: z.string(),
+  unitId: z.string().nullable(),
+  priority: Priority,
+  status: TaskStatus,
+  dueAt: z.number().nullable(),
+  location: Location.nullable(),
+  alertId: z.string().nullable(),
+  incidentId: z.string().nullable(),
+  createdAt: z.number(),
+  createdBy: z.string(),
+  updatedAt: z.number(),
+  /** Derived from the app clock: due time passed and not done or cancelled. */
+  overdue: z.boolean(),
+  conflicts: z.number(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const Alert = z.object({
+  id: z.string(),
+  source: AlertSource,
+  title: z.string(),
+  description: z.string(),
+  severity: CapSeverity,
+  urgency: CapUrgency,
+  certainty: CapCertainty,
+  area: Area.nullable(),
+  status: AlertStatus,
+  escalation: z.number(),
+  dedupeKey: z.string().nullable(),
+  occurrences: z.number(),
+  incidentId: z.string().nullable(),
+  raisedAt: z.number(),
+  raisedBy: z.string(),
+  updatedAt: z.number(),
+  conflicts: z.number(),
+});
+export type Alert = z.infer<typeof Alert>;
+
+export const Unit = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: UnitKind,
+  department: z.string(),
+  status: UnitStatus,
+  location: Location.nullable(),
+  quantity: z.number().nullable(),
+  note: z.string(),
+  updatedAt: z.number(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const Incident = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  phase: IncidentPhase,
+  departments: z.array(z.string()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const ResourceRequest = z.object({
+  id: z.string(),
+  department: z.string(),
+  kind: UnitKind,
+  quantity: z.number(),
+  reason: z.string(),
+  location: Location.nullable(),
+  taskId: z.string().nullable(),
+  status: RequestStatus,
+  unitId: z.string().nullable(),
+  decisionNote: z.string(),
+  decidedBy: z.string().nullable(),
+  requestedBy: z.string(),
+  requestedAt: z.number(),
+  updatedAt: z.number(),
+});
+export type ResourceRequest = z.infer<typeof ResourceRequest>;
+
+/** One ICS 214 activity-log line: every change, plus notes people write. */
+export const TimelineEntry = z.object({
+  id: z.string(),
+  at: z.number(),
+  actorId: z.string(),
+  department: z.string().nullable(),
+  type: z.string(),
+  kind: z.string(),
+  entityId: z.string(),
+  summary: z.string(),
+  text: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const ConflictRecord = z.object({
+  entityId: z.string(),
+  field: z.string(),
+  keptValue: z.unknown(),
+  lostValue: z.unknown(),
+  keptEventId: z.string(),
+  lostEventId: z.string(),
+  lostActorId: z.string().nullable(),
+  at: z.number(),
+});
+export type ConflictRecord = z.infer<typeof ConflictRecord>;
+
+export const StorageAlarm = z.object({ kind: z.enum(['storage_full']), message: z.string(), since: z.number() });
+export type StorageAlarm = z.infer<typeof StorageAlarm>;
+
+export const BoardLane = z.object({
+  department: Department,
+  counts: z.record(TaskStatus, z.number()),
+  overdue: z.number(),
+  tasks: z.record(TaskStatus, z.array(Task)),
+});
+export const Board = z.object({ now: z.number(), lanes: z.array(BoardLane) });
+export type Board = z.infer<typeof Board>;
+
+// ── methods ──────────────────────────────────────────────────────────────────
+const empty = z.object({}).strict();
+const Note = z.string().trim().max(2000).optional();
+
+export const opsMethods = {
+  'session.login': { args: z.object({ actorId: Id }).strict(), result: Actor },
+  'session.current': { args: empty, result: Actor.nullable() },
+  'actors.list': { args: empty, result: z.array(Actor) },
+  'departments.list': { args: empty, result: z.array(Department) },
+
+  'incidents.list': { args: empty, result: z.array(Incident) },
+  'incidents.create': { args: z.object({ name: Text(200), description: z.string().max(4000).default(''), departments: z.array(Id).default([]) }).strict(), result: Incident },
+  'incidents.setPhase': { args: z.object({ incidentId: Id, phase: IncidentPhase, note: Note }).strict(), result: Incident },
+  'incidents.setDepartments': { args: z.object({ incidentId: Id, add: z.array(Id).default([]), remove: z.array(Id).default([]) }).strict(), result: Incident },
+
+  'units.list': { args: z.object({ department: Id.optional() }).strict(), result: z.array(Unit) },
+  'units.update': {
+    args: z.object({ unitId: Id, status: UnitStatus.optional(), location: Location.nullable().optional(), quantity: z.number().int().min(0).optional(), note: z.string().max(2000).optional() }).strict(),
+    result: Unit,
+  },
+
+  'tasks.create': {
+    args: z
+      .object({
+        title: Text(200),
+        description: z.string().max(4000).default(''),
+        department: Id,
+        priority: Priority.default('normal'),
+        dueAt: z.number().int().nullable().default(null),
+        location: Location.nullable().default(null),
+        alertId: Id.nullable().default(null),
+        incidentId: Id.nullable().default(null),
+      })
+      .strict(),
+    result: Task,
+  },
+  'tasks.update': {
+    args: z
+      .object({
+        taskId: Id,
+        title: Text(200).optional(),
+        description: z.string().max(4000).optional(),
+        department: Id.optional(),
+        priority: Priority.optional(),
+        dueAt: z.number().int().nullable().optional(),
+        location: Location.nullable().optional(),
+        alertId: Id.nullable().optional(),
+      })
+      .strict(),
+    result: Task,
+  },
+  'tasks.assign': { args: z.object({ taskId: Id, unitId: Id.nullable() }).strict(), result: Task },
+  'tasks.transition': { args: z.object({ taskId: Id, to: TaskStatus, note: Note }).strict(), result: Task },
+  'tasks.get': { args: z.object({ taskId: Id }).strict(), result: z.object({ task: Task, history: z.array(TimelineEntry), conflicts: z.array(ConflictRecord) }) },
+  'board.query': {
+    args: z
+      .object({
+        department: Id.optional(),
+        priority: Priority.optional(),
+        status: TaskStatus.optional(),
+        overdue: z.boolean().optional(),
+        unitId: Id.optional(),
+        text: z.string().trim().max(200).optional(),
+        includeClosed: z.boolean().default(true),
+      })
+      .strict(),
+    result: Board,
+  },
+
+  'alerts.list': { args: z.object({ status: z.enum(['open', 'all']).default('open') }).strict(), result: z.array(Alert) },
+  'alerts.raise': {
+    args: z
+      .object({
+        source: AlertSource,
+        title: Text(200),
+        description: z.string().max(4000).default(''),
+        severity: CapSeverity,
+        urgency: CapUrgency,
+        certainty: CapCertainty,
+        area: Area.nullable().default(null),
+        dedupeKey: z.string().trim().min(1).max(200).nullable().default(null),
+        incidentId: Id.nullable().default(null),
+      })
+      .strict(),
+    result: z.object({ alert: Alert, deduplicated: z.boolean() }),
+  },
+  'alerts.acknowledge': { args: z.object({ alertId: Id, note: Note }).strict(), result: Alert },
+  'alerts.escalate': { args: z.object({ alertId: Id, level: z.number().int().min(1).max(5).optional(), note: Note }).strict(), result: Alert },
+  'alerts.resolve': { args: z.object({ alertId: Id, note: Note }).strict(), result: Alert },
+  'alerts.dismiss': { args: z.object({ alertId: Id, note: Note }).strict(), result: Alert },
+
+  'log.append': {
+    args: z.object({ text: Text(4000), department: Id.optional(), incidentId: Id.nullable().default(null), entityId: Id.nullable().default(null) }).strict(),
+    result: TimelineEntry,
+  },
+  'timeline.query': {
+    args: z
+      .object({
+        department: Id.optional(),
+        actorId: Id.optional(),
+        entityId: Id.optional(),
+        kind: z.string().max(40).optional(),
+        text: z.string().trim().max(200).optional(),
+        since: z.number().optional(),
+        until: z.number().optional(),
+        limit: z.number().int().min(1).max(5000).default(200),
+      })
+      .strict(),
+    result: z.array(TimelineEntry),
+  },
+
+  'resources.list': { args: z.object({ status: RequestStatus.optional() }).strict(), result: z.array(ResourceRequest) },
+  'resources.request': {
+    args: z
+      .object({
+        kind: UnitKind,
+        quantity: z.number().int().min(1).max(100_000).default(1),
+        reason: Text(2000),
+        department: Id.optional(),
+        location: Location.nullable().default(null),
+        taskId: Id.nullable().default(null),
+      })
+      .strict(),
+    result: ResourceRequest,
+  },
+  'resources.decide': {
+    args: z.object({ requestId: Id, decision: z.enum(['approved', 'denied']), unitId: Id.nullable().default(null), note: z.string().max(2000).default('') }).strict(),
+    result: ResourceRequest,
+  },
+
+  'conflicts.list': { args: z.object({ entityId: Id.optional() }).strict(), result: z.array(ConflictRecord) },
+  'storage.status': {
+    args: empty,
+    result: z.object({ alarm: StorageAlarm.nullable(), path: z.string(), deviceId: z.string(), events: z.number() }),
+  },
+} satisfies MethodSpecs;
+
+const Ids = z.object({ ids: z.array(z.string()) });
+
+export const opsPushes = {
+  'tasks.changed': Ids,
+  'alerts.changed': Ids,
+  'units.changed': Ids,
+  'incidents.changed': Ids,
+  'resources.changed': Ids,
+  'conflicts.changed': Ids,
+  'timeline.appended': z.object({ entries: z.array(TimelineEntry) }),
+  /** Raised when the disk is full (nothing more can be written); null when writes work again. */
+  'storage.alarm': z.object({ alarm: StorageAlarm.nullable() }),
+} satisfies PushSpecs;

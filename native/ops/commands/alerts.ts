@@ -1,0 +1,95 @@
+import { PolderError } from '../../api/errors.ts';
+import type { HandlersFor } from '../../api/handlers.ts';
+import type { Alert } from '../../api/ops.ts';
+import { change, type OpsCore } from '../core.ts';
+import { authorize } from '../permissions.ts';
+import { uuidv7 } from '../uuid.ts';
+
+type AlertMethods = 'alerts.list' | 'alerts.raise' | 'alerts.acknowledge' | 'alerts.escalate' | 'alerts.resolve' | 'alerts.dismiss';
+
+const open = (a: Alert) => a.status === 'raised' || a.status === 'acknowledged';
+const maxEscalation = 5;
+
+export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
+  const read = (id: string): Alert => {
+    const alert = core.views.alert(id);
+    if (!alert) throw new PolderError('not_found', `No alert with id "${id}"`);
+    return alert;
+  };
+  const changed = (id: string) => {
+    core.emit('alerts.changed', { ids: [id] });
+    return read(id);
+  };
+
+  /** Moves an open alert to a new status (acknowledged, resolved, dismissed). */
+  function settle(alertId: string, to: 'acknowledged' | 'resolved' | 'dismissed', note: string | undefined, ctx: Parameters<OpsCore['actor']>[0]) {
+    const actor = core.actor(ctx);
+    authorize(actor, to === 'acknowledged' ? 'alert.acknowledge' : 'alert.manage');
+    const alert = read(alertId);
+    const allowed = to === 'acknowledged' ? alert.status === 'raised' : open(alert);
+    if (!allowed) throw new PolderError('illegal_transition', `Alert "${alert.title}" is ${alert.status}; it cannot become ${to}`);
+    const state = core.entity(alertId, 'alert', 'alert');
+    const type = to === 'acknowledged' ? 'alert.acknowledged' : to === 'resolved' ? 'alert.resolved' : 'alert.dismissed';
+    core.write(actor, [{ type, entity: alertId, payload: change(state, { status: to }, `Alert ${to}: ${alert.title}`, actor.department, note) }]);
+    return changed(alertId);
+  }
+
+  return {
+    'alerts.list'(args, ctx) {
+      core.actor(ctx);
+      const all = core.views.alerts().sort((a, b) => b.escalation - a.escalation || b.raisedAt - a.raisedAt);
+      return args.status === 'open' ? all.filter(open) : all;
+    },
+
+    'alerts.raise'(args, ctx) {
+      const actor = core.actor(ctx);
+      authorize(actor, 'alert.raise');
+      if (args.incidentId) core.entity(args.incidentId, 'incident', 'incident');
+      if (args.dedupeKey) {
+        const same = core.views.alerts().find((a) => a.dedupeKey === args.dedupeKey && open(a));
+        if (same) {
+          const state = core.entity(same.id, 'alert', 'alert');
+          const summary = `Alert repeated (${same.occurrences + 1}×): ${same.title}`;
+          core.write(actor, [{ type: 'alert.repeated', entity: same.id, payload: change(state, { occurrences: same.occurrences + 1 }, summary, actor.department) }]);
+          return { alert: changed(same.id), deduplicated: true };
+        }
+      }
+      const id = uuidv7(core.now());
+      core.write(actor, [
+        {
+          type: 'alert.raised',
+          entity: id,
+          payload: {
+            create: true,
+            set: {
+              source: args.source, title: args.title, description: args.description, severity: args.severity, urgency: args.urgency,
+              certainty: args.certainty, area: args.area, status: 'raised', escalation: 0, dedupeKey: args.dedupeKey, occurrences: 1,
+              incidentId: args.incidentId, raisedAt: core.now(), raisedBy: actor.id,
+            },
+            summary: `Alert raised (${args.severity}, ${args.source}): ${args.title}`,
+            dept: actor.department,
+          },
+        },
+      ]);
+      return { alert: changed(id), deduplicated: false };
+    },
+
+    'alerts.acknowledge': (args, ctx) => settle(args.alertId, 'acknowledged', args.note, ctx),
+    'alerts.resolve': (args, ctx) => settle(args.alertId, 'resolved', args.note, ctx),
+    'alerts.dismiss': (args, ctx) => settle(args.alertId, 'dismissed', args.note, ctx),
+
+    'alerts.escalate'(args, ctx) {
+      const actor = core.actor(ctx);
+      authorize(actor, 'alert.manage');
+      const alert = read(args.alertId);
+      if (!open(alert)) throw new PolderError('illegal_transition', `Alert "${alert.title}" is ${alert.status}; it cannot be escalated`);
+      const level = args.level ?? alert.escalation + 1;
+      if (level <= alert.escalation || level > maxEscalation) {
+        throw new PolderError('illegal_transition', `Alert "${alert.title}" is at escalation ${alert.escalation}; it can only go up, to at most ${maxEscalation}`);
+      }
+      const state = core.entity(alert.id, 'alert', 'alert');
+      core.write(actor, [{ type: 'alert.escalated', entity: alert.id, payload: change(state, { escalation: level }, `Alert escalated to level ${level}: ${alert.title}`, actor.department, args.note) }]);
+      return changed(alert.id);
+    },
+  };
+}

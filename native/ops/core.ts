@@ -1,0 +1,117 @@
+import type { Database } from 'better-sqlite3';
+import type { CallContext } from '../api/handlers.ts';
+import { PolderError } from '../api/errors.ts';
+import type { Actor, StorageAlarm } from '../api/ops.ts';
+import type { Push, PushEvent } from '../api/index.ts';
+import { storageError } from '../store/sqlite-errors.ts';
+import type { Directory } from './directory.ts';
+import type { EventPayload, Json, OpsEvent } from './event.ts';
+import type { EventDraft, EventLog } from './event-log.ts';
+import type { EntityState } from './fold.ts';
+import type { Projector } from './projector.ts';
+import { timelineRow } from './timeline-row.ts';
+import { timelineEntry, type Views } from './views.ts';
+
+export interface PushSink {
+  emit<E extends PushEvent>(event: E, payload: Push[E]): void;
+}
+
+export interface CoreLogger {
+  error(message: string, detail?: unknown): void;
+}
+
+/** What every command needs: who is calling, reads, one-transaction writes, pushes. */
+export interface OpsCore {
+  db: Database;
+  views: Views;
+  directory: Directory;
+  now(): number;
+  /** The signed-in actor of this call; unauthenticated when nobody is. */
+  actor(ctx: CallContext): Actor;
+  /** The entity folded so far; not_found unless it exists as that kind. */
+  entity(id: string, kind: string, label: string): EntityState;
+  /** Writes the drafts as events (with projections and outbox rows) in ONE transaction. */
+  write(actor: Actor | 'system', drafts: EventDraft[]): OpsEvent[];
+  emit: PushSink['emit'];
+  alarm(): StorageAlarm | null;
+}
+
+/** The fields of an update, with the HLC of each value the author saw (so merges can tell concurrent edits). */
+export function change(state: EntityState | null, set: Record<string, Json | undefined>, summary: string, dept: string | null, text?: string): EventPayload {
+  const fields: Record<string, Json> = {};
+  const base: Record<string, string> = {};
+  for (const [k, v] of Object.entries(set)) {
+    if (v === undefined) continue;
+    fields[k] = v;
+    const seen = state?.stamps[k]?.hlc;
+    if (seen) base[k] = seen;
+  }
+  return { set: fields, ...(Object.keys(base).length ? { base } : {}), summary, dept, ...(text ? { text } : {}) };
+}
+
+export interface CoreDeps {
+  db: Database;
+  log: EventLog;
+  projector: Projector;
+  views: Views;
+  directory: Directory;
+  now(): number;
+  push: PushSink;
+  logger: CoreLogger;
+}
+
+export function createCore(deps: CoreDeps): OpsCore {
+  const { db, log, projector, directory, push, logger } = deps;
+  let storageAlarm: StorageAlarm | null = null;
+
+  function actor(ctx: CallContext): Actor {
+    const id = ctx.session.actorId;
+    if (!id) throw new PolderError('unauthenticated', 'Sign in first: choose who you are (session.login)');
+    const found = directory.actors.find((a) => a.id === id);
+    if (!found) throw new PolderError('unauthenticated', `The signed-in actor "${id}" is not in the directory; sign in again`);
+    return found;
+  }
+
+  function entity(id: string, kind: string, label: string): EntityState {
+    const state = projector.load(id);
+    if (!state || state.kind !== kind || !state.created) throw new PolderError('not_found', `No ${label} with id "${id}"`);
+    return state;
+  }
+
+  function write(who: Actor | 'system', drafts: EventDraft[]): OpsEvent[] {
+    const actorId = who === 'system' ? 'system' : who.id;
+    let events: OpsEvent[];
+    let conflicted: string[];
+    try {
+      [events, conflicted] = db.transaction((): [OpsEvent[], string[]] => {
+        const out = drafts.map((d) => log.appendLocal(actorId, d));
+        return [out.map((o) => o.event), out.filter((o) => o.conflicts.length > 0).map((o) => o.event.entity)];
+      })();
+    } catch (err) {
+      const typed = storageError(err);
+      if (typed?.code === 'storage_full') {
+        if (!storageAlarm) {
+          storageAlarm = { kind: 'storage_full', message: typed.message, since: deps.now() };
+          logger.error('disk full: the operations log cannot be written', err);
+          push.emit('storage.alarm', { alarm: storageAlarm });
+        }
+      }
+      throw typed ?? err;
+    }
+    if (storageAlarm) {
+      storageAlarm = null;
+      push.emit('storage.alarm', { alarm: null });
+    }
+    push.emit('timeline.appended', { entries: events.map((e) => timelineEntry(timelineRow(e))) });
+    if (conflicted.length) push.emit('conflicts.changed', { ids: [...new Set(conflicted)] });
+    return events;
+  }
+
+  const emit: PushSink['emit'] = (event, payload) => push.emit(event, payload);
+  return { db, views: deps.views, directory, now: deps.now, actor, entity, write, emit, alarm: () => storageAlarm };
+}
+
+/** Ensures a department id exists in the directory. */
+export function requireDepartment(core: OpsCore, id: string): void {
+  if (!core.directory.departments.some((d) => d.id === id)) throw new PolderError('not_found', `No department "${id}"`);
+}

@@ -1,0 +1,54 @@
+import { PolderError } from '../api/errors.ts';
+import type { Actor } from '../api/ops.ts';
+
+/**
+ * What an actor may do. Observers only read. The EOC lead may do everything. Everyone else acts
+ * within their own department; cancelling a task takes that department's lead; managing alerts
+ * takes a lead or the EOC; resource decisions and incidents belong to the EOC (the crisis room).
+ */
+export type Action =
+  | 'task.create'
+  | 'task.edit'
+  | 'task.cancel'
+  | 'task.handover'
+  | 'alert.raise'
+  | 'alert.acknowledge'
+  | 'alert.manage'
+  | 'log.append'
+  | 'resource.request'
+  | 'resource.decide'
+  | 'incident.manage'
+  | 'unit.update';
+
+export function mayDo(actor: Actor, action: Action, department?: string): boolean {
+  if (actor.role === 'observer') return false;
+  const eoc = actor.department === 'eoc';
+  if (eoc && actor.role === 'lead') return true;
+  const own = department === undefined || department === actor.department;
+  switch (action) {
+    case 'alert.raise':
+    case 'alert.acknowledge':
+      return true;
+    case 'alert.manage':
+      return actor.role === 'lead' || eoc;
+    case 'resource.decide':
+    case 'incident.manage':
+      return eoc;
+    case 'task.cancel':
+    case 'task.handover':
+      return own && actor.role === 'lead';
+    case 'task.create':
+    case 'task.edit':
+    case 'log.append':
+    case 'resource.request':
+    case 'unit.update':
+      return own;
+  }
+}
+
+export function authorize(actor: Actor, action: Action, department?: string): void {
+  if (mayDo(actor, action, department)) return;
+  const where = department && department !== actor.department ? ` for department "${department}"` : '';
+  const why = actor.role === 'observer' ? 'observers can only read' : `a ${actor.role} of "${actor.department}" may not`;
+  throw new PolderError('forbidden', `${actor.name} cannot ${action.replace('.', ' ')}${where}: ${why}`);
+}

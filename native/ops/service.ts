@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Clock } from '../clock/clock.ts';
+import type { StorageAlarm } from '../api/ops.ts';
+import { migrations } from '../store/migrations/index.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { verifyChain, type ChainReport } from './chain.ts';
+import { createCore, type PushSink } from './core.ts';
+import { defaultDirectory, defaultUnits, validateDirectory, type Directory, type UnitSeed } from './directory.ts';
+import { createEventLog, type RemoteResult } from './event-log.ts';
+import { createHlcState, decodeHlc, defaultHlcOptions, type HlcOptions } from './hlc.ts';
+import { createOpsHandlers, type OpsHandlers } from './handlers.ts';
+import { createProjector } from './projector.ts';
+import type { TimelineRow } from './timeline-row.ts';
+import { createViews, timelineEntry } from './views.ts';
+
+export interface OpsLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, detail?: unknown): void;
+}
+
+export interface OpsServiceOptions {
+  dataDir: string;
+  clock: Clock;
+  push: PushSink;
+  logger: OpsLogger;
+  /** This device's origin id in the log; generated and remembered in the store when absent. */
+  deviceId?: string;
+  directory?: Directory;
+  /** Units a brand-new store starts with. */
+  seedUnits?: readonly UnitSeed[];
+  hlc?: HlcOptions;
+}
+
+export interface OpsService {
+  handlers: OpsHandlers;
+  deviceId: string;
+  store: Store;
+  /** Ingests events from other devices (for the sync link). */
+  applyRemoteEvents(events: readonly unknown[]): RemoteResult;
+  verifyChain(): ChainReport;
+  alarm(): StorageAlarm | null;
+  close(): void;
+}
+
+export function opsDatabasePath(dataDir: string): string {
+  return join(dataDir, 'ops.sqlite');
+}
+
+export function opsBackupDir(dataDir: string): string {
+  return join(dataDir, 'backups');
+}
+
+function resolveDeviceId(store: Store, requested: string | undefined): string {
+  const get = store.db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
+  const stored = get.get('device_id');
+  const id = requested ?? stored ?? `dev_${randomBytes(6).toString('hex')}`;
+  if (!stored) store.db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(id);
+  return id;
+}
+
+const pushFor = { task: 'tasks.changed', alert: 'alerts.changed', unit: 'units.changed', incident: 'incidents.changed', request: 'resources.changed' } as const;
+
+/** Tells the renderers what remote events changed, as local commands do. */
+function notifyRemote(db: Store['db'], core: ReturnType<typeof createCore>, result: RemoteResult) {
+  const get = db.prepare<[string], TimelineRow>('SELECT * FROM timeline WHERE event_id = ?');
+  const rows = result.applied.map((id) => get.get(id)).filter((r): r is TimelineRow => r !== undefined);
+  for (const [kind, event] of Object.entries(pushFor)) {
+    const ids = [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entity))];
+    if (ids.length) core.emit(event, { ids });
+  }
+  core.emit('timeline.appended', { entries: rows.map(timelineEntry) });
+  if (result.conflicts.length) core.emit('conflicts.changed', { ids: [...new Set(result.conflicts.map((c) => c.entity))] });
+}
+
+/** Opens the operations log in `dataDir` and returns its contract handlers. */
+export function openOpsService(options: OpsServiceOptions): OpsService {
+  const { dataDir, clock, logger } = options;
+  const directory = validateDirectory(options.directory ?? defaultDirectory());
+  const store = openStore({ path: opsDatabasePath(dataDir), backupDir: opsBackupDir(dataDir), migrations, logger });
+  try {
+    const { db } = store;
+    const deviceId = resolveDeviceId(store, options.deviceId);
+    const latest = db.prepare<[], string | null>('SELECT max(hlc) FROM events').pluck().get() ?? null;
+    const seen = latest ? decodeHlc(latest) : { wall: 0, counter: 0 };
+    const hlc = createHlcState(deviceId, seen.wall, seen.counter);
+    const projector = createProjector(db);
+    const now = () => clock.now();
+    const log = createEventLog({ db, origin: deviceId, hlc, hlcOptions: options.hlc ?? defaultHlcOptions, projector, now });
+    const views = createViews(db);
+    const core = createCore({ db, log, projector, views, directory, now, push: options.push, logger });
+    const countEvents = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
+
+    const seeds = (options.seedUnits ?? defaultUnits).filter((u) => directory.departments.some((d) => d.id === u.department));
+    if (countEvents.get() === 0 && seeds.length > 0) {
+      core.write(
+        'system',
+        seeds.map((u) => ({
+          type: 'unit.created',
+          entity: u.id,
+          payload: {
+            create: true as const,
+            set: { name: u.name, kind: u.kind, department: u.department, status: 'available', location: null, quantity: u.quantity ?? null, note: '' },
+            summary: `Unit registered: ${u.name}`,
+            dept: u.department,
+          },
+        })),
+      );
+    }
+
+    const handlers = createOpsHandlers(core, { path: store.path, deviceId, events: () => countEvents.get() ?? 0 });
+    return {
+      handlers,
+      deviceId,
+      store,
+      applyRemoteEvents(events) {
+        const result = log.applyRemoteEvents(events);
+        if (result.applied.length > 0) notifyRemote(db, core, result);
+        return result;
+      },
+      verifyChain: () => verifyChain(db),
+      alarm: core.alarm,
+      close: () => store.close(),
+    };
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}
