@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
+import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 
 export * from './app.ts';
@@ -9,12 +10,14 @@ export * from './scenario.ts';
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
 export const methods = {
   ...appMethods,
+  ...opsMethods,
   ...scenarioMethods,
 };
 
 /** Every push event native sends to the renderer. */
 export const pushes = {
   ...appPushes,
+  ...opsPushes,
 };
 
 type Methods = typeof methods;
