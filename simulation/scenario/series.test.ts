@@ -1,0 +1,27 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSeriesCsv, seriesValueAt } from './series.ts';
+
+describe('series', () => {
+  it('interpolates linearly and holds the end values', () => {
+    const series = { times: Float64Array.from([0, 10, 30]), values: Float64Array.from([0, 5, 1]) };
+    expect(seriesValueAt(series, -5)).toBe(0);
+    expect(seriesValueAt(series, 4)).toBeCloseTo(2, 12);
+    expect(seriesValueAt(series, 10)).toBe(5);
+    expect(seriesValueAt(series, 20)).toBeCloseTo(3, 12);
+    expect(seriesValueAt(series, 99)).toBe(1);
+  });
+
+  it('reads CSV with comments and blank lines, and refuses an empty one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polder-series-'));
+    const file = join(dir, 'q.csv');
+    writeFileSync(file, '# creek\ntime_s,discharge_m3s\n\n0,1.5\n# peak\n60,3\n');
+    expect(readSeriesCsv(file, 'discharge_m3s', 0)).toEqual({ times: Float64Array.from([0, 60]), values: Float64Array.from([1.5, 3]) });
+    writeFileSync(file, 'time_s,discharge_m3s\n');
+    expect(() => readSeriesCsv(file, 'discharge_m3s')).toThrow(`${file}: no data rows`);
+    writeFileSync(file, '');
+    expect(() => readSeriesCsv(file, 'discharge_m3s')).toThrow(`${file}: empty file`);
+  });
+});
