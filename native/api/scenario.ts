@@ -29,6 +29,50 @@ export const ScenarioLayers = z.object({
 });
 export type ScenarioLayers = z.infer<typeof ScenarioLayers>;
 
+const LonLat = z.tuple([z.number(), z.number()]);
+/** Lon/lat of a grid's outer corners: top-left (north-west), top-right, bottom-right, bottom-left,
+ * the order MapLibre's image and canvas sources take. */
+export const GridCorners = z.tuple([LonLat, LonLat, LonLat, LonLat]);
+export type GridCorners = z.infer<typeof GridCorners>;
+
+/** The scenario's computation grid: every per-cell result (depth frames, arrival, hazard) has
+ * nx × ny values, row-major, row 0 the northern row. */
+export const ScenarioGrid = z.object({
+  nx: z.number().int().positive(),
+  ny: z.number().int().positive(),
+  /** Metres. */
+  cellSize: z.number().positive(),
+  corners: GridCorners,
+});
+export type ScenarioGrid = z.infer<typeof ScenarioGrid>;
+
+/** Shaded relief of the scenario's bare-earth DEM, one pixel per grid cell: a translucent RGBA PNG
+ * (shadows dark, sunlit slopes light, flat ground and NODATA transparent). */
+export const Hillshade = z.object({
+  /** `data:image/png;base64,…` */
+  image: z.string().startsWith('data:image/png;base64,'),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  corners: GridCorners,
+  /** Lowest and highest ground (m) in the DEM. */
+  elevation: z.tuple([z.number(), z.number()]),
+});
+export type Hillshade = z.infer<typeof Hillshade>;
+
 export const scenarioMethods = {
   'scenario.layers': { args: z.object({}).strict(), result: ScenarioLayers },
+  'scenario.grid': { args: z.object({}).strict(), result: ScenarioGrid },
+  'scenario.hillshade': {
+    args: z
+      .object({
+        /** Sun direction, degrees clockwise from north. */
+        azimuth: z.number().min(0).max(360).default(315),
+        /** Sun height above the horizon, degrees. */
+        altitude: z.number().min(1).max(90).default(45),
+        /** Vertical exaggeration. */
+        zFactor: z.number().positive().max(100).default(1),
+      })
+      .strict(),
+    result: Hillshade,
+  },
 } satisfies MethodSpecs;
