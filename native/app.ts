@@ -4,6 +4,7 @@ import type { Handlers, HandlersFor } from './api/handlers.ts';
 import { createPushBus, type PushBus } from './api/push-bus.ts';
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
+import { openOpsService } from './ops/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { polderVersion } from './version.ts';
 import { resolveScenarioDir, summarizeScenario } from '../simulation/scenario/summary.ts';
@@ -33,6 +34,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const { clock, logger } = options;
   const pushes = createPushBus();
   const scenario = await loadScenarioSummary(options.scenario ?? defaultScenario, options.resourcesDir, logger);
+  const ops = openOpsService({ dataDir: options.dataDir, clock, push: pushes, logger });
 
   const appHandlers: HandlersFor<keyof typeof appMethods> = {
     'app.info': () => ({
@@ -47,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
 
   const handlers = {
     ...appHandlers,
+    ...ops.handlers,
     ...createScenarioHandlers(scenario?.dir ?? null),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
@@ -57,6 +60,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     pushes,
     async close() {
       clearInterval(ticker);
+      ops.close();
     },
   };
 }
