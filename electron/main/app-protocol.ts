@@ -2,9 +2,7 @@ import { net, protocol, type Session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { resolveInside } from '../../native/serve/static-files.ts';
 import { contentSecurityPolicy } from '../../native/security/csp.ts';
-
-const scheme = 'app';
-export const appOrigin = `${scheme}://polder`;
+import { appScheme as scheme } from './origin.ts';
 
 /** Must run before the app is ready: app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createApp, nodeRuntime } from '../../native/app.ts';
 import { systemClock } from '../../native/clock/clock.ts';
 import { stderrLogger } from '../../native/logger.ts';
-import { registerAppProtocol, registerAppScheme, appOrigin } from './app-protocol.ts';
+import { registerAppProtocol, registerAppScheme } from './app-protocol.ts';
+import { appOrigin } from './origin.ts';
 import { registerIpc } from './ipc.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 

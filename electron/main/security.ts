@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { appOrigin } from './app-protocol.ts';
+import { appOrigin } from './origin.ts';
 
 /** Denies every permission request (camera, geolocation, notifications, …) unless listed here. */
 export function hardenSession(session: Session): void {
