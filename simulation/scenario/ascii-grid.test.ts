@@ -65,6 +65,19 @@ describe('writeAsciiGrid', () => {
     expect(readFileSync(file, 'utf8').split('\n')[5]).toBe('NODATA_value -9999');
   });
 
+  it('formats every value as toFixed() would (to within one unit of the last digit at exact halves)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polder-asc-'));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e7, max: 1e7, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 6 }), (values, decimals) => {
+        const file = join(dir, 'f.asc');
+        writeAsciiGrid(file, { nx: values.length, ny: 1, cellSize: 1, xll: 0, yll: 0 }, values, { decimals });
+        const written = readFileSync(file, 'utf8').split('\n')[6]!.split(' ');
+        written.forEach((text, i) => expect(Math.abs(Number(text) - Number(values[i]!.toFixed(decimals)))).toBeLessThanOrEqual(1.000001 * 10 ** -decimals));
+        written.forEach((text, i) => expect(Math.abs(Number(text) - values[i]!)).toBeLessThanOrEqual(0.5000001 * 10 ** -decimals + 1e-9 * Math.abs(values[i]!)));
+      }),
+    );
+  });
+
   it('refuses a value array that does not fit the grid', () => {
     expect(() => writeAsciiGrid('/nonexistent/x.asc', { nx: 2, ny: 2, cellSize: 1, xll: 0, yll: 0 }, [1, 2, 3])).toThrow(/3 values for a 2 × 2 grid/);
   });

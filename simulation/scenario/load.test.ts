@@ -72,7 +72,7 @@ describe('loadScenario on a small pack', () => {
   it('reads a GeoTIFF DEM with its CRS geokeys the same as the ASCII grid', async () => {
     const ascii = await loadScenario(writeTestPack());
     const values = Float32Array.from({ length: 80 }, (_, i) => testGround(i % 10, Math.floor(i / 10)));
-    const tif = new Uint8Array(encodeGeoTiff(TEST_GRID, values, 'EPSG:32756'));
+    const tif = new Uint8Array(await encodeGeoTiff(TEST_GRID, values, 'EPSG:32756'));
     const s = await loadScenario(writeTestPack({ scenario: { ...baseScenario(), dem: 'dem.tif' }, files: { 'dem.tif': tif, 'dem.asc': null, 'dem.prj': null } }));
     expect(s.grid).toEqual(ascii.grid);
     expect(Array.from(s.ground)).toEqual(Array.from(ascii.ground));
