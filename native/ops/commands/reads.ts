@@ -1,11 +1,13 @@
 import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../api/handlers.ts';
-import { TaskStatus, type Board, type Task } from '../../api/ops.ts';
+import type { Board, Task, TaskStatus } from '../../api/ops.ts';
 import type { OpsCore } from '../core.ts';
 import { queryConflicts, queryTimeline } from '../views.ts';
 
 type ReadMethods = 'session.login' | 'session.current' | 'actors.list' | 'departments.list' | 'board.query' | 'timeline.query' | 'conflicts.list';
 
+// Kept here rather than read from the zod enum so the write path does not load the contract schemas.
+const taskStatuses = ['new', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled'] as const satisfies readonly TaskStatus[];
 const priorityOrder = { critical: 0, high: 1, normal: 2, low: 3 } as const;
 
 export function readHandlers(core: OpsCore): HandlersFor<ReadMethods> {
@@ -39,8 +41,8 @@ export function readHandlers(core: OpsCore): HandlersFor<ReadMethods> {
       const departments = core.directory.departments.filter((d) => args.department === undefined || d.id === args.department);
       const lanes: Board['lanes'] = departments.map((department) => {
         const mine = tasks.filter((t) => t.department === department.id);
-        const byStatus = Object.fromEntries(TaskStatus.options.map((s) => [s, mine.filter((t) => t.status === s)])) as Record<Task['status'], Task[]>;
-        const counts = Object.fromEntries(TaskStatus.options.map((s) => [s, byStatus[s].length])) as Record<Task['status'], number>;
+        const byStatus = Object.fromEntries(taskStatuses.map((s) => [s, mine.filter((t) => t.status === s)])) as Record<Task['status'], Task[]>;
+        const counts = Object.fromEntries(taskStatuses.map((s) => [s, byStatus[s].length])) as Record<Task['status'], number>;
         return { department, counts, overdue: mine.filter((t) => t.overdue).length, tasks: byStatus };
       });
       return { now, lanes };
