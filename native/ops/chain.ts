@@ -18,8 +18,12 @@ export interface ChainReport {
   gaps: { origin: string; afterSeq: number; nextSeq: number }[];
 }
 
-/** Recomputes every event's hash and checks each links to its origin's previous event. */
-export function verifyChain(db: Database): ChainReport {
+/**
+ * Recomputes every event's hash and checks each links to its origin's previous event. A gap in
+ * `localOrigin`'s own sequence is a problem (this device writes contiguously); in others' it is
+ * only events not yet received.
+ */
+export function verifyChain(db: Database, localOrigin?: string): ChainReport {
   const problems: ChainProblem[] = [];
   const gaps: ChainReport['gaps'] = [];
   let events = 0;
@@ -33,10 +37,14 @@ export function verifyChain(db: Database): ChainReport {
     if (rowHash(row) !== row.hash) problems.push({ ...at, problem: 'content does not match its hash' });
     if (sameOrigin && prev!.seq + 1 === row.seq) {
       if (row.prev_hash !== prev!.hash) problems.push({ ...at, problem: `does not link to event ${prev!.seq} of its origin` });
+    } else if (sameOrigin && row.origin === localOrigin) {
+      problems.push({ ...at, problem: `events ${prev!.seq + 1}..${row.seq - 1} of this device are missing` });
     } else if (sameOrigin) {
       gaps.push({ origin: row.origin, afterSeq: prev!.seq, nextSeq: row.seq });
     } else if (row.seq === 1 && row.prev_hash !== '') {
       problems.push({ ...at, problem: 'first event of its origin links to a predecessor' });
+    } else if (row.seq > 1 && row.origin === localOrigin) {
+      problems.push({ ...at, problem: `events 1..${row.seq - 1} of this device are missing` });
     } else if (row.seq > 1) {
       gaps.push({ origin: row.origin, afterSeq: 0, nextSeq: row.seq });
     }

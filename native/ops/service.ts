@@ -119,7 +119,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
         if (result.applied.length > 0) notifyRemote(db, core, result);
         return result;
       },
-      verifyChain: () => verifyChain(db),
+      verifyChain: () => verifyChain(db, deviceId),
       alarm: core.alarm,
       close: () => store.close(),
     };
