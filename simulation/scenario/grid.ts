@@ -14,3 +14,9 @@ export function cellCentre(grid: GridGeometry, index: number): [number, number] 
   const col = index - row * grid.nx;
   return [grid.xll + (col + 0.5) * grid.cellSize, grid.yll + (grid.ny - row - 0.5) * grid.cellSize];
 }
+
+/** Fractional [col, row] of (x, y): cell centres at +0.5, row counted from the northern edge (the
+ * engine's barrier coordinates). */
+export function gridCoordinates(grid: GridGeometry, x: number, y: number): [number, number] {
+  return [(x - grid.xll) / grid.cellSize, (grid.yll + grid.ny * grid.cellSize - y) / grid.cellSize];
+}

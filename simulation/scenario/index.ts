@@ -3,7 +3,9 @@
 export { ScenarioError } from './errors.ts';
 export { loadScenario } from './load.ts';
 export { listScenarios, resolveScenarioDir, scenarioLayers, summarizeScenario, type LayerCollection, type LayerFeature, type ScenarioLayers } from './summary.ts';
-export { cellAt, cellCentre } from './grid.ts';
+export { cellAt, cellCentre, gridCoordinates } from './grid.ts';
+export { lonLatToUtm } from './utm-forward.ts';
+export { utmToLonLat, utmZoneOfEpsg } from './utm.ts';
 export { seriesValueAt } from './series.ts';
 export { readRaster } from './raster.ts';
 export { readAsciiGrid, writeAsciiGrid, type AsciiWriteOptions } from './ascii-grid.ts';

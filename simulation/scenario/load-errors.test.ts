@@ -112,6 +112,13 @@ describe('loadScenario refuses bad packs', () => {
     expect((await failure(badPrj)).message).toMatch(/dem\.prj: projection not recognised/);
   });
 
+  it('a DEM in degrees', async () => {
+    const geographic = writeTestPack({ scenario: { ...baseScenario(), crs: 'EPSG:4326' }, files: { 'dem.prj': null } });
+    expect((await failure(geographic)).message).toMatch(/dem\.asc: EPSG:4326 is a geographic CRS in degrees/);
+    const tiny = writeTestPack({ files: { 'dem.asc': demText(testGround, { nx: 10, ny: 8, cellSize: 0.00001, xll: 151.74, yll: -32.94 }) } });
+    expect((await failure(tiny)).message).toMatch(/dem\.asc: cell size 0\.00001 is too small to be metres/);
+  });
+
   it('zero, negative or missing Manning n', async () => {
     expect((await failure(withScenario({ manning: { default: 0 } }))).message).toMatch(/manning\.default: Manning n must be > 0/);
     expect((await failure(withScenario({ manning: { default: 0.03, zones: [{ file: 'roads.geojson', n: -0.02 }] } }))).message).toMatch(

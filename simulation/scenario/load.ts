@@ -12,6 +12,14 @@ import { readSeriesCsv } from './series.ts';
 import type { CrsInfo, EdgeName, GridGeometry, LoadedBoundary, LoadedRainfall, LoadedScenario, Raster } from './types.ts';
 import { utmZoneOfEpsg } from './utm.ts';
 
+// Geographic CRSs a DEM is most often, wrongly, left in; the engine needs metres.
+const GEOGRAPHIC = new Set(['EPSG:4326', 'EPSG:4283', 'EPSG:7844', 'EPSG:4269', 'EPSG:4258', 'EPSG:4167', 'EPSG:4617']);
+
+function checkMetricGrid(grid: GridGeometry, crs: string, demFile: string): void {
+  if (GEOGRAPHIC.has(crs)) throw new ScenarioError(demFile, `${crs} is a geographic CRS in degrees; reproject the DEM to a projected CRS in metres (its UTM zone)`);
+  if (grid.cellSize < 0.01) throw new ScenarioError(demFile, `cell size ${grid.cellSize} is too small to be metres; is the DEM in degrees?`);
+}
+
 function checkCrs(expected: string, found: string | null, file: string): void {
   if (found && found !== expected) throw new ScenarioError(file, `CRS ${found} does not match the scenario's ${expected}`);
 }
@@ -109,6 +117,7 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
   const dem = await readRaster(demFile);
   const crs = resolveCrs(pack, dem.crs, demFile);
   const { grid } = dem;
+  checkMetricGrid(grid, crs.epsg, demFile);
   const cells = grid.nx * grid.ny;
 
   let inside: Uint8Array = new Uint8Array(cells).fill(1);
