@@ -1,7 +1,7 @@
 // Scenario pack loading and result writing speed: node scripts/bench-scenario.ts [packDir]
 // Prints the first (cold: includes JIT warm-up, what a user waits for) and the median of later runs.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +9,7 @@ import { parseAsciiGrid } from '../simulation/scenario/ascii-grid.ts';
 import { encodeGeoTiff, loadScenario, scenarioLayers, summarizeScenario, writeAsciiGrid } from '../simulation/scenario/index.ts';
 
 const dir = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'resources', 'scenarios', 'merewether-2007'));
-const runs = 10;
+let runs = 10;
 
 async function measure(label: string, work: () => unknown): Promise<void> {
   const times: number[] = [];
@@ -51,4 +51,32 @@ const city = { nx: 2000, ny: 2000, cellSize: 1, xll: 380000, yll: 6350000 };
 const depth = Float32Array.from({ length: city.nx * city.ny }, (_, i) => (i % 7) * 0.137);
 await measure('encodeGeoTiff (2000 × 2000)', () => encodeGeoTiff(city, depth, 'EPSG:32756'));
 await measure('writeAsciiGrid (2000 × 2000)', () => writeAsciiGrid(join(out, 'city.asc'), city, depth, { decimals: 3 }));
+
+// How loading grows with size: a synthetic 2000 × 2000 city (1 m cells, 2 000 buildings).
+const cityPack = join(out, 'city');
+mkdirSync(cityPack);
+writeAsciiGrid(join(cityPack, 'dem.asc'), city, Float32Array.from({ length: city.nx * city.ny }, (_, i) => 40 - (i % city.nx) * 0.01 - Math.floor(i / city.nx) * 0.005), { decimals: 3, crs: 'EPSG:32756' });
+const footprints = Array.from({ length: 2000 }, (_, k) => {
+  const x = city.xll + 20 + (k % 45) * 43;
+  const y = city.yll + 20 + Math.floor(k / 45) * 43;
+  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 15, y], [x + 15, y + 12], [x, y + 12], [x, y]]] } };
+});
+writeFileSync(join(cityPack, 'buildings.geojson'), JSON.stringify({ type: 'FeatureCollection', features: footprints }));
+writeFileSync(join(cityPack, 'q.csv'), 'time_s,discharge_m3s\n0,50\n');
+writeFileSync(
+  join(cityPack, 'scenario.json'),
+  JSON.stringify({
+    format: 1,
+    name: 'synthetic-city',
+    title: 'Synthetic city',
+    attribution: '',
+    dem: 'dem.asc',
+    manning: { default: 0.035 },
+    buildings: { file: 'buildings.geojson', mode: 'raised', heightMeters: 5 },
+    inflows: [{ id: 'q', kind: 'line', line: [[city.xll + 1, city.yll + 1000], [city.xll + 1, city.yll + 1100]], hydrograph: 'q.csv' }],
+    boundaries: { north: 'open', east: 'open', south: 'open', west: 'closed' },
+  }),
+);
+runs = 4;
+await measure('loadScenario (synthetic 2000 × 2000, 2000 bldg)', () => loadScenario(cityPack));
 rmSync(out, { recursive: true, force: true });

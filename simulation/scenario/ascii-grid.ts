@@ -1,9 +1,9 @@
 // ESRI ASCII grid (.asc) reader and writer. The reader parses bytes directly: the 1 MB Merewether
 // DEM takes a few milliseconds, where split()/parseFloat() would take tens.
-import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { ScenarioError } from './errors.ts';
 import { crsOfPrj, prjOfCrs } from './prj.ts';
-import { readText } from './series.ts';
+import { readBytes, readText } from './files.ts';
 import type { GridGeometry, Raster } from './types.ts';
 
 interface AsciiHeader {
@@ -140,15 +140,6 @@ export function parseAsciiGrid(bytes: Uint8Array, file: string): Raster {
   }
   if (count < total) throw new ScenarioError(file, `expected ncols × nrows = ${grid.nx} × ${grid.ny} = ${total} values, found ${count}`);
   return { grid, values, crs: null };
-}
-
-function readBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioError(file, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`);
-  }
 }
 
 function prjPath(file: string): string {

@@ -1,6 +1,6 @@
 // Reading the pack's GeoJSON layers (scenario CRS coordinates), checked before any use.
 import { ScenarioError } from './errors.ts';
-import { readText } from './series.ts';
+import { readJson } from './files.ts';
 
 type Position = [number, number];
 /** One polygon: outer ring then holes, each closed or not. */
@@ -32,14 +32,7 @@ export interface FeatureFile<T> {
 }
 
 function readCollection(file: string): { crs: string | null; features: RawFeature[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof ScenarioError) throw error;
-    throw new ScenarioError(file, `malformed JSON (${(error as Error).message})`);
-  }
-  const collection = json as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
+  const collection = readJson(file) as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new ScenarioError(file, 'expected a GeoJSON FeatureCollection');
   }

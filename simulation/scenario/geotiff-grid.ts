@@ -2,22 +2,17 @@
 // (result grids) with the GeoKeys a GIS needs to place them: model type projected, pixel-is-area,
 // the EPSG code, pixel scale, the tie point of the north-west corner and GDAL's NODATA tag.
 // geotiff.js is imported on first use: it costs ~200 ms of start-up that ASCII-only runs skip.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { GeoTIFFImage } from 'geotiff';
 import { ScenarioError } from './errors.ts';
+import { readBytes } from './files.ts';
 import type { GridGeometry, Raster } from './types.ts';
 
 const USER_DEFINED = 32767;
 const RASTER_PIXEL_IS_POINT = 2;
 
 async function openImage(file: string): Promise<GeoTIFFImage> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioError(file, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`);
-  }
+  const bytes = readBytes(file);
   try {
     const { fromArrayBuffer } = await import('geotiff');
     const tiff = await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

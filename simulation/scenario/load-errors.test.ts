@@ -37,6 +37,16 @@ describe('loadScenario refuses bad packs', () => {
     expect((await failure(withScenario({ dem: 'dem.png' }))).message).toMatch(/dem\.png: unsupported raster format/);
   });
 
+  it('malformed or wrong GeoJSON layers', async () => {
+    const notJson = writeTestPack({ files: { 'buildings.geojson': '{"type": "FeatureCollection", ' } });
+    expect((await failure(notJson)).message).toMatch(new RegExp(`^${join(notJson, 'buildings.geojson')}: malformed JSON`));
+    const line = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'b1', properties: {}, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } }] });
+    expect((await failure(writeTestPack({ files: { 'buildings.geojson': line } }))).message).toMatch(/buildings\.geojson: feature b1: expected a Polygon or MultiPolygon, found LineString/);
+    const badCoordinate = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'e', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 'x'], [1, 1], [0, 0]]] } }] });
+    expect((await failure(writeTestPack({ files: { 'extent.geojson': badCoordinate } }))).message).toMatch(/extent\.geojson: feature e: bad coordinate \[1,"x"\]/);
+    expect((await failure(writeTestPack({ files: { 'roads.geojson': '[]' } }))).message).toMatch(/roads\.geojson: expected a GeoJSON FeatureCollection/);
+  });
+
   it('malformed CSV lines, with the line number', async () => {
     const badNumber = writeTestPack({ files: { 'inflow.csv': 'time_s,discharge_m3s\n0,1\n60,lots\n' } });
     expect((await failure(badNumber)).message).toBe(`${join(badNumber, 'inflow.csv')}: line 3: column "discharge_m3s" is not a number: "lots"`);

@@ -9,7 +9,7 @@ import { forEachCellInPolygon } from './rasterize.ts';
 import { readRaster, resampleToGrid } from './raster.ts';
 import { readScenarioFile, type PackFile } from './scenario-file.ts';
 import { readSeriesCsv } from './series.ts';
-import type { CrsInfo, EdgeName, GridGeometry, LoadedBoundary, LoadedRainfall, LoadedScenario, Raster } from './types.ts';
+import type { CrsInfo, EdgeName, GridGeometry, LoadedBoundary, LoadedRainfall, LoadedScenario } from './types.ts';
 import { utmZoneOfEpsg } from './utm.ts';
 
 // Geographic CRSs a DEM is most often, wrongly, left in; the engine needs metres.
@@ -49,10 +49,11 @@ function readLayer(file: string, crs: string): FeatureFile<PolygonFeature> {
   return layer;
 }
 
-async function readGridOnto(file: string, grid: GridGeometry, crs: string): Promise<{ raster: Raster; values: Float32Array }> {
+/** A raster file in the scenario CRS, sampled at the scenario's cell centres. */
+async function readGridOnto(file: string, grid: GridGeometry, crs: string): Promise<Float32Array> {
   const raster = await readRaster(file);
   checkCrs(crs, raster.crs, file);
-  return { raster, values: resampleToGrid(raster, grid) };
+  return resampleToGrid(raster, grid);
 }
 
 async function loadManning(pack: PackFile, grid: GridGeometry, active: Uint8Array, crs: string): Promise<Float32Array> {
@@ -60,7 +61,7 @@ async function loadManning(pack: PackFile, grid: GridGeometry, active: Uint8Arra
   const manning = new Float32Array(grid.nx * grid.ny).fill(spec.default);
   if (spec.grid) {
     const file = pack.path(spec.grid);
-    const { values } = await readGridOnto(file, grid, crs);
+    const values = await readGridOnto(file, grid, crs);
     for (let i = 0; i < values.length; i++) {
       const n = values[i]!;
       if (Number.isNaN(n)) continue;
@@ -86,7 +87,7 @@ async function loadRainfall(pack: PackFile, grid: GridGeometry, active: Uint8Arr
   const frames: Float32Array[] = [];
   for (const frame of spec.frames) {
     const file = pack.path(frame.file);
-    const { values } = await readGridOnto(file, grid, crs);
+    const values = await readGridOnto(file, grid, crs);
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
       if (Number.isNaN(v)) {

@@ -4,7 +4,7 @@ import { ScenarioError } from './errors.ts';
 import { readPoints } from './geojson.ts';
 import { cellAt } from './grid.ts';
 import { assetKinds, describeIssues, GaugesFile } from './schema.ts';
-import { readText } from './series.ts';
+import { readJson, readText } from './files.ts';
 import type { AssetKind, GridGeometry, LoadedAsset, LoadedGauge, LoadedObservation } from './types.ts';
 
 function cellOnGrid(grid: GridGeometry, x: number, y: number, what: string, file: string): number {
@@ -59,14 +59,7 @@ export function readAssets(file: string, grid: GridGeometry): { crs: string | nu
 }
 
 export function readGauges(file: string, grid: GridGeometry): LoadedGauge[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof ScenarioError) throw error;
-    throw new ScenarioError(file, `malformed JSON (${(error as Error).message})`);
-  }
-  const parsed = GaugesFile.safeParse(json);
+  const parsed = GaugesFile.safeParse(readJson(file));
   if (!parsed.success) throw new ScenarioError(file, describeIssues(parsed.error));
   const ids = new Set<string>();
   return parsed.data.gauges.map((gauge) => {

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { numberCell, parseCsv, requireColumns } from './csv.ts';
 import { ScenarioError } from './errors.ts';
 import { cellAt } from './grid.ts';
-import { readText } from './series.ts';
+import { readText } from './files.ts';
 import type { GridGeometry, LoadedPoint, ProbeSample } from './types.ts';
 
 /** Reads probe points in the scenario CRS; each must fall on the grid. */

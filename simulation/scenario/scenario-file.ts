@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ScenarioError } from './errors.ts';
 import { describeIssues, ScenarioFile } from './schema.ts';
-import { readText } from './series.ts';
+import { readJson } from './files.ts';
 
 export interface PackFile {
   /** Absolute pack folder. */
@@ -17,14 +17,7 @@ export interface PackFile {
 export function readScenarioFile(dir: string): PackFile {
   const root = resolve(dir);
   const file = join(root, 'scenario.json');
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof ScenarioError) throw error;
-    throw new ScenarioError(file, `malformed JSON (${(error as Error).message})`);
-  }
-  const parsed = ScenarioFile.safeParse(json);
+  const parsed = ScenarioFile.safeParse(readJson(file));
   if (!parsed.success) throw new ScenarioError(file, describeIssues(parsed.error));
   return { dir: root, file, spec: parsed.data, path: (name) => resolve(root, name) };
 }

@@ -1,16 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { numberCell, parseCsv, requireColumns } from './csv.ts';
 import { ScenarioError } from './errors.ts';
+import { readText } from './files.ts';
 import type { Series } from './types.ts';
-
-export function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioError(file, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`);
-  }
-}
 
 /** Reads a `time_s,<valueColumn>` CSV: at least one row, strictly ascending finite times, finite
  * values not below `min`. */
