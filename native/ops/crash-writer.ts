@@ -25,7 +25,7 @@ for (;;) {
   n++;
   switch (n % 4) {
     case 0: {
-      const task = h['tasks.create']({ title: `Crash task ${n}`, description: 'x'.repeat(n % 300), department: 'works', priority: 'normal', dueAt: null, location: null, alertId: null, incidentId: null }, lead);
+      const task = await h['tasks.create']({ title: `Crash task ${n}`, description: 'x'.repeat(n % 300), department: 'works', priority: 'normal', dueAt: null, location: null, alertId: null, incidentId: null }, lead);
       taskIds.push(task.id);
       break;
     }

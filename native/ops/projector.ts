@@ -131,6 +131,51 @@ function* eventsByEntity(db: Database): Generator<EventRow> {
   }
 }
 
+/**
+ * Folds the whole log in memory and compares it with the stored projections, without writing:
+ * what `polder db check` runs on a read-only connection.
+ */
+export function verifyProjections(db: Database): { ok: boolean; differing: { entities: number; conflicts: number; timeline: number } } {
+  const entities: string[] = [];
+  const conflicts: string[] = [];
+  const timeline: string[] = [];
+  let state: EntityState | null = null;
+  const flush = () => {
+    if (state) entities.push(canonicalJson(toEntityRow(state)));
+  };
+  for (const row of eventsByEntity(db)) {
+    const ev = fromRow(row);
+    if (!state || state.id !== ev.entity) {
+      flush();
+      state = emptyEntity(ev.entity, kindOf(ev.type));
+    }
+    for (const c of foldEvent(state, ev)) {
+      conflicts.push(
+        canonicalJson({ entity: c.entity, field: c.field, lost_event: c.lostEvent, kept_event: c.keptEvent, lost_value: canonicalJson(c.lostValue), kept_value: canonicalJson(c.keptValue), hlc: c.hlc }),
+      );
+    }
+    timeline.push(canonicalJson(timelineRow(ev)));
+  }
+  flush();
+  const stored = dumpProjections(db);
+  const differing = {
+    entities: countDifferences(entities, stored.entities),
+    conflicts: countDifferences(conflicts, stored.conflicts),
+    timeline: countDifferences(timeline, stored.timeline),
+  };
+  return { ok: differing.entities + differing.conflicts + differing.timeline === 0, differing };
+}
+
+/** How many lines are in one list and not the other (as multisets). */
+export function countDifferences(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
+  for (const x of b) counts.set(x, (counts.get(x) ?? 0) - 1);
+  let n = 0;
+  for (const v of counts.values()) n += Math.abs(v);
+  return n;
+}
+
 /** The projection tables as canonical text, in a fixed order: equal text means equal projections. */
 export function dumpProjections(db: Database): { entities: string[]; conflicts: string[]; timeline: string[] } {
   const rows = (sql: string) => (db.prepare(sql).all() as unknown[]).map((r) => canonicalJson(r));
