@@ -1,45 +1,219 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef } from 'react';
-import type { ScenarioLayers, ScenarioSummary } from '../../../native/api/index.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { ScenarioGrid, ScenarioLayers, ScenarioSummary } from '../../../native/api/index.ts';
 import { useHost } from '../bridge/host-context.tsx';
+import { useMapFocusListener, useMapPickListener } from '../shell/map-focus.ts';
+import { BasemapPicker } from './BasemapPicker.tsx';
+import { useOptionalDrawStore } from './draw-context.tsx';
+import { attachDrawing } from './draw-layer.ts';
+import type { DrawnGeometry } from './draw-state.ts';
+import { DrawToolbar } from './DrawToolbar.tsx';
+import { gridFor, rampFor, type FloodGrids, type OverlayView } from './flood-view.ts';
+import { FloodLegend } from './FloodLegend.tsx';
+import { addOpsLayers, focusOn, opsLayerIds, opsPopup, setOpsFeatures } from './ops-layers.ts';
+import { useOpsFeatures } from './use-ops-features.ts';
+import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
+import { paintGrid } from './ramps.ts';
 import { scenarioStyle } from './scenario-style.ts';
+import './map.css';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-export function MapView({ scenario }: { scenario: ScenarioSummary }) {
+export interface GaugeMarkerValue {
+  /** The latest reading, in the gauge's unit. */
+  value: number;
+  unit: string;
+  /** 0 below warning, 1 warning, 2 danger. */
+  level: 0 | 1 | 2;
+}
+
+export interface MapViewProps {
+  scenario: ScenarioSummary;
+  /** The latest simulation results to overlay; null before any run. */
+  flood?: FloodGrids | null;
+  /** Latest reading per gauge id. */
+  gauges?: Readonly<Record<string, GaugeMarkerValue>>;
+  /** Hazard class (0–6) at each asset, by asset id. */
+  assetRisk?: Readonly<Record<string, number>>;
+  /** Called with every geometry the user finishes drawing. */
+  onDrawn?(geometry: DrawnGeometry): void;
+  /** Called when the user opens an alert or task from its map marker. */
+  onOpen?(item: { kind: 'alert' | 'task'; id: string }): void;
+}
+
+export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, onOpen }: MapViewProps) {
   const { bridge } = useHost();
   const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<maplibregl.Map | null>(null);
+  const [overlay, setOverlay] = useState<GridOverlay | null>(null);
+  const [grid, setGrid] = useState<ScenarioGrid | null>(null);
+  const [view, setView] = useState<OverlayView>('depth');
+  const [problem, setProblem] = useState<string | null>(null);
+  const draw = useOptionalDrawStore();
+  const opsFeatures = useOpsFeatures();
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
 
   useEffect(() => {
     const [west, south, east, north] = scenario.bounds;
-    const map = new maplibregl.Map({
+    const instance = new maplibregl.Map({
       container: container.current!,
       style: scenarioStyle(),
       bounds: [west, south, east, north],
       fitBoundsOptions: { padding: 24 },
       attributionControl: { compact: true, customAttribution: scenario.attribution },
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      maxZoom: 22,
     });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
     let cancelled = false;
+    let detachDrawing: (() => void) | null = null;
     const layers = bridge.invoke('scenario.layers', {});
-    map.on('load', () => {
+    const hillshade = bridge.invoke('scenario.hillshade', {});
+    const gridInfo = bridge.invoke('scenario.grid', {});
+    instance.on('load', () => {
+      if (cancelled) return;
+      addOpsLayers(instance);
+      detachDrawing = attachDrawing(instance, draw);
       void layers.then((data: ScenarioLayers) => {
         if (cancelled) return;
         for (const [name, collection] of Object.entries(data)) {
-          (map.getSource(name) as maplibregl.GeoJSONSource | undefined)?.setData(collection as Parameters<maplibregl.GeoJSONSource['setData']>[0]);
+          (instance.getSource(name) as maplibregl.GeoJSONSource | undefined)?.setData(collection as Parameters<maplibregl.GeoJSONSource['setData']>[0]);
         }
-        map.getContainer().dataset.layersLoaded = 'true';
+        instance.getContainer().dataset.layersLoaded = 'true';
       });
+      void hillshade.then(
+        (relief) => {
+          if (cancelled) return;
+          addHillshade(instance, relief);
+          instance.once('idle', () => {
+            if (!cancelled) instance.getContainer().dataset.hillshade = 'drawn';
+          });
+        },
+        (err: Error) => !cancelled && setProblem(`Relief unavailable: ${err.message}`),
+      );
+      void gridInfo.then(
+        (info) => {
+          if (cancelled) return;
+          setGrid(info);
+          setOverlay(addGridOverlay(instance, info.corners));
+        },
+        (err: Error) => !cancelled && setProblem(`Flood overlay unavailable: ${err.message}`),
+      );
+      setMap(instance);
     });
     return () => {
       cancelled = true;
-      map.remove();
+      detachDrawing?.();
+      setMap(null);
+      setOverlay(null);
+      instance.remove();
     };
-  }, [bridge, scenario]);
+  }, [bridge, scenario, draw]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  // Paint the chosen result into the overlay whenever a frame or the view changes.
+  const pixels = useRef<Uint8ClampedArray<ArrayBuffer> | null>(null);
+  useEffect(() => {
+    if (!overlay || !grid || !map) return;
+    const values = flood ? gridFor(view, flood) : null;
+    if (!values) {
+      overlay.setVisible(false);
+      delete map.getContainer().dataset.overlay;
+      return;
+    }
+    const size = grid.nx * grid.ny * 4;
+    if (pixels.current?.length !== size) pixels.current = new Uint8ClampedArray(size);
+    paintGrid(values, grid.nx, grid.ny, rampFor(view, flood!.durationSeconds), pixels.current);
+    overlay.draw(new ImageData(pixels.current, grid.nx, grid.ny));
+    map.getContainer().dataset.overlay = view;
+  }, [overlay, grid, map, flood, view]);
+
+  useEffect(() => {
+    if (map) setOpsFeatures(map, opsFeatures);
+  }, [map, opsFeatures]);
+
+  // Popups for alert and task markers (not while drawing: clicks then place vertices).
+  useEffect(() => {
+    if (!map) return;
+    const onClick = (event: maplibregl.MapLayerMouseEvent) => {
+      if (draw.snapshot().mode) return;
+      const feature = event.features?.[0];
+      if (!feature) return;
+      const props = feature.properties as Record<string, unknown>;
+      const item = { kind: props.kind as 'alert' | 'task', id: String(props.id) };
+      const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '18rem' }).setLngLat(event.lngLat);
+      popup.setDOMContent(opsPopup(props, onOpenRef.current ? () => (onOpenRef.current?.(item), popup.remove()) : undefined)).addTo(map);
+    };
+    const pointer = () => (map.getCanvas().style.cursor = draw.snapshot().mode ? 'crosshair' : 'pointer');
+    const leave = () => (map.getCanvas().style.cursor = draw.snapshot().mode ? 'crosshair' : '');
+    for (const id of opsLayerIds) {
+      map.on('click', id, onClick);
+      map.on('mouseenter', id, pointer);
+      map.on('mouseleave', id, leave);
+    }
+    return () => {
+      for (const id of opsLayerIds) {
+        map.off('click', id, onClick);
+        map.off('mouseenter', id, pointer);
+        map.off('mouseleave', id, leave);
+      }
+    };
+  }, [map, draw]);
+
+  // Gauge colours and asset risk as feature state; gauge values as small labels beside them.
+  useEffect(() => {
+    if (!map || !gauges) return;
+    const markers: maplibregl.Marker[] = [];
+    const source = map.getSource('gauges') as maplibregl.GeoJSONSource | undefined;
+    void source?.getData().then((data) => {
+      for (const feature of (data as { features: { id?: string | number; geometry: { coordinates: [number, number] } }[] }).features) {
+        const reading = gauges[String(feature.id)];
+        if (!reading) continue;
+        map.setFeatureState({ source: 'gauges', id: String(feature.id) }, { level: reading.level });
+        const label = document.createElement('div');
+        label.className = `gauge-label gauge-level-${reading.level}`;
+        label.textContent = `${reading.value.toFixed(2)} ${reading.unit}`;
+        markers.push(new maplibregl.Marker({ element: label, anchor: 'left', offset: [10, 0] }).setLngLat(feature.geometry.coordinates).addTo(map));
+      }
+    });
+    return () => markers.forEach((m) => m.remove());
+  }, [map, gauges]);
+
+  useEffect(() => {
+    if (!map || !assetRisk) return;
+    for (const [id, risk] of Object.entries(assetRisk)) map.setFeatureState({ source: 'assets', id }, { risk });
+  }, [map, assetRisk]);
+
+  useMapFocusListener((request) => map && focusOn(map, request.geometry));
+  useMapPickListener((request) => {
+    void draw.request('point', request.purpose).then((geometry) => request.done(geometry?.type === 'Point' ? geometry.coordinates : null));
+  });
+
+  useEffect(() => {
+    if (!onDrawn) return;
+    let last = draw.snapshot().last;
+    return draw.subscribe((snapshot) => {
+      if (snapshot.last && snapshot.last !== last) onDrawn(snapshot.last);
+      last = snapshot.last;
+    });
+  }, [draw, onDrawn]);
+
+  return (
+    <div className="map-view">
+      <div ref={container} className="map" data-testid="map" />
+      <div className="map-tools">
+        <DrawToolbar store={draw} />
+        {map && <BasemapPicker map={map} />}
+      </div>
+      <FloodLegend view={view} onView={setView} flood={flood} />
+      {problem && (
+        <p className="map-problem" role="status">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
 }

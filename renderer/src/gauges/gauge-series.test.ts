@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { appendSample, chartColumns, gaugeLevel, gaugesFromLayer } from './gauge-series.ts';
+
+const thresholds = { warning: 0.15, danger: 0.3 };
+
+describe('gaugeLevel', () => {
+  it('compares against warning and danger, inclusive', () => {
+    expect(gaugeLevel(0, thresholds)).toBe(0);
+    expect(gaugeLevel(0.149, thresholds)).toBe(0);
+    expect(gaugeLevel(0.15, thresholds)).toBe(1);
+    expect(gaugeLevel(0.3, thresholds)).toBe(2);
+    expect(gaugeLevel(NaN, thresholds)).toBe(0);
+  });
+});
+
+describe('gaugesFromLayer', () => {
+  it('reads the scenario gauges and skips incomplete ones', () => {
+    const gauges = gaugesFromLayer({
+      features: [
+        { id: 'g-inlet', properties: { id: 'g-inlet', name: 'Creek inlet', kind: 'water-level', warning: 0.15, danger: 0.3 } },
+        { id: 'g-rain', properties: { id: 'g-rain', name: 'Rain', kind: 'rain', warning: 30, danger: 60 } },
+        { id: 'bad', properties: { id: 'bad', kind: 'water-level', warning: 'x', danger: 1 } },
+        { id: 'odd', properties: { id: 'odd', kind: 'wind', warning: 1, danger: 2 } },
+      ],
+    });
+    expect(gauges).toEqual([
+      { id: 'g-inlet', name: 'Creek inlet', kind: 'water-level', unit: 'm', thresholds },
+      { id: 'g-rain', name: 'Rain', kind: 'rain', unit: 'mm/h', thresholds: { warning: 30, danger: 60 } },
+    ]);
+  });
+});
+
+describe('appendSample', () => {
+  it('appends in time order and restarts when time goes back', () => {
+    let s = appendSample(undefined, 0, 0);
+    s = appendSample(s, 10, 0.1);
+    const before = s;
+    s = appendSample(s, 20, 0.2);
+    expect(s).toEqual({ times: [0, 10, 20], values: [0, 0.1, 0.2] });
+    expect(before.times).toEqual([0, 10]);
+    expect(appendSample(s, 10, 0.5)).toEqual({ times: [0, 10], values: [0, 0.5] });
+    expect(appendSample(s, 0, 0)).toEqual({ times: [0], values: [0] });
+  });
+});
+
+describe('chartColumns', () => {
+  it('gives aligned columns with flat threshold lines', () => {
+    expect(chartColumns({ times: [0, 5], values: [0.1, 0.4] }, thresholds)).toEqual([[0, 5], [0.1, 0.4], [0.15, 0.15], [0.3, 0.3]]);
+    const empty = chartColumns({ times: [], values: [] }, thresholds);
+    expect(empty[0]).toEqual([0, 1]);
+    expect(empty[2]).toEqual([0.15, 0.15]);
+  });
+});

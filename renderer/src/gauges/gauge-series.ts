@@ -1,0 +1,65 @@
+// The gauge panel's data: which gauges the scenario has, and a time series per gauge. Readings
+// come from the engine's probes for now; live sensor readings arrive through the same shape.
+
+export type GaugeKind = 'water-level' | 'rain';
+
+export interface GaugeInfo {
+  id: string;
+  name: string;
+  kind: GaugeKind;
+  /** Depth above ground (m) for water-level gauges, intensity (mm/h) for rain gauges. */
+  unit: string;
+  thresholds: { warning: number; danger: number };
+}
+
+export interface GaugeSeries {
+  /** Seconds from the start of the run (or ms epoch for live readings), ascending. */
+  times: number[];
+  values: number[];
+}
+
+/** 0 below warning, 1 at or above warning, 2 at or above danger. */
+export type GaugeLevel = 0 | 1 | 2;
+
+export function gaugeLevel(value: number, { warning, danger }: GaugeInfo['thresholds']): GaugeLevel {
+  if (value >= danger) return 2;
+  if (value >= warning) return 1;
+  return 0;
+}
+
+interface GaugeFeature {
+  id?: string | number;
+  properties: Record<string, unknown> | null;
+}
+
+/** The scenario's gauges from its map layer (`scenario.layers` → gauges). Features missing a
+ * name, kind or thresholds are skipped, never guessed. */
+export function gaugesFromLayer(collection: { features: readonly GaugeFeature[] }): GaugeInfo[] {
+  const gauges: GaugeInfo[] = [];
+  for (const feature of collection.features) {
+    const p = feature.properties ?? {};
+    const id = String(p.id ?? feature.id ?? '');
+    const kind = p.kind;
+    const warning = Number(p.warning);
+    const danger = Number(p.danger);
+    if (!id || (kind !== 'water-level' && kind !== 'rain') || !Number.isFinite(warning) || !Number.isFinite(danger)) continue;
+    gauges.push({ id, name: String(p.name ?? id), kind, unit: kind === 'rain' ? 'mm/h' : 'm', thresholds: { warning, danger } });
+  }
+  return gauges;
+}
+
+/** Appends one sample in time order; a sample at or before the last time replaces from there
+ * (a restarted run starts its series again). Returns a new series, leaving the old one intact. */
+export function appendSample(series: GaugeSeries | undefined, time: number, value: number): GaugeSeries {
+  if (!series || series.times.length === 0) return { times: [time], values: [value] };
+  let keep = series.times.length;
+  while (keep > 0 && series.times[keep - 1]! >= time) keep--;
+  return { times: [...series.times.slice(0, keep), time], values: [...series.values.slice(0, keep), value] };
+}
+
+/** uPlot's aligned columns: times, the series, then flat warning and danger lines. */
+export function chartColumns(series: GaugeSeries, thresholds: GaugeInfo['thresholds']): [number[], number[], number[], number[]] {
+  const times = series.times.length > 0 ? series.times : [0, 1];
+  const values = series.times.length > 0 ? series.values : [NaN, NaN];
+  return [times, values, times.map(() => thresholds.warning), times.map(() => thresholds.danger)];
+}

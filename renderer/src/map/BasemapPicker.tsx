@@ -1,0 +1,61 @@
+import * as maplibregl from 'maplibre-gl';
+import { Protocol } from 'pmtiles';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { addPmtilesBasemap, removeBasemap, type LoadedBasemap } from './basemap.ts';
+
+/** "Load basemap…": an offline PMTiles pack picked from disk. */
+export function BasemapPicker({ map }: { map: maplibregl.Map }) {
+  const protocol = useMemo(() => new Protocol(), []);
+  const input = useRef<HTMLInputElement>(null);
+  const [loaded, setLoaded] = useState<LoadedBasemap | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    maplibregl.addProtocol('pmtiles', protocol.tile);
+    return () => maplibregl.removeProtocol('pmtiles');
+  }, [protocol]);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    try {
+      const basemap = await addPmtilesBasemap(map, file, (archive) => protocol.add(archive));
+      setLoaded(basemap);
+      map.getContainer().dataset.basemap = basemap.kind;
+    } catch (err) {
+      setProblem((err as Error).message);
+    }
+    if (input.current) input.current.value = '';
+  };
+
+  return (
+    <div className="basemap-picker">
+      <label className="button-like">
+        {loaded ? 'Replace basemap…' : 'Load basemap…'}
+        <input ref={input} type="file" accept=".pmtiles" data-testid="basemap-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+      </label>
+      {loaded && (
+        <>
+          <span className="basemap-name" title={loaded.name}>
+            {loaded.name}
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              removeBasemap(map);
+              delete map.getContainer().dataset.basemap;
+              setLoaded(null);
+            }}
+          >
+            Remove
+          </button>
+        </>
+      )}
+      {problem && (
+        <span className="basemap-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
+  );
+}
