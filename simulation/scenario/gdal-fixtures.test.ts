@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAsciiGrid } from './ascii-grid.ts';
 import { readGeoTiff } from './geotiff-grid.ts';
+import { loadScenario } from './load.ts';
 import type { Raster } from './types.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const dem = readAsciiGrid(join(import.meta.dirname, '../../resources/scenarios/merewether-2007/dem.asc'));
+const pack = join(import.meta.dirname, '../../resources/scenarios/merewether-2007');
+const dem = readAsciiGrid(join(pack, 'dem.asc'));
 
 function expectWindow(raster: Raster, col0: number, row0: number, nx: number, ny: number): void {
   const { cellSize, xll, yll } = dem.grid;
@@ -46,5 +48,27 @@ describe('rasters written by GDAL', () => {
 
   it('reads GDAL ESRI ASCII with 20-digit values and its ESRI WKT .prj', () => {
     expectWindow(readAsciiGrid(join(fixtures, 'gdal-esri-wkt.asc')), 100, 100, 4, 3);
+  });
+});
+
+describe('rasterisation against gdal_rasterize', () => {
+  it('burns the same Merewether building and road cells, cell for cell', async () => {
+    const scenario = await loadScenario(pack);
+    const roads = Uint8Array.from(scenario.manning, (n) => (n === Math.fround(0.02) ? 1 : 0));
+    for (const [file, ours] of [
+      ['merewether-buildings-gdal.tif', scenario.buildings.mask],
+      ['merewether-roads-gdal.tif', roads],
+    ] as const) {
+      const gdal = await readGeoTiff(join(fixtures, file));
+      expect(gdal.grid.nx * gdal.grid.ny).toBe(ours.length);
+      let differ = 0;
+      let burnt = 0;
+      for (let i = 0; i < ours.length; i++) {
+        if (gdal.values[i] !== ours[i]) differ++;
+        burnt += ours[i]!;
+      }
+      expect(differ).toBe(0);
+      expect(burnt).toBeGreaterThan(5000);
+    }
   });
 });
