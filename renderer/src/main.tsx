@@ -4,13 +4,28 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { connectToHost } from './bridge/bridge.ts';
 import { HostProvider } from './bridge/host-context.tsx';
+import { SessionProvider } from './session/session.tsx';
 import { App } from './shell/App.tsx';
+import { ClockProvider } from './shell/clock-context.tsx';
+import { MapFocusProvider } from './shell/map-focus.ts';
+import { UiPrefsProvider } from './shell/ui-prefs.tsx';
+import { ToastProvider } from './ui/toasts.tsx';
 
 const host = connectToHost();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <HostProvider host={host}>
-      <App />
+      <ToastProvider>
+        <UiPrefsProvider>
+          <ClockProvider>
+            <SessionProvider>
+              <MapFocusProvider>
+                <App />
+              </MapFocusProvider>
+            </SessionProvider>
+          </ClockProvider>
+        </UiPrefsProvider>
+      </ToastProvider>
     </HostProvider>
   </StrictMode>,
 );

@@ -18,7 +18,12 @@ export function useHost(): HostLink {
 export function useConnectionState(): ConnectionState {
   const host = useHost();
   const [state, setState] = useState(host.state());
-  useEffect(() => host.onState(setState), [host]);
+  useEffect(() => {
+    const off = host.onState(setState);
+    // The socket may have opened between the first render and this effect.
+    setState(host.state());
+    return off;
+  }, [host]);
   return state;
 }
 

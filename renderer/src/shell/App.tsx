@@ -1,12 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../native/api/index.ts';
+import { AlertQueue } from '../alerts/AlertQueue.tsx';
+import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
+import { RaiseAlertDialog } from '../alerts/RaiseAlertDialog.tsx';
+import { SevereAlertBanner } from '../alerts/SevereAlertBanner.tsx';
+import { BoardPanel } from '../boards/BoardPanel.tsx';
+import { columnListId } from '../boards/StatusColumn.tsx';
 import { useHost } from '../bridge/host-context.tsx';
 import { MapView } from '../map/MapView.tsx';
-import { Panel } from './Panel.tsx';
+import { SignIn } from '../session/SignIn.tsx';
+import { useSession } from '../session/session.tsx';
+import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
+import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
+import { CommandPalette } from './CommandPalette.tsx';
+import type { Command } from './commands.ts';
+import { SelectionProvider, useSelection } from './selection.tsx';
+import { ShortcutOverlay } from './ShortcutOverlay.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { useUiPrefs } from './ui-prefs.tsx';
+import { useGlobalKeys } from './use-global-keys.ts';
 
 export function App() {
   const { bridge } = useHost();
+  const { actor } = useSession();
+  const { fieldMode } = useUiPrefs();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -15,23 +32,172 @@ export function App() {
   }, [bridge]);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Polder</h1>
-        <span className="scenario-title">{info?.scenario?.title ?? 'No scenario loaded'}</span>
-      </header>
+    <div className={`app ${fieldMode ? 'field-mode' : ''}`}>
+      {actor ? (
+        <AlertsProvider key={actor.id}>
+          <SelectionProvider>
+            <Workspace info={info} error={error} />
+          </SelectionProvider>
+        </AlertsProvider>
+      ) : (
+        <>
+          <Header info={info} />
+          <SignIn />
+          <StatusBar info={info} />
+        </>
+      )}
+    </div>
+  );
+}
+
+type Region = 'alerts' | 'board' | 'details' | 'timeline' | 'map';
+const regions: Region[] = ['alerts', 'board', 'details', 'timeline', 'map'];
+const regionLabel: Record<Region, string> = { alerts: 'Alerts', board: 'Boards', details: 'Task', timeline: 'Log', map: 'Map' };
+
+function focusRegion(region: Region) {
+  const target =
+    region === 'alerts'
+      ? (document.getElementById('alert-list') ?? document.getElementById('region-alerts')?.querySelector<HTMLElement>('button'))
+      : region === 'board'
+        ? document.getElementById(columnListId('new'))
+        : region === 'details'
+          ? (document.querySelector<HTMLElement>('#region-details h3[tabindex], #region-details input, #region-details button') ?? null)
+          : region === 'timeline'
+            ? document.querySelector<HTMLElement>('#region-timeline select')
+            : document.querySelector<HTMLElement>('#region-map canvas, #region-map [tabindex]');
+  target?.focus();
+}
+
+function Workspace({ info, error }: { info: AppInfo | null; error: string | null }) {
+  const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
+  const { actor, departments, signOut } = useSession();
+  const { selected, draft, select, startCreate, endCreate } = useSelection();
+  const { alerts, loud, act } = useAlerts();
+  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | null>(null);
+  const [tab, setTab] = useState<Region>('alerts');
+  const [department, setDepartment] = useState<string | null>(() => (actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null));
+
+  // In field mode one region fills the screen: opening a task or alert, or starting one, shows the task panel.
+  useEffect(() => {
+    if (fieldMode && (selected || draft)) setTab('details');
+  }, [fieldMode, selected, draft]);
+
+  const goTo = (region: Region) => {
+    if (fieldMode) setTab(region);
+    setTimeout(() => focusRegion(region), 0);
+  };
+
+  useGlobalKeys({
+    palette: () => setDialog('palette'),
+    shortcuts: () => setDialog('shortcuts'),
+    newTask: () => startCreate(),
+    raiseAlert: () => setDialog('raise'),
+    region: (n) => goTo(regions[n - 1]!),
+    toggleField: () => setFieldMode(!fieldMode),
+    toggleMute: () => setMuted(!muted),
+    escape: () => draft && endCreate(),
+  });
+
+  const commands = useMemo<Command[]>(
+    () => [
+      { id: 'new-task', group: 'Task', label: 'New task', keys: 'N', run: () => startCreate() },
+      { id: 'raise', group: 'Alert', label: 'Raise an alert', keys: '!', run: () => setDialog('raise') },
+      ...(loud[0] ? [{ id: 'ack-loud', group: 'Alert', label: `Acknowledge: ${loud[0].title}`, run: () => void act(loud[0]!, 'acknowledge') }] : []),
+      ...regions.map((r, i) => ({ id: `go-${r}`, group: 'Go to', label: regionLabel[r], keys: String(i + 1), run: () => goTo(r) })),
+      { id: 'board-all', group: 'Board', label: 'All departments', run: () => (setDepartment(null), goTo('board')) },
+      ...departments.map((d) => ({ id: `board-${d.id}`, group: 'Board', label: `${d.short} — ${d.name}`, run: () => (setDepartment(d.id), goTo('board')) })),
+      ...alerts.slice(0, 30).map((a) => ({ id: `alert-${a.id}`, group: 'Open alert', label: `${a.severity}: ${a.title}`, run: () => select({ kind: 'alert', id: a.id }) })),
+      { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
+      { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
+      { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
+      { id: 'sign-out', group: 'Session', label: 'Switch user (sign out)', run: signOut },
+    ],
+    // goTo only closes over fieldMode, which is listed.
+    [alerts, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
+  );
+
+  const shown = (region: Region) => !fieldMode || tab === region;
+
+  return (
+    <>
+      <Header info={info} onPalette={() => setDialog('palette')} onShortcuts={() => setDialog('shortcuts')} />
+      <SevereAlertBanner />
+      {fieldMode && (
+        <nav className="field-tabs" aria-label="Regions">
+          {regions.map((r, i) => (
+            <button key={r} type="button" aria-current={tab === r ? 'page' : undefined} onClick={() => goTo(r)} data-testid={`tab-${r}`}>
+              <kbd>{i + 1}</kbd> {regionLabel[r]}
+              {r === 'alerts' && loud.length > 0 && <span className="overdue-count">{loud.length}</span>}
+            </button>
+          ))}
+        </nav>
+      )}
       <main className="workspace">
-        <Panel id="boards" title="Department boards" />
-        <section className="map-area" aria-label="Map">
+        <div className="region region-alerts" hidden={!shown('alerts')}>
+          <AlertQueue onRaise={() => setDialog('raise')} />
+        </div>
+        <section className="region region-map map-area" id="region-map" aria-label="Map" hidden={!shown('map')}>
           {info?.scenario ? <MapView scenario={info.scenario} /> : <p className="placeholder">{error ?? 'Loading…'}</p>}
         </section>
-        <div className="side-panels">
-          <Panel id="alerts" title="Alert queue" />
-          <Panel id="tasks" title="Tasks" />
+        <div className="region region-details" hidden={!shown('details')}>
+          <DetailsPanel />
         </div>
-        <Panel id="timeline" title="Timeline" />
+        <div className="region region-board" hidden={!shown('board')}>
+          <BoardPanel department={department} onDepartment={setDepartment} />
+        </div>
+        <div className="region region-timeline" hidden={!shown('timeline')}>
+          <TimelinePanel />
+        </div>
       </main>
       <StatusBar info={info} />
-    </div>
+      {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
+      {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
+      {dialog === 'raise' && (
+        <RaiseAlertDialog
+          onClose={() => setDialog(null)}
+          onRaised={(a) => {
+            setDialog(null);
+            select({ kind: 'alert', id: a.id });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPalette?(): void; onShortcuts?(): void }) {
+  const { actor, departmentName, signOut } = useSession();
+  const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
+  return (
+    <header className="app-header">
+      <h1>Polder</h1>
+      <span className="scenario-title">{info?.scenario?.title ?? 'No scenario loaded'}</span>
+      <div className="header-tools">
+        {onPalette && (
+          <button type="button" className="button on-dark" onClick={onPalette} aria-keyshortcuts="Control+K">
+            Commands <kbd>Ctrl K</kbd>
+          </button>
+        )}
+        {onShortcuts && (
+          <button type="button" className="button on-dark" onClick={onShortcuts} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+            ?
+          </button>
+        )}
+        <button type="button" className="button on-dark" aria-pressed={fieldMode} onClick={() => setFieldMode(!fieldMode)} data-testid="field-mode">
+          Field mode
+        </button>
+        <button type="button" className="button on-dark" aria-pressed={!muted} onClick={() => setMuted(!muted)} title="Alarm sound for Severe and Extreme alerts">
+          Sound {muted ? 'off' : 'on'}
+        </button>
+        {actor && (
+          <span className="signed-in" data-testid="signed-in">
+            {actor.name} · {departmentName(actor.department)} · {actor.role}
+            <button type="button" className="button on-dark" onClick={signOut}>
+              Switch user
+            </button>
+          </span>
+        )}
+      </div>
+    </header>
   );
 }

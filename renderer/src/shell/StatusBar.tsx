@@ -1,33 +1,67 @@
+import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../native/api/index.ts';
-import { useConnectionState, usePush } from '../bridge/host-context.tsx';
+import type { StorageAlarm } from '../../../native/api/ops.ts';
+import { useConnectionState, useHost } from '../bridge/host-context.tsx';
+import { useSession } from '../session/session.tsx';
+import { clockTime } from '../ui/time.ts';
+import { useClock } from './clock-context.tsx';
 
 const connectionLabels = { connecting: 'Connecting…', open: 'Connected', closed: 'Disconnected' } as const;
 
-function formatClock(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19) + ' UTC';
-}
-
+/** Connection, freshness, conflicts, storage, version and the app clock; the not-live banner above everything. */
 export function StatusBar({ info }: { info: AppInfo | null }) {
   const connection = useConnectionState();
-  const tick = usePush('app.clock');
+  const tick = useClock();
+  const { bridge } = useHost();
+  const { actor, call } = useSession();
+  const [conflicts, setConflicts] = useState<number | null>(null);
+  const [alarm, setAlarm] = useState<StorageAlarm | null>(null);
+  const [lastChange, setLastChange] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (!actor) return;
+    const loadConflicts = () => call('conflicts.list', {}).then((list) => setConflicts(list.length), () => {});
+    loadConflicts();
+    call('storage.status', {}).then((s) => setAlarm(s.alarm), () => {});
+    call('timeline.query', { limit: 1 }).then((e) => e[0] && setLastChange(e[0].at), () => {});
+    const offs = [
+      bridge.subscribe('conflicts.changed', loadConflicts),
+      bridge.subscribe('storage.alarm', (p) => setAlarm(p.alarm)),
+      bridge.subscribe('timeline.appended', ({ entries }) => entries.length && setLastChange(Math.max(...entries.map((e) => e.at)))),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [actor, bridge, call]);
+
   return (
     <>
       {tick && tick.mode !== 'live' && (
-        <div className="clock-banner" role="alert">
+        <div className="clock-banner" role="alert" data-testid="not-live-banner">
           {tick.mode === 'replay' ? 'REPLAY' : 'EXERCISE'} — the clock is not live
+        </div>
+      )}
+      {alarm && (
+        <div className="storage-banner" role="alert" data-testid="storage-alarm">
+          Storage full since {clockTime(alarm.since)}: {alarm.message}. Nothing new can be saved on this device.
         </div>
       )}
       <footer className="status-bar" aria-label="Status">
         <span className={`status-item connection connection-${connection}`} data-testid="connection">
           {connectionLabels[connection]}
         </span>
+        <span className="status-item" data-testid="freshness" title="Time of the latest change in the operations log">
+          Last change {lastChange === null ? '—' : clockTime(lastChange)}
+        </span>
+        <span className={`status-item ${conflicts ? 'has-conflicts' : ''}`} data-testid="conflicts" title="Concurrent edits merged by the log; see each item's details">
+          Conflicts {conflicts ?? '—'}
+        </span>
+        {/* Broker, outbox and peers: filled by the sync work. */}
+        <span className="status-item status-slot" data-slot="sync" />
         <span className="status-item" data-testid="version">
           Polder {info?.version ?? '…'}
         </span>
-        <span className="status-item" data-testid="clock" aria-live="off">
-          {tick ? formatClock(tick.now) : '--:--:--'}
+        <span className="status-item clock" data-testid="clock" aria-live="off">
+          {tick ? `${clockTime(tick.now)} UTC` : '--:--:--'}
         </span>
-        <span className="status-item status-slot" data-slot="sync" />
         {info?.scenario && <span className="status-item attribution">{info.scenario.attribution}</span>}
       </footer>
     </>

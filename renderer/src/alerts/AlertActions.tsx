@@ -1,0 +1,38 @@
+import type { Alert } from '../../../native/api/ops.ts';
+import { useAlertCommands } from './use-alert-commands.ts';
+
+/** The alert's actions as buttons, each showing its key. */
+export function AlertActions({ alert, compact }: { alert: Alert; compact?: boolean }) {
+  const c = useAlertCommands();
+  const open = alert.status === 'raised' || alert.status === 'acknowledged';
+  return (
+    <div className={`alert-actions ${compact ? 'compact' : ''}`} role="toolbar" aria-label={`Actions for alert: ${alert.title}`}>
+      {alert.status === 'raised' && (
+        <button type="button" className="button primary" onClick={() => void c.act(alert, 'acknowledge')} data-testid="alert-acknowledge">
+          Acknowledge <kbd>A</kbd>
+        </button>
+      )}
+      {open && (
+        <>
+          <button type="button" className="button" onClick={() => void c.act(alert, 'escalate')} data-testid="alert-escalate">
+            Escalate <kbd>E</kbd>
+          </button>
+          <button type="button" className="button" onClick={() => void c.act(alert, 'resolve')} data-testid="alert-resolve">
+            Resolve <kbd>R</kbd>
+          </button>
+          {!compact && (
+            <button type="button" className="button" onClick={() => void c.act(alert, 'dismiss')} data-testid="alert-dismiss">
+              Dismiss <kbd>D</kbd>
+            </button>
+          )}
+        </>
+      )}
+      <button type="button" className="button" onClick={() => c.showOnMap(alert)} disabled={!alert.area} data-testid="alert-map">
+        Map <kbd>G</kbd>
+      </button>
+      <button type="button" className="button" onClick={() => c.createTasks(alert)} data-testid="alert-create-tasks">
+        Create tasks <kbd>T</kbd>
+      </button>
+    </div>
+  );
+}

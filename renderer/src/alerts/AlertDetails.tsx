@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import type { TimelineEntry } from '../../../native/api/ops.ts';
+import { useHost } from '../bridge/host-context.tsx';
+import { useSession } from '../session/session.tsx';
+import { dateTime } from '../ui/time.ts';
+import { useAlerts } from './alerts-context.tsx';
+import { AlertActions } from './AlertActions.tsx';
+
+/** One alert with its CAP fields, actions and its part of the activity log. */
+export function AlertDetails({ alertId }: { alertId: string }) {
+  const { bridge } = useHost();
+  const { alerts } = useAlerts();
+  const { call, actorName } = useSession();
+  const [history, setHistory] = useState<TimelineEntry[]>([]);
+  const alert = alerts.find((a) => a.id === alertId);
+
+  useEffect(() => {
+    const load = () => call('timeline.query', { entityId: alertId, limit: 200 }).then(setHistory, () => {});
+    load();
+    return bridge.subscribe('timeline.appended', ({ entries }) => entries.some((e) => e.entityId === alertId) && load());
+  }, [bridge, call, alertId]);
+
+  if (!alert) return <p className="placeholder">This alert is closed; tick “Closed too” in the queue to see it.</p>;
+  return (
+    <article className="alert-details" aria-labelledby="alert-details-title" data-testid="alert-details" data-status={alert.status}>
+      <header>
+        <h3 id="alert-details-title" tabIndex={-1}>
+          {alert.title}
+        </h3>
+        <div className="task-meta">
+          <span className={`severity-tag severity-tag-${alert.severity}`}>{alert.severity}</span>
+          <span className={`alert-status alert-status-${alert.status}`}>{alert.status}</span>
+          {alert.escalation > 0 && <span className="escalation">Escalation L{alert.escalation}</span>}
+          {alert.occurrences > 1 && <span className="occurrences">×{alert.occurrences} reports</span>}
+        </div>
+      </header>
+      <dl className="facts">
+        <dt>Urgency</dt>
+        <dd>{alert.urgency}</dd>
+        <dt>Certainty</dt>
+        <dd>{alert.certainty}</dd>
+        <dt>Source</dt>
+        <dd>{alert.source}</dd>
+        <dt>Raised</dt>
+        <dd>
+          {dateTime(alert.raisedAt)} by {actorName(alert.raisedBy)}
+        </dd>
+      </dl>
+      {alert.description && <p className="description">{alert.description}</p>}
+      <AlertActions alert={alert} />
+      <section className="task-section" aria-labelledby="alert-history-title">
+        <h4 id="alert-history-title">History</h4>
+        <ol className="history">
+          {[...history].reverse().map((h) => (
+            <li key={h.id}>
+              <time dateTime={new Date(h.at).toISOString()}>{dateTime(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

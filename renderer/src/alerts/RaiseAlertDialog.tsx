@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import type { Alert } from '../../../native/api/ops.ts';
+import { useSession } from '../session/session.tsx';
+import { useMapFocus } from '../shell/map-focus.ts';
+import { alertSources, certainties, severities, urgencies } from '../tasks/labels.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { useToasts } from '../ui/toasts.tsx';
+
+/** Raise an alert by hand (a field report, a call): CAP severity, urgency, certainty and an optional point. */
+export function RaiseAlertDialog({ onClose, onRaised }: { onClose(): void; onRaised(alert: Alert): void }) {
+  const { call } = useSession();
+  const toasts = useToasts();
+  const map = useMapFocus();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [severity, setSeverity] = useState<Alert['severity']>('Severe');
+  const [urgency, setUrgency] = useState<Alert['urgency']>('Immediate');
+  const [certainty, setCertainty] = useState<Alert['certainty']>('Observed');
+  const [source, setSource] = useState<Alert['source']>('field');
+  const [dedupeKey, setDedupeKey] = useState('');
+  const [lon, setLon] = useState('');
+  const [lat, setLat] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const hasPoint = lon.trim() !== '' && lat.trim() !== '';
+    setBusy(true);
+    try {
+      const { alert, deduplicated } = await call('alerts.raise', {
+        title,
+        description,
+        severity,
+        urgency,
+        certainty,
+        source,
+        dedupeKey: dedupeKey.trim() || null,
+        area: hasPoint ? { type: 'Point', coordinates: [Number(lon), Number(lat)] } : null,
+      });
+      toasts.info(deduplicated ? `Grouped with an open alert (now ×${alert.occurrences})` : `Alert raised: ${alert.title}`);
+      onRaised(alert);
+    } catch (err) {
+      toasts.error(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pick = () =>
+    map.pick({
+      purpose: 'Alert location',
+      done: (pos) => {
+        if (!pos) return;
+        setLon(String(pos[0]));
+        setLat(String(pos[1]));
+      },
+    });
+
+  const select = <T extends string>(label: string, value: T, set: (v: T) => void, options: readonly T[]) => (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => set(e.target.value as T)}>
+        {options.map((o) => (
+          <option key={o}>{o}</option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <Dialog title="Raise an alert" onClose={onClose}>
+      <form className="form" onSubmit={submit} data-testid="raise-alert-form">
+        <label className="field">
+          <span>Title</span>
+          <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        </label>
+        <label className="field">
+          <span>Description</span>
+          <textarea maxLength={4000} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        <div className="form-row">
+          {select('Severity', severity, setSeverity, severities)}
+          {select('Urgency', urgency, setUrgency, urgencies)}
+          {select('Certainty', certainty, setCertainty, certainties)}
+          {select('Source', source, setSource, alertSources)}
+        </div>
+        <div className="form-row">
+          <label className="field">
+            <span>Longitude</span>
+            <input inputMode="decimal" value={lon} onChange={(e) => setLon(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>Latitude</span>
+            <input inputMode="decimal" value={lat} onChange={(e) => setLat(e.target.value)} />
+          </label>
+          {map.canPick() && (
+            <button type="button" className="button" onClick={pick}>
+              Pick on map
+            </button>
+          )}
+        </div>
+        <label className="field">
+          <span>Duplicate key (optional: reports with the same key are grouped)</span>
+          <input maxLength={200} value={dedupeKey} onChange={(e) => setDedupeKey(e.target.value)} />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            Raise alert
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

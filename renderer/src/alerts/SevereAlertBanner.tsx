@@ -1,0 +1,34 @@
+import { useSelection } from '../shell/selection.tsx';
+import { useUiPrefs } from '../shell/ui-prefs.tsx';
+import { clockTime } from '../ui/time.ts';
+import { useAlerts } from './alerts-context.tsx';
+import { useAlertCommands } from './use-alert-commands.ts';
+
+/** Severe/Extreme alerts nobody has acknowledged: a flashing bar across the top until someone does. */
+export function SevereAlertBanner() {
+  const { loud, alarms } = useAlerts();
+  const { muted, setMuted } = useUiPrefs();
+  const { select } = useSelection();
+  const commands = useAlertCommands();
+  if (loud.length === 0) return null;
+  const first = loud[0]!;
+  return (
+    <div className={`severe-banner severity-${first.severity}`} role="alert" data-testid="severe-banner" data-alarms={alarms}>
+      <span className="severe-banner-label">
+        {first.severity.toUpperCase()} ALERT{loud.length > 1 ? ` (+${loud.length - 1} more)` : ''}
+      </span>
+      <span className="severe-banner-title">
+        {clockTime(first.raisedAt)} — {first.title}
+      </span>
+      <button type="button" className="button on-dark" onClick={() => void commands.act(first, 'acknowledge')} data-testid="banner-acknowledge">
+        Acknowledge
+      </button>
+      <button type="button" className="button on-dark" onClick={() => select({ kind: 'alert', id: first.id })}>
+        Open
+      </button>
+      <button type="button" className="button on-dark" aria-pressed={muted} onClick={() => setMuted(!muted)} data-testid="mute">
+        {muted ? 'Unmute alarm' : 'Mute alarm'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Alert } from '../../../native/api/ops.ts';
+import { useHost } from '../bridge/host-context.tsx';
+import { useSession } from '../session/session.tsx';
+import { useUiPrefs } from '../shell/ui-prefs.tsx';
+import { isLoud } from '../tasks/labels.ts';
+import { useToasts } from '../ui/toasts.tsx';
+import { createAlarmTone } from './alarm-tone.ts';
+
+export type AlertAction = 'acknowledge' | 'escalate' | 'resolve' | 'dismiss';
+
+interface AlertsState {
+  /** In native's order. */
+  alerts: Alert[];
+  showClosed: boolean;
+  setShowClosed(on: boolean): void;
+  /** Raised Severe/Extreme alerts nobody has acknowledged yet. */
+  loud: Alert[];
+  /** How many times the alarm has sounded in this window (the status bar and tests read it). */
+  alarms: number;
+  act(alert: Alert, action: AlertAction): Promise<void>;
+  error: string | null;
+}
+
+const AlertsContext = createContext<AlertsState | null>(null);
+const reminderMs = 30_000;
+
+/** The alert queue as native orders it, kept live by alerts.changed, and the alarm for loud ones. */
+export function AlertsProvider({ children }: { children: ReactNode }) {
+  const { bridge } = useHost();
+  const { call } = useSession();
+  const { muted } = useUiPrefs();
+  const toasts = useToasts();
+  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [openAlerts, setOpenAlerts] = useState<Alert[]>([]);
+  const [showClosed, setShowClosed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [alarms, setAlarms] = useState(0);
+  const tone = useMemo(createAlarmTone, []);
+  const heard = useRef(new Set<string>());
+  const mutedRef = useRef(muted);
+  mutedRef.current = muted;
+
+  const sound = useCallback(() => {
+    setAlarms((n) => n + 1);
+    if (!mutedRef.current) tone.play();
+  }, [tone]);
+
+  useEffect(() => {
+    const unlock = () => tone.unlock();
+    window.addEventListener('pointerdown', unlock, { once: true });
+    window.addEventListener('keydown', unlock, { once: true });
+    return () => {
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, [tone]);
+
+  useEffect(() => {
+    let generation = 0;
+    const load = () => {
+      const mine = ++generation;
+      const wanted = showClosed ? call('alerts.list', { status: 'all' }) : Promise.resolve(null);
+      Promise.all([call('alerts.list', { status: 'open' }), wanted]).then(
+        ([open, all]) => {
+          if (mine !== generation) return;
+          setOpenAlerts(open);
+          setAlerts(all ?? open);
+          setError(null);
+        },
+        (err: Error) => mine === generation && setError(err.message),
+      );
+    };
+    load();
+    return bridge.subscribe('alerts.changed', load);
+  }, [bridge, call, showClosed]);
+
+  const loud = useMemo(() => openAlerts.filter(isLoud), [openAlerts]);
+
+  // Sound once for each loud alert this window has not heard yet, then remind while any stays unacknowledged.
+  useEffect(() => {
+    const fresh = loud.filter((a) => !heard.current.has(a.id));
+    for (const a of fresh) heard.current.add(a.id);
+    if (fresh.length > 0) sound();
+    if (loud.length === 0) return;
+    const timer = setInterval(sound, reminderMs);
+    return () => clearInterval(timer);
+  }, [loud, sound]);
+
+  const act = useCallback(
+    async (alert: Alert, action: AlertAction) => {
+      try {
+        await call(`alerts.${action}`, { alertId: alert.id });
+        const verb = { acknowledge: 'acknowledged', escalate: 'escalated', resolve: 'resolved', dismiss: 'dismissed' }[action];
+        toasts.info(`Alert ${verb}: ${alert.title}`);
+      } catch (err) {
+        toasts.error(err);
+      }
+    },
+    [call, toasts],
+  );
+
+  const value = useMemo(() => ({ alerts, showClosed, setShowClosed, loud, alarms, act, error }), [alerts, showClosed, loud, alarms, act, error]);
+  return <AlertsContext.Provider value={value}>{children}</AlertsContext.Provider>;
+}
+
+export function useAlerts(): AlertsState {
+  const a = useContext(AlertsContext);
+  if (!a) throw new Error('useAlerts outside AlertsProvider');
+  return a;
+}

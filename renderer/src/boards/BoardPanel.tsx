@@ -1,0 +1,242 @@
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import type { Task, TaskStatus, Unit } from '../../../native/api/ops.ts';
+import { useSession } from '../session/session.tsx';
+import { useSelection } from '../shell/selection.tsx';
+import { useUiPrefs } from '../shell/ui-prefs.tsx';
+import { priorities, priorityLabel, statusColumns } from '../tasks/labels.ts';
+import { StatusPicker, UnitPicker } from '../tasks/TaskPickers.tsx';
+import { useTaskActions } from '../tasks/use-task-actions.ts';
+import { columnListId, StatusColumn } from './StatusColumn.tsx';
+import { taskDragType } from './TaskCard.tsx';
+import { noFilters, useBoard, type BoardFilters } from './use-board.ts';
+
+type Picker = { kind: 'unit' | 'status'; task: Task } | null;
+
+/** Department boards: a column per status, for one department or all of them. */
+export function BoardPanel({ department, onDepartment }: { department: string | null; onDepartment(id: string | null): void }) {
+  const { departments, units, departmentName, unitName } = useSession();
+  const { selected, select } = useSelection();
+  const { fieldMode } = useUiPrefs();
+  const actions = useTaskActions();
+  const [rest, setFilters] = useState<BoardFilters>(noFilters);
+  const filters = { ...rest, department };
+  const [picker, setPicker] = useState<Picker>(null);
+  // Lanes come for every department so the tabs can count; the department filter only picks a lane.
+  const { board, error } = useBoard(rest);
+
+  const set = <K extends keyof BoardFilters>(key: K, value: BoardFilters[K]) => (key === 'department' ? onDepartment(value as string | null) : setFilters((f) => ({ ...f, [key]: value })));
+
+  const columns = useMemo(() => {
+    const lanes = (board?.lanes ?? []).filter((l) => filters.department === null || l.department.id === filters.department);
+    return Object.fromEntries(statusColumns.map((s) => [s, lanes.flatMap((l) => l.tasks[s] ?? [])])) as Record<TaskStatus, Task[]>;
+  }, [board, filters.department]);
+
+  const taskById = useCallback((id: string) => {
+    for (const s of statusColumns) {
+      const found = columns[s].find((t) => t.id === id);
+      if (found) return found;
+    }
+    return null;
+  }, [columns]);
+
+  const moveTo = useCallback(
+    (task: Task, status: TaskStatus) => {
+      // Assigned means "a unit has it": dropping there asks which unit.
+      if (status === 'assigned' && !task.unitId) setPicker({ kind: 'unit', task });
+      else void actions.transition(task, status);
+    },
+    [actions],
+  );
+
+  const onDropTask = useCallback(
+    (id: string, status: TaskStatus) => {
+      const task = taskById(id);
+      if (task) moveTo(task, status);
+    },
+    [taskById, moveTo],
+  );
+
+  const onOpen = useCallback((task: Task) => select({ kind: 'task', id: task.id }), [select]);
+
+  const onCardKey = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>, task: Task | null) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const at = task ? statusColumns.indexOf(task.status) : -1;
+      const here = statusColumns.findIndex((s) => e.currentTarget.id === columnListId(s));
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        e.preventDefault();
+        const delta = e.key === 'ArrowRight' ? 1 : -1;
+        if (e.shiftKey && task) {
+          const to = statusColumns[at + delta];
+          if (to) moveTo(task, to);
+        } else {
+          const next = statusColumns[here + delta];
+          if (next) document.getElementById(columnListId(next))?.focus();
+        }
+      } else if (task && (e.key === 'u' || e.key === 'U')) {
+        e.preventDefault();
+        setPicker({ kind: 'unit', task });
+      } else if (task && (e.key === 'm' || e.key === 'M')) {
+        e.preventDefault();
+        setPicker({ kind: 'status', task });
+      }
+    },
+    [moveTo],
+  );
+
+  const laneFor = (id: string) => board?.lanes.find((l) => l.department.id === id);
+  const openCount = (id: string | null) => {
+    const lanes = id === null ? (board?.lanes ?? []) : [laneFor(id)].filter((l) => l !== undefined);
+    return lanes.reduce((n, l) => n + l.counts.new + l.counts.assigned + l.counts.in_progress + l.counts.blocked, 0);
+  };
+  const overdueCount = (id: string | null) => (id === null ? (board?.lanes ?? []).reduce((n, l) => n + l.overdue, 0) : (laneFor(id)?.overdue ?? 0));
+  const shownUnits = units.filter((u) => filters.department === null || u.department === filters.department);
+  const selectedId = selected?.kind === 'task' ? selected.id : null;
+
+  const tab = (id: string | null, label: string, title: string) => {
+    const overdue = overdueCount(id);
+    return (
+      <button
+        key={id ?? 'all'}
+        type="button"
+        role="tab"
+        aria-selected={filters.department === id}
+        title={title}
+        data-testid={`board-tab-${id ?? 'all'}`}
+        className="board-tab"
+        onClick={() => set('department', id)}
+      >
+        {label} <span className="count">{openCount(id)}</span>
+        {overdue > 0 && <span className="overdue-count" aria-label={`${overdue} overdue`}>{overdue}</span>}
+      </button>
+    );
+  };
+
+  return (
+    <section className="panel panel-boards" aria-labelledby="panel-boards-title" id="region-board">
+      <div className="panel-head">
+        <h2 id="panel-boards-title">Boards</h2>
+        <div className="board-tabs" role="tablist" aria-label="Department">
+          {tab(null, 'All', 'All departments')}
+          {departments.map((d) => tab(d.id, d.short, d.name))}
+        </div>
+      </div>
+      <div className="board-filters" role="group" aria-label="Board filters">
+        <label>
+          <span>Priority</span>
+          <select value={filters.priority ?? ''} onChange={(e) => set('priority', (e.target.value || null) as BoardFilters['priority'])}>
+            <option value="">Any</option>
+            {priorities.map((p) => (
+              <option key={p} value={p}>
+                {priorityLabel[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Unit</span>
+          <select value={filters.unitId ?? ''} onChange={(e) => set('unitId', e.target.value || null)}>
+            <option value="">Any</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filters.overdue} onChange={(e) => set('overdue', e.target.checked)} />
+          <span>Overdue only</span>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={!filters.includeClosed} onChange={(e) => set('includeClosed', !e.target.checked)} />
+          <span>Hide closed</span>
+        </label>
+        <label className="grow">
+          <span>Search</span>
+          <input type="search" value={filters.text} onChange={(e) => set('text', e.target.value)} placeholder="Title or description" />
+        </label>
+        {error && <span role="alert" className="inline-error">{error}</span>}
+      </div>
+      <UnitStrip units={shownUnits} activeUnit={filters.unitId} onFilter={(id) => set('unitId', filters.unitId === id ? null : id)} onDropTask={(taskId, unit) => {
+        const task = taskById(taskId);
+        if (task) void actions.assign(task, unit.id);
+      }} />
+      <div className="board-columns">
+        {statusColumns.map((s) => (
+          <StatusColumn
+            key={s}
+            status={s}
+            tasks={columns[s]}
+            rowHeight={fieldMode ? 96 : 76}
+            selectedId={selectedId}
+            showDepartment={filters.department === null}
+            departmentName={departmentName}
+            unitName={unitName}
+            onOpen={onOpen}
+            onDropTask={onDropTask}
+            onCardKey={onCardKey}
+          />
+        ))}
+      </div>
+      {picker?.kind === 'unit' && (
+        <UnitPicker
+          task={picker.task}
+          onClose={() => setPicker(null)}
+          onChoose={(unitId) => {
+            setPicker(null);
+            void actions.assign(picker.task, unitId);
+          }}
+        />
+      )}
+      {picker?.kind === 'status' && (
+        <StatusPicker
+          task={picker.task}
+          onClose={() => setPicker(null)}
+          onChoose={(status) => {
+            setPicker(null);
+            moveTo(picker.task, status);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Units as drop targets: drop a card on one to assign it; click one to filter the board by it. */
+function UnitStrip({ units, activeUnit, onFilter, onDropTask }: { units: Unit[]; activeUnit: string | null; onFilter(id: string): void; onDropTask(taskId: string, unit: Unit): void }) {
+  const [over, setOver] = useState<string | null>(null);
+  if (units.length === 0) return null;
+  return (
+    <ul className="unit-strip" aria-label="Units (drop a task on a unit to assign it)">
+      {units.map((u) => (
+        <li key={u.id}>
+          <button
+            type="button"
+            className={`unit-chip unit-${u.status} ${over === u.id ? 'is-drop-target' : ''}`}
+            aria-pressed={activeUnit === u.id}
+            data-testid={`unit-${u.id}`}
+            title={`${u.name}: ${u.status.replace('_', ' ')}. Drop a task here to assign; click to filter.`}
+            onClick={() => onFilter(u.id)}
+            onDragOver={(e) => {
+              if (!e.dataTransfer.types.includes(taskDragType)) return;
+              e.preventDefault();
+              setOver(u.id);
+            }}
+            onDragLeave={() => setOver(null)}
+            onDrop={(e) => {
+              setOver(null);
+              const id = e.dataTransfer.getData(taskDragType);
+              if (id) {
+                e.preventDefault();
+                onDropTask(id, u);
+              }
+            }}
+          >
+            {u.name}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,103 @@
+import { useCallback, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { Task, TaskStatus } from '../../../native/api/ops.ts';
+import { statusLabel } from '../tasks/labels.ts';
+import { TaskCard, taskDragType } from './TaskCard.tsx';
+import { VirtualList } from './VirtualList.tsx';
+
+interface StatusColumnProps {
+  status: TaskStatus;
+  tasks: Task[];
+  rowHeight: number;
+  selectedId: string | null;
+  showDepartment: boolean;
+  departmentName(id: string): string;
+  unitName(id: string | null): string;
+  onOpen(task: Task): void;
+  onDropTask(taskId: string, status: TaskStatus): void;
+  /** Keys on the active card: move, assign, neighbour columns. */
+  onCardKey(event: KeyboardEvent<HTMLDivElement>, task: Task | null): void;
+}
+
+export function columnListId(status: TaskStatus): string {
+  return `board-col-${status}`;
+}
+
+export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartment, departmentName, unitName, onOpen, onDropTask, onCardKey }: StatusColumnProps) {
+  const [active, setActive] = useState(-1);
+  const [dropping, setDropping] = useState(false);
+  const activeIndex = Math.min(active, tasks.length - 1);
+  const rowId = useCallback((i: number) => `card-${status}-${tasks[i]?.id ?? i}`, [status, tasks]);
+
+  const open = useCallback(
+    (task: Task) => {
+      setActive(tasks.indexOf(task));
+      onOpen(task);
+    },
+    [tasks, onOpen],
+  );
+
+  const dragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(taskDragType)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    setDropping(true);
+  };
+  const drop = (e: DragEvent) => {
+    setDropping(false);
+    const id = e.dataTransfer.getData(taskDragType);
+    if (!id) return;
+    e.preventDefault();
+    onDropTask(id, status);
+  };
+
+  const keyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const task = activeIndex >= 0 ? (tasks[activeIndex] ?? null) : null;
+    if ((e.key === 'Enter' || e.key === ' ') && task) {
+      e.preventDefault();
+      onOpen(task);
+      return;
+    }
+    onCardKey(e, task);
+  };
+
+  const headingId = `board-col-${status}-title`;
+  return (
+    <section
+      className={`status-column status-${status} ${dropping ? 'is-drop-target' : ''}`}
+      aria-labelledby={headingId}
+      data-testid={`column-${status}`}
+      onDragOver={dragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={drop}
+    >
+      <h3 id={headingId} className="status-column-title">
+        {statusLabel[status]} <span className="count">{tasks.length}</span>
+      </h3>
+      <VirtualList
+        id={columnListId(status)}
+        label={`${statusLabel[status]}: ${tasks.length} tasks`}
+        count={tasks.length}
+        rowHeight={rowHeight}
+        activeIndex={activeIndex}
+        onActiveChange={setActive}
+        rowId={rowId}
+        onKeyDown={keyDown}
+        renderRow={(i, isActive) => {
+          const task = tasks[i]!;
+          return (
+            <TaskCard
+              id={rowId(i)}
+              task={task}
+              active={isActive}
+              selected={task.id === selectedId}
+              showDepartment={showDepartment}
+              departmentName={departmentName(task.department)}
+              unitName={unitName(task.unitId)}
+              onOpen={open}
+            />
+          );
+        }}
+      />
+    </section>
+  );
+}

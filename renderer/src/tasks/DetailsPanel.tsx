@@ -1,0 +1,52 @@
+import type { KeyboardEvent } from 'react';
+import { AlertDetails } from '../alerts/AlertDetails.tsx';
+import { useAlerts } from '../alerts/alerts-context.tsx';
+import { alertKeys, useAlertCommands } from '../alerts/use-alert-commands.ts';
+import { useSelection } from '../shell/selection.tsx';
+import { TaskDetails } from './TaskDetails.tsx';
+import { TaskForm } from './TaskForm.tsx';
+
+/** The right-hand panel: a new task being written, the selected task, or the selected alert. */
+export function DetailsPanel() {
+  const { selected, draft, startCreate } = useSelection();
+  const { alerts } = useAlerts();
+  const commands = useAlertCommands();
+  const title = draft ? 'New task' : selected?.kind === 'alert' ? 'Alert' : 'Task';
+
+  const alertKey = (e: KeyboardEvent) => {
+    if (selected?.kind !== 'alert' || draft || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select')) return;
+    const alert = alerts.find((a) => a.id === selected.id);
+    const action = alertKeys[e.key.toLowerCase()];
+    if (!alert || !action) return;
+    e.preventDefault();
+    if (action === 'map') commands.showOnMap(alert);
+    else if (action === 'tasks') commands.createTasks(alert);
+    else void commands.act(alert, action);
+  };
+
+  return (
+    <section className="panel panel-details" aria-labelledby="panel-details-title" id="region-details" onKeyDown={alertKey}>
+      <div className="panel-head">
+        <h2 id="panel-details-title">{title}</h2>
+        {!draft && (
+          <button type="button" className="button" onClick={() => startCreate()} data-testid="new-task">
+            New task <kbd>N</kbd>
+          </button>
+        )}
+      </div>
+      <div className="panel-body">
+        {draft ? (
+          <TaskForm key={JSON.stringify(draft)} prefill={draft} />
+        ) : selected?.kind === 'task' ? (
+          <TaskDetails key={selected.id} taskId={selected.id} />
+        ) : selected?.kind === 'alert' ? (
+          <AlertDetails key={selected.id} alertId={selected.id} />
+        ) : (
+          <p className="placeholder">Select a task on a board or an alert in the queue, or press N for a new task.</p>
+        )}
+      </div>
+    </section>
+  );
+}

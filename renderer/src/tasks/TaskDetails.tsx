@@ -1,0 +1,226 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Invoke } from '../../../native/api/index.ts';
+import type { Task } from '../../../native/api/ops.ts';
+import { useHost } from '../bridge/host-context.tsx';
+import { useSession } from '../session/session.tsx';
+import { useMapFocus } from '../shell/map-focus.ts';
+import { useSelection } from '../shell/selection.tsx';
+import { clockTime, dateTime, fromInputValue, toInputValue } from '../ui/time.ts';
+import { useToasts } from '../ui/toasts.tsx';
+import { DueCountdown } from './DueCountdown.tsx';
+import { priorities, priorityLabel, statusColumns, statusLabel } from './labels.ts';
+import { LocationFields, locationFrom } from './LocationFields.tsx';
+import { UnitPicker } from './TaskPickers.tsx';
+import { useTaskActions } from './use-task-actions.ts';
+
+type Detail = Invoke['tasks.get'][1];
+
+/** One task: edit it, assign a unit, move it, see its history (from the log) and where it is. */
+export function TaskDetails({ taskId }: { taskId: string }) {
+  const { bridge } = useHost();
+  const { call, departmentName, unitName, actorName } = useSession();
+  const { select } = useSelection();
+  const map = useMapFocus();
+  const actions = useTaskActions();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+
+  const load = useCallback(() => {
+    call('tasks.get', { taskId }).then(
+      (d) => {
+        setDetail(d);
+        setError(null);
+      },
+      (err: Error) => setError(err.message),
+    );
+  }, [call, taskId]);
+
+  useEffect(() => {
+    load();
+    const offTasks = bridge.subscribe('tasks.changed', ({ ids }) => ids.includes(taskId) && load());
+    const offConflicts = bridge.subscribe('conflicts.changed', ({ ids }) => ids.includes(taskId) && load());
+    return () => {
+      offTasks();
+      offConflicts();
+    };
+  }, [bridge, load, taskId]);
+
+  // Keyboard users land here after creating or opening a task, when nothing else holds the focus.
+  useEffect(() => {
+    if (detail?.task.id === taskId && (document.activeElement === document.body || document.activeElement === null)) {
+      document.getElementById('task-details-title')?.focus();
+    }
+  }, [detail?.task.id, taskId]);
+
+  if (error) return <p role="alert" className="inline-error">{error}</p>;
+  if (!detail) return <p className="placeholder">Loading…</p>;
+  const { task, history, conflicts } = detail;
+  const closed = task.status === 'done' || task.status === 'cancelled';
+
+  return (
+    <article
+      className="task-details"
+      onKeyDown={(e) => {
+        if ((e.key === 'u' || e.key === 'U') && !closed && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)) {
+          e.preventDefault();
+          setPicking(true);
+        }
+      }}
+     aria-labelledby="task-details-title" data-testid="task-details" data-task-id={task.id} data-status={task.status}>
+      <header>
+        <h3 id="task-details-title" tabIndex={-1}>{task.title}</h3>
+        <div className="task-meta">
+          <span className={`status-tag status-tag-${task.status}`} data-testid="task-status">
+            {statusLabel[task.status]}
+          </span>
+          <span className={`priority-tag priority-tag-${task.priority}`}>{priorityLabel[task.priority]}</span>
+          <span className="dept-tag">{departmentName(task.department)}</span>
+          <DueCountdown task={task} />
+        </div>
+      </header>
+
+      <section aria-label="Unit" className="task-section">
+        <span className="label">Unit</span> <span data-testid="task-unit">{unitName(task.unitId)}</span>{' '}
+        {!closed && (
+          <button type="button" className="button" onClick={() => setPicking(true)} data-testid="task-assign">
+            {task.unitId ? 'Change unit' : 'Assign unit'} <kbd>U</kbd>
+          </button>
+        )}
+      </section>
+
+      {!closed && (
+        <section aria-label="Move to" className="task-section move-buttons" role="group">
+          <span className="label">Move to</span>
+          {statusColumns
+            .filter((s) => s !== task.status)
+            .map((s) => (
+              <button key={s} type="button" className="button" data-testid={`task-move-${s}`} onClick={() => (s === 'assigned' && !task.unitId ? setPicking(true) : void actions.transition(task, s))}>
+                {statusLabel[s]}
+              </button>
+            ))}
+        </section>
+      )}
+
+      {task.location && (
+        <section className="task-section">
+          <span className="label">Location</span> {task.location.label ?? `${task.location.lon.toFixed(5)}, ${task.location.lat.toFixed(5)}`}{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => map.focus({ kind: 'task', id: task.id, label: task.title, geometry: { type: 'Point', coordinates: [task.location!.lon, task.location!.lat] } })}
+          >
+            Show on map
+          </button>
+        </section>
+      )}
+      {task.alertId && (
+        <section className="task-section">
+          <span className="label">From alert</span>{' '}
+          <button type="button" className="link" onClick={() => select({ kind: 'alert', id: task.alertId! })}>
+            open the alert
+          </button>
+        </section>
+      )}
+
+      {!closed && <TaskEditor key={`${task.id}:${task.updatedAt}`} task={task} onSaved={load} />}
+
+      {conflicts.length > 0 && (
+        <section className="task-section conflicts" aria-label="Merged concurrent edits">
+          <h4>Concurrent edits ({conflicts.length})</h4>
+          <ul>
+            {conflicts.map((c) => (
+              <li key={c.lostEventId}>
+                {c.field}: kept {JSON.stringify(c.keptValue)}, not applied {JSON.stringify(c.lostValue)} ({c.lostActorId ? actorName(c.lostActorId) : 'unknown'}, {clockTime(c.at)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="task-section" aria-labelledby="task-history-title">
+        <h4 id="task-history-title">History</h4>
+        <ol className="history" data-testid="task-history">
+          {history.map((h) => (
+            <li key={h.id}>
+              <time dateTime={new Date(h.at).toISOString()}>{dateTime(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
+              {h.text && <div className="note">“{h.text}”</div>}
+            </li>
+          ))}
+        </ol>
+        <p className="muted">Created {dateTime(task.createdAt)} by {actorName(task.createdBy)}</p>
+      </section>
+
+      {picking && (
+        <UnitPicker
+          task={task}
+          onClose={() => setPicking(false)}
+          onChoose={(unitId) => {
+            setPicking(false);
+            void actions.assign(task, unitId).then((t) => t && load());
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
+  const { call } = useSession();
+  const toasts = useToasts();
+  const [title, setTitle] = useState(task.title);
+  const [description, setDescription] = useState(task.description);
+  const [priority, setPriority] = useState(task.priority);
+  const [due, setDue] = useState(toInputValue(task.dueAt));
+  const [lon, setLon] = useState(task.location ? String(task.location.lon) : '');
+  const [lat, setLat] = useState(task.location ? String(task.location.lat) : '');
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await call('tasks.update', { taskId: task.id, title, description, priority, dueAt: fromInputValue(due), location: locationFrom(lon, lat) });
+      toasts.info(`Saved: ${title}`);
+      onSaved();
+    } catch (err) {
+      toasts.error(err);
+    }
+  };
+
+  return (
+    <details className="task-section task-editor">
+      <summary>Edit details</summary>
+      <form className="form" onSubmit={save}>
+        <label className="field">
+          <span>Title</span>
+          <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Description</span>
+          <textarea rows={3} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        <div className="form-row">
+          <label className="field">
+            <span>Priority</span>
+            <select value={priority} onChange={(e) => setPriority(e.target.value as Task['priority'])}>
+              {priorities.map((p) => (
+                <option key={p} value={p}>
+                  {priorityLabel[p]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Due (UTC)</span>
+            <input type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+          </label>
+        </div>
+        <LocationFields lon={lon} lat={lat} onChange={(x, y) => (setLon(x), setLat(y))} />
+        <div className="form-actions">
+          <button type="submit" className="button primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import type { Task, TaskStatus } from '../../../native/api/ops.ts';
+import { useSession } from '../session/session.tsx';
+import { useToasts } from '../ui/toasts.tsx';
+import { statusLabel } from './labels.ts';
+
+/** Board and panel actions on a task; native decides whether each is allowed and says why not. */
+export function useTaskActions() {
+  const { call, unitName } = useSession();
+  const toasts = useToasts();
+  return useMemo(
+    () => ({
+      async transition(task: Task, to: TaskStatus): Promise<Task | null> {
+        if (task.status === to) return task;
+        try {
+          const next = await call('tasks.transition', { taskId: task.id, to });
+          toasts.info(`${task.title}: ${statusLabel[to]}`);
+          return next;
+        } catch (err) {
+          toasts.error(err);
+          return null;
+        }
+      },
+      async assign(task: Task, unitId: string | null): Promise<Task | null> {
+        try {
+          const next = await call('tasks.assign', { taskId: task.id, unitId });
+          toasts.info(`${task.title}: ${unitId ? `assigned to ${unitName(unitId)}` : 'unassigned'}`);
+          return next;
+        } catch (err) {
+          toasts.error(err);
+          return null;
+        }
+      },
+    }),
+    [call, toasts, unitName],
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { TimelineEntry } from '../../../native/api/ops.ts';
+import { useHost } from '../bridge/host-context.tsx';
+import { useSession } from '../session/session.tsx';
+import { useSelection } from '../shell/selection.tsx';
+import { clockTime, dateTime } from '../ui/time.ts';
+import { useToasts } from '../ui/toasts.tsx';
+
+const kinds = [
+  ['task', 'Tasks'],
+  ['alert', 'Alerts'],
+  ['unit', 'Units'],
+  ['log', 'Notes'],
+  ['request', 'Resources'],
+  ['incident', 'Incidents'],
+] as const;
+
+interface Filters {
+  department: string;
+  actorId: string;
+  kind: string;
+  text: string;
+}
+
+const limit = 300;
+
+/** The ICS 214 activity log: who did what and when, newest first, filterable, each line linked to its item. */
+export function TimelinePanel() {
+  const { bridge } = useHost();
+  const { call, departments, actors, actorName, departmentName } = useSession();
+  const { select } = useSelection();
+  const toasts = useToasts();
+  const [filters, setFilters] = useState<Filters>({ department: '', actorId: '', kind: '', text: '' });
+  const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+
+  useEffect(() => {
+    let generation = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const load = () => {
+      const mine = ++generation;
+      call('timeline.query', {
+        department: filters.department || undefined,
+        actorId: filters.actorId || undefined,
+        kind: filters.kind || undefined,
+        text: filters.text.trim() || undefined,
+        limit,
+      }).then(
+        (list) => {
+          if (mine !== generation) return;
+          setEntries(list);
+          setError(null);
+        },
+        (err: Error) => mine === generation && setError(err.message),
+      );
+    };
+    load();
+    const off = bridge.subscribe('timeline.appended', () => {
+      if (timer === null) timer = setTimeout(() => ((timer = null), load()), 150);
+    });
+    return () => {
+      off();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [bridge, call, filters]);
+
+  const set = (key: keyof Filters, value: string) => setFilters((f) => ({ ...f, [key]: value }));
+
+  const addNote = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await call('log.append', { text: note });
+      setNote('');
+    } catch (err) {
+      toasts.error(err);
+    }
+  };
+
+  const open = (entry: TimelineEntry) => {
+    if (entry.kind === 'task' || entry.kind === 'alert') select({ kind: entry.kind, id: entry.entityId });
+  };
+
+  return (
+    <section className="panel panel-timeline" aria-labelledby="panel-timeline-title" id="region-timeline">
+      <div className="panel-head">
+        <h2 id="panel-timeline-title">Activity log</h2>
+        <div className="timeline-filters" role="group" aria-label="Activity log filters">
+          <select aria-label="Department" value={filters.department} onChange={(e) => set('department', e.target.value)}>
+            <option value="">All departments</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.short}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Who" value={filters.actorId} onChange={(e) => set('actorId', e.target.value)}>
+            <option value="">Everyone</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="What" value={filters.kind} onChange={(e) => set('kind', e.target.value)}>
+            <option value="">Everything</option>
+            {kinds.map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <input type="search" aria-label="Search the log" placeholder="Search" value={filters.text} onChange={(e) => set('text', e.target.value)} />
+        </div>
+      </div>
+      {error && <p role="alert" className="inline-error">{error}</p>}
+      <ol className="timeline" data-testid="timeline" aria-label="Activity log entries, newest first">
+        {entries.map((entry) => {
+          const linked = entry.kind === 'task' || entry.kind === 'alert';
+          return (
+            <li key={entry.id} className={`timeline-entry kind-${entry.kind}`} data-testid="timeline-entry" data-kind={entry.kind} data-entity-id={entry.entityId}>
+              <time dateTime={new Date(entry.at).toISOString()} title={dateTime(entry.at)}>
+                {clockTime(entry.at)}
+              </time>
+              <span className="timeline-actor">{actorName(entry.actorId)}</span>
+              <span className="dept-tag">{departmentName(entry.department)}</span>
+              {linked ? (
+                <button type="button" className="link timeline-summary" onClick={() => open(entry)}>
+                  {entry.summary}
+                </button>
+              ) : (
+                <span className="timeline-summary">{entry.summary}</span>
+              )}
+              {entry.text && <span className="note">“{entry.text}”</span>}
+            </li>
+          );
+        })}
+        {entries.length === 0 && <li className="placeholder">Nothing logged{filters.text || filters.kind || filters.department || filters.actorId ? ' for these filters' : ' yet'}.</li>}
+      </ol>
+      <form className="note-form" onSubmit={addNote}>
+        <input aria-label="Add a note to the activity log" placeholder="Add a note to the log (ICS 214)…" maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <button type="submit" className="button" disabled={!note.trim()}>
+          Log
+        </button>
+      </form>
+    </section>
+  );
+}
