@@ -1,0 +1,269 @@
+// The local-inertial scheme (Bates et al. 2010) with de Almeida et al. (2012) θ-weighting, on
+// face discharges per unit width. Three passes per step, each over a band of rows:
+//   flux   this step's face discharges (qxRaw, qyRaw) from the water-surface slope, with
+//          semi-implicit Manning friction;
+//   limit  per cell, the share of its outgoing discharge it can actually supply this step
+//          ("keep" ≤ 1), so no cell ever sends more water than it holds;
+//   update depths from the discharges scaled by their donor cell's keep, stored back as the
+//          step's discharges (qx, qy) for the next one; rain, envelopes, boundary volumes.
+// Both cells of a face use the same limited discharge, so limiting conserves mass exactly.
+// Depths are never clipped to hide anything: a cell that ends below zero (float round-off
+// only) is reset and the volume counted in the mass balance.
+import { EDGE_CODE, P, type SolverState } from './state.ts';
+
+const OPEN = EDGE_CODE.open;
+const LEVEL = EDGE_CODE.level;
+
+/** h^(7/3) for h > 0, to ~1e-5 relative (plenty for friction) and several times cheaper than
+ * Math.cbrt: a bit-level first guess refined by one Halley step. */
+function pow73(h: number, bits: Float32Array, ints: Int32Array): number {
+  bits[0] = h;
+  ints[0] = ((ints[0]! / 3) | 0) + 709921077;
+  const y = bits[0]!;
+  const y3 = y * y * y;
+  return (h * h * y * (y3 + 2 * h)) / (2 * y3 + h);
+}
+
+/**
+ * Outward discharge (m²/s, ≥ 0 for open edges) across a domain edge face, from the cell inside
+ * (eta, crest, z) and the next cell inwards (eta2, z2; NaN when there is none).
+ */
+function edgeDischarge(
+  kind: number,
+  eta: number,
+  crest: number,
+  eta2: number,
+  z: number,
+  z2: number,
+  qOld: number,
+  level: number,
+  n2: number,
+  gdt: number,
+  dx: number,
+  flowDepth: number,
+): number {
+  if (kind === OPEN) {
+    const hf = eta - crest;
+    if (!(hf > flowDepth)) return 0;
+    // the surface (or the ground, if steeper) keeps falling across the edge
+    let slope = 0;
+    if (eta2 === eta2) slope = Math.max(0, (eta2 - eta) / dx, (z2 - z) / dx);
+    const q = (qOld + gdt * hf * slope) / (1 + (gdt * n2 * Math.abs(qOld)) / Math.pow(hf, 7 / 3));
+    return q > 0 ? q : 0;
+  }
+  if (kind === LEVEL) {
+    const hf = Math.max(eta, level) - crest;
+    if (!(hf > flowDepth)) return 0;
+    return (qOld - (gdt * hf * (level - eta)) / dx) / (1 + (gdt * n2 * Math.abs(qOld)) / Math.pow(hf, 7 / 3));
+  }
+  return 0;
+}
+
+export function inertialFlux(s: SolverState, r0: number, r1: number): void {
+  const { nx, ny, dx, theta, flowDepth, gravity, edgeKinds } = s.dims;
+  const { h, z, n2, zfx, zfy, wetMin, wetMax, updMin, updMax, params, qx, qy, qxRaw, qyRaw } = s;
+  const dt = params[P.dt]!;
+  const gdt = gravity * dt;
+  const w1 = (1 - theta) / 2;
+  const sx = nx + 1;
+  const bits = new Float32Array(1);
+  const ints = new Int32Array(bits.buffer);
+
+  for (let r = r0; r < r1; r++) {
+    const a = wetMin[r]!;
+    const b = wetMax[r]!;
+    let lo = a;
+    let hi = b;
+    if (r > 0) {
+      lo = Math.min(lo, wetMin[r - 1]!);
+      hi = Math.max(hi, wetMax[r - 1]!);
+    }
+    if (r < ny - 1) {
+      lo = Math.min(lo, wetMin[r + 1]!);
+      hi = Math.max(hi, wetMax[r + 1]!);
+    }
+    updMin[r] = lo > hi ? 1 : Math.max(0, lo - 1);
+    updMax[r] = lo > hi ? 0 : Math.min(nx - 1, hi + 1);
+
+    const cb = r * nx;
+    const fb = r * sx;
+    // x faces: from the west face of the first wet cell to the east face of the last one
+    if (a <= b) {
+      const cs = Math.max(1, a);
+      const ce = Math.min(nx - 1, b + 1);
+      let etaL = z[cb + cs - 1]! + h[cb + cs - 1]!;
+      for (let c = cs; c <= ce; c++) {
+        const f = fb + c;
+        const i = cb + c;
+        const etaR = z[i]! + h[i]!;
+        const hf = (etaL > etaR ? etaL : etaR) - zfx[f]!;
+        if (hf > flowDepth) {
+          const q0 = qx[f]!;
+          const qm = w1 === 0 ? q0 : theta * q0 + w1 * (qx[f - 1]! + qx[f + 1]!);
+          const n2f = 0.5 * (n2[i - 1]! + n2[i]!);
+          qxRaw[f] = (qm - (gdt * hf * (etaR - etaL)) / dx) / (1 + (gdt * n2f * Math.abs(q0)) / pow73(hf, bits, ints));
+        } else qxRaw[f] = 0;
+        etaL = etaR;
+      }
+      if (a === 0) {
+        const i = cb;
+        const eta = z[i]! + h[i]!;
+        const z2 = nx > 1 ? z[i + 1]! : NaN;
+        const eta2 = nx > 1 ? z2 + h[i + 1]! : NaN;
+        qxRaw[fb] = -edgeDischarge(edgeKinds[3], eta, zfx[fb]!, eta2, z[i]!, z2, -qx[fb]!, params[P.levelWest]!, n2[i]!, gdt, dx, flowDepth);
+      }
+      if (b === nx - 1) {
+        const i = cb + nx - 1;
+        const f = fb + nx;
+        const eta = z[i]! + h[i]!;
+        const z2 = nx > 1 ? z[i - 1]! : NaN;
+        const eta2 = nx > 1 ? z2 + h[i - 1]! : NaN;
+        qxRaw[f] = edgeDischarge(edgeKinds[1], eta, zfx[f]!, eta2, z[i]!, z2, qx[f]!, params[P.levelEast]!, n2[i]!, gdt, dx, flowDepth);
+      }
+    }
+
+    // y faces north of this row (between row r-1 and row r); positive = southwards
+    const ya = r > 0 ? Math.min(a, wetMin[r - 1]!) : a;
+    const yb = r > 0 ? Math.max(b, wetMax[r - 1]!) : b;
+    if (ya <= yb) {
+      if (r === 0) {
+        for (let c = ya; c <= yb; c++) {
+          const eta = z[c]! + h[c]!;
+          const z2 = ny > 1 ? z[c + nx]! : NaN;
+          const eta2 = ny > 1 ? z2 + h[c + nx]! : NaN;
+          qyRaw[c] = -edgeDischarge(edgeKinds[0], eta, zfy[c]!, eta2, z[c]!, z2, -qy[c]!, params[P.levelNorth]!, n2[c]!, gdt, dx, flowDepth);
+        }
+      } else {
+        for (let c = ya; c <= yb; c++) {
+          const f = cb + c; // north face of cell (r, c), same index as the cell
+          const etaN = z[f - nx]! + h[f - nx]!;
+          const etaS = z[f]! + h[f]!;
+          const hf = (etaN > etaS ? etaN : etaS) - zfy[f]!;
+          if (hf > flowDepth) {
+            const q0 = qy[f]!;
+            const qm = w1 === 0 ? q0 : theta * q0 + w1 * (qy[f - nx]! + qy[f + nx]!);
+            const n2f = 0.5 * (n2[f - nx]! + n2[f]!);
+            qyRaw[f] = (qm - (gdt * hf * (etaS - etaN)) / dx) / (1 + (gdt * n2f * Math.abs(q0)) / pow73(hf, bits, ints));
+          } else qyRaw[f] = 0;
+        }
+      }
+    }
+    // south edge faces, owned by the last row
+    if (r === ny - 1 && a <= b) {
+      for (let c = a; c <= b; c++) {
+        const i = cb + c;
+        const f = ny * nx + c;
+        const eta = z[i]! + h[i]!;
+        const z2 = ny > 1 ? z[i - nx]! : NaN;
+        const eta2 = ny > 1 ? z2 + h[i - nx]! : NaN;
+        qyRaw[f] = edgeDischarge(edgeKinds[2], eta, zfy[f]!, eta2, z[i]!, z2, qy[f]!, params[P.levelSouth]!, n2[i]!, gdt, dx, flowDepth);
+      }
+    }
+  }
+}
+
+export function inertialLimit(s: SolverState, r0: number, r1: number): void {
+  const { nx, dx } = s.dims;
+  const { h, keep, updMin, updMax, params, qxRaw: qx, qyRaw: qy } = s;
+  const dtdx = params[P.dt]! / dx;
+  for (let r = r0; r < r1; r++) {
+    const ce = updMax[r]!;
+    for (let c = updMin[r]!; c <= ce; c++) {
+      const i = r * nx + c;
+      const fw = r * (nx + 1) + c;
+      const qw = qx[fw]!;
+      const qe = qx[fw + 1]!;
+      const qn = qy[i]!;
+      const qs = qy[i + nx]!;
+      const out = ((qw < 0 ? -qw : 0) + (qe > 0 ? qe : 0) + (qn < 0 ? -qn : 0) + (qs > 0 ? qs : 0)) * dtdx;
+      const hi = h[i]!;
+      keep[i] = out > hi ? hi / out : 1;
+    }
+  }
+}
+
+export function inertialUpdate(s: SolverState, r0: number, r1: number): void {
+  const { nx, ny, dx, wetDepth, gravity } = s.dims;
+  const { h, solid, keep, updMin, updMax, wetMin, wetMax, rowSpeed, rowIn, rowOut, rowClamp, rainGrid, params } = s;
+  const { maxDepth, maxSpeed, maxDV, arrival, qx, qy, qxRaw, qyRaw } = s;
+  const dt = params[P.dt]!;
+  const tEnd = params[P.time]! + dt;
+  const dtdx = dt / dx;
+  const gridRain = params[P.rainGridOn] === 1;
+  const rainDepth = params[P.rain]! * dt;
+  for (let r = r0; r < r1; r++) {
+    const cs = updMin[r]!;
+    const ce = updMax[r]!;
+    if (cs > ce) continue;
+    const cb = r * nx;
+    const fb = r * (nx + 1);
+    let lo = wetMin[r]!;
+    let hi = wetMax[r]!;
+    let hmax = 0;
+    let edgeIn = 0;
+    let edgeOut = 0;
+    let clamped = 0;
+    // the west face of the first cell, limited by whichever side drains
+    let qw = qxRaw[fb + cs]!;
+    let sw = qw > 0 ? qw * (cs > 0 ? keep[cb + cs - 1]! : 1) : qw * keep[cb + cs]!;
+    for (let c = cs; c <= ce; c++) {
+      const i = cb + c;
+      const k = keep[i]!;
+      const qe = qxRaw[fb + c + 1]!;
+      const se = qe > 0 ? qe * k : qe * (c < nx - 1 ? keep[i + 1]! : 1);
+      const qn = qyRaw[i]!;
+      const sn = qn > 0 ? qn * (r > 0 ? keep[i - nx]! : 1) : qn * k;
+      const qs = qyRaw[i + nx]!;
+      const ss = qs > 0 ? qs * k : qs * (r < ny - 1 ? keep[i + nx]! : 1);
+      qx[fb + c] = sw;
+      qy[i] = sn;
+      if (solid[i] !== 1) {
+        let hn = h[i]! + dtdx * (sw - se + sn - ss) + (gridRain ? rainGrid[i]! * dt : rainDepth);
+        if (hn < 0) {
+          clamped -= hn;
+          hn = 0;
+        }
+        h[i] = hn;
+        if (hn > 0) {
+          if (c < lo) lo = c;
+          if (c > hi) hi = c;
+          if (hn > hmax) hmax = hn;
+          if (hn > wetDepth) {
+            const u = (sw + se) / (2 * hn);
+            const v = (sn + ss) / (2 * hn);
+            const speed = Math.sqrt(u * u + v * v);
+            if (hn > maxDepth[i]!) maxDepth[i] = hn;
+            if (speed > maxSpeed[i]!) maxSpeed[i] = speed;
+            if (hn * speed > maxDV[i]!) maxDV[i] = hn * speed;
+            if (arrival[i]! < 0) arrival[i] = tEnd;
+          }
+        }
+        if (c === 0) {
+          if (sw > 0) edgeIn += sw;
+          else edgeOut -= sw;
+        }
+        if (c === nx - 1) {
+          if (se < 0) edgeIn -= se;
+          else edgeOut += se;
+        }
+        if (r === 0) {
+          if (sn > 0) edgeIn += sn;
+          else edgeOut -= sn;
+        }
+        if (r === ny - 1) {
+          if (ss < 0) edgeIn -= ss;
+          else edgeOut += ss;
+          qy[i + nx] = ss;
+        }
+      }
+      sw = se;
+    }
+    qx[fb + ce + 1] = sw;
+    wetMin[r] = lo;
+    wetMax[r] = hi;
+    rowSpeed[r] = Math.sqrt(gravity * hmax);
+    rowIn[r]! += edgeIn * dt * dx;
+    rowOut[r]! += edgeOut * dt * dx;
+    rowClamp[r]! += clamped * dx * dx;
+  }
+}

@@ -1,0 +1,132 @@
+// The solver state as named typed arrays over buffers that may be SharedArrayBuffers, so every
+// thread of a team works on the same memory. Rebuilding the views from the buffers is all a
+// worker needs to join.
+import type { Scheme } from './model.ts';
+
+export const P = {
+  dt: 0,
+  time: 1,
+  /** Uniform rain, m/s. */
+  rain: 2,
+  /** 1 when `rainGrid` (m/s per cell) applies instead of `rain`. */
+  rainGridOn: 3,
+  /** Outside water level per edge (m), used by level boundaries. */
+  levelNorth: 4,
+  levelEast: 5,
+  levelSouth: 6,
+  levelWest: 7,
+  count: 8,
+} as const;
+
+/** Control words for the team barrier and band partition. */
+export const C = {
+  count: 0,
+  generation: 1,
+  command: 2,
+  /** bands[k] = first row of thread k; bands[threads] = ny. */
+  bands: 3,
+} as const;
+
+export const EDGE_CODE = { closed: 0, open: 1, level: 2 } as const;
+
+export interface Dims {
+  nx: number;
+  ny: number;
+  dx: number;
+  scheme: Scheme;
+  threads: number;
+  /** Boundary kind per edge, EDGE_CODE: [north, east, south, west]. */
+  edgeKinds: [number, number, number, number];
+  theta: number;
+  flowDepth: number;
+  wetDepth: number;
+  gravity: number;
+}
+
+type ArrayKind = 'f32' | 'f64' | 'i32' | 'u8';
+const ctor = { f32: Float32Array, f64: Float64Array, i32: Int32Array, u8: Uint8Array } as const;
+const bytesPer = { f32: 4, f64: 8, i32: 4, u8: 1 } as const;
+
+function layout(d: Pick<Dims, 'nx' | 'ny' | 'scheme' | 'threads'>) {
+  const n = d.nx * d.ny;
+  const fx = (d.nx + 1) * d.ny;
+  const fy = d.nx * (d.ny + 1);
+  const inertial = d.scheme === 'inertial';
+  return {
+    h: ['f32', n],
+    z: ['f32', n],
+    n2: ['f32', n],
+    solid: ['u8', n],
+    rainGrid: ['f32', n],
+    keep: ['f32', n],
+    // inertial: unit-width discharges on faces (m²/s), as limited and applied last step, and
+    // this step's before limiting
+    qx: ['f32', inertial ? fx : 0],
+    qy: ['f32', inertial ? fy : 0],
+    qxRaw: ['f32', inertial ? fx : 0],
+    qyRaw: ['f32', inertial ? fy : 0],
+    // hll: cell discharges and face fluxes
+    hu: ['f32', inertial ? 0 : n],
+    hv: ['f32', inertial ? 0 : n],
+    // (in double: at rest the hydrostatic parts must cancel to the last bit)
+    fxh: ['f64', inertial ? 0 : fx],
+    fxu: ['f64', inertial ? 0 : fx],
+    fxv: ['f64', inertial ? 0 : fx],
+    fyh: ['f64', inertial ? 0 : fy],
+    fyu: ['f64', inertial ? 0 : fy],
+    fyv: ['f64', inertial ? 0 : fy],
+    /** Face crest (m): the higher ground of the two cells, raised by barriers; Infinity = wall. */
+    zfx: ['f32', fx],
+    zfy: ['f32', fy],
+    /** Face crest without barriers, to remove them again. */
+    zfx0: ['f32', fx],
+    zfy0: ['f32', fy],
+    /** Per row: the columns that have ever held water (monotone), and this step's work range. */
+    wetMin: ['i32', d.ny],
+    wetMax: ['i32', d.ny],
+    updMin: ['i32', d.ny],
+    updMax: ['i32', d.ny],
+    /** Per row: largest wave speed (m/s) after the last step, for the time step. */
+    rowSpeed: ['f64', d.ny],
+    /** Per row, cumulative: volume in / out over boundaries, volume of round-off below zero. */
+    rowIn: ['f64', d.ny],
+    rowOut: ['f64', d.ny],
+    rowClamp: ['f64', d.ny],
+    maxDepth: ['f32', n],
+    maxSpeed: ['f32', n],
+    maxDV: ['f32', n],
+    /** First time (s) above wetDepth; -1 if never. */
+    arrival: ['f32', n],
+    params: ['f64', P.count],
+    control: ['i32', C.bands + d.threads + 1],
+  } satisfies Record<string, [ArrayKind, number]>;
+}
+
+type Layout = ReturnType<typeof layout>;
+type ViewOf<K extends ArrayKind> = InstanceType<(typeof ctor)[K]>;
+export type StateArrays = { [N in keyof Layout]: ViewOf<Layout[N][0]> };
+export type StateBuffers = { [N in keyof Layout]: ArrayBufferLike };
+
+export interface SolverState extends StateArrays {
+  dims: Dims;
+  buffers: StateBuffers;
+}
+
+export function allocateState(dims: Dims, alloc: (bytes: number) => ArrayBufferLike): SolverState {
+  const spec = layout(dims);
+  const buffers = {} as Record<string, ArrayBufferLike>;
+  for (const [name, [kind, length]] of Object.entries(spec)) buffers[name] = alloc(Math.max(1, length) * bytesPer[kind]);
+  return attachState(dims, buffers as StateBuffers);
+}
+
+export function attachState(dims: Dims, buffers: StateBuffers): SolverState {
+  const spec = layout(dims);
+  const views = {} as Record<string, unknown>;
+  for (const [name, [kind, length]] of Object.entries(spec)) {
+    views[name] = new ctor[kind](buffers[name as keyof StateBuffers] as ArrayBuffer, 0, length);
+  }
+  return { ...(views as StateArrays), dims, buffers };
+}
+
+export const sharedAlloc = (bytes: number): ArrayBufferLike => new SharedArrayBuffer(bytes);
+export const plainAlloc = (bytes: number): ArrayBufferLike => new ArrayBuffer(bytes);
