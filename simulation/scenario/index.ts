@@ -6,6 +6,7 @@ export { listScenarios, resolveScenarioDir, scenarioLayers, summarizeScenario, t
 export { cellAt, cellCentre, gridCoordinates } from './grid.ts';
 export { lonLatToUtm } from './utm-forward.ts';
 export { utmToLonLat, utmZoneOfEpsg } from './utm.ts';
+export { mapZoneOfEpsg } from './map-zone.ts';
 export { seriesValueAt } from './series.ts';
 export { readRaster } from './raster.ts';
 export { readAsciiGrid, writeAsciiGrid, type AsciiWriteOptions } from './ascii-grid.ts';

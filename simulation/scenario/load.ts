@@ -10,7 +10,7 @@ import { readRaster, resampleToGrid } from './raster.ts';
 import { readScenarioFile, type PackFile } from './scenario-file.ts';
 import { readSeriesCsv } from './series.ts';
 import type { CrsInfo, EdgeName, GridGeometry, LoadedBoundary, LoadedRainfall, LoadedScenario } from './types.ts';
-import { utmZoneOfEpsg } from './utm.ts';
+import { mapZoneOfEpsg } from './map-zone.ts';
 
 // Geographic CRSs a DEM is most often, wrongly, left in; the engine needs metres.
 const GEOGRAPHIC = new Set(['EPSG:4326', 'EPSG:4283', 'EPSG:7844', 'EPSG:4269', 'EPSG:4258', 'EPSG:4167', 'EPSG:4617']);
@@ -32,7 +32,7 @@ export function resolveCrs(pack: PackFile, demCrs: string | null, demFile: strin
   }
   const epsg = declared ?? demCrs;
   if (!epsg) throw new ScenarioError(pack.file, `no CRS: give "crs": "EPSG:…" or a .prj beside ${demFile}`);
-  return { epsg, utm: utmZoneOfEpsg(epsg) };
+  return { epsg, utm: mapZoneOfEpsg(epsg) };
 }
 
 function polygonMask(grid: GridGeometry, layer: FeatureFile<PolygonFeature>): { mask: Uint8Array; count: number } {

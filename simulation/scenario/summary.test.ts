@@ -47,7 +47,14 @@ describe('summarizeScenario and scenarioLayers on a small pack', () => {
   });
 
   it('refuses to place a non-UTM pack on the map', async () => {
-    const pack = writeTestPack({ scenario: { ...baseScenario(), crs: 'EPSG:28356' }, files: { 'dem.prj': null, 'roads.geojson': null } });
-    await expect(summarizeScenario(pack)).rejects.toThrow(/CRS EPSG:28356 cannot be placed on the map/);
+    const pack = writeTestPack({ scenario: { ...baseScenario(), crs: 'EPSG:3111' }, files: { 'dem.prj': null, 'roads.geojson': null } });
+    await expect(summarizeScenario(pack)).rejects.toThrow(/CRS EPSG:3111 cannot be placed on the map/);
+  });
+
+  it('places MGA (GDA94) packs within the datum shift of WGS84 UTM', async () => {
+    const mga = await summarizeScenario(writeTestPack({ scenario: { ...baseScenario(), crs: 'EPSG:28356' }, files: { 'dem.prj': null, 'roads.geojson': null } }));
+    const utm = await summarizeScenario(writeTestPack());
+    expect(mga.crs).toBe('EPSG:28356');
+    mga.bounds.forEach((value, i) => expect(Math.abs(value - utm.bounds[i]!)).toBeLessThan(2e-5));
   });
 });

@@ -10,7 +10,8 @@ import { readRasterHeader } from './raster.ts';
 import { readScenarioFile, type PackFile } from './scenario-file.ts';
 import type { GridGeometry, ScenarioSummary } from './types.ts';
 import { resolveCrs } from './load.ts';
-import { utmToLonLat, utmZoneOfEpsg, type UtmZone } from './utm.ts';
+import { mapZoneOfEpsg } from './map-zone.ts';
+import { utmToLonLat, type UtmZone } from './utm.ts';
 
 type LonLat = [number, number];
 
@@ -53,9 +54,8 @@ async function openPack(dir: string): Promise<PackGeo> {
   const demFile = pack.path(pack.spec.dem);
   const header = await readRasterHeader(demFile);
   const crs = resolveCrs(pack, header.crs, demFile);
-  const utm = utmZoneOfEpsg(crs.epsg);
-  if (!utm) throw new ScenarioError(pack.file, `CRS ${crs.epsg} cannot be placed on the map (only WGS84 UTM zones, EPSG:326zz/327zz)`);
-  return { pack, grid: header.grid, crs: crs.epsg, utm };
+  if (!crs.utm) throw new ScenarioError(pack.file, `CRS ${crs.epsg} cannot be placed on the map (only WGS84 UTM and MGA zones)`);
+  return { pack, grid: header.grid, crs: crs.epsg, utm: crs.utm };
 }
 
 /** Name, title, CRS, lon/lat bounds and attribution; reads only scenario.json and the DEM header. */

@@ -32,7 +32,9 @@ export interface Raster {
 export interface CrsInfo {
   /** "EPSG:32756". */
   epsg: string;
-  /** Set for WGS84 UTM codes (EPSG:326zz / 327zz); null otherwise (no lon/lat output then). */
+  /** The zone to place the grid on a lon/lat map: WGS84 UTM (EPSG:326zz / 327zz) exactly, MGA
+   * (GDA94 EPSG:283zz, GDA2020 EPSG:78zz) to within the datum shift (< 2 m); null otherwise (no
+   * lon/lat output then). */
   utm: UtmZone | null;
 }
 
