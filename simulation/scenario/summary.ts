@@ -10,7 +10,6 @@ import { readRasterHeader } from './raster.ts';
 import { readScenarioFile, type PackFile } from './scenario-file.ts';
 import type { GridGeometry, ScenarioSummary } from './types.ts';
 import { resolveCrs } from './load.ts';
-import { mapZoneOfEpsg } from './map-zone.ts';
 import { utmToLonLat, type UtmZone } from './utm.ts';
 
 type LonLat = [number, number];
