@@ -37,6 +37,9 @@ test('the app loads in serve mode, draws the map offline and hears the clock', a
   const first = await clock.textContent();
   await expect(clock).not.toHaveText(first!, { timeout: 5000 });
 
+  // Signing in (the roster comes from the host) opens the workspace with the map.
+  await page.getByTestId('sign-in-eoc-lead').click();
+
   // The map draws the scenario's own layers on a non-blank WebGL canvas.
   await expect(page.getByTestId('map')).toHaveAttribute('data-layers-loaded', 'true');
   await expect.poll(() => canvasColourCount(page), { timeout: 15_000 }).toBeGreaterThan(4);

@@ -1,0 +1,29 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect } from './serve-fixture.ts';
+
+/** Every URL a page requests, to prove nothing leaves the machine. */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+export function foreignRequests(urls: string[], origin: string): string[] {
+  return urls.filter((url) => !url.startsWith(origin) && !/^(data|blob):/.test(url));
+}
+
+/** A fresh browser context (its own cookie and localStorage), signed in as `actorId`. */
+export async function openAs(browser: Browser, url: string, actorId: string, viewport = { width: 1600, height: 1000 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const requests = recordRequests(page);
+  await page.goto(url);
+  await page.getByTestId(`sign-in-${actorId}`).click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
+  return { context, page, requests };
+}
+
+/** The card of the task titled `title` in the given board column. */
+export function cardIn(page: Page, status: string, title: string) {
+  return page.getByTestId(`column-${status}`).getByTestId('task-card').filter({ hasText: title });
+}
