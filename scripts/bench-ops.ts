@@ -86,7 +86,7 @@ try {
   const verifyStart = performance.now();
   const verified = verifyProjections(service.store.db);
   console.log(`verify projections (read-only replay, as db check): ${verified.ok ? 'equal' : 'DIFFER'} in ${((performance.now() - verifyStart) / 1000).toFixed(2)} s`);
-  service.close();
+  await service.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { listBackups } from '../store/backups.ts';
 import { dumpProjections, createProjector } from './projector.ts';
+import { opsBackupDir } from './service.ts';
 import { codeOf, t0, testService } from './test-service.ts';
 
 let env: ReturnType<typeof testService>;
@@ -159,7 +162,7 @@ describe('ops service: durability and merging', () => {
   it('keeps everything across a restart with the same device id and a still-increasing clock', async () => {
     env = testService();
     const task = await env.as('fire-1')('tasks.create', { title: 'Sandbag the station', department: 'fire' });
-    env.service.close();
+    await env.service.close();
     const again = testService({ deviceId: undefined }, env.dir);
     env = again;
     expect(again.service.deviceId).toBe('dev_test');
@@ -210,7 +213,33 @@ describe('ops service: durability and merging', () => {
       expect(strip(dumpProjections(other.service.store.db))).toEqual(strip(dumpProjections(env.service.store.db)));
       expect(env.pushes.some((p) => p.event === 'conflicts.changed')).toBe(true);
     } finally {
-      other.close();
+      await other.close();
     }
+  });
+});
+
+describe('ops service: automatic backups', () => {
+  it('backs up on open when the newest backup is older than the interval (by the app clock), keeping the newest few', async () => {
+    const hour = 3600_000;
+    const backups = () => listBackups(opsBackupDir(env.dir.dir)).map((b) => b.takenAt - t0);
+    const reopen = async (at: number) => {
+      await env.service.close();
+      env = testService({ backupEveryMs: 2 * hour, keepBackups: 2, deviceId: undefined }, env.dir, t0 + at);
+      await env.service.ready;
+    };
+    env = testService({ backupEveryMs: 2 * hour, keepBackups: 2 });
+    await env.service.ready;
+    expect(backups()).toEqual([]); // a brand-new store has nothing worth backing up yet
+    await env.as('eoc-1')('log.append', { text: 'first shift' });
+    await reopen(0);
+    expect(backups()).toEqual([0]);
+    await reopen(1 * hour);
+    expect(backups()).toEqual([0]);
+    await reopen(2 * hour);
+    await reopen(5 * hour);
+    expect(backups()).toEqual([5 * hour, 2 * hour]);
+    const made = await env.service.backup(join(env.dir.dir, 'manual.sqlite'));
+    expect(made.pages).toBeGreaterThan(0);
+    expect(backups()).toEqual([5 * hour, 2 * hour]);
   });
 });

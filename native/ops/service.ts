@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Clock } from '../clock/clock.ts';
 import type { StorageAlarm } from '../api/ops.ts';
 import { migrations } from '../store/migrations/index.ts';
+import { backupFileName, listBackups, pruneBackups } from '../store/backups.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { verifyChain, type ChainReport } from './chain.ts';
 import { createCore, type PushSink } from './core.ts';
@@ -31,6 +32,10 @@ export interface OpsServiceOptions {
   /** Units a brand-new store starts with. */
   seedUnits?: readonly UnitSeed[];
   hlc?: HlcOptions;
+  /** Take an automatic backup on open when the newest is older than this (by the clock); 0 turns it off. Default 12 h. */
+  backupEveryMs?: number;
+  /** How many automatic backups to keep. Default 7. */
+  keepBackups?: number;
 }
 
 export interface OpsService {
@@ -41,7 +46,12 @@ export interface OpsService {
   applyRemoteEvents(events: readonly unknown[]): RemoteResult;
   verifyChain(): ChainReport;
   alarm(): StorageAlarm | null;
-  close(): void;
+  /** An online backup into the backups folder (or `destination`), pruning old automatic ones. */
+  backup(destination?: string): Promise<{ path: string; pages: number }>;
+  /** Resolves when the backup started on open (if any) has finished. */
+  ready: Promise<void>;
+  /** Closes the database (after a backup in progress has finished). */
+  close(): Promise<void>;
 }
 
 export function opsDatabasePath(dataDir: string): string {
@@ -92,8 +102,9 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     const core = createCore({ db, log, projector, views, directory, now, push: options.push, logger });
     const countEvents = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
 
+    const eventsAtOpen = countEvents.get() ?? 0;
     const seeds = (options.seedUnits ?? defaultUnits).filter((u) => directory.departments.some((d) => d.id === u.department));
-    if (countEvents.get() === 0 && seeds.length > 0) {
+    if (eventsAtOpen === 0 && seeds.length > 0) {
       core.write(
         'system',
         seeds.map((u) => ({
@@ -110,6 +121,27 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     }
 
     const handlers = createOpsHandlers(core, { path: store.path, deviceId, events: () => countEvents.get() ?? 0 });
+    const backupDir = opsBackupDir(dataDir);
+    const keep = options.keepBackups ?? 7;
+    let pending: Promise<unknown> = Promise.resolve();
+    const backup = (destination?: string) => {
+      const run = pending.then(async () => {
+        const result = await store.backup(destination ?? join(backupDir, backupFileName(clock.now())));
+        if (!destination) pruneBackups(backupDir, keep);
+        return result;
+      });
+      pending = run.catch(() => undefined);
+      return run;
+    };
+    const every = options.backupEveryMs ?? 12 * 3600_000;
+    const newest = listBackups(backupDir)[0];
+    const due = every > 0 && eventsAtOpen > 0 && (!newest || clock.now() - newest.takenAt >= every);
+    const ready = due
+      ? backup().then(
+          (b) => logger.info(`backed up the operations log to ${b.path}`),
+          (err: unknown) => logger.warn(`automatic backup failed: ${err instanceof Error ? err.message : String(err)}`),
+        )
+      : Promise.resolve();
     return {
       handlers,
       deviceId,
@@ -121,7 +153,12 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       },
       verifyChain: () => verifyChain(db, deviceId),
       alarm: core.alarm,
-      close: () => store.close(),
+      backup,
+      ready,
+      async close() {
+        await pending;
+        store.close();
+      },
     };
   } catch (err) {
     store.close();

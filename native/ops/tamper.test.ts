@@ -17,7 +17,7 @@ async function tamperable() {
   await fire('tasks.transition', { taskId: task.id, to: 'blocked', note: 'no power' });
   await fire('log.append', { text: 'Crew 2 on scene' });
   expect(env.service.verifyChain()).toMatchObject({ ok: true, events: 4, origins: 1 });
-  env.service.close();
+  await env.service.close();
   const db = new Database(opsDatabasePath(env.dir.dir));
   db.exec('DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete;');
   return db;

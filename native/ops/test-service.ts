@@ -14,12 +14,12 @@ export const t0 = Date.UTC(2026, 10, 21, 14, 0, 0);
  * A real ops service in a temp folder with a manual clock, a push recorder, and `as(actorId)`
  * callers that validate arguments with the contract's schemas the way the dispatcher does.
  */
-export function testService(extra: Partial<OpsServiceOptions> = {}, dir = tempDir('polder-ops-')) {
-  const clock = manualClock(t0);
+export function testService(extra: Partial<OpsServiceOptions> = {}, dir = tempDir('polder-ops-'), start = t0) {
+  const clock = manualClock(start);
   const pushes: { event: PushEvent; payload: unknown }[] = [];
   const push = { emit<E extends PushEvent>(event: E, payload: Push[E]) { pushes.push({ event, payload }); } };
   const silent = { info() {}, warn() {}, error() {} };
-  const service = openOpsService({ dataDir: dir.dir, clock, push, logger: silent, deviceId: 'dev_test', ...extra });
+  const service = openOpsService({ dataDir: dir.dir, clock, push, logger: silent, deviceId: 'dev_test', backupEveryMs: 0, ...extra });
 
   async function call<M extends OpsMethod>(session: Session, method: M, args: Invoke[M][0]): Promise<Invoke[M][1]> {
     const parsed = methods[method].args.safeParse(args);
@@ -34,7 +34,7 @@ export function testService(extra: Partial<OpsServiceOptions> = {}, dir = tempDi
   }
 
   const count = (table: string) => service.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  return { service, clock, pushes, as, count, dir, close: () => { service.close(); dir.cleanup(); } };
+  return { service, clock, pushes, as, count, dir, close: async () => { await service.close(); dir.cleanup(); } };
 }
 
 /** The error code a failing call rejects with. */

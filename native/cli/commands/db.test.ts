@@ -15,7 +15,7 @@ async function storeWithWork() {
   const fire = env.as('fire-lead');
   const task = await fire('tasks.create', { title: 'Evacuate aged care home', department: 'fire' });
   await fire('tasks.assign', { taskId: task.id, unitId: 'unit-fire-engine-1' });
-  env.service.close();
+  await env.service.close();
   return task.id;
 }
 

@@ -5,6 +5,7 @@ import { systemClock } from '../../clock/clock.ts';
 import { verifyChain } from '../../ops/chain.ts';
 import { countDifferences, createProjector, dumpProjections, verifyProjections } from '../../ops/projector.ts';
 import { opsBackupDir, opsDatabasePath } from '../../ops/service.ts';
+import { backupFileName } from '../../store/backups.ts';
 import { migrations } from '../../store/migrations/index.ts';
 import { StorageCorruptError } from '../../store/sqlite-errors.ts';
 import { openStore, type Store } from '../../store/store.ts';
@@ -53,8 +54,7 @@ async function check(dataDir: string, json: boolean, io: CliIo): Promise<number>
 async function backup(dataDir: string, file: string | undefined, json: boolean, io: CliIo): Promise<number> {
   const store = openFor(dataDir, io, true);
   try {
-    const stamp = new Date(systemClock().now()).toISOString().replace(/[:.]/g, '-');
-    const destination = file ?? join(opsBackupDir(dataDir), `ops-${stamp}.sqlite`);
+    const destination = file ?? join(opsBackupDir(dataDir), backupFileName(systemClock().now()));
     const result = await store.backup(destination);
     io.out(json ? JSON.stringify(result) : `backed up ${store.path} to ${result.path} (${result.pages} pages)`);
     return 0;
