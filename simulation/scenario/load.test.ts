@@ -69,6 +69,18 @@ describe('loadScenario on a small pack', () => {
     expect(s.active.reduce((a, b) => a + b, 0)).toBe(80 - 4 - 3);
   });
 
+  it('treats NODATA next to the extent edge as the rim, not a hole', async () => {
+    // The extent has a hole over cell (4, 4); NODATA at (5, 4) touches the outside only there.
+    const dem = demText((col, row) => (col === 5 && row === 4 ? null : testGround(col, row)));
+    const extent = JSON.parse(polygonCollection([rect(300000, 6000000, 300020, 6000016)]));
+    extent.features[0].geometry.coordinates.push(rect(300008, 6000006, 300010, 6000008));
+    const s = await loadScenario(writeTestPack({ files: { 'dem.asc': dem, 'extent.geojson': JSON.stringify(extent) } }));
+    expect(s.active[index(4, 4)]).toBe(0);
+    expect(s.active[index(5, 4)]).toBe(0);
+    expect(s.active[index(6, 4)]).toBe(1);
+    expect(s.active.reduce((a, b) => a + b, 0)).toBe(80 - 2);
+  });
+
   it('reads a GeoTIFF DEM with its CRS geokeys the same as the ASCII grid', async () => {
     const ascii = await loadScenario(writeTestPack());
     const values = Float32Array.from({ length: 80 }, (_, i) => testGround(i % 10, Math.floor(i / 10)));
