@@ -20,6 +20,12 @@ export function AlertDetails({ alertId }: { alertId: string }) {
     return bridge.subscribe('timeline.appended', ({ entries }) => entries.some((e) => e.entityId === alertId) && load());
   }, [bridge, call, alertId]);
 
+  // Keyboard users land here after raising or opening an alert, when nothing else holds the focus.
+  const shown = alert !== undefined;
+  useEffect(() => {
+    if (shown && (document.activeElement === document.body || document.activeElement === null)) document.getElementById('alert-details-title')?.focus();
+  }, [shown, alertId]);
+
   if (!alert) return <p className="placeholder">This alert is closed; tick “Closed too” in the queue to see it.</p>;
   return (
     <article className="alert-details" aria-labelledby="alert-details-title" data-testid="alert-details" data-status={alert.status}>

@@ -72,7 +72,7 @@ export function RaiseAlertDialog({ onClose, onRaised }: { onClose(): void; onRai
       <form className="form" onSubmit={submit} data-testid="raise-alert-form">
         <label className="field">
           <span>Title</span>
-          <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+          <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />
         </label>
         <label className="field">
           <span>Description</span>

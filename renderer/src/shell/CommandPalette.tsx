@@ -45,7 +45,7 @@ export function CommandPalette({ commands, onClose }: { commands: Command[]; onC
           setActive(0);
         }}
         onKeyDown={keyDown}
-        autoFocus
+        data-autofocus
         data-testid="palette-input"
       />
       <ul id="palette-list" role="listbox" aria-label="Commands" className="palette-list">

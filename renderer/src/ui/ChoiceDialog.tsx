@@ -44,12 +44,12 @@ export function ChoiceDialog({ title, choices, onChoose, onClose, testId }: { ti
     <Dialog title={title} onClose={onClose} className="choice-dialog">
       <div onKeyDown={keyDown} data-testid={testId}>
         {choices.length > 7 && (
-          <input type="search" className="choice-filter" aria-label={`Filter: ${title}`} value={filter} onChange={(e) => setFilter(e.target.value)} autoFocus />
+          <input type="search" className="choice-filter" aria-label={`Filter: ${title}`} value={filter} onChange={(e) => setFilter(e.target.value)} data-autofocus />
         )}
         <ul ref={listRef} className="choice-list">
           {shown.map((c, i) => (
             <li key={c.id}>
-              <button type="button" disabled={c.disabled} onClick={() => onChoose(c.id)} autoFocus={choices.length <= 7 && i === shown.findIndex((x) => !x.disabled)}>
+              <button type="button" disabled={c.disabled} onClick={() => onChoose(c.id)} data-autofocus={choices.length <= 7 && i === shown.findIndex((x) => !x.disabled) ? true : undefined}>
                 {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
                 <span className="choice-label">{c.label}</span>
                 {c.detail && <span className="choice-detail">{c.detail}</span>}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A modal on the native <dialog>: focus is trapped, Escape closes, focus returns where it was. */
+/** A modal on the native <dialog>: focus is trapped, Escape closes, focus returns where it was. Mark the first field `data-autofocus`. */
 export function Dialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
@@ -9,6 +9,8 @@ export function Dialog({ title, onClose, children, className }: { title: string;
     const dialog = ref.current!;
     const opener = document.activeElement as HTMLElement | null;
     dialog.showModal();
+    // showModal focuses the first focusable element (the close button); React's autoFocus ran before it.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const cancel = (event: Event) => {
       event.preventDefault();
       closeRef.current();
