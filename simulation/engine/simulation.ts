@@ -379,6 +379,31 @@ export function createSimulation(setup: SimulationSetup) {
         errorPercent: scale > 0 ? (100 * Math.abs(error)) / scale : 0,
       };
     },
+    /** Current speed (m/s) per cell, 0 where shallower than wetDepth. */
+    speeds(into = new Float32Array(n)): Float32Array {
+      for (let r = 0; r < ny; r++) {
+        for (let c = 0; c < nx; c++) {
+          const i = r * nx + c;
+          const d = s.h[i]!;
+          if (!(d > options.wetDepth)) {
+            into[i] = 0;
+            continue;
+          }
+          let u: number;
+          let v: number;
+          if (hll) {
+            u = s.hu[i]! / d;
+            v = s.hv[i]! / d;
+          } else {
+            const fw = r * (nx + 1) + c;
+            u = (s.qx[fw]! + s.qx[fw + 1]!) / (2 * d);
+            v = (s.qy[i]! + s.qy[i + nx]!) / (2 * d);
+          }
+          into[i] = Math.sqrt(u * u + v * v);
+        }
+      }
+      return into;
+    },
     probeMaxDepth: () => Array.from(probeMaxDepth),
     probeArrival: () => Array.from(probeArrival),
     close(): void {

@@ -1,0 +1,257 @@
+// Runs a simulation to its end in chunks, yielding to the event loop between chunks so stop,
+// pause and what-if edits are seen at the next step; samples probes, accumulates the hazard
+// classes and reports progress and depth frames.
+import { classifyHazard } from '../scenario/hazard.ts';
+import type { ProbeSample } from '../scenario/types.ts';
+import type { EngineModel, EngineOptions } from '../engine/model.ts';
+import { createSimulation, type Edit, type MassBalance } from '../engine/simulation.ts';
+import { threadTeam } from './thread-team.ts';
+
+export interface ProbePoint {
+  id: string;
+  x: number;
+  y: number;
+  cell: number;
+}
+
+export interface ProbeSummary {
+  id: string;
+  x: number;
+  y: number;
+  /** m; 0 if the probe never got wet. */
+  maxDepth: number;
+  /** Ground + maxDepth (m). */
+  maxStage: number;
+  /** First time (s) deeper than the wet threshold, or null. */
+  arrivalTime: number | null;
+}
+
+export interface Progress {
+  time: number;
+  durationSeconds: number;
+  steps: number;
+  wallSeconds: number;
+  massErrorPercent: number;
+}
+
+export interface Frame {
+  time: number;
+  nx: number;
+  ny: number;
+  /** Depth (m) per cell, row 0 north; a copy the receiver may keep or transfer. */
+  depth: Float32Array;
+  probes: { id: string; depth: number; stage: number }[];
+}
+
+export interface RunSummary {
+  scheme: EngineOptions['scheme'];
+  threads: number;
+  cells: number;
+  activeCells: number;
+  steps: number;
+  simulatedSeconds: number;
+  wallSeconds: number;
+  cellUpdates: number;
+  cellUpdatesPerSecond: number;
+  massErrorPercent: number;
+  massBalance: MassBalance;
+  probes: ProbeSummary[];
+  stopped: boolean;
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  samples: ProbeSample[];
+  grids: {
+    depth: Float32Array;
+    maxDepth: Float32Array;
+    maxSpeed: Float32Array;
+    /** s; -1 where never wet. */
+    arrival: Float32Array;
+    /** 0 dry, 1–6 = ARR H1–H6, the worst seen at any sample. */
+    hazard: Uint8Array;
+  };
+}
+
+/** What the caller can do to a running simulation; checked between chunks of steps. */
+export interface RunControl {
+  stop: boolean;
+  paused: boolean;
+  /** Resolves when `paused` turns false again (the caller calls `resume`). */
+  resumed: Promise<void>;
+  edits: Edit[];
+  /** Called for each edit taken from `edits`: null when applied, else why not. */
+  onEdit?(edit: Edit, error: string | null): void;
+}
+
+export function runControl(): RunControl & { pause(): void; resume(): void } {
+  let release: () => void = () => {};
+  const control: RunControl & { pause(): void; resume(): void } = {
+    stop: false,
+    paused: false,
+    resumed: Promise.resolve(),
+    edits: [],
+    pause() {
+      if (control.paused) return;
+      control.paused = true;
+      control.resumed = new Promise((resolve) => (release = resolve));
+    },
+    resume() {
+      control.paused = false;
+      release();
+    },
+  };
+  return control;
+}
+
+export interface RunOptions {
+  model: EngineModel;
+  engine?: Partial<EngineOptions>;
+  threads?: number;
+  durationSeconds: number;
+  probes?: ProbePoint[];
+  /** Probe samples and hazard classification, every this many simulated seconds. */
+  sampleIntervalSeconds?: number;
+  /** Depth frames every this many simulated seconds; none when absent. */
+  frameIntervalSeconds?: number;
+  /** Monotonic milliseconds, for wall time and progress pacing. */
+  now?: () => number;
+  /** Least wall time (ms) between progress reports. */
+  progressEveryMs?: number;
+  control?: RunControl;
+  onProgress?(progress: Progress): void;
+  onFrame?(frame: Frame): void;
+  /** Called once the engine and its threads are ready, before the first step. */
+  onStart?(): void;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function runSimulation(opts: RunOptions): Promise<RunResult> {
+  const { model } = opts;
+  const now = opts.now ?? (() => performance.now());
+  const threads = opts.threads ?? 1;
+  const duration = opts.durationSeconds;
+  if (!(duration > 0)) throw new Error(`duration must be positive, got ${duration} s`);
+  const probes = opts.probes ?? [];
+  const sampleEvery = opts.sampleIntervalSeconds ?? 10;
+  const frameEvery = opts.frameIntervalSeconds;
+  const control = opts.control ?? runControl();
+  const team = threadTeam(threads);
+  const sim = createSimulation({
+    model,
+    options: opts.engine,
+    threads,
+    alloc: team.alloc,
+    team: team.team,
+    probes: probes.map((p) => ({ id: p.id, cell: p.cell })),
+  });
+  try {
+    await team.ready();
+    const n = model.nx * model.ny;
+    const hazard = new Uint8Array(n);
+    const speeds = new Float32Array(n);
+    const samples: ProbeSample[] = [];
+    const wetDepth = sim.options.wetDepth;
+    const sample = () => {
+      for (const p of probes) {
+        const depth = sim.state.h[p.cell]!;
+        samples.push({ time: sim.time, id: p.id, x: p.x, y: p.y, depth, stage: model.ground[p.cell]! + depth });
+      }
+      classifyHazard(sim.state.h, sim.speeds(speeds), hazard, wetDepth);
+    };
+    const progress = (): Progress => ({
+      time: sim.time,
+      durationSeconds: duration,
+      steps: sim.steps,
+      wallSeconds: (now() - started) / 1000,
+      massErrorPercent: sim.massBalance().errorPercent,
+    });
+    opts.onStart?.();
+    const started = now();
+    sample();
+    let nextSample = sampleEvery;
+    let nextFrame = frameEvery && frameEvery > 0 ? frameEvery : Infinity;
+    let lastProgress = started;
+    const progressEvery = opts.progressEveryMs ?? 250;
+    while (sim.time < duration - 1e-9 && !control.stop) {
+      for (const edit of control.edits.splice(0)) {
+        try {
+          sim.edit(edit);
+          control.onEdit?.(edit, null);
+        } catch (error) {
+          control.onEdit?.(edit, error instanceof Error ? error.message : String(error));
+        }
+      }
+      if (control.paused) {
+        await control.resumed;
+        continue;
+      }
+      const stopAt = Math.min(nextSample, nextFrame, duration);
+      const chunkStart = now();
+      do sim.advance(stopAt, 16);
+      while (sim.time < stopAt - 1e-9 && now() - chunkStart < 40);
+      if (sim.time >= nextSample - 1e-9) {
+        sample();
+        nextSample += sampleEvery;
+      }
+      if (sim.time >= nextFrame - 1e-9) {
+        opts.onFrame?.({
+          time: sim.time,
+          nx: model.nx,
+          ny: model.ny,
+          depth: Float32Array.from(sim.state.h),
+          probes: probes.map((p) => ({ id: p.id, depth: sim.state.h[p.cell]!, stage: model.ground[p.cell]! + sim.state.h[p.cell]! })),
+        });
+        nextFrame += frameEvery!;
+      }
+      if (now() - lastProgress >= progressEvery) {
+        lastProgress = now();
+        opts.onProgress?.(progress());
+      }
+      await yieldToEventLoop();
+    }
+    if (samples.length === 0 || samples[samples.length - 1]!.time !== sim.time) sample();
+    const wallSeconds = (now() - started) / 1000;
+    opts.onProgress?.(progress());
+    const massBalance = sim.massBalance();
+    const maxDepths = sim.probeMaxDepth();
+    const arrivals = sim.probeArrival();
+    let activeCells = 0;
+    for (let i = 0; i < n; i++) if (!model.solid[i]) activeCells++;
+    return {
+      summary: {
+        scheme: sim.options.scheme,
+        threads,
+        cells: n,
+        activeCells,
+        steps: sim.steps,
+        simulatedSeconds: sim.time,
+        wallSeconds,
+        cellUpdates: sim.cellUpdates,
+        cellUpdatesPerSecond: wallSeconds > 0 ? sim.cellUpdates / wallSeconds : 0,
+        massErrorPercent: massBalance.errorPercent,
+        massBalance,
+        probes: probes.map((p, k) => ({
+          id: p.id,
+          x: p.x,
+          y: p.y,
+          maxDepth: maxDepths[k]!,
+          maxStage: model.ground[p.cell]! + maxDepths[k]!,
+          arrivalTime: arrivals[k]! >= 0 ? arrivals[k]! : null,
+        })),
+        stopped: control.stop,
+      },
+      samples,
+      grids: {
+        depth: Float32Array.from(sim.state.h),
+        maxDepth: Float32Array.from(sim.state.maxDepth),
+        maxSpeed: Float32Array.from(sim.state.maxSpeed),
+        arrival: Float32Array.from(sim.state.arrival),
+        hazard,
+      },
+    };
+  } finally {
+    sim.close();
+  }
+}

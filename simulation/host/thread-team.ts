@@ -1,0 +1,41 @@
+// A simulation team of worker threads over SharedArrayBuffers: the calling thread leads and
+// takes the first band of rows, each worker one more band.
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { sharedAlloc, type SolverState } from '../engine/state.ts';
+import { leadTeam, soloTeam, type Team } from '../engine/team.ts';
+
+export interface ThreadTeam {
+  /** Allocator for the simulation state: shared memory when there is more than one thread. */
+  alloc: ((bytes: number) => ArrayBufferLike) | undefined;
+  /** For `createSimulation({ team })`: starts the workers on the state. */
+  team(s: SolverState): Team;
+  /** Resolves once every worker has attached to the state (call after createSimulation). */
+  ready(): Promise<void>;
+}
+
+export function threadTeam(threads: number): ThreadTeam {
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new Error(`threads must be a whole number from 1 to 64, got ${threads}`);
+  if (threads === 1) return { alloc: undefined, team: soloTeam, ready: async () => {} };
+  const workers: Worker[] = [];
+  return {
+    alloc: sharedAlloc,
+    team(s) {
+      for (let index = 1; index < threads; index++) {
+        workers.push(new Worker(new URL('./team-worker.ts', import.meta.url), { workerData: { dims: s.dims, buffers: s.buffers, index } }));
+      }
+      const lead = leadTeam(s);
+      return {
+        threads,
+        step: lead.step,
+        close() {
+          lead.close();
+          for (const w of workers) void w.terminate();
+        },
+      };
+    },
+    async ready() {
+      await Promise.all(workers.map((w) => Promise.race([once(w, 'message'), once(w, 'error').then(([e]) => Promise.reject(e))])));
+    },
+  };
+}
