@@ -29,28 +29,49 @@ export function buildFaceCrests(s: SolverState, model: EngineModel): void {
   applyBarriers(s, model.barriers);
 }
 
-/** Interior faces a polyline crosses: x faces as `r*(nx+1)+c`, y faces as `-(1 + r*nx + c)`. */
+/** Whether segments ab and cd touch or cross. */
+function segmentsMeet(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+  const side = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) => Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
+  const d1 = side(cx, cy, dx, dy, ax, ay);
+  const d2 = side(cx, cy, dx, dy, bx, by);
+  const d3 = side(ax, ay, bx, by, cx, cy);
+  const d4 = side(ax, ay, bx, by, dx, dy);
+  if (d1 * d2 < 0 && d3 * d4 < 0) return true;
+  const within = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) =>
+    Math.min(px, qx) <= rx && rx <= Math.max(px, qx) && Math.min(py, qy) <= ry && ry <= Math.max(py, qy);
+  return (
+    (d1 === 0 && within(cx, cy, dx, dy, ax, ay)) ||
+    (d2 === 0 && within(cx, cy, dx, dy, bx, by)) ||
+    (d3 === 0 && within(ax, ay, bx, by, cx, cy)) ||
+    (d4 === 0 && within(ax, ay, bx, by, dx, dy))
+  );
+}
+
+/**
+ * Interior faces a polyline cuts: those whose link between the two cell centres the line
+ * touches or crosses, so no path between neighbouring cells gets round it. x faces are
+ * returned as `r*(nx+1)+c`, y faces as `-(1 + r*nx + c)`.
+ */
 export function barrierFaces(line: [number, number][], nx: number, ny: number): number[] {
   const faces = new Set<number>();
-  const xFace = (r: number, c: number) => {
-    if (r >= 0 && r < ny && c > 0 && c < nx) faces.add(r * (nx + 1) + c);
-  };
-  const yFace = (r: number, c: number) => {
-    if (c >= 0 && c < nx && r > 0 && r < ny) faces.add(-(1 + r * nx + c));
-  };
   for (let k = 1; k < line.length; k++) {
     const [x0, y0] = line[k - 1]!;
     const [x1, y1] = line[k]!;
-    const steps = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) * 4));
-    let pc = Math.floor(x0);
-    let pr = Math.floor(y0);
-    for (let j = 1; j <= steps; j++) {
-      const c = Math.floor(x0 + ((x1 - x0) * j) / steps);
-      const r = Math.floor(y0 + ((y1 - y0) * j) / steps);
-      if (c !== pc) xFace(pr, Math.max(c, pc));
-      if (r !== pr) yFace(Math.max(r, pr), pc);
-      pc = c;
-      pr = r;
+    const c0 = Math.max(0, Math.floor(Math.min(x0, x1) - 1));
+    const c1 = Math.min(nx, Math.ceil(Math.max(x0, x1) + 1));
+    const r0 = Math.max(0, Math.floor(Math.min(y0, y1) - 1));
+    const r1 = Math.min(ny, Math.ceil(Math.max(y0, y1) + 1));
+    for (let r = r0; r < r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        // west face of cell (r, c): the link from the centre of (r, c-1) to that of (r, c)
+        if (c > 0 && c < nx && segmentsMeet(x0, y0, x1, y1, c - 0.5, r + 0.5, c + 0.5, r + 0.5)) faces.add(r * (nx + 1) + c);
+      }
+    }
+    for (let r = Math.max(1, r0); r <= r1 && r < ny; r++) {
+      for (let c = c0; c < c1 && c < nx; c++) {
+        // north face of cell (r, c): the link from the centre of (r-1, c) to that of (r, c)
+        if (segmentsMeet(x0, y0, x1, y1, c + 0.5, r - 0.5, c + 0.5, r + 0.5)) faces.add(-(1 + r * nx + c));
+      }
     }
   }
   return [...faces];
