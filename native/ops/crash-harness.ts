@@ -18,10 +18,10 @@ export interface CrashRun {
 }
 
 /**
- * Starts the writer on `dataDir` and SIGKILLs it at a random moment: usually some milliseconds
- * after it is ready, sometimes while it is still opening (migrations, integrity check).
+ * Starts the writer on `dataDir` and SIGKILLs it at a random moment: usually within some
+ * milliseconds of its first commit, sometimes while it is still opening (migrations, integrity check).
  */
-export function killWriterAtRandom(dataDir: string, random: () => number, maxAfterReadyMs = 120): Promise<CrashRun> {
+export function killWriterAtRandom(dataDir: string, random: () => number, maxAfterFirstAckMs = 120): Promise<CrashRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, dataDir, String(Math.floor(random() * 1000))], { stdio: ['ignore', 'pipe', 'pipe'] });
     const run: CrashRun = { acked: [], ready: false, unclean: null, exitSignal: null, stderr: '' };
@@ -34,11 +34,13 @@ export function killWriterAtRandom(dataDir: string, random: () => number, maxAft
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
       for (const l of lines) {
-        if (l.startsWith('ack ')) run.acked.push(l.slice(4));
-        else if (l.startsWith('ready ')) {
+        if (l.startsWith('ack ')) {
+          run.acked.push(l.slice(4));
+          // timed from the first commit, so a loaded machine still kills mid-stream
+          if (run.acked.length === 1 && !duringOpen) setTimeout(kill, random() * maxAfterFirstAckMs);
+        } else if (l.startsWith('ready ')) {
           run.ready = true;
           run.unclean = l.endsWith('unclean=true');
-          if (!duringOpen) setTimeout(kill, random() * maxAfterReadyMs);
         }
       }
     });
