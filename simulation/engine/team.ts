@@ -15,7 +15,7 @@ export interface Team {
 
 const COMMAND_STEP = 1;
 const COMMAND_EXIT = 2;
-const SPINS = 20_000;
+const SPINS = 4000;
 
 function barrier(control: Int32Array, parties: number): void {
   const generation = Atomics.load(control, C.generation);
