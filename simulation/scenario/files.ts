@@ -14,9 +14,10 @@ export function readBytes(file: string): Buffer {
   }
 }
 
+/** UTF-8 text without a leading byte-order mark (spreadsheet programs write one into CSV). */
 export function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     throw unreadable(file, error);
   }

@@ -14,11 +14,13 @@ describe('series', () => {
     expect(seriesValueAt(series, 99)).toBe(1);
   });
 
-  it('reads CSV with comments and blank lines, and refuses an empty one', () => {
+  it('reads CSV with comments, blank lines, CRLF and a byte-order mark, and refuses an empty one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'polder-series-'));
     const file = join(dir, 'q.csv');
     writeFileSync(file, '# creek\ntime_s,discharge_m3s\n\n0,1.5\n# peak\n60,3\n');
     expect(readSeriesCsv(file, 'discharge_m3s', 0)).toEqual({ times: Float64Array.from([0, 60]), values: Float64Array.from([1.5, 3]) });
+    writeFileSync(file, '\uFEFFtime_s,discharge_m3s\r\n0,2\r\n');
+    expect(readSeriesCsv(file, 'discharge_m3s').values).toEqual(Float64Array.from([2]));
     writeFileSync(file, 'time_s,discharge_m3s\n');
     expect(() => readSeriesCsv(file, 'discharge_m3s')).toThrow(`${file}: no data rows`);
     writeFileSync(file, '');
