@@ -16,3 +16,19 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
   });
 });
+
+describe('canonicalJson equals JSON.stringify of a key-sorted copy', () => {
+  it('on awkward values', () => {
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+    const samples: unknown[] = [
+      { z: [1, undefined, () => 1, NaN, -0, 1e21, 'é\u2028"\\'], a: { c: null, b: undefined, '': true } },
+      [],
+      {},
+      'plain',
+      0.1 + 0.2,
+      [{ b: 1, a: [{ d: 2, c: 3 }] }],
+    ];
+    for (const s of samples) expect(canonicalJson(s)).toBe(JSON.stringify(sorted(s)));
+  });
+});
