@@ -11,6 +11,7 @@ import type { DrawnGeometry } from './draw-state.ts';
 import { DrawToolbar } from './DrawToolbar.tsx';
 import { gridFor, rampFor, type FloodGrids, type OverlayView } from './flood-view.ts';
 import { FloodLegend } from './FloodLegend.tsx';
+import { LayerToggles } from './LayerToggles.tsx';
 import { addOpsLayers, focusOn, opsLayerIds, opsPopup, setOpsFeatures } from './ops-layers.ts';
 import { useOpsFeatures } from './use-ops-features.ts';
 import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
@@ -76,6 +77,9 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
     const gridInfo = bridge.invoke('scenario.grid', {});
     instance.on('load', () => {
       if (cancelled) return;
+      // The compact attribution starts open and would cover the bottom of a small map; the status
+      // bar carries the attribution too, and the (i) button reopens it.
+      instance.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       addOpsLayers(instance);
       detachDrawing = attachDrawing(instance, draw);
       void layers.then((data: ScenarioLayers) => {
@@ -206,6 +210,7 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
       <div ref={container} className="map" data-testid="map" />
       <div className="map-tools">
         <DrawToolbar store={draw} />
+        {map && <LayerToggles map={map} />}
         {map && <BasemapPicker map={map} />}
       </div>
       <FloodLegend view={view} onView={setView} flood={flood} />

@@ -3,12 +3,14 @@ import type { DrawSnapshot, DrawStore, LonLat } from './draw-state.ts';
 
 type Feature = { type: 'Feature'; properties: { role: string }; geometry: { type: string; coordinates: unknown } };
 
-/** What the draw source shows: the finished geometry, and the drawing in progress with a rubber
- * band to the pointer. */
+/** What the draw source shows: the drawing in progress with a rubber band to the pointer, or else
+ * the last finished geometry. */
 export function drawFeatures(snapshot: DrawSnapshot, pointer: LonLat | null): Feature[] {
   const features: Feature[] = [];
-  if (snapshot.last) features.push({ type: 'Feature', properties: { role: 'done' }, geometry: snapshot.last });
-  if (!snapshot.mode) return features;
+  if (!snapshot.mode) {
+    if (snapshot.last) features.push({ type: 'Feature', properties: { role: 'done' }, geometry: snapshot.last });
+    return features;
+  }
   const path = pointer && snapshot.mode !== 'point' ? [...snapshot.vertices, pointer] : [...snapshot.vertices];
   if (snapshot.mode === 'polygon' && path.length >= 3) {
     features.push({ type: 'Feature', properties: { role: 'preview' }, geometry: { type: 'Polygon', coordinates: [[...path, path[0]!]] } });

@@ -50,6 +50,8 @@ describe('createDrawStore', () => {
     store.finish();
     await expect(line).resolves.toEqual({ type: 'LineString', coordinates: [a, c] });
     const point = store.request('point', 'Pump');
+    // The finished line stays until the point replaces it.
+    expect(store.snapshot().last?.type).toBe('LineString');
     store.add(b);
     await expect(point).resolves.toEqual({ type: 'Point', coordinates: b });
   });
@@ -63,6 +65,7 @@ describe('createDrawStore', () => {
     expect(store.snapshot().vertices).toEqual([]);
     store.cancel();
     await expect(second).resolves.toBeNull();
+    expect(store.snapshot().last).toBeNull();
     // Clicks with no drawing in progress change nothing.
     store.add(a);
     expect(store.snapshot().vertices).toEqual([]);

@@ -16,7 +16,7 @@ export interface DrawSnapshot {
   /** What the drawing is for, shown to the user ("Alert area"). */
   purpose: string;
   vertices: readonly LonLat[];
-  /** The last finished geometry (kept on the map until the next drawing starts or it is cleared). */
+  /** The last finished geometry (kept until another drawing finishes or it is cleared). */
   last: DrawnGeometry | null;
   /** Why the last finish was refused, if it was. */
   problem: string | null;
@@ -76,7 +76,7 @@ export function createDrawStore(): DrawStore {
     },
     request(mode, purpose) {
       settle(null);
-      set({ mode, purpose, vertices: [], last: null, problem: null });
+      set({ mode, purpose, vertices: [], problem: null });
       return new Promise((resolve) => {
         pending = resolve;
       });
