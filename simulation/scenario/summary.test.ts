@@ -13,6 +13,7 @@ describe('resolveScenarioDir', () => {
     expect(resolveScenarioDir('merewether-2007', resources)).toBe(join(resources, 'scenarios', 'merewether-2007'));
     const pack = writeTestPack();
     expect(resolveScenarioDir(pack, resources)).toBe(pack);
+    expect(resolveScenarioDir(join(pack, 'scenario.json'), resources)).toBe(pack);
   });
 
   it('says what is wrong and what exists', () => {

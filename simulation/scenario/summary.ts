@@ -1,7 +1,7 @@
 // What the app needs about a pack without loading it for a run: a summary, map layers in lon/lat,
 // and where a pack named on the command line lives.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ScenarioError } from './errors.ts';
 import { readPolygons, type PolygonRings } from './geojson.ts';
 import { gridLonLatBounds } from './lonlat.ts';
@@ -127,11 +127,13 @@ export function listScenarios(resourcesDir: string): string[] {
 }
 
 /**
- * A pack folder from what a user typed: a folder holding scenario.json, or the name of a pack
- * bundled under `<resourcesDir>/scenarios/<name>` (resourcesDir is the app's `resources/`).
+ * A pack folder from what a user typed: a folder holding scenario.json, the scenario.json itself,
+ * or the name of a pack bundled under `<resourcesDir>/scenarios/<name>` (resourcesDir is the
+ * app's `resources/`).
  */
 export function resolveScenarioDir(nameOrDir: string, resourcesDir: string): string {
   const asDir = resolve(nameOrDir);
+  if (basename(asDir) === 'scenario.json' && existsSync(asDir) && statSync(asDir).isFile()) return dirname(asDir);
   if (existsSync(asDir) && statSync(asDir).isDirectory()) {
     if (isPack(asDir)) return asDir;
     throw new ScenarioError(asDir, 'not a scenario pack (no scenario.json in this folder)');
