@@ -71,6 +71,10 @@ describe('polder db', () => {
     const check = await polder('db', 'check');
     expect(check.code).toBe(1);
     expect(check.err.join('\n')).toMatch(new RegExp(`damaged[\\s\\S]*newest good backup is ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const restore = await polder('db', 'restore');
+    expect(restore.code).toBe(0);
+    expect(restore.out[0]).toMatch(/restored .*manual\.sqlite; the previous database is kept as .*ops\.sqlite\.damaged-/);
+    expect((await polder('db', 'check')).code).toBe(0);
   });
 
   it('rejects unknown actions and extra arguments with exit code 2', async () => {

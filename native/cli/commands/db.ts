@@ -7,12 +7,13 @@ import { countDifferences, createProjector, dumpProjections, verifyProjections }
 import { opsBackupDir, opsDatabasePath } from '../../ops/service.ts';
 import { backupFileName } from '../../store/backups.ts';
 import { migrations } from '../../store/migrations/index.ts';
+import { restoreBackup } from '../../store/restore.ts';
 import { StorageCorruptError } from '../../store/sqlite-errors.ts';
 import { openStore, type Store } from '../../store/store.ts';
 import { parseFlags, UsageError, type CliIo, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 
-const usage = 'polder db check [--json] | polder db backup [<file>] [--json] | polder db rebuild [--json]   (all take --data-dir <path>)';
+const usage = 'polder db check [--json] | polder db backup [<file>] [--json] | polder db rebuild [--json] | polder db restore [<backup>]   (all take --data-dir <path>)';
 
 function openFor(dataDir: string, io: CliIo, readonly: boolean): Store {
   const logger = { info: (m: string) => io.err(m), warn: (m: string) => io.err(`warning: ${m}`) };
@@ -91,7 +92,7 @@ function rebuild(dataDir: string, json: boolean, io: CliIo): number {
 
 export const dbCommand: Command = {
   name: 'db',
-  summary: 'check, back up or rebuild the operations database',
+  summary: 'check, back up, rebuild or restore the operations database',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' }, ...dataDirFlag }, true);
@@ -108,10 +109,17 @@ export const dbCommand: Command = {
       case 'rebuild':
         if (rest.length) throw new UsageError(`db rebuild takes no arguments, got "${rest[0]}"`);
         return rebuild(dataDir, json, io);
+      case 'restore': {
+        if (rest.length > 1) throw new UsageError('db restore takes at most one backup file');
+        const stamp = new Date(systemClock().now()).toISOString().replace(/[:.]/g, '-');
+        const result = restoreBackup({ path: opsDatabasePath(dataDir), backupDir: opsBackupDir(dataDir), backup: rest[0], stamp });
+        io.out(json ? JSON.stringify(result) : `restored ${result.restored}${result.keptAs ? `; the previous database is kept as ${result.keptAs}` : ''}`);
+        return 0;
+      }
       case undefined:
-        throw new UsageError('say what to do: check, backup or rebuild');
+        throw new UsageError('say what to do: check, backup, rebuild or restore');
       default:
-        throw new UsageError(`unknown db action "${sub}": use check, backup or rebuild`);
+        throw new UsageError(`unknown db action "${sub}": use check, backup, rebuild or restore`);
     }
   },
 };
