@@ -118,6 +118,13 @@ describe('loadScenario refuses bad packs', () => {
     const { crs: _crs, ...noCrs } = baseScenario();
     const none = writeTestPack({ scenario: noCrs, files: { 'dem.prj': null } });
     expect((await failure(none)).message).toMatch(/scenario\.json: no CRS/);
+    const assets = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'EPSG:4326' } },
+      features: [{ type: 'Feature', id: 'a', properties: { kind: 'school', name: 'A', illustrative: true }, geometry: { type: 'Point', coordinates: [151.7, -32.9] } }],
+    });
+    const lonLatAssets = writeTestPack({ scenario: { ...baseScenario(), assets: 'assets.geojson' }, files: { 'assets.geojson': assets } });
+    expect((await failure(lonLatAssets)).message).toBe(`${join(lonLatAssets, 'assets.geojson')}: CRS EPSG:4326 does not match the scenario's EPSG:32756`);
     const badPrj = writeTestPack({ files: { 'dem.prj': ESRI_UTM56S_PRJ.replace('UTM', 'LAMBERT') } });
     expect((await failure(badPrj)).message).toMatch(/dem\.prj: projection not recognised/);
   });

@@ -152,13 +152,6 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
 
   const manning = await loadManning(pack, grid, active, crs.epsg);
   const observationsSpec = typeof spec.observations === 'string' ? { file: spec.observations } : spec.observations;
-  let assets: LoadedScenario['assets'] = [];
-  if (spec.assets) {
-    const assetsFile = pack.path(spec.assets);
-    const read = readAssets(assetsFile, grid);
-    checkCrs(crs.epsg, read.crs, assetsFile);
-    assets = read.assets;
-  }
 
   return {
     dir: pack.dir,
@@ -178,7 +171,7 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
     rainfall: await loadRainfall(pack, grid, active, crs.epsg),
     boundaries: loadBoundaries(pack),
     observations: observationsSpec ? readObservations(pack.path(observationsSpec.file), observationsSpec.observedColumn, grid) : [],
-    assets,
+    assets: spec.assets ? readAssets(pack.path(spec.assets), grid, crs.epsg) : [],
     gauges: spec.gauges ? readGauges(pack.path(spec.gauges), grid) : [],
     durationSeconds: spec.durationSeconds ?? null,
     lonLatBounds: crs.utm ? gridLonLatBounds(grid, crs.utm) : null,

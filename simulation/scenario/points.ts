@@ -44,9 +44,11 @@ export function readObservations(file: string, observedColumn: string | undefine
   });
 }
 
-export function readAssets(file: string, grid: GridGeometry): { crs: string | null; assets: LoadedAsset[] } {
-  const { crs, features } = readPoints(file);
-  const assets = features.map(({ id, properties, point: [x, y] }) => {
+/** Asset points; `crs` is the scenario's, which the file's own `crs` member must match. */
+export function readAssets(file: string, grid: GridGeometry, crs: string): LoadedAsset[] {
+  const layer = readPoints(file);
+  if (layer.crs && layer.crs !== crs) throw new ScenarioError(file, `CRS ${layer.crs} does not match the scenario's ${crs}`);
+  return layer.features.map(({ id, properties, point: [x, y] }) => {
     const { kind, name, illustrative } = properties;
     if (!(assetKinds as readonly unknown[]).includes(kind)) {
       throw new ScenarioError(file, `feature ${id}: kind must be one of ${assetKinds.join(', ')}, found ${JSON.stringify(kind)}`);
@@ -55,7 +57,6 @@ export function readAssets(file: string, grid: GridGeometry): { crs: string | nu
     if (typeof illustrative !== 'boolean') throw new ScenarioError(file, `feature ${id}: "illustrative" must be true or false`);
     return { id, x, y, cell: cellOnGrid(grid, x, y, `asset "${id}"`, file), kind: kind as AssetKind, name, illustrative };
   });
-  return { crs, assets };
 }
 
 export function readGauges(file: string, grid: GridGeometry): LoadedGauge[] {

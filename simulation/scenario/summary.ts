@@ -92,7 +92,7 @@ export async function scenarioLayers(dir: string): Promise<ScenarioLayers> {
   const roughness = spec.manning.zones.flatMap((zone) => polygonLayer(zone.file, { n: zone.n }));
   const observationsSpec = typeof spec.observations === 'string' ? { file: spec.observations } : spec.observations;
   const observations = observationsSpec ? readObservations(pack.path(observationsSpec.file), observationsSpec.observedColumn, grid) : [];
-  const assets = spec.assets ? readAssets(pack.path(spec.assets), grid).assets : [];
+  const assets = spec.assets ? readAssets(pack.path(spec.assets), grid, crs) : [];
   const gauges = spec.gauges ? readGauges(pack.path(spec.gauges), grid) : [];
   return {
     extent: collection(polygonLayer(spec.extent)),
