@@ -80,6 +80,8 @@ export interface RunControl {
   /** Resolves when `paused` turns false again (the caller calls `resume`). */
   resumed: Promise<void>;
   edits: Edit[];
+  /** Simulated time (s) reached so far; the runner keeps it up to date. */
+  time: number;
   /** Called for each edit taken from `edits`: null when applied, else why not. */
   onEdit?(edit: Edit, error: string | null): void;
 }
@@ -91,6 +93,7 @@ export function runControl(): RunControl & { pause(): void; resume(): void } {
     paused: false,
     resumed: Promise.resolve(),
     edits: [],
+    time: 0,
     pause() {
       if (control.paused) return;
       control.paused = true;
@@ -191,6 +194,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       const chunkStart = now();
       do sim.advance(stopAt, 16);
       while (sim.time < stopAt - 1e-9 && now() - chunkStart < 40);
+      control.time = sim.time;
       if (sim.time >= nextSample - 1e-9) {
         sample();
         nextSample += sampleEvery;

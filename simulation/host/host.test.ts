@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeTestPack } from '../scenario/test-pack.ts';
+import { createSimulationHost, type SimulationHost } from './create-host.ts';
+import type { HostEvent } from './protocol.ts';
+
+let host: SimulationHost | null = null;
+afterEach(async () => {
+  await host?.close();
+  host = null;
+});
+
+function record(h: SimulationHost) {
+  const events: HostEvent[] = [];
+  const waiters: { test: (e: HostEvent) => boolean; resolve: (e: HostEvent) => void }[] = [];
+  h.on((event) => {
+    events.push(event);
+    for (const w of [...waiters]) {
+      if (w.test(event)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(event);
+      }
+    }
+  });
+  const next = <T extends HostEvent['type']>(type: T, timeoutMs = 30_000) =>
+    new Promise<Extract<HostEvent, { type: T }>>((resolve, reject) => {
+      const found = events.find((e) => e.type === type);
+      if (found) return resolve(found as Extract<HostEvent, { type: T }>);
+      const timer = setTimeout(() => reject(new Error(`no ${type} event; got ${events.map((e) => e.type).join(', ')}`)), timeoutMs);
+      waiters.push({ test: (e) => e.type === type, resolve: (e) => (clearTimeout(timer), resolve(e as Extract<HostEvent, { type: T }>)) });
+    });
+  return { events, next };
+}
+
+describe('simulation host (worker thread)', () => {
+  it('runs a pack, streams frames and progress, and writes the outputs', async () => {
+    const pack = writeTestPack();
+    const out = mkdtempSync(join(tmpdir(), 'polder-sim-out-'));
+    host = createSimulationHost({ resourcesDir: tmpdir() });
+    const rec = record(host);
+    host.send({ type: 'start', scenario: pack, durationSeconds: 120, frameIntervalSeconds: 30, outDir: out });
+    const started = await rec.next('started');
+    expect(started.grid).toMatchObject({ nx: 10, ny: 8 });
+    expect(started.probes.map((p) => p.id)).toEqual(['p1', 'p2']);
+    const finished = await rec.next('finished');
+    const frames = rec.events.filter((e) => e.type === 'frame');
+    expect(frames.map((f) => Math.round(f.time))).toEqual([30, 60, 90, 120]);
+    expect(frames[3]!.depth).toBeInstanceOf(Float32Array);
+    expect(frames[3]!.depth.length).toBe(80);
+    expect(frames[3]!.depth.some((d) => d > 0.01)).toBe(true);
+    expect(rec.events.some((e) => e.type === 'progress')).toBe(true);
+    const s = finished.summary;
+    expect(s.simulatedSeconds).toBeCloseTo(120, 6);
+    expect(s.steps).toBeGreaterThan(10);
+    expect(s.massErrorPercent).toBeLessThan(0.1);
+    expect(s.massBalance.inflow).toBeGreaterThan(100);
+    const onDisk = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    for (const key of ['cells', 'steps', 'simulatedSeconds', 'wallSeconds', 'cellUpdatesPerSecond', 'massErrorPercent']) expect(typeof onDisk[key]).toBe('number');
+    expect(onDisk.probes[0]).toEqual({ id: 'p1', x: 300015, y: 6000005, maxDepth: expect.any(Number), maxStage: expect.any(Number), arrivalTime: expect.anything() });
+    expect(readFileSync(join(out, 'probes.csv'), 'utf8').split('\n')[0]).toBe('time_s,id,x,y,depth_m,stage_m');
+    for (const grid of ['max-depth.asc', 'max-speed.asc', 'arrival-time.asc', 'hazard.asc']) expect(existsSync(join(out, grid))).toBe(true);
+  });
+
+  it('applies what-if edits, refuses impossible ones, pauses, resumes and stops', async () => {
+    const pack = writeTestPack();
+    host = createSimulationHost({ resourcesDir: tmpdir() });
+    const rec = record(host);
+    host.send({ type: 'start', scenario: pack, durationSeconds: 1e6, frameIntervalSeconds: 5 });
+    host.send({ type: 'edit', edit: { kind: 'addPump', id: 'pump-1', x: 300015, y: 6000005, capacity: 0.5, dischargeTo: null } });
+    host.send({ type: 'edit', edit: { kind: 'addPump', id: 'far', x: 0, y: 0, capacity: 0.5 } });
+    host.send({ type: 'edit', edit: { kind: 'addBarrier', id: 'bags', line: [[300006, 6000000], [300006, 6000016]], height: 1 } });
+    host.send({ type: 'edit', edit: { kind: 'removePump', id: 'nope' } });
+    await rec.next('started');
+    for (let i = 0; i < 100 && rec.events.filter((e) => e.type === 'edited' || e.type === 'editRejected').length < 4; i++) await new Promise((r) => setTimeout(r, 20));
+    const edited = rec.events.filter((e) => e.type === 'edited').map((e) => e.edit.id);
+    expect(edited).toEqual(['pump-1', 'bags']);
+    const rejected = rec.events.filter((e) => e.type === 'editRejected');
+    expect(rejected.map((e) => e.edit.id).sort()).toEqual(['far', 'nope']);
+    expect(rejected.find((e) => e.edit.id === 'far')!.message).toMatch(/outside the scenario grid/);
+    host.send({ type: 'pause' });
+    const paused = await rec.next('paused');
+    const framesWhenPaused = rec.events.filter((e) => e.type === 'frame').length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rec.events.filter((e) => e.type === 'frame').length).toBeLessThanOrEqual(framesWhenPaused + 1);
+    host.send({ type: 'resume' });
+    await rec.next('resumed');
+    host.send({ type: 'stop' });
+    const finished = await rec.next('finished');
+    expect(finished.summary.stopped).toBe(true);
+    expect(finished.summary.simulatedSeconds).toBeGreaterThanOrEqual(paused.time);
+    expect(finished.summary.simulatedSeconds).toBeLessThan(1e6);
+    expect(finished.summary.massBalance.pumpedOut).toBeGreaterThan(0);
+  });
+
+  it('answers bad requests and a missing pack with an error event', async () => {
+    host = createSimulationHost({ resourcesDir: tmpdir() });
+    const rec = record(host);
+    host.send({ type: 'start', scenario: '', durationSeconds: -1 } as never);
+    const bad = await rec.next('error');
+    expect(bad.message).toMatch(/bad request/);
+    rec.events.length = 0;
+    host.send({ type: 'start', scenario: join(tmpdir(), 'no-such-pack-here') });
+    expect((await rec.next('error')).message).toMatch(/no such folder/);
+  });
+});
+
+describe('simulation host (child process)', () => {
+  it('runs a pack to the end in its own process', async () => {
+    const pack = writeTestPack();
+    host = createSimulationHost({ resourcesDir: tmpdir(), mode: 'process' });
+    const rec = record(host);
+    host.send({ type: 'start', scenario: pack, durationSeconds: 60, frameIntervalSeconds: 60 });
+    const finished = await rec.next('finished');
+    expect(finished.summary.simulatedSeconds).toBeCloseTo(60, 6);
+    const frame = rec.events.find((e) => e.type === 'frame')!;
+    expect(frame.depth).toBeInstanceOf(Float32Array);
+  });
+});

@@ -1,0 +1,106 @@
+// The messages between the app and the engine process, as discriminated unions. Requests are
+// checked with zod on arrival (a bad one gets an `error` event, never a crash); events are
+// plain data with one Float32Array per frame, which the worker transport transfers.
+import { z } from 'zod';
+import type { GridGeometry } from '../scenario/types.ts';
+import type { OutputSummary } from './outputs.ts';
+import type { Progress } from './run.ts';
+
+const id = z.string().min(1).max(100);
+const xy = z.tuple([z.number().finite(), z.number().finite()]);
+const seconds = z.number().finite().positive();
+
+/** What-if edits in the scenario's CRS; each applies from the next time step. */
+export const WhatIfEdit = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('addPump'),
+    id,
+    x: z.number().finite(),
+    y: z.number().finite(),
+    /** m³/s. */
+    capacity: z.number().finite().nonnegative(),
+    /** Where the pumped water goes; null takes it out of the domain. */
+    dischargeTo: xy.nullable().default(null),
+  }),
+  z.strictObject({ kind: z.literal('removePump'), id }),
+  z.strictObject({
+    kind: z.literal('addBarrier'),
+    id,
+    line: z.array(xy).min(2),
+    /** Crest height above the ground along the line (m). */
+    height: z.number().finite().positive(),
+  }),
+  z.strictObject({ kind: z.literal('removeBarrier'), id }),
+  z.strictObject({
+    kind: z.literal('setInflow'),
+    id,
+    /** A constant discharge (m³/s) from now on … */
+    discharge: z.number().finite().nonnegative().optional(),
+    /** … or a hydrograph, seconds from the start of the run. */
+    hydrograph: z.strictObject({ times: z.array(z.number().finite()).min(1), values: z.array(z.number().finite().nonnegative()).min(1) }).optional(),
+  }),
+]);
+export type WhatIfEdit = z.infer<typeof WhatIfEdit>;
+
+export const ProbeRequest = z.strictObject({ id, x: z.number().finite(), y: z.number().finite() });
+
+export const HostRequest = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('start'),
+    /** A pack folder, or the name of a pack bundled under resources/scenarios. */
+    scenario: z.string().min(1),
+    durationSeconds: seconds.optional(),
+    threads: z.number().int().min(1).max(64).optional(),
+    scheme: z.enum(['inertial', 'hll']).optional(),
+    /** Depth frames every this many simulated seconds; none when absent. */
+    frameIntervalSeconds: seconds.optional(),
+    /** Probe samples and hazard classification, every this many simulated seconds (default 10). */
+    sampleIntervalSeconds: seconds.optional(),
+    /** Replaces the scenario's observation points and gauges as probes. */
+    probes: z.array(ProbeRequest).optional(),
+    /** Write summary.json, probes.csv and the grids here when the run ends. */
+    outDir: z.string().min(1).optional(),
+  }),
+  z.strictObject({ type: z.literal('edit'), edit: WhatIfEdit }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('resume') }),
+  z.strictObject({ type: z.literal('stop') }),
+]);
+export type HostRequest = z.input<typeof HostRequest>;
+
+export interface FrameEvent {
+  type: 'frame';
+  time: number;
+  nx: number;
+  ny: number;
+  /** Depth (m), row 0 north. */
+  depth: Float32Array;
+  probes: { id: string; depth: number; stage: number }[];
+}
+
+export type HostEvent =
+  | {
+      type: 'started';
+      scenario: string;
+      title: string;
+      crs: string;
+      grid: GridGeometry;
+      durationSeconds: number;
+      scheme: 'inertial' | 'hll';
+      threads: number;
+      probes: { id: string; x: number; y: number }[];
+    }
+  | ({ type: 'progress' } & Progress)
+  | FrameEvent
+  | { type: 'edited'; edit: WhatIfEdit }
+  | { type: 'editRejected'; edit: WhatIfEdit; message: string }
+  | { type: 'paused'; time: number }
+  | { type: 'resumed'; time: number }
+  | { type: 'finished'; summary: OutputSummary; outDir: string | null }
+  | { type: 'error'; message: string };
+
+/** Either side of a transport: send a message (transferring the listed buffers if it can). */
+export interface Port<Out, In> {
+  post(message: Out, transfer?: ArrayBuffer[]): void;
+  onMessage(listener: (message: In) => void): void;
+}

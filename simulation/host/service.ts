@@ -1,0 +1,194 @@
+// The engine process's side of the protocol: one run at a time, loaded from a scenario pack,
+// with what-if edits turned from map coordinates into engine cells and applied at the next step.
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import type { Edit } from '../engine/simulation.ts';
+import { cellAt, gridCoordinates } from '../scenario/grid.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { resolveScenarioDir } from '../scenario/summary.ts';
+import type { GridGeometry } from '../scenario/types.ts';
+import { checkObservations, meanAbsError, writeRunOutputs, type OutputSummary } from './outputs.ts';
+import { HostRequest, type HostEvent, type WhatIfEdit } from './protocol.ts';
+import { runControl, runSimulation, type ProbePoint } from './run.ts';
+import { defaultProbes, engineModelOf, readEngineSettings } from './scenario-model.ts';
+
+export interface EngineServiceDeps {
+  post(event: HostEvent, transfer?: ArrayBuffer[]): void;
+  resourcesDir: string;
+  /** Monotonic milliseconds (wall time of runs, progress pacing). */
+  now?: () => number;
+}
+
+type StartRequest = Extract<z.output<typeof HostRequest>, { type: 'start' }>;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A what-if edit in engine terms, or why it cannot be one on this grid. */
+export function toEngineEdit(edit: WhatIfEdit, grid: GridGeometry): Edit {
+  const cell = (x: number, y: number, what: string) => {
+    const c = cellAt(grid, x, y);
+    if (c < 0) throw new Error(`${what} at (${x}, ${y}) lies outside the scenario grid`);
+    return c;
+  };
+  switch (edit.kind) {
+    case 'addPump':
+      return {
+        kind: 'addPump',
+        pump: {
+          id: edit.id,
+          cell: cell(edit.x, edit.y, `pump ${edit.id}`),
+          capacity: edit.capacity,
+          dischargeCell: edit.dischargeTo ? cell(edit.dischargeTo[0], edit.dischargeTo[1], `pump ${edit.id} discharge`) : null,
+        },
+      };
+    case 'removePump':
+      return { kind: 'removePump', id: edit.id };
+    case 'addBarrier':
+      return { kind: 'addBarrier', barrier: { id: edit.id, line: edit.line.map(([x, y]) => gridCoordinates(grid, x, y)), height: edit.height } };
+    case 'removeBarrier':
+      return { kind: 'removeBarrier', id: edit.id };
+    case 'setInflow': {
+      if ((edit.discharge === undefined) === (edit.hydrograph === undefined)) throw new Error(`inflow ${edit.id}: give either discharge or hydrograph`);
+      if (edit.discharge !== undefined) return { kind: 'setInflow', id: edit.id, hydrograph: { times: [0], values: [edit.discharge] } };
+      const { times, values } = edit.hydrograph!;
+      if (times.length !== values.length) throw new Error(`inflow ${edit.id}: ${times.length} times but ${values.length} values`);
+      for (let k = 1; k < times.length; k++) if (!(times[k]! > times[k - 1]!)) throw new Error(`inflow ${edit.id}: hydrograph times must increase`);
+      return { kind: 'setInflow', id: edit.id, hydrograph: { times, values } };
+    }
+  }
+}
+
+interface ActiveRun {
+  control: ReturnType<typeof runControl>;
+  /** Known once the scenario has loaded; edits before that wait in `early`. */
+  grid: GridGeometry | null;
+  early: WhatIfEdit[];
+  done: Promise<void>;
+}
+
+export function createEngineService(deps: EngineServiceDeps) {
+  const { post } = deps;
+  let run: ActiveRun | null = null;
+  const sources = new Map<Edit, WhatIfEdit>();
+
+  function queueEdit(edit: WhatIfEdit, grid: GridGeometry): void {
+    try {
+      const engineEdit = toEngineEdit(edit, grid);
+      sources.set(engineEdit, edit);
+      run?.control.edits.push(engineEdit);
+    } catch (error) {
+      post({ type: 'editRejected', edit, message: message(error) });
+    }
+  }
+
+  async function start(req: StartRequest, current: ActiveRun): Promise<void> {
+    const dir = resolveScenarioDir(req.scenario, deps.resourcesDir);
+    const scenario = await loadScenario(dir);
+    const engine = { ...readEngineSettings(dir), ...(req.scheme ? { scheme: req.scheme } : {}) };
+    const durationSeconds = req.durationSeconds ?? scenario.durationSeconds;
+    if (!durationSeconds) throw new Error(`scenario ${scenario.name} sets no duration: give durationSeconds`);
+    let probes: ProbePoint[] = defaultProbes(scenario);
+    if (req.probes) {
+      probes = req.probes.map((p) => {
+        const cell = cellAt(scenario.grid, p.x, p.y);
+        if (cell < 0) throw new Error(`probe ${p.id} at (${p.x}, ${p.y}) lies outside the scenario grid`);
+        return { ...p, cell };
+      });
+    }
+    const threads = req.threads ?? 1;
+    current.grid = scenario.grid;
+    for (const edit of current.early.splice(0)) queueEdit(edit, scenario.grid);
+    current.control.onEdit = (edit, error) => {
+      const source = sources.get(edit);
+      sources.delete(edit);
+      if (!source) return;
+      post(error === null ? { type: 'edited', edit: source } : { type: 'editRejected', edit: source, message: error });
+    };
+    const result = await runSimulation({
+      model: engineModelOf(scenario),
+      engine,
+      threads,
+      durationSeconds,
+      probes,
+      sampleIntervalSeconds: req.sampleIntervalSeconds,
+      frameIntervalSeconds: req.frameIntervalSeconds,
+      now: deps.now,
+      control: current.control,
+      onStart: () =>
+        post({
+          type: 'started',
+          scenario: scenario.name,
+          title: scenario.title,
+          crs: scenario.crs.epsg,
+          grid: scenario.grid,
+          durationSeconds,
+          scheme: engine.scheme ?? 'inertial',
+          threads,
+          probes: probes.map(({ id, x, y }) => ({ id, x, y })),
+        }),
+      onProgress: (p) => post({ type: 'progress', ...p }),
+      onFrame: (frame) => post({ type: 'frame', ...frame }, [frame.depth.buffer as ArrayBuffer]),
+    });
+    const outDir = req.outDir ? resolve(req.outDir) : null;
+    let summary: OutputSummary;
+    if (outDir) summary = writeRunOutputs(outDir, scenario, result);
+    else {
+      const observations = checkObservations(scenario, result.summary);
+      summary = { scenario: scenario.name, ...result.summary, observations, observationMeanAbsError: meanAbsError(observations), grids: {} };
+    }
+    post({ type: 'finished', summary, outDir });
+  }
+
+  return {
+    handle(raw: unknown): void {
+      const parsed = HostRequest.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        post({ type: 'error', message: `bad request: ${issue.path.join('.') || 'message'}: ${issue.message}` });
+        return;
+      }
+      const req = parsed.data;
+      if (req.type === 'start') {
+        if (run) {
+          post({ type: 'error', message: 'a simulation is already running: stop it first' });
+          return;
+        }
+        const current: ActiveRun = { control: runControl(), grid: null, early: [], done: Promise.resolve() };
+        run = current;
+        current.done = start(req, current)
+          .catch((error) => post({ type: 'error', message: message(error) }))
+          .finally(() => {
+            if (run === current) run = null;
+          });
+        return;
+      }
+      if (!run) {
+        post({ type: 'error', message: `no simulation is running (got ${req.type})` });
+        return;
+      }
+      const { control } = run;
+      switch (req.type) {
+        case 'edit':
+          if (run.grid) queueEdit(req.edit, run.grid);
+          else run.early.push(req.edit);
+          return;
+        case 'pause':
+          control.pause();
+          post({ type: 'paused', time: control.time });
+          return;
+        case 'resume':
+          control.resume();
+          post({ type: 'resumed', time: control.time });
+          return;
+        case 'stop':
+          control.stop = true;
+          control.resume();
+          return;
+      }
+    },
+    /** Resolves when no run is in progress. */
+    async idle(): Promise<void> {
+      while (run) await run.done;
+    },
+  };
+}
