@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { PolderError } from '../api/errors.ts';
-import { newestGoodBackup } from './store.ts';
+import { newestGoodBackup, processAlive } from './store.ts';
 
 /**
  * Puts a backup in place of the live database. The file it replaces is kept beside it as
@@ -12,14 +12,7 @@ export function restoreBackup(options: { path: string; backupDir: string; backup
   const marker = `${path}.open`;
   if (existsSync(marker)) {
     const pid = Number(readFileSync(marker, 'utf8').trim());
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = pid !== process.pid;
-    } catch (err) {
-      alive = (err as NodeJS.ErrnoException).code === 'EPERM';
-    }
-    if (alive) throw new PolderError('unavailable', `The database is open in process ${pid}; close Polder before restoring`);
+    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) throw new PolderError('unavailable', `The database is open in process ${pid}; close Polder before restoring`);
   }
   const source = options.backup ?? newestGoodBackup(options.backupDir);
   if (!source) throw new PolderError('not_found', `No good backup in ${options.backupDir}`);

@@ -45,7 +45,8 @@ function markerPath(path: string): string {
   return `${path}.open`;
 }
 
-function processAlive(pid: number): boolean {
+/** True when a process with this id exists (EPERM: it exists but belongs to someone else). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
