@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeTestPack } from '../../../simulation/scenario/test-pack.ts';
+import { runCli } from '../main.ts';
+import { recordingIo } from './test-io.ts';
+
+describe('polder sim', () => {
+  it('runs a pack, prints plain progress lines off a terminal and writes the outputs', async () => {
+    const pack = writeTestPack();
+    const out = mkdtempSync(join(tmpdir(), 'polder-sim-cli-'));
+    const probes = join(out, 'my-probes.csv');
+    writeFileSync(probes, 'id,x,y\nlow,300017,6000003\nhigh,300001,6000015\n');
+    const rec = recordingIo();
+    const code = await runCli(['sim', '--scenario', pack, '--duration', '90', '--threads', '2', '--probes', probes, '--out', out], rec.io);
+    expect(rec.err).toEqual([]);
+    expect(code).toBe(0);
+    expect(rec.out.some((l) => /^t=90\.0s\/90s steps=\d+/.test(l))).toBe(true);
+    expect(rec.out.some((l) => /^done: 90\.0 s simulated/.test(l))).toBe(true);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ cells: 80, simulatedSeconds: 90, threads: 2 });
+    expect(summary.steps).toBeGreaterThan(5);
+    expect(summary.massErrorPercent).toBeLessThan(0.1);
+    expect(summary.probes.map((p: { id: string }) => p.id)).toEqual(['low', 'high']);
+    const low = summary.probes[0];
+    expect(low.maxDepth).toBeGreaterThan(0);
+    expect(low.maxStage).toBeCloseTo(low.maxDepth + 10 - 0.5 * 8 + 0.01 * 6, 3);
+    const csv = readFileSync(join(out, 'probes.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('time_s,id,x,y,depth_m,stage_m');
+    expect(csv.length).toBe(1 + 2 * 10);
+    expect(readFileSync(join(out, 'max-depth.asc'), 'utf8')).toMatch(/^ncols\s+10\nnrows\s+8/);
+  });
+
+  it('prints one JSON summary with --json', async () => {
+    const rec = recordingIo();
+    expect(await runCli(['sim', '--scenario', writeTestPack(), '--duration', '30', '--threads', '1', '--json'], rec.io)).toBe(0);
+    expect(rec.out).toHaveLength(1);
+    expect(JSON.parse(rec.out[0]!)).toMatchObject({ scenario: 'test-pack', simulatedSeconds: 30, probes: [{ id: 'p1' }, { id: 'p2' }] });
+  });
+
+  it('refuses bad flags with exit code 2 and a bad pack with exit code 1', async () => {
+    for (const argv of [['sim'], ['sim', '--scenario', 'x', '--threads', '0'], ['sim', '--scenario', 'x', '--duration', 'soon'], ['sim', '--scenario', 'x', '--scheme', 'magic'], ['sim', '--bogus']]) {
+      const rec = recordingIo();
+      expect(await runCli(argv, rec.io)).toBe(2);
+      expect(rec.err).toHaveLength(1);
+    }
+    const rec = recordingIo();
+    expect(await runCli(['sim', '--scenario', join(tmpdir(), 'nowhere-pack')], rec.io)).toBe(1);
+    expect(rec.err[0]).toMatch(/^polder sim: .*no such folder/);
+    const pack = writeTestPack({ files: { 'dem.asc': null } });
+    const missing = recordingIo();
+    expect(await runCli(['sim', '--scenario', pack], missing.io)).toBe(1);
+    expect(missing.err[0]).toMatch(/dem\.asc.*not found/);
+  });
+});
