@@ -25,25 +25,20 @@ interface RawFeature {
   geometry?: { type?: unknown; coordinates?: unknown } | null;
 }
 
-export interface FeatureFile<T> {
-  /** EPSG code from the legacy `crs` member, or null when the file does not say. */
-  crs: string | null;
-  features: T[];
-}
-
-function readCollection(file: string): { crs: string | null; features: RawFeature[] } {
+/** The features of a FeatureCollection in the scenario CRS `crs`: a legacy `crs` member, when
+ * the file has one, must name the same EPSG code. */
+function readCollection(file: string, scenarioCrs: string): RawFeature[] {
   const collection = readJson(file) as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new ScenarioError(file, 'expected a GeoJSON FeatureCollection');
   }
   const crsName = collection.crs?.properties?.name;
-  let crs: string | null = null;
-  if (typeof crsName === 'string') {
-    const code = /EPSG:{1,2}(\d+)$/i.exec(crsName);
-    if (!code) throw new ScenarioError(file, `crs "${crsName}" is not an EPSG code`);
-    crs = `EPSG:${code[1]}`;
+  if (crsName !== undefined) {
+    const code = typeof crsName === 'string' ? /EPSG:{1,2}(\d+)$/i.exec(crsName) : null;
+    if (!code) throw new ScenarioError(file, `crs ${JSON.stringify(crsName)} is not an EPSG code`);
+    if (`EPSG:${code[1]}` !== scenarioCrs) throw new ScenarioError(file, `CRS EPSG:${code[1]} does not match the scenario's ${scenarioCrs}`);
   }
-  return { crs, features: collection.features as RawFeature[] };
+  return collection.features as RawFeature[];
 }
 
 function position(value: unknown, where: string, file: string): Position {
@@ -67,11 +62,8 @@ function featureId(feature: RawFeature, index: number): string {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${index}`;
 }
 
-export function readPolygons(file: string): FeatureFile<PolygonFeature> {
-  const { crs, features } = readCollection(file);
-  return {
-    crs,
-    features: features.map((feature, index) => {
+export function readPolygons(file: string, crs: string): PolygonFeature[] {
+  return readCollection(file, crs).map((feature, index) => {
       const id = featureId(feature, index);
       const where = `feature ${id}`;
       const geometry = feature.geometry;
@@ -81,18 +73,13 @@ export function readPolygons(file: string): FeatureFile<PolygonFeature> {
         polygons = geometry.coordinates.map((polygon) => rings(polygon, where, file));
       } else throw new ScenarioError(file, `${where}: expected a Polygon or MultiPolygon, found ${String(geometry?.type)}`);
       return { id, properties: (feature.properties as Record<string, unknown>) ?? {}, polygons };
-    }),
-  };
+  });
 }
 
-export function readPoints(file: string): FeatureFile<PointFeature> {
-  const { crs, features } = readCollection(file);
-  return {
-    crs,
-    features: features.map((feature, index) => {
+export function readPoints(file: string, crs: string): PointFeature[] {
+  return readCollection(file, crs).map((feature, index) => {
       const id = featureId(feature, index);
       if (feature.geometry?.type !== 'Point') throw new ScenarioError(file, `feature ${id}: expected a Point, found ${String(feature.geometry?.type)}`);
       return { id, properties: (feature.properties as Record<string, unknown>) ?? {}, point: position(feature.geometry.coordinates, `feature ${id}`, file) };
-    }),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 // loadScenario: a pack folder → LoadedScenario (see types.ts), every input checked first.
 import { activeDomain } from './domain.ts';
 import { ScenarioError } from './errors.ts';
-import { readPolygons, type FeatureFile, type PolygonFeature } from './geojson.ts';
+import { readPolygons, type PolygonFeature } from './geojson.ts';
 import { loadInflows } from './inflows.ts';
 import { gridLonLatBounds } from './lonlat.ts';
 import { readAssets, readGauges, readObservations } from './points.ts';
@@ -35,18 +35,12 @@ export function resolveCrs(pack: PackFile, demCrs: string | null, demFile: strin
   return { epsg, utm: mapZoneOfEpsg(epsg) };
 }
 
-function polygonMask(grid: GridGeometry, layer: FeatureFile<PolygonFeature>): { mask: Uint8Array; count: number } {
+function polygonMask(grid: GridGeometry, features: PolygonFeature[]): Uint8Array {
   const mask = new Uint8Array(grid.nx * grid.ny);
-  for (const feature of layer.features) {
+  for (const feature of features) {
     for (const polygon of feature.polygons) forEachCellInPolygon(grid, polygon, (i) => (mask[i] = 1));
   }
-  return { mask, count: layer.features.length };
-}
-
-function readLayer(file: string, crs: string): FeatureFile<PolygonFeature> {
-  const layer = readPolygons(file);
-  checkCrs(crs, layer.crs, file);
-  return layer;
+  return mask;
 }
 
 /** A raster file in the scenario CRS, sampled at the scenario's cell centres. */
@@ -70,7 +64,7 @@ async function loadManning(pack: PackFile, grid: GridGeometry, active: Uint8Arra
     }
   }
   for (const zone of spec.zones) {
-    const { mask } = polygonMask(grid, readLayer(pack.path(zone.file), crs));
+    const mask = polygonMask(grid, readPolygons(pack.path(zone.file), crs));
     for (let i = 0; i < mask.length; i++) if (mask[i]) manning[i] = zone.n;
   }
   return manning;
@@ -124,13 +118,13 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
   let inside: Uint8Array = new Uint8Array(cells).fill(1);
   if (spec.extent) {
     const extentFile = pack.path(spec.extent);
-    inside = polygonMask(grid, readLayer(extentFile, crs.epsg)).mask;
+    inside = polygonMask(grid, readPolygons(extentFile, crs.epsg));
     if (!inside.includes(1)) throw new ScenarioError(extentFile, 'the extent covers no cell centre of the DEM');
   }
   const active = activeDomain(grid, dem.values, inside, demFile);
 
-  const buildingLayer = spec.buildings ? polygonMask(grid, readLayer(pack.path(spec.buildings.file), crs.epsg)) : null;
-  const buildingMask = buildingLayer?.mask ?? new Uint8Array(cells);
+  const footprints = spec.buildings ? readPolygons(pack.path(spec.buildings.file), crs.epsg) : [];
+  const buildingMask = polygonMask(grid, footprints);
   const mode = spec.buildings?.mode ?? 'raised';
   const heightMeters = spec.buildings?.heightMeters ?? 0;
 
@@ -164,7 +158,7 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
     bareGround: dem.values,
     ground,
     active,
-    buildings: { mode, heightMeters, mask: buildingMask, footprints: buildingLayer?.count ?? 0 },
+    buildings: { mode, heightMeters, mask: buildingMask, footprints: footprints.length },
     solid,
     manning,
     inflows: loadInflows(spec.inflows, grid, solid, pack.file, pack.path),

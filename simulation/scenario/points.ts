@@ -46,9 +46,7 @@ export function readObservations(file: string, observedColumn: string | undefine
 
 /** Asset points; `crs` is the scenario's, which the file's own `crs` member must match. */
 export function readAssets(file: string, grid: GridGeometry, crs: string): LoadedAsset[] {
-  const layer = readPoints(file);
-  if (layer.crs && layer.crs !== crs) throw new ScenarioError(file, `CRS ${layer.crs} does not match the scenario's ${crs}`);
-  return layer.features.map(({ id, properties, point: [x, y] }) => {
+  return readPoints(file, crs).map(({ id, properties, point: [x, y] }) => {
     const { kind, name, illustrative } = properties;
     if (!(assetKinds as readonly unknown[]).includes(kind)) {
       throw new ScenarioError(file, `feature ${id}: kind must be one of ${assetKinds.join(', ')}, found ${JSON.stringify(kind)}`);

@@ -77,10 +77,7 @@ export async function scenarioLayers(dir: string): Promise<ScenarioLayers> {
     polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]!.map(ring) } : { type: 'MultiPolygon', coordinates: polygons.map((p) => p.map(ring)) };
   const polygonLayer = (name: string | undefined, extra: Record<string, unknown> = {}): LayerFeature[] => {
     if (!name) return [];
-    const file = pack.path(name);
-    const layer = readPolygons(file);
-    if (layer.crs && layer.crs !== crs) throw new ScenarioError(file, `CRS ${layer.crs} does not match the scenario's ${crs}`);
-    return layer.features.map((f) => ({ type: 'Feature', id: f.id, properties: { ...f.properties, ...extra, id: f.id }, geometry: polygonGeometry(f.polygons) }));
+    return readPolygons(pack.path(name), crs).map((f) => ({ type: 'Feature', id: f.id, properties: { ...f.properties, ...extra, id: f.id }, geometry: polygonGeometry(f.polygons) }));
   };
   const point = (id: string, x: number, y: number, properties: Record<string, unknown>): LayerFeature => ({
     type: 'Feature',
