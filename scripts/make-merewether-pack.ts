@@ -1,12 +1,12 @@
 // Builds resources/scenarios/merewether-2007 from ../shared/data/merewether-2007 (the ARR Project 15
 // benchmark as published with ANUGA). Run once when the source data changes:
-//   node scripts/make-merewether-pack.ts [sourceDir]
+//   node scripts/make-merewether-pack.ts [sourceDir] [targetDir]
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const source = resolve(process.argv[2] ?? join(root, '..', 'shared', 'data', 'merewether-2007'));
-const target = join(root, 'resources', 'scenarios', 'merewether-2007');
+const target = resolve(process.argv[3] ?? join(root, 'resources', 'scenarios', 'merewether-2007'));
 
 type Ring = [number, number][];
 
