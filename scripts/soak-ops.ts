@@ -34,8 +34,8 @@ try {
         if (done % 50 === 0) console.log(`${done}/${kills} kills`);
         if ((k + 1) % 100 === 0 || k === share - 1) {
           const check = checkAfterCrashes(dataDir, acked);
-          const ok = check.integrity.length === 0 && check.missing.length === 0 && check.chainProblems === 0 && check.rebuildMatches;
-          console.log(`writer ${lineage} after ${k + 1} kills: ${check.events} events, ${acked.length} acknowledged, missing ${check.missing.length}, integrity ${check.integrity.length ? 'FAILED' : 'ok'}, chain problems ${check.chainProblems}, rebuild ${check.rebuildMatches ? 'equal' : 'DIFFERS'}`);
+          const ok = check.integrity.length === 0 && check.missing.length === 0 && check.chainProblems === 0 && check.outboxMissing === 0 && check.rebuildMatches;
+          console.log(`writer ${lineage} after ${k + 1} kills: ${check.events} events, ${acked.length} acknowledged, missing ${check.missing.length}, integrity ${check.integrity.length ? 'FAILED' : 'ok'}, chain problems ${check.chainProblems}, events without outbox row ${check.outboxMissing}, rebuild ${check.rebuildMatches ? 'equal' : 'DIFFERS'}`);
           if (!ok) failed = true;
         }
       }

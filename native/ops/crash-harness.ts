@@ -57,6 +57,8 @@ export interface CrashCheck {
   integrity: string[];
   missing: string[];
   chainProblems: number;
+  /** Local events without their outbox row: the two must commit together. */
+  outboxMissing: number;
   rebuildMatches: boolean;
   events: number;
 }
@@ -69,13 +71,17 @@ export function checkAfterCrashes(dataDir: string, acked: readonly string[]): Cr
     const integrity = store.integrityCheck().problems;
     const has = store.db.prepare<[string], number>('SELECT 1 FROM events WHERE id = ?').pluck();
     const missing = acked.filter((id) => !has.get(id));
-    const chainProblems = verifyChain(store.db).problems.length;
+    const chainProblems = verifyChain(store.db, 'dev_crash').problems.length;
+    const outboxMissing = store.db
+      .prepare("SELECT count(*) FROM events e LEFT JOIN outbox o ON o.event_id = e.id WHERE e.origin = 'dev_crash' AND o.event_id IS NULL")
+      .pluck()
+      .get() as number;
     const live = dumpProjections(store.db);
     createProjector(store.db).rebuild();
     const rebuilt = dumpProjections(store.db);
     const rebuildMatches = JSON.stringify(live) === JSON.stringify(rebuilt);
     const events = store.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
-    return { integrity, missing, chainProblems, rebuildMatches, events };
+    return { integrity, missing, chainProblems, outboxMissing, rebuildMatches, events };
   } finally {
     store.close();
   }

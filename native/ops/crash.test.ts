@@ -34,7 +34,7 @@ describe('crash safety', () => {
       for (const { dataDir, runs: mine } of results) {
         const acked = mine.flatMap((r) => r.acked);
         const check = checkAfterCrashes(dataDir, acked);
-        expect(check).toMatchObject({ integrity: [], missing: [], chainProblems: 0, rebuildMatches: true });
+        expect(check).toMatchObject({ integrity: [], missing: [], chainProblems: 0, outboxMissing: 0, rebuildMatches: true });
         expect(check.events).toBeGreaterThanOrEqual(acked.length);
       }
     } finally {

@@ -48,8 +48,8 @@ describe('applyRemoteEvents', () => {
     expect(reasons[future.id]).toMatch(/ahead of ours/);
     expect(reasons.junk).toMatch(/malformed/);
     expect(result.applied).toEqual(expect.arrayContaining([a!.id, c!.id]));
-    const again = log.applyRemoteEvents([fork]);
-    expect(again.rejected[0]!.reason).toMatch(/fork/);
+    const again = log.applyRemoteEvents([fork, chain('local', 1)[0]]);
+    expect(again.rejected.map((r) => r.reason)).toEqual([expect.stringMatching(/fork/), "claims this device's origin local but is not in its log"]);
     expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(result.applied.length);
   });
 });

@@ -68,6 +68,8 @@ export function createEventLog(deps: EventLogDeps) {
   }
 
   function checkRemote(ev: OpsEvent): string | null {
+    // Only this device writes its own origin; a copy it does not hold would collide with its next seq.
+    if (ev.origin === origin) return `claims this device's origin ${origin} but is not in its log`;
     const row = toRow(ev);
     if (rowHash(row) !== ev.hash) return 'content does not match its hash';
     const taken = s.at.get(ev.origin, ev.seq);

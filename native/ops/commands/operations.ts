@@ -99,9 +99,11 @@ export function operationHandlers(core: OpsCore): HandlersFor<OperationMethods> 
       const actor = core.actor(ctx);
       const current = unit(args.unitId);
       authorize(actor, 'unit.update', current.department);
-      const { unitId, ...edits } = args;
+      const { unitId, ...requested } = args;
+      const edits = Object.fromEntries(Object.entries(requested).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(current[k as keyof Unit])));
+      if (Object.keys(edits).length === 0) return current;
       const state = core.entity(unitId, 'unit', 'unit');
-      const summary = `Unit ${current.name}: ${Object.entries(edits).filter(([, v]) => v !== undefined).map(([k, v]) => (k === 'status' ? `status ${String(v)}` : k)).join(', ') || 'no change'}`;
+      const summary = `Unit ${current.name}: ${Object.entries(edits).map(([k, v]) => (k === 'status' ? `status ${String(v)}` : k)).join(', ')}`;
       core.write(actor, [{ type: 'unit.updated', entity: unitId, payload: change(state, edits, summary, current.department) }]);
       core.emit('units.changed', { ids: [unitId] });
       return unit(unitId);
