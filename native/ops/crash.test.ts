@@ -40,5 +40,5 @@ describe('crash safety', () => {
     } finally {
       tmp.cleanup();
     }
-  });
+  }, 240_000); // ~6 s on an idle 2-core machine; each kill restarts Node, which a loaded machine slows a lot
 });
