@@ -40,5 +40,5 @@ describe('crash safety', () => {
     } finally {
       tmp.cleanup();
     }
-  }, 240_000); // ~6 s on an idle 2-core machine; each kill restarts Node, which a loaded machine slows a lot
+  }, 240_000); // each kill restarts Node (~0.3 s to ready when the machine is quiet); a loaded machine is much slower
 });
