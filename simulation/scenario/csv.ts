@@ -7,6 +7,40 @@ export interface CsvTable {
   rows: { cells: string[]; line: number }[];
 }
 
+/** Splits one line into trimmed cells; "quoted" cells may hold commas and "" for a quote. */
+function splitLine(line: string, lineNumber: number, file: string): string[] {
+  if (!line.includes('"')) return line.split(',').map((cell) => cell.trim());
+  const cells: string[] = [];
+  let pos = 0;
+  for (;;) {
+    while (line[pos] === ' ' || line[pos] === '\t') pos++;
+    let cell = '';
+    if (line[pos] === '"') {
+      pos++;
+      for (;;) {
+        const quote = line.indexOf('"', pos);
+        if (quote < 0) throw new ScenarioError(file, `line ${lineNumber}: unterminated quoted value`);
+        cell += line.slice(pos, quote);
+        pos = quote + 1;
+        if (line[pos] !== '"') break;
+        cell += '"';
+        pos++;
+      }
+      const comma = line.indexOf(',', pos);
+      const rest = line.slice(pos, comma < 0 ? undefined : comma);
+      if (rest.trim() !== '') throw new ScenarioError(file, `line ${lineNumber}: text after a quoted value: ${rest.trim()}`);
+      pos = comma < 0 ? line.length : comma;
+    } else {
+      const comma = line.indexOf(',', pos);
+      cell = line.slice(pos, comma < 0 ? undefined : comma).trim();
+      pos = comma < 0 ? line.length : comma;
+    }
+    cells.push(cell);
+    if (pos >= line.length) return cells;
+    pos++;
+  }
+}
+
 /** Parses a small comma-separated file with a header line. Blank lines and lines starting with
  * '#' are skipped; every data line must have as many cells as the header. */
 export function parseCsv(text: string, file: string): CsvTable {
@@ -16,7 +50,7 @@ export function parseCsv(text: string, file: string): CsvTable {
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!.trim();
     if (raw === '' || raw.startsWith('#')) continue;
-    const cells = raw.split(',').map((cell) => cell.trim());
+    const cells = splitLine(raw, i + 1, file);
     if (!columns) {
       columns = cells;
       continue;
