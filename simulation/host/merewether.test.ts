@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoPaths } from '../../native/paths.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { checkObservations, meanAbsError } from './outputs.ts';
+import { runSimulation } from './run.ts';
+import { defaultProbes, engineModelOf, readEngineSettings } from './scenario-model.ts';
+
+describe('Merewether 2007 (ARR Project 15 reference set-up)', () => {
+  it('peak water levels at the five surveyed flood marks', async () => {
+    const dir = join(repoPaths.resources, 'scenarios', 'merewether-2007');
+    const scenario = await loadScenario(dir);
+    const result = await runSimulation({
+      model: engineModelOf(scenario),
+      engine: readEngineSettings(dir),
+      threads: 2,
+      durationSeconds: 1000,
+      probes: defaultProbes(scenario),
+      sampleIntervalSeconds: 100,
+    });
+    const checks = checkObservations(scenario, result.summary);
+    const mae = meanAbsError(checks)!;
+    console.log(
+      `Merewether peak stage (${result.summary.scheme}): ${checks.map((c) => `${c.id} ${c.error >= 0 ? '+' : ''}${c.error.toFixed(3)}`).join(', ')}; mean abs error ${mae.toFixed(3)} m (TUFLOW 0.118 m)`,
+    );
+    expect(checks).toHaveLength(5);
+    // every mark is reached, none is missed by more than a third of a metre
+    for (const c of checks) expect(Math.abs(c.error)).toBeLessThan(0.35);
+    expect(mae).toBeLessThanOrEqual(0.115);
+    expect(result.summary.massErrorPercent).toBeLessThan(0.1);
+    expect(result.summary.massBalance.roundOff).toBeLessThan(1e-6 * result.summary.massBalance.inflow);
+    // 19.7 m³/s for 1000 s, all of it in the domain or out over the open edges
+    expect(result.summary.massBalance.inflow).toBeCloseTo(19_700, -1);
+  });
+});
