@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useSelection } from '../shell/selection.tsx';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
 import { clockTime } from '../ui/time.ts';
@@ -10,6 +11,17 @@ export function SevereAlertBanner() {
   const { muted, setMuted } = useUiPrefs();
   const { select } = useSelection();
   const commands = useAlertCommands();
+  // A flagged tab title reaches someone looking at another window.
+  const count = loud.length;
+  useEffect(() => {
+    if (count === 0) return;
+    const before = document.title;
+    document.title = `(${count}) SEVERE ALERT — ${before}`;
+    return () => {
+      document.title = before;
+    };
+  }, [count]);
+
   if (loud.length === 0) return null;
   const first = loud[0]!;
   return (

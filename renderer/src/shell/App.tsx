@@ -13,6 +13,7 @@ import { useSession } from '../session/session.tsx';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
+import { ConflictsDialog } from './ConflictsDialog.tsx';
 import type { Command } from './commands.ts';
 import { SelectionProvider, useSelection } from './selection.tsx';
 import { ShortcutOverlay } from './ShortcutOverlay.tsx';
@@ -73,7 +74,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const { actor, departments, signOut } = useSession();
   const { selected, draft, select, startCreate, endCreate } = useSelection();
   const { alerts, loud, act } = useAlerts();
-  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | null>(null);
+  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
   const [tab, setTab] = useState<Region>('alerts');
   const [department, setDepartment] = useState<string | null>(() => (actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null));
 
@@ -109,6 +110,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       ...alerts.slice(0, 30).map((a) => ({ id: `alert-${a.id}`, group: 'Open alert', label: `${a.severity}: ${a.title}`, run: () => select({ kind: 'alert', id: a.id }) })),
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
+      { id: 'conflicts', group: 'Go to', label: 'Merged concurrent edits (conflicts)', run: () => setDialog('conflicts') },
       { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
       { id: 'sign-out', group: 'Session', label: 'Switch user (sign out)', run: signOut },
     ],
@@ -149,7 +151,8 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
           <TimelinePanel />
         </div>
       </main>
-      <StatusBar info={info} />
+      <StatusBar info={info} onConflicts={() => setDialog('conflicts')} />
+      {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
       {dialog === 'raise' && (

@@ -9,7 +9,7 @@ import { useClock } from './clock-context.tsx';
 const connectionLabels = { connecting: 'Connecting…', open: 'Connected', closed: 'Disconnected' } as const;
 
 /** Connection, freshness, conflicts, storage, version and the app clock; the not-live banner above everything. */
-export function StatusBar({ info }: { info: AppInfo | null }) {
+export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConflicts?(): void }) {
   const connection = useConnectionState();
   const tick = useClock();
   const { bridge } = useHost();
@@ -45,14 +45,20 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
         </div>
       )}
       <footer className="status-bar" aria-label="Status">
-        <span className={`status-item connection connection-${connection}`} data-testid="connection">
+        <span className={`status-item connection connection-${connection}`} data-testid="connection" role="status">
           {connectionLabels[connection]}
         </span>
         <span className="status-item" data-testid="freshness" title="Time of the latest change in the operations log">
           Last change {lastChange === null ? '—' : clockTime(lastChange)}
         </span>
-        <span className={`status-item ${conflicts ? 'has-conflicts' : ''}`} data-testid="conflicts" title="Concurrent edits merged by the log; see each item's details">
-          Conflicts {conflicts ?? '—'}
+        <span className={`status-item ${conflicts ? 'has-conflicts' : ''}`} data-testid="conflicts">
+          {onConflicts ? (
+            <button type="button" className="status-button" onClick={onConflicts} title="Concurrent edits merged by the log">
+              Conflicts {conflicts ?? '—'}
+            </button>
+          ) : (
+            <>Conflicts {conflicts ?? '—'}</>
+          )}
         </span>
         {/* Broker, outbox and peers: filled by the sync work. */}
         <span className="status-item status-slot" data-slot="sync" />
