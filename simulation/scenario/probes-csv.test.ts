@@ -24,7 +24,9 @@ describe('probe CSV', () => {
       expect(Math.abs(sample.depth - samples[i]!.depth)).toBeLessThanOrEqual(5e-5);
       expect(Math.abs(sample.stage - samples[i]!.stage)).toBeLessThanOrEqual(5e-5);
     });
-    expect(() => writeProbesCsv(file, [{ ...samples[0]!, id: 'a,b' }])).toThrow(/cannot hold commas/);
+    writeProbesCsv(file, [{ ...samples[0]!, id: 'gauge "A", upper' }]);
+    expect(parseProbesCsv(readFileSync(file, 'utf8'), file)[0]!.id).toBe('gauge "A", upper');
+    expect(() => writeProbesCsv(file, [{ ...samples[0]!, id: 'a\nb' }])).toThrow(/cannot hold line breaks/);
   });
 
   it('reads probe points onto the grid and refuses points off it', () => {

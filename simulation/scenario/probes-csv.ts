@@ -25,9 +25,10 @@ export function readProbesCsv(file: string, grid: GridGeometry): LoadedPoint[] {
   });
 }
 
+/** An id as a CSV cell: quoted when it holds a comma or a quote; line breaks are refused. */
 function csvId(id: string): string {
-  if (/[",\n\r]/.test(id)) throw new Error(`probe id ${JSON.stringify(id)} cannot hold commas, quotes or line breaks`);
-  return id;
+  if (/[\n\r]/.test(id)) throw new Error(`probe id ${JSON.stringify(id)} cannot hold line breaks`);
+  return /[",]/.test(id) || id.trim() !== id ? `"${id.replace(/"/g, '""')}"` : id;
 }
 
 export const PROBE_CSV_HEADER = 'time_s,id,x,y,depth_m,stage_m';
