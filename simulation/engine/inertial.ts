@@ -1,9 +1,9 @@
 // The local-inertial scheme (Bates et al. 2010) with de Almeida et al. (2012) θ-weighting, on
-// face discharges per unit width. Three passes per step, each over a band of rows:
+// face discharges per unit width. Two passes per step, each over a band of rows:
 //   flux   this step's face discharges (qxRaw, qyRaw) from the water-surface slope, with
-//          semi-implicit Manning friction;
-//   limit  per cell, the share of its outgoing discharge it can actually supply this step
-//          ("keep" ≤ 1), so no cell ever sends more water than it holds;
+//          semi-implicit Manning friction; then per cell the share of its outgoing discharge
+//          it can actually supply this step ("keep" ≤ 1), so no cell ever sends more water
+//          than it holds;
 //   update depths from the discharges scaled by their donor cell's keep, stored back as the
 //          step's discharges (qx, qy) for the next one; rain, envelopes, boundary volumes.
 // Both cells of a face use the same limited discharge, so limiting conserves mass exactly.
@@ -59,11 +59,61 @@ function edgeDischarge(
   return 0;
 }
 
+/** Discharges on the interior y faces north of row r (between rows r-1 and r), columns a…b. */
+function northFaces(s: SolverState, r: number, a: number, b: number, gdt: number, bits: Float32Array, ints: Int32Array): void {
+  const { nx, dx, theta, flowDepth } = s.dims;
+  const { h, z, n2, zfy, qy, qyRaw } = s;
+  const w1 = (1 - theta) / 2;
+  const cb = r * nx;
+  for (let c = a; c <= b; c++) {
+    const f = cb + c; // north face of cell (r, c), same index as the cell
+    const etaN = z[f - nx]! + h[f - nx]!;
+    const etaS = z[f]! + h[f]!;
+    const hf = (etaN > etaS ? etaN : etaS) - zfy[f]!;
+    if (hf > flowDepth) {
+      const q0 = qy[f]!;
+      const qm = w1 === 0 ? q0 : theta * q0 + w1 * (qy[f - nx]! + qy[f + nx]!);
+      const n2f = 0.5 * (n2[f - nx]! + n2[f]!);
+      qyRaw[f] = (qm - (gdt * hf * (etaS - etaN)) / dx) / (1 + (gdt * n2f * Math.abs(q0)) / pow73(hf, bits, ints));
+    } else qyRaw[f] = 0;
+  }
+}
+
+/** Per cell of row r, the share of its outgoing discharge it can supply this step. */
+function limitRow(s: SolverState, r: number, dtdx: number): void {
+  const { nx } = s.dims;
+  const { h, keep, updMin, updMax, qxRaw: qx, qyRaw: qy } = s;
+  const ce = updMax[r]!;
+  for (let c = updMin[r]!; c <= ce; c++) {
+    const i = r * nx + c;
+    const fw = r * (nx + 1) + c;
+    const qw = qx[fw]!;
+    const qe = qx[fw + 1]!;
+    const qn = qy[i]!;
+    const qs = qy[i + nx]!;
+    const out = ((qw < 0 ? -qw : 0) + (qe > 0 ? qe : 0) + (qn < 0 ? -qn : 0) + (qs > 0 ? qs : 0)) * dtdx;
+    const hi = h[i]!;
+    keep[i] = out > hi ? hi / out : 1;
+  }
+}
+
+/** The union of the wet columns of rows r-1 and r, as [first, last] (empty when first > last). */
+function northRange(s: SolverState, r: number): [number, number] {
+  return [Math.min(s.wetMin[r]!, s.wetMin[r - 1]!), Math.max(s.wetMax[r]!, s.wetMax[r - 1]!)];
+}
+
+/**
+ * Flux and limit, fused: each row's keep is worked out as soon as all four faces of its cells
+ * are known, i.e. right after the next row's north faces. The band's last row needs the north
+ * faces of the next band's first row: they are computed here too, to the same values the
+ * neighbouring thread writes, so no thread waits for another.
+ */
 export function inertialFlux(s: SolverState, r0: number, r1: number): void {
   const { nx, ny, dx, theta, flowDepth, gravity, edgeKinds } = s.dims;
   const { h, z, n2, zfx, zfy, wetMin, wetMax, updMin, updMax, params, qx, qy, qxRaw, qyRaw } = s;
   const dt = params[P.dt]!;
   const gdt = gravity * dt;
+  const dtdx = dt / dx;
   const w1 = (1 - theta) / 2;
   const sx = nx + 1;
   const bits = new Float32Array(1);
@@ -122,34 +172,20 @@ export function inertialFlux(s: SolverState, r0: number, r1: number): void {
       }
     }
 
-    // y faces north of this row (between row r-1 and row r); positive = southwards
-    const ya = r > 0 ? Math.min(a, wetMin[r - 1]!) : a;
-    const yb = r > 0 ? Math.max(b, wetMax[r - 1]!) : b;
-    if (ya <= yb) {
-      if (r === 0) {
-        for (let c = ya; c <= yb; c++) {
-          const eta = z[c]! + h[c]!;
-          const z2 = ny > 1 ? z[c + nx]! : NaN;
-          const eta2 = ny > 1 ? z2 + h[c + nx]! : NaN;
-          qyRaw[c] = -edgeDischarge(edgeKinds[0], eta, zfy[c]!, eta2, z[c]!, z2, -qy[c]!, params[P.levelNorth]!, n2[c]!, gdt, dx, flowDepth);
-        }
-      } else {
-        for (let c = ya; c <= yb; c++) {
-          const f = cb + c; // north face of cell (r, c), same index as the cell
-          const etaN = z[f - nx]! + h[f - nx]!;
-          const etaS = z[f]! + h[f]!;
-          const hf = (etaN > etaS ? etaN : etaS) - zfy[f]!;
-          if (hf > flowDepth) {
-            const q0 = qy[f]!;
-            const qm = w1 === 0 ? q0 : theta * q0 + w1 * (qy[f - nx]! + qy[f + nx]!);
-            const n2f = 0.5 * (n2[f - nx]! + n2[f]!);
-            qyRaw[f] = (qm - (gdt * hf * (etaS - etaN)) / dx) / (1 + (gdt * n2f * Math.abs(q0)) / pow73(hf, bits, ints));
-          } else qyRaw[f] = 0;
-        }
+    // y faces north of this row; positive = southwards
+    if (r === 0) {
+      for (let c = a; c <= b; c++) {
+        const eta = z[c]! + h[c]!;
+        const z2 = ny > 1 ? z[c + nx]! : NaN;
+        const eta2 = ny > 1 ? z2 + h[c + nx]! : NaN;
+        qyRaw[c] = -edgeDischarge(edgeKinds[0], eta, zfy[c]!, eta2, z[c]!, z2, -qy[c]!, params[P.levelNorth]!, n2[c]!, gdt, dx, flowDepth);
       }
+    } else {
+      const [ya, yb] = northRange(s, r);
+      northFaces(s, r, ya, yb, gdt, bits, ints);
     }
     // south edge faces, owned by the last row
-    if (r === ny - 1 && a <= b) {
+    if (r === ny - 1) {
       for (let c = a; c <= b; c++) {
         const i = cb + c;
         const f = ny * nx + c;
@@ -159,27 +195,13 @@ export function inertialFlux(s: SolverState, r0: number, r1: number): void {
         qyRaw[f] = edgeDischarge(edgeKinds[2], eta, zfy[f]!, eta2, z[i]!, z2, qy[f]!, params[P.levelSouth]!, n2[i]!, gdt, dx, flowDepth);
       }
     }
+    if (r > r0) limitRow(s, r - 1, dtdx);
   }
-}
-
-export function inertialLimit(s: SolverState, r0: number, r1: number): void {
-  const { nx, dx } = s.dims;
-  const { h, keep, updMin, updMax, params, qxRaw: qx, qyRaw: qy } = s;
-  const dtdx = params[P.dt]! / dx;
-  for (let r = r0; r < r1; r++) {
-    const ce = updMax[r]!;
-    for (let c = updMin[r]!; c <= ce; c++) {
-      const i = r * nx + c;
-      const fw = r * (nx + 1) + c;
-      const qw = qx[fw]!;
-      const qe = qx[fw + 1]!;
-      const qn = qy[i]!;
-      const qs = qy[i + nx]!;
-      const out = ((qw < 0 ? -qw : 0) + (qe > 0 ? qe : 0) + (qn < 0 ? -qn : 0) + (qs > 0 ? qs : 0)) * dtdx;
-      const hi = h[i]!;
-      keep[i] = out > hi ? hi / out : 1;
-    }
+  if (r1 < ny) {
+    const [ya, yb] = northRange(s, r1);
+    northFaces(s, r1, ya, yb, gdt, bits, ints);
   }
+  limitRow(s, r1 - 1, dtdx);
 }
 
 export function inertialUpdate(s: SolverState, r0: number, r1: number): void {

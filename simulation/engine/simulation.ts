@@ -3,7 +3,7 @@
 // the scheme's passes, through a Team of one or more threads sharing the state.
 import { applyBarriers, buildFaceCrests } from './faces.ts';
 import { hllFlux, hllLimit, hllUpdate } from './hll.ts';
-import { inertialFlux, inertialLimit, inertialUpdate } from './inertial.ts';
+import { inertialFlux, inertialUpdate } from './inertial.ts';
 import { defaultOptions, edges, seriesAt, type Barrier, type Boundary, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
 import { EDGE_CODE, P, allocateState, plainAlloc, type Dims, type SolverState } from './state.ts';
 import { soloTeam, type Pass, type Team } from './team.ts';
@@ -45,7 +45,7 @@ export class EngineError extends Error {
 }
 
 export function passesFor(scheme: EngineOptions['scheme']): readonly Pass[] {
-  return scheme === 'inertial' ? [inertialFlux, inertialLimit, inertialUpdate] : [hllFlux, hllLimit, hllUpdate];
+  return scheme === 'inertial' ? [inertialFlux, inertialUpdate] : [hllFlux, hllLimit, hllUpdate];
 }
 
 export function dimsFor(model: EngineModel, options: EngineOptions, threads: number): Dims {
