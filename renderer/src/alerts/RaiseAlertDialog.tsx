@@ -7,7 +7,7 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 
 /** Raise an alert by hand (a field report, a call): CAP severity, urgency, certainty and an optional point. */
-export function RaiseAlertDialog({ onClose, onRaised }: { onClose(): void; onRaised(alert: Alert): void }) {
+export function RaiseAlertDialog({ onClose, onRaised, area = null }: { onClose(): void; onRaised(alert: Alert): void; area?: Alert['area'] }) {
   const { call } = useSession();
   const toasts = useToasts();
   const map = useMapFocus();
@@ -18,8 +18,10 @@ export function RaiseAlertDialog({ onClose, onRaised }: { onClose(): void; onRai
   const [certainty, setCertainty] = useState<Alert['certainty']>('Observed');
   const [source, setSource] = useState<Alert['source']>('field');
   const [dedupeKey, setDedupeKey] = useState('');
-  const [lon, setLon] = useState('');
-  const [lat, setLat] = useState('');
+  const [lon, setLon] = useState(area?.type === 'Point' ? String(area.coordinates[0]) : '');
+  const [lat, setLat] = useState(area?.type === 'Point' ? String(area.coordinates[1]) : '');
+  // A drawn polygon stays the alert's area unless the user types a point instead.
+  const drawnArea = area && area.type !== 'Point' ? area : null;
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -35,7 +37,7 @@ export function RaiseAlertDialog({ onClose, onRaised }: { onClose(): void; onRai
         certainty,
         source,
         dedupeKey: dedupeKey.trim() || null,
-        area: hasPoint ? { type: 'Point', coordinates: [Number(lon), Number(lat)] } : null,
+        area: hasPoint ? { type: 'Point', coordinates: [Number(lon), Number(lat)] } : drawnArea,
       });
       toasts.info(deduplicated ? `Grouped with an open alert (now ×${alert.occurrences})` : `Alert raised: ${alert.title}`);
       onRaised(alert);
@@ -84,6 +86,7 @@ export function RaiseAlertDialog({ onClose, onRaised }: { onClose(): void; onRai
           {select('Certainty', certainty, setCertainty, certainties)}
           {select('Source', source, setSource, alertSources)}
         </div>
+        {drawnArea && <p className="muted">Area: the shape drawn on the map ({drawnArea.type === 'Polygon' ? drawnArea.coordinates[0]!.length - 1 : 'several'} corners).</p>}
         <div className="form-row">
           <label className="field">
             <span>Longitude</span>

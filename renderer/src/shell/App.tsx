@@ -7,7 +7,10 @@ import { SevereAlertBanner } from '../alerts/SevereAlertBanner.tsx';
 import { BoardPanel } from '../boards/BoardPanel.tsx';
 import { columnListId } from '../boards/StatusColumn.tsx';
 import { useHost } from '../bridge/host-context.tsx';
+import type { DrawnGeometry } from '../map/draw-state.ts';
 import { MapView } from '../map/MapView.tsx';
+import { areaPoint } from '../tasks/task-draft.ts';
+import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/session.tsx';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
@@ -76,6 +79,8 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const { alerts, loud, act } = useAlerts();
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
   const [tab, setTab] = useState<Region>('alerts');
+  const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
+  const [alertArea, setAlertArea] = useState<Extract<DrawnGeometry, { type: 'Point' | 'Polygon' }> | null>(null);
   const [department, setDepartment] = useState<string | null>(() => (actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null));
 
   // In field mode one region fills the screen: opening a task or alert, or starting one, shows the task panel.
@@ -139,7 +144,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
           <AlertQueue onRaise={() => setDialog('raise')} />
         </div>
         <section className="region region-map map-area" id="region-map" aria-label="Map" hidden={!shown('map')}>
-          {info?.scenario ? <MapView scenario={info.scenario} /> : <p className="placeholder">{error ?? 'Loading…'}</p>}
+          {info?.scenario ? <MapView scenario={info.scenario} onOpen={select} onDrawn={setDrawn} /> : <p className="placeholder">{error ?? 'Loading…'}</p>}
         </section>
         <div className="region region-details" hidden={!shown('details')}>
           <DetailsPanel />
@@ -157,10 +162,33 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
       {dialog === 'raise' && (
         <RaiseAlertDialog
-          onClose={() => setDialog(null)}
+          area={alertArea}
+          onClose={() => (setDialog(null), setAlertArea(null))}
           onRaised={(a) => {
             setDialog(null);
+            setAlertArea(null);
             select({ kind: 'alert', id: a.id });
+          }}
+        />
+      )}
+      {drawn && (
+        <ChoiceDialog
+          title={`Use the ${drawn.type === 'Point' ? 'point' : drawn.type === 'Polygon' ? 'area' : 'line'} you drew for…`}
+          choices={[
+            { id: 'alert', label: 'Raise an alert here', disabled: drawn.type === 'LineString' },
+            { id: 'task', label: 'A new task here' },
+            { id: 'none', label: 'Nothing' },
+          ]}
+          onClose={() => setDrawn(null)}
+          onChoose={(choice) => {
+            setDrawn(null);
+            if (choice === 'alert' && drawn.type !== 'LineString') {
+              setAlertArea(drawn);
+              setDialog('raise');
+            } else if (choice === 'task') {
+              const middle = drawn.type === 'LineString' ? drawn.coordinates[Math.floor(drawn.coordinates.length / 2)] : undefined;
+              startCreate({ location: drawn.type === 'LineString' ? (middle ? { lon: middle[0], lat: middle[1] } : null) : areaPoint(drawn) });
+            }
           }}
         />
       )}

@@ -1,8 +1,9 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { AlertDetails } from '../alerts/AlertDetails.tsx';
 import { useAlerts } from '../alerts/alerts-context.tsx';
 import { alertKeys, useAlertCommands } from '../alerts/use-alert-commands.ts';
 import { useSelection } from '../shell/selection.tsx';
+import { LiveGaugePanel } from '../gauges/LiveGaugePanel.tsx';
 import { TaskDetails } from './TaskDetails.tsx';
 import { TaskForm } from './TaskForm.tsx';
 
@@ -12,6 +13,9 @@ export function DetailsPanel() {
   const { alerts } = useAlerts();
   const commands = useAlertCommands();
   const title = draft ? 'New task' : selected?.kind === 'alert' ? 'Alert' : 'Task';
+  const [view, setView] = useState<'details' | 'gauges'>('details');
+  // Opening or starting something shows it.
+  useEffect(() => setView('details'), [selected, draft]);
 
   const alertKey = (e: KeyboardEvent) => {
     if (selected?.kind !== 'alert' || draft || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
@@ -29,7 +33,17 @@ export function DetailsPanel() {
   return (
     <section className="panel panel-details" aria-labelledby="panel-details-title" id="region-details" onKeyDown={alertKey}>
       <div className="panel-head">
-        <h2 id="panel-details-title">{title}</h2>
+        <h2 id="panel-details-title" className="visually-hidden">
+          {view === 'gauges' ? 'Gauges' : title}
+        </h2>
+        <div className="panel-tabs" role="tablist" aria-label="Panel">
+          <button type="button" role="tab" aria-selected={view === 'details'} onClick={() => setView('details')} data-testid="details-tab">
+            {title}
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'gauges'} onClick={() => setView('gauges')} data-testid="gauges-tab">
+            Gauges
+          </button>
+        </div>
         {!draft && (
           <button type="button" className="button" onClick={() => startCreate()} data-testid="new-task">
             New task <kbd>N</kbd>
@@ -37,7 +51,9 @@ export function DetailsPanel() {
         )}
       </div>
       <div className="panel-body">
-        {draft ? (
+        {view === 'gauges' ? (
+          <LiveGaugePanel />
+        ) : draft ? (
           <TaskForm key={JSON.stringify(draft)} prefill={draft} />
         ) : selected?.kind === 'task' ? (
           <TaskDetails key={selected.id} taskId={selected.id} />
