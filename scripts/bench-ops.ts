@@ -2,7 +2,7 @@
 // Prints single-command throughput and latency with synchronous=FULL, batched import of remote
 // events, and the time to rebuild the projections from 100k events.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,12 @@ const commandCount = Number(values.commands);
 const eventCount = Number(values.events);
 const quiet = { info() {}, warn() {}, error() {} };
 const dir = mkdtempSync(join(tmpdir(), 'polder-bench-ops-'));
+
+/** CPU seconds this process used since `from` (user + system): steadier than wall time on a shared machine. */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1e6;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -55,6 +61,7 @@ try {
 
   // 1. single commands, each its own FULL-sync transaction
   const latencies: number[] = [];
+  let cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < commandCount; i++) {
     const t = performance.now();
@@ -64,25 +71,28 @@ try {
   }
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  console.log(`single commands (synchronous=FULL): ${commandCount} in ${elapsed.toFixed(2)} s = ${(commandCount / elapsed).toFixed(0)} commands/s; p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`);
+  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+  console.log(`single commands (synchronous=FULL): ${commandCount} in ${elapsed.toFixed(2)} s = ${(commandCount / elapsed).toFixed(0)} commands/s; p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms; CPU ${((cpuSince(cpu) / commandCount) * 1000).toFixed(2)} ms/command`);
 
   // 2. batched import of remote events (verified, deduped, projected)
   const events = remoteEvents(eventCount);
   const batch = 1000;
+  cpu = process.cpuUsage();
   const importStart = performance.now();
   for (let i = 0; i < events.length; i += batch) {
     const result = service.applyRemoteEvents(events.slice(i, i + batch));
     if (result.rejected.length) throw new Error(`import rejected ${result.rejected.length} events: ${result.rejected[0]!.reason}`);
   }
   const importSecs = (performance.now() - importStart) / 1000;
-  console.log(`batched import: ${eventCount} remote events in batches of ${batch} in ${importSecs.toFixed(2)} s = ${(eventCount / importSecs).toFixed(0)} events/s`);
+  console.log(`batched import: ${eventCount} remote events in batches of ${batch} in ${importSecs.toFixed(2)} s = ${(eventCount / importSecs).toFixed(0)} events/s (${(eventCount / cpuSince(cpu)).toFixed(0)} per CPU-second)`);
 
   // 3. rebuild from the log
   const total = service.store.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+  cpu = process.cpuUsage();
   const rebuildStart = performance.now();
   const counts = createProjector(service.store.db).rebuild();
   const rebuildSecs = (performance.now() - rebuildStart) / 1000;
-  console.log(`rebuild: ${counts.events} events (${eventCount} imported + ${total - eventCount} local) into ${counts.entities} entities in ${rebuildSecs.toFixed(2)} s = ${(counts.events / rebuildSecs).toFixed(0)} events/s`);
+  console.log(`rebuild: ${counts.events} events (${eventCount} imported + ${total - eventCount} local) into ${counts.entities} entities in ${rebuildSecs.toFixed(2)} s = ${(counts.events / rebuildSecs).toFixed(0)} events/s (CPU ${cpuSince(cpu).toFixed(2)} s)`);
   const verifyStart = performance.now();
   const verified = verifyProjections(service.store.db);
   console.log(`verify projections (read-only replay, as db check): ${verified.ok ? 'equal' : 'DIFFER'} in ${((performance.now() - verifyStart) / 1000).toFixed(2)} s`);

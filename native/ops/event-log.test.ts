@@ -53,3 +53,17 @@ describe('applyRemoteEvents', () => {
     expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(result.applied.length);
   });
 });
+
+describe('isJson', () => {
+  it('accepts plain JSON and refuses what JSON cannot carry', async () => {
+    const { isJson } = await import('./event.ts');
+    expect(isJson({ a: [1, 'x', null, { b: true }] })).toBe(true);
+    expect(isJson({ a: NaN })).toBe(false);
+    expect(isJson({ a: undefined })).toBe(false);
+    expect(isJson([() => 1])).toBe(false);
+    expect(isJson(new Date(0))).toBe(false);
+    let deep: unknown = 1;
+    for (let i = 0; i < 40; i++) deep = [deep];
+    expect(isJson(deep)).toBe(false);
+  });
+});

@@ -4,9 +4,26 @@ import { canonicalJson } from './canonical-json.ts';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-export const JsonValue: z.ZodType<Json> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
-);
+/** A plain JSON value (finite numbers, no undefined, functions or class instances), checked directly: it runs per field of every ingested event. */
+export function isJson(value: unknown, depth = 0): value is Json {
+  if (depth > 32) return false;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1));
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      return Object.values(value).every((v) => isJson(v, depth + 1));
+    default:
+      return false;
+  }
+}
+
+export const JsonValue = z.custom<Json>((v) => isJson(v), { message: 'not a plain JSON value' });
 
 /**
  * What an event changes on its entity. Fields in `set` merge per field by last-writer-wins (or
