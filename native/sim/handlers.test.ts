@@ -37,7 +37,7 @@ describe('sim handlers', () => {
     expect(frames[2]!.wetCells).toBeGreaterThan(0);
     expect(Buffer.from(frames[2]!.image.split(',')[1]!, 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect(pushed.some((p) => p.event === 'sim.progress')).toBe(true);
-    expect(h['sim.status']({})).toMatchObject({ state: 'idle', time: 60 });
+    expect(await h['sim.status']({})).toMatchObject({ state: 'idle', time: 60 });
   });
 
   it('applies edits, refuses a second start and bad edits, and stops', async () => {
@@ -57,6 +57,6 @@ describe('sim handlers', () => {
   it('reports a scenario that cannot load', async () => {
     const { h } = setup();
     await expect(h['sim.start']({ scenario: '/no/such/pack', frameIntervalSeconds: 10 })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/no such folder/) });
-    expect(h['sim.status']({}).state).toBe('idle');
+    expect((await h['sim.status']({})).state).toBe('idle');
   });
 });

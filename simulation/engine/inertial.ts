@@ -226,7 +226,7 @@ export function inertialUpdate(s: SolverState, r0: number, r1: number): void {
     let edgeOut = 0;
     let clamped = 0;
     // the west face of the first cell, limited by whichever side drains
-    let qw = qxRaw[fb + cs]!;
+    const qw = qxRaw[fb + cs]!;
     let sw = qw > 0 ? qw * (cs > 0 ? keep[cb + cs - 1]! : 1) : qw * keep[cb + cs]!;
     for (let c = cs; c <= ce; c++) {
       const i = cb + c;

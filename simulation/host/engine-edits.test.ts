@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineModel, Scheme } from './model.ts';
-import { createSimulation, EngineError } from './simulation.ts';
+import type { EngineModel, Scheme } from '../engine/model.ts';
+import { createSimulation, EngineError } from '../engine/simulation.ts';
 
 /** A flat 20×10 basin of 1 m cells, closed all round, with a 0.5 m pond in its west half. */
 function basin(): EngineModel {

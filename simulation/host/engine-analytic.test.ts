@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hunter, lakeAtRest, macdonald, ritter, thacker } from './analytic.ts';
-import type { Scheme } from './model.ts';
-import { createSimulation, type Simulation } from './simulation.ts';
+import { hunter, lakeAtRest, macdonald, ritter, thacker } from '../engine/analytic.ts';
+import type { Scheme } from '../engine/model.ts';
+import { createSimulation, type Simulation } from '../engine/simulation.ts';
 
 const schemes: Scheme[] = ['inertial', 'hll'];
 
