@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
-import type { Task, TaskStatus, Unit } from '../../../native/api/ops.ts';
+import type { Board, Task, TaskStatus, Unit } from '../../../native/api/ops.ts';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
-import { priorities, priorityLabel, statusColumns } from '../tasks/labels.ts';
+import { priorities, priorityLabel, statusColumns, statusLabel } from '../tasks/labels.ts';
 import { StatusPicker, UnitPicker } from '../tasks/TaskPickers.tsx';
 import { useTaskActions } from '../tasks/use-task-actions.ts';
 import { columnListId, StatusColumn } from './StatusColumn.tsx';
@@ -158,6 +158,7 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
         </label>
         {error && <span role="alert" className="inline-error">{error}</span>}
       </div>
+      {filters.department === null && board && <Overview lanes={board.lanes} onOpen={(id) => set('department', id)} />}
       <UnitStrip units={shownUnits} activeUnit={filters.unitId} onFilter={(id) => set('unitId', filters.unitId === id ? null : id)} onDropTask={(taskId, unit) => {
         const task = taskById(taskId);
         if (task) void actions.assign(task, unit.id);
@@ -200,6 +201,46 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
         />
       )}
     </section>
+  );
+}
+
+/** All departments at a glance: open tasks by status and overdue, a row per department. */
+function Overview({ lanes, onOpen }: { lanes: Board['lanes']; onOpen(id: string): void }) {
+  const open = statusColumns.filter((s) => s !== 'done' && s !== 'cancelled');
+  return (
+    <details className="board-overview" data-testid="board-overview">
+      <summary>Overview by department</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Department</th>
+            {open.map((s) => (
+              <th key={s} scope="col">
+                {statusLabel[s]}
+              </th>
+            ))}
+            <th scope="col">Overdue</th>
+            <th scope="col">Done</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lanes.map((l) => (
+            <tr key={l.department.id}>
+              <th scope="row">
+                <button type="button" className="link" onClick={() => onOpen(l.department.id)}>
+                  {l.department.name}
+                </button>
+              </th>
+              {open.map((s) => (
+                <td key={s}>{l.counts[s]}</td>
+              ))}
+              <td className={l.overdue > 0 ? 'has-overdue' : ''}>{l.overdue}</td>
+              <td>{l.counts.done}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 

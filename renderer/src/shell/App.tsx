@@ -139,6 +139,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
           ))}
         </nav>
       )}
+      {/* Regions in reading order of the grid (row by row), so Tab follows what the eye does. */}
       <main className="workspace">
         <div className="region region-alerts" hidden={!shown('alerts')}>
           <AlertQueue onRaise={() => setDialog('raise')} />
@@ -149,11 +150,11 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
         <div className="region region-details" hidden={!shown('details')}>
           <DetailsPanel />
         </div>
-        <div className="region region-board" hidden={!shown('board')}>
-          <BoardPanel department={department} onDepartment={setDepartment} />
-        </div>
         <div className="region region-timeline" hidden={!shown('timeline')}>
           <TimelinePanel />
+        </div>
+        <div className="region region-board" hidden={!shown('board')}>
+          <BoardPanel department={department} onDepartment={setDepartment} />
         </div>
       </main>
       <StatusBar info={info} onConflicts={() => setDialog('conflicts')} />
