@@ -7,6 +7,8 @@ import { verifyChain } from './chain.ts';
 import { createProjector, dumpProjections } from './projector.ts';
 
 const writer = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
+// Node 22.12–22.17 strip TypeScript only behind a flag (as bin/polder.js handles too).
+const stripTypes = (process.features as { typescript?: unknown }).typescript ? [] : ['--experimental-strip-types', '--no-warnings=ExperimentalWarning'];
 
 export interface CrashRun {
   /** Lines `ack <id>` the writer printed before it was killed. */
@@ -23,7 +25,7 @@ export interface CrashRun {
  */
 export function killWriterAtRandom(dataDir: string, random: () => number, maxAfterFirstAckMs = 120): Promise<CrashRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dataDir, String(Math.floor(random() * 1000))], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...stripTypes, writer, dataDir, String(Math.floor(random() * 1000))], { stdio: ['ignore', 'pipe', 'pipe'] });
     const run: CrashRun = { acked: [], ready: false, unclean: null, exitSignal: null, stderr: '' };
     let buffered = '';
     const kill = () => child.kill('SIGKILL');

@@ -225,10 +225,10 @@ describe('ops service: automatic backups', () => {
     const reopen = async (at: number) => {
       await env.service.close();
       env = testService({ backupEveryMs: 2 * hour, keepBackups: 2, deviceId: undefined }, env.dir, t0 + at);
-      await env.service.ready;
+      await env.service.openBackup;
     };
     env = testService({ backupEveryMs: 2 * hour, keepBackups: 2 });
-    await env.service.ready;
+    await env.service.openBackup;
     expect(backups()).toEqual([]); // a brand-new store has nothing worth backing up yet
     await env.as('eoc-1')('log.append', { text: 'first shift' });
     await reopen(0);
@@ -241,5 +241,28 @@ describe('ops service: automatic backups', () => {
     const made = await env.service.backup(join(env.dir.dir, 'manual.sqlite'));
     expect(made.pages).toBeGreaterThan(0);
     expect(backups()).toEqual([5 * hour, 2 * hour]);
+  });
+});
+
+describe('ops service: a damaged database', () => {
+  it('refuses to open it, leaves it untouched, and names the newest good backup', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { opsDatabasePath } = await import('./service.ts');
+    env = testService();
+    await env.as('eoc-1')('log.append', { text: 'before the power cut' });
+    const made = await env.service.backup(join(opsBackupDir(env.dir.dir), 'ops-2026-11-21T13-00-00-000Z.sqlite'));
+    await env.service.close();
+    writeFileSync(opsDatabasePath(env.dir.dir), Buffer.alloc(8192, 0x42));
+    const damaged = readFileSync(opsDatabasePath(env.dir.dir));
+    let caught: unknown;
+    try {
+      testService({ deviceId: undefined }, env.dir);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toMatchObject({ code: 'storage_corrupt', newestBackup: made.path });
+    expect(readFileSync(opsDatabasePath(env.dir.dir)).equals(damaged)).toBe(true);
+    env.dir.cleanup();
+    env = undefined as never;
   });
 });

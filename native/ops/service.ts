@@ -48,8 +48,8 @@ export interface OpsService {
   alarm(): StorageAlarm | null;
   /** An online backup into the backups folder (or `destination`), pruning old automatic ones. */
   backup(destination?: string): Promise<{ path: string; pages: number }>;
-  /** Resolves when the backup started on open (if any) has finished. */
-  ready: Promise<void>;
+  /** Settles when the automatic backup started on open (if one was due) has finished. */
+  openBackup: Promise<void>;
   /** Closes the database (after a backup in progress has finished). */
   close(): Promise<void>;
 }
@@ -136,7 +136,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     const every = options.backupEveryMs ?? 12 * 3600_000;
     const newest = listBackups(backupDir)[0];
     const due = every > 0 && eventsAtOpen > 0 && (!newest || clock.now() - newest.takenAt >= every);
-    const ready = due
+    const openBackup = due
       ? backup().then(
           (b) => logger.info(`backed up the operations log to ${b.path}`),
           (err: unknown) => logger.warn(`automatic backup failed: ${err instanceof Error ? err.message : String(err)}`),
@@ -154,7 +154,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       verifyChain: () => verifyChain(db, deviceId),
       alarm: core.alarm,
       backup,
-      ready,
+      openBackup,
       async close() {
         await pending;
         store.close();
