@@ -125,6 +125,8 @@ test('an area drawn by mouse comes back as a closed GeoJSON polygon in lon/lat',
   await page.mouse.click(cx + 60, cy - 50);
   await page.mouse.click(cx + 60, cy + 50);
   await page.mouse.dblclick(cx - 60, cy + 50);
+  // The workspace offers to use the area (alert, task, nothing): this test only wants the geometry.
+  await page.getByRole('button', { name: /Nothing/ }).click();
   const output = page.getByTestId('drawn-geojson');
   await expect(output).toBeAttached();
   await page.screenshot({ path: testInfo.outputPath('map-drawn-area.png') });
@@ -171,8 +173,17 @@ test('a PMTiles basemap loads from disk, and nothing leaves the machine', async 
   // A bad file leaves the loaded basemap in place.
   expect(await shareOf(page, magenta)).toBeGreaterThan(0.05);
 
-  await page.getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('button', { name: 'Remove basemap' }).click();
   await expect.poll(() => shareOf(page, magenta), { timeout: 10_000 }).toBe(0);
+
+  // A GeoJSON layer from disk: a big green square over the scenario.
+  const square = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[151.745, -32.95], [151.756, -32.95], [151.756, -32.938], [151.745, -32.938], [151.745, -32.95]]] } };
+  await page.getByTestId('layer-file').setInputFiles({ name: 'zone.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [square] })) });
+  await expect(page.getByTestId('map')).toHaveAttribute('data-user-layer', 'loaded');
+  await expect(page.getByText(/zone\.geojson \(0\.0 MB\)/)).toBeVisible();
+  await page.getByTestId('layer-file').setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
+  await expect(page.getByRole('alert').filter({ hasText: 'broken.geojson could not be read as GeoJSON' })).toBeVisible();
+  await expect(page.getByTestId('map')).not.toHaveAttribute('data-user-layer', 'loaded');
 
   const foreign = requests.filter((url) => !url.startsWith(served.origin) && !/^(data|blob):/.test(url));
   expect(foreign).toEqual([]);

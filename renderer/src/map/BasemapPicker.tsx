@@ -2,12 +2,16 @@ import * as maplibregl from 'maplibre-gl';
 import { Protocol } from 'pmtiles';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { addPmtilesBasemap, removeBasemap, type LoadedBasemap } from './basemap.ts';
+import { addGeoJsonLayer, removeGeoJsonLayer, type LoadedGeoJson } from './geojson-layer.ts';
 
-/** "Load basemap…": an offline PMTiles pack picked from disk. */
+/** "Load basemap…": an offline PMTiles pack picked from disk. "Load layer…": a GeoJSON file
+ * (parcels, evacuation zones, a partner agency's assets) drawn over it. */
 export function BasemapPicker({ map }: { map: maplibregl.Map }) {
   const protocol = useMemo(() => new Protocol(), []);
   const input = useRef<HTMLInputElement>(null);
+  const layerInput = useRef<HTMLInputElement>(null);
   const [loaded, setLoaded] = useState<LoadedBasemap | null>(null);
+  const [layer, setLayer] = useState<LoadedGeoJson | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -26,6 +30,21 @@ export function BasemapPicker({ map }: { map: maplibregl.Map }) {
       setProblem((err as Error).message);
     }
     if (input.current) input.current.value = '';
+  };
+
+  const onLayerFile = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    removeGeoJsonLayer(map, layer);
+    setLayer(null);
+    delete map.getContainer().dataset.userLayer;
+    try {
+      setLayer(await addGeoJsonLayer(map, file));
+      map.getContainer().dataset.userLayer = 'loaded';
+    } catch (err) {
+      setProblem((err as Error).message);
+    }
+    if (layerInput.current) layerInput.current.value = '';
   };
 
   return (
@@ -47,7 +66,28 @@ export function BasemapPicker({ map }: { map: maplibregl.Map }) {
               setLoaded(null);
             }}
           >
-            Remove
+            Remove basemap
+          </button>
+        </>
+      )}
+      <label className="button-like">
+        {layer ? 'Replace layer…' : 'Load layer…'}
+        <input ref={layerInput} type="file" accept=".geojson,.json,application/geo+json" data-testid="layer-file" onChange={(e) => void onLayerFile(e.target.files?.[0])} />
+      </label>
+      {layer && (
+        <>
+          <span className="basemap-name" title={layer.name}>
+            {layer.name} ({(layer.bytes / 1e6).toFixed(1)} MB)
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              removeGeoJsonLayer(map, layer);
+              delete map.getContainer().dataset.userLayer;
+              setLayer(null);
+            }}
+          >
+            Remove layer
           </button>
         </>
       )}

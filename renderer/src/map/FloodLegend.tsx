@@ -1,5 +1,6 @@
-import { cssColor } from './ramps.ts';
-import { overlayViews, rampFor, type FloodGrids, type OverlayView } from './flood-view.ts';
+import type { SimRun } from './use-sim-run.ts';
+import { cssColor, type Ramp } from './ramps.ts';
+import { overlayViews, type OverlayView } from './flood-view.ts';
 
 function clock(seconds: number): string {
   const m = Math.floor(seconds / 60);
@@ -7,12 +8,40 @@ function clock(seconds: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
-/** The overlay switch (depth / arrival / hazard) and the legend of what is shown. */
-export function FloodLegend({ view, onView, flood }: { view: OverlayView; onView(view: OverlayView): void; flood: FloodGrids | null }) {
-  const ramp = rampFor(view, flood?.durationSeconds ?? 0);
-  const available = flood ? flood[view] !== null : false;
+export interface FloodLegendProps {
+  view: OverlayView;
+  onView(view: OverlayView): void;
+  /** The ramp of what is drawn for this view, or null when the view has nothing to show yet. */
+  ramp: Ramp | null;
+  /** Simulated seconds of what is drawn. */
+  time: number | null;
+  sim: SimRun;
+}
+
+/** The overlay switch (depth / arrival / hazard), the legend, and the simulation's run control. */
+export function FloodLegend({ view, onView, ramp, time, sim }: FloodLegendProps) {
+  const running = sim.status?.state === 'running' || sim.status?.state === 'loading';
   return (
     <section className="flood-legend" aria-label="Flood overlay">
+      <div className="flood-run">
+        {running ? (
+          <button type="button" onClick={() => void sim.stop()}>
+            Stop simulation
+          </button>
+        ) : (
+          <button type="button" onClick={() => void sim.start()} disabled={!sim.status}>
+            Run simulation
+          </button>
+        )}
+        <span className="flood-progress" role="status" data-testid="sim-progress">
+          {running && sim.progress ? `${clock(sim.progress.time)} / ${clock(sim.progress.durationSeconds)}` : running ? 'starting…' : sim.finished ? `run ${sim.finished.outcome}` : ''}
+        </span>
+      </div>
+      {sim.error && (
+        <p className="flood-error" role="alert">
+          {sim.error}
+        </p>
+      )}
       <div className="flood-views" role="radiogroup" aria-label="Overlay">
         {overlayViews.map((option) => (
           <label key={option.view} className={option.view === view ? 'selected' : undefined}>
@@ -22,10 +51,10 @@ export function FloodLegend({ view, onView, flood }: { view: OverlayView; onView
         ))}
       </div>
       <div className="flood-legend-title">
-        {ramp.title}
-        {flood && <span className="flood-time"> · t = {clock(flood.time)}</span>}
+        {ramp?.title ?? overlayViews.find((v) => v.view === view)!.label}
+        {time !== null && <span className="flood-time"> · t = {clock(time)}</span>}
       </div>
-      {available ? (
+      {ramp ? (
         <ul className="flood-legend-rows" data-testid="flood-legend">
           {ramp.legend.map((row) => (
             <li key={row.label}>
@@ -35,7 +64,7 @@ export function FloodLegend({ view, onView, flood }: { view: OverlayView; onView
           ))}
         </ul>
       ) : (
-        <p className="flood-legend-empty">{flood ? 'Not available for this run yet.' : 'No simulation run yet.'}</p>
+        <p className="flood-legend-empty">{sim.frame || sim.finished ? 'Not available from this run.' : 'No simulation run yet.'}</p>
       )}
     </section>
   );

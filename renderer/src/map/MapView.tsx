@@ -1,6 +1,6 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioGrid, ScenarioLayers, ScenarioSummary } from '../../../native/api/index.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useMapFocusListener, useMapPickListener } from '../shell/map-focus.ts';
@@ -10,12 +10,14 @@ import { attachDrawing } from './draw-layer.ts';
 import type { DrawnGeometry } from './draw-state.ts';
 import { DrawToolbar } from './DrawToolbar.tsx';
 import { gridFor, rampFor, type FloodGrids, type OverlayView } from './flood-view.ts';
+import { gaugeLevel, gaugesFromLayer } from '../gauges/gauge-series.ts';
 import { FloodLegend } from './FloodLegend.tsx';
 import { LayerToggles } from './LayerToggles.tsx';
 import { addOpsLayers, focusOn, opsLayerIds, opsPopup, setOpsFeatures } from './ops-layers.ts';
 import { useOpsFeatures } from './use-ops-features.ts';
+import { useSimRun } from './use-sim-run.ts';
 import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
-import { paintGrid } from './ramps.ts';
+import { hostDepthRamp, paintGrid } from './ramps.ts';
 import { scenarioStyle } from './scenario-style.ts';
 import './map.css';
 
@@ -31,9 +33,9 @@ export interface GaugeMarkerValue {
 
 export interface MapViewProps {
   scenario: ScenarioSummary;
-  /** The latest simulation results to overlay; null before any run. */
+  /** Per-cell results to overlay instead of the host's rendered depth frames. */
   flood?: FloodGrids | null;
-  /** Latest reading per gauge id. */
+  /** Latest reading per gauge id; by default the simulation's probe depths. */
   gauges?: Readonly<Record<string, GaugeMarkerValue>>;
   /** Hazard class (0–6) at each asset, by asset id. */
   assetRisk?: Readonly<Record<string, number>>;
@@ -51,6 +53,8 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
   const [grid, setGrid] = useState<ScenarioGrid | null>(null);
   const [view, setView] = useState<OverlayView>('depth');
   const [problem, setProblem] = useState<string | null>(null);
+  const [layersData, setLayersData] = useState<ScenarioLayers | null>(null);
+  const sim = useSimRun();
   const draw = useOptionalDrawStore();
   const opsFeatures = useOpsFeatures();
   const onOpenRef = useRef(onOpen);
@@ -88,6 +92,7 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
           (instance.getSource(name) as maplibregl.GeoJSONSource | undefined)?.setData(collection as Parameters<maplibregl.GeoJSONSource['setData']>[0]);
         }
         instance.getContainer().dataset.layersLoaded = 'true';
+        setLayersData(data);
       });
       void hillshade.then(
         (relief) => {
@@ -118,22 +123,41 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
     };
   }, [bridge, scenario, draw]);
 
-  // Paint the chosen result into the overlay whenever a frame or the view changes.
+  // Paint the chosen result into the overlay whenever a frame or the view changes: per-cell grids
+  // with the renderer's ramps, or else the host's rendered depth frame.
   const pixels = useRef<Uint8ClampedArray<ArrayBuffer> | null>(null);
+  const values = flood ? gridFor(view, flood) : null;
+  const hostFrame = !values && view === 'depth' ? sim.frame : null;
+  const shownRamp = values ? rampFor(view, flood!.durationSeconds) : hostFrame ? hostDepthRamp(hostFrame.ramp) : null;
   useEffect(() => {
     if (!overlay || !grid || !map) return;
-    const values = flood ? gridFor(view, flood) : null;
-    if (!values) {
+    if (values) {
+      const size = grid.nx * grid.ny * 4;
+      if (pixels.current?.length !== size) pixels.current = new Uint8ClampedArray(size);
+      paintGrid(values, grid.nx, grid.ny, rampFor(view, flood!.durationSeconds), pixels.current);
+      overlay.draw(new ImageData(pixels.current, grid.nx, grid.ny));
+    } else if (hostFrame) {
+      overlay.drawUrl(hostFrame.image);
+    } else {
       overlay.setVisible(false);
       delete map.getContainer().dataset.overlay;
       return;
     }
-    const size = grid.nx * grid.ny * 4;
-    if (pixels.current?.length !== size) pixels.current = new Uint8ClampedArray(size);
-    paintGrid(values, grid.nx, grid.ny, rampFor(view, flood!.durationSeconds), pixels.current);
-    overlay.draw(new ImageData(pixels.current, grid.nx, grid.ny));
     map.getContainer().dataset.overlay = view;
-  }, [overlay, grid, map, flood, view]);
+  }, [overlay, grid, map, flood, values, hostFrame, view]);
+
+  // Gauge readings: given, or the latest probe depths against each gauge's thresholds.
+  const frameProbes = sim.frame?.probes;
+  const gaugeReadings = useMemo(() => {
+    if (gauges) return gauges;
+    if (!frameProbes || !layersData) return undefined;
+    const readings: Record<string, GaugeMarkerValue> = {};
+    for (const gauge of gaugesFromLayer(layersData.gauges)) {
+      const probe = frameProbes.find((p) => p.id === gauge.id);
+      if (probe) readings[gauge.id] = { value: probe.depth, unit: gauge.unit, level: gaugeLevel(probe.depth, gauge.thresholds) };
+    }
+    return readings;
+  }, [gauges, frameProbes, layersData]);
 
   useEffect(() => {
     if (map) setOpsFeatures(map, opsFeatures);
@@ -169,6 +193,7 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
 
   // Gauge colours and asset risk as feature state; gauge values as small labels beside them.
   useEffect(() => {
+    const gauges = gaugeReadings;
     if (!map || !gauges) return;
     const markers: maplibregl.Marker[] = [];
     const source = map.getSource('gauges') as maplibregl.GeoJSONSource | undefined;
@@ -184,7 +209,7 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
       }
     });
     return () => markers.forEach((m) => m.remove());
-  }, [map, gauges]);
+  }, [map, gaugeReadings]);
 
   useEffect(() => {
     if (!map || !assetRisk) return;
@@ -213,7 +238,7 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
         {map && <LayerToggles map={map} />}
         {map && <BasemapPicker map={map} />}
       </div>
-      <FloodLegend view={view} onView={setView} flood={flood} />
+      <FloodLegend view={view} onView={setView} ramp={shownRamp} time={flood?.time ?? hostFrame?.time ?? null} sim={sim} />
       {problem && (
         <p className="map-problem" role="status">
           {problem}

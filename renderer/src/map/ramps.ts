@@ -154,3 +154,30 @@ function buildLut(ramp: Ramp): Uint8Array {
 export function cssColor([r, g, b, a]: Rgba): string {
   return `rgba(${r}, ${g}, ${b}, ${Math.round((a / 255) * 100) / 100})`;
 }
+
+/**
+ * The depth ramp of the host's rendered depth frames (`sim.frame` images, drawn natively by
+ * native/sim/depth-image.ts): linear from light blue at range[0] m to dark blue at range[1] m.
+ * Only the legend uses it; the pixels arrive already coloured.
+ */
+export function hostDepthRamp([shallow, deep]: readonly [number, number]): Ramp {
+  const light: Rgba = [160, 210, 255, 140];
+  const dark: Rgba = [8, 48, 140, 230];
+  const stops = [
+    { value: shallow, color: light },
+    { value: deep, color: dark },
+  ];
+  const mid = colorAt({ id: 'depth', title: '', unit: 'm', mode: 'linear', stops, legend: [] }, (shallow + deep) / 2);
+  return {
+    id: 'depth',
+    title: 'Water depth',
+    unit: 'm',
+    mode: 'linear',
+    stops,
+    legend: [
+      { label: `${shallow} m`, color: light },
+      { label: `${Math.round(((shallow + deep) / 2) * 100) / 100} m`, color: mid },
+      { label: `≥ ${deep} m`, color: dark },
+    ],
+  };
+}
