@@ -57,6 +57,15 @@ test('overdue tasks are highlighted with a ticking countdown; filters narrow the
   await expect(cardIn(page, 'new', later)).toBeVisible();
   await expect(cardIn(page, 'new', late)).toHaveCount(0);
 
+  // Edit in the task panel: the board and the log follow.
+  await cardIn(page, 'new', later).click();
+  await page.getByTestId('task-details').getByText('Edit details').click();
+  const editor = page.getByTestId('task-details').locator('form');
+  await editor.getByLabel('Title').fill(`${later} (east bank)`);
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(cardIn(page, 'new', `${later} (east bank)`)).toBeVisible();
+  await expect(page.getByTestId('timeline-entry').filter({ hasText: `Task updated (title): ${later}` })).toHaveCount(1);
+
   // Accessible names everywhere, in both themes; the palette and the shortcut overlay by keyboard.
   expect(await unnamedControls(page)).toEqual([]);
   await page.locator('body').click({ position: { x: 5, y: 760 } });

@@ -5,7 +5,7 @@
 // board, the update after a keyboard move (query + render), and frame times while scrolling a column.
 import { chromium, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -170,6 +170,10 @@ async function boardFigures(page: Page, total: number) {
 }
 
 async function main() {
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+    console.error('bench-ui: the renderer is not built; run `npm run build:renderer` first');
+    process.exit(1);
+  }
   console.log(`bench-ui: ${runs} runs, ${taskCount} tasks, Chromium ${chromiumPath}`);
   const starts: { urlMs: number; pageMs: number; workspaceMs: number }[] = [];
   for (let i = 0; i < runs; i++) starts.push(await timeToInteractive());

@@ -12,7 +12,7 @@ export interface GlobalKeyHandlers {
 }
 
 function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null);
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest('textarea, select, input:not([type=checkbox]):not([type=radio]):not([type=button])') !== null);
 }
 
 /** Window-wide shortcuts; lists and panels handle their own keys first and mark them handled. */

@@ -123,7 +123,7 @@ export function TaskDetails({ taskId }: { taskId: string }) {
         </section>
       )}
 
-      {!closed && <TaskEditor key={`${task.id}:${task.updatedAt}`} task={task} onSaved={load} />}
+      {!closed && <TaskEditor key={task.id} task={task} onSaved={load} />}
 
       {conflicts.length > 0 && (
         <section className="task-section conflicts" aria-label="Merged concurrent edits">
@@ -174,12 +174,31 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
   const [due, setDue] = useState(toInputValue(task.dueAt));
   const [lon, setLon] = useState(task.location ? String(task.location.lon) : '');
   const [lat, setLat] = useState(task.location ? String(task.location.lat) : '');
+  const [dirty, setDirty] = useState(false);
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setDirty(true);
+      set(value);
+    };
+
+  // Someone else's change shows up here, unless this user is in the middle of an edit.
+  useEffect(() => {
+    if (dirty) return;
+    setTitle(task.title);
+    setDescription(task.description);
+    setPriority(task.priority);
+    setDue(toInputValue(task.dueAt));
+    setLon(task.location ? String(task.location.lon) : '');
+    setLat(task.location ? String(task.location.lat) : '');
+  }, [task.updatedAt]); // Only on a new version of the task.
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
       await call('tasks.update', { taskId: task.id, title, description, priority, dueAt: fromInputValue(due), location: locationFrom(lon, lat) });
       toasts.info(`Saved: ${title}`);
+      setDirty(false);
       onSaved();
     } catch (err) {
       toasts.error(err);
@@ -192,16 +211,16 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
       <form className="form" onSubmit={save}>
         <label className="field">
           <span>Title</span>
-          <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input required maxLength={200} value={title} onChange={(e) => edit(setTitle)(e.target.value)} />
         </label>
         <label className="field">
           <span>Description</span>
-          <textarea rows={3} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea rows={3} maxLength={4000} value={description} onChange={(e) => edit(setDescription)(e.target.value)} />
         </label>
         <div className="form-row">
           <label className="field">
             <span>Priority</span>
-            <select value={priority} onChange={(e) => setPriority(e.target.value as Task['priority'])}>
+            <select value={priority} onChange={(e) => edit(setPriority)(e.target.value as Task['priority'])}>
               {priorities.map((p) => (
                 <option key={p} value={p}>
                   {priorityLabel[p]}
@@ -211,10 +230,10 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
           </label>
           <label className="field">
             <span>Due (UTC)</span>
-            <input type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+            <input type="datetime-local" value={due} onChange={(e) => edit(setDue)(e.target.value)} />
           </label>
         </div>
-        <LocationFields lon={lon} lat={lat} onChange={(x, y) => (setLon(x), setLat(y))} />
+        <LocationFields lon={lon} lat={lat} onChange={(x, y) => (setDirty(true), setLon(x), setLat(y))} />
         <div className="form-actions">
           <button type="submit" className="button primary">
             Save
