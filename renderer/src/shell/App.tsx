@@ -223,7 +223,7 @@ function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPale
         </button>
         {actor && (
           <span className="signed-in" data-testid="signed-in">
-            {actor.name} · {departmentName(actor.department)} · {actor.role}
+            {actor.name} · {departmentName(actor.department)} · {actor.role === 'observer' ? 'observer (read only)' : actor.role}
             <button type="button" className="button on-dark" onClick={signOut}>
               Switch user
             </button>

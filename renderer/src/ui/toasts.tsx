@@ -34,7 +34,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.kind}`} data-testid={`toast-${t.kind}`}>
+          <div key={t.id} className={`toast toast-${t.kind}`} data-testid={`toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
             {t.text}
             <button type="button" className="toast-close" aria-label="Dismiss message" onClick={() => setToasts((list) => list.filter((x) => x.id !== t.id))}>
               ×
