@@ -27,6 +27,24 @@ export function buildFaceCrests(s: SolverState, model: EngineModel): void {
   s.zfx0.set(zfx);
   s.zfy0.set(zfy);
   applyBarriers(s, model.barriers);
+  if (s.dims.scheme === 'inertial') faceRoughness(s);
+}
+
+function faceRoughness(s: SolverState): void {
+  const { nx, ny } = s.dims;
+  const { n2, n2x, n2y } = s;
+  for (let r = 0; r < ny; r++) {
+    for (let c = 0; c <= nx; c++) {
+      const i = r * nx + c;
+      n2x[r * (nx + 1) + c] = c === 0 ? n2[i]! : c === nx ? n2[i - 1]! : 0.5 * (n2[i - 1]! + n2[i]!);
+    }
+  }
+  for (let r = 0; r <= ny; r++) {
+    for (let c = 0; c < nx; c++) {
+      const f = r * nx + c;
+      n2y[f] = r === 0 ? n2[c]! : r === ny ? n2[f - nx]! : 0.5 * (n2[f - nx]! + n2[f]!);
+    }
+  }
 }
 
 /** Whether segments ab and cd touch or cross. */

@@ -62,7 +62,7 @@ function edgeDischarge(
 /** Discharges on the interior y faces north of row r (between rows r-1 and r), columns a…b. */
 function northFaces(s: SolverState, r: number, a: number, b: number, gdt: number, bits: Float32Array, ints: Int32Array): void {
   const { nx, dx, theta, flowDepth } = s.dims;
-  const { h, z, n2, zfy, qy, qyRaw } = s;
+  const { h, z, n2y, zfy, qy, qyRaw } = s;
   const w1 = (1 - theta) / 2;
   const cb = r * nx;
   for (let c = a; c <= b; c++) {
@@ -73,8 +73,7 @@ function northFaces(s: SolverState, r: number, a: number, b: number, gdt: number
     if (hf > flowDepth) {
       const q0 = qy[f]!;
       const qm = w1 === 0 ? q0 : theta * q0 + w1 * (qy[f - nx]! + qy[f + nx]!);
-      const n2f = 0.5 * (n2[f - nx]! + n2[f]!);
-      qyRaw[f] = (qm - (gdt * hf * (etaS - etaN)) / dx) / (1 + (gdt * n2f * Math.abs(q0)) / pow73(hf, bits, ints));
+      qyRaw[f] = (qm - (gdt * hf * (etaS - etaN)) / dx) / (1 + (gdt * n2y[f]! * Math.abs(q0)) / pow73(hf, bits, ints));
     } else qyRaw[f] = 0;
   }
 }
@@ -110,7 +109,7 @@ function northRange(s: SolverState, r: number): [number, number] {
  */
 export function inertialFlux(s: SolverState, r0: number, r1: number): void {
   const { nx, ny, dx, theta, flowDepth, gravity, edgeKinds } = s.dims;
-  const { h, z, n2, zfx, zfy, wetMin, wetMax, updMin, updMax, params, qx, qy, qxRaw, qyRaw } = s;
+  const { h, z, n2, n2x, zfx, zfy, wetMin, wetMax, updMin, updMax, params, qx, qy, qxRaw, qyRaw } = s;
   const dt = params[P.dt]!;
   const gdt = gravity * dt;
   const dtdx = dt / dx;
@@ -150,8 +149,7 @@ export function inertialFlux(s: SolverState, r0: number, r1: number): void {
         if (hf > flowDepth) {
           const q0 = qx[f]!;
           const qm = w1 === 0 ? q0 : theta * q0 + w1 * (qx[f - 1]! + qx[f + 1]!);
-          const n2f = 0.5 * (n2[i - 1]! + n2[i]!);
-          qxRaw[f] = (qm - (gdt * hf * (etaR - etaL)) / dx) / (1 + (gdt * n2f * Math.abs(q0)) / pow73(hf, bits, ints));
+          qxRaw[f] = (qm - (gdt * hf * (etaR - etaL)) / dx) / (1 + (gdt * n2x[f]! * Math.abs(q0)) / pow73(hf, bits, ints));
         } else qxRaw[f] = 0;
         etaL = etaR;
       }
@@ -219,6 +217,7 @@ export function inertialUpdate(s: SolverState, r0: number, r1: number): void {
     if (cs > ce) continue;
     const cb = r * nx;
     const fb = r * (nx + 1);
+    const edgeRow = r === 0 || r === ny - 1;
     let lo = wetMin[r]!;
     let hi = wetMax[r]!;
     let hmax = 0;
@@ -260,22 +259,24 @@ export function inertialUpdate(s: SolverState, r0: number, r1: number): void {
             if (arrival[i]! < 0) arrival[i] = tEnd;
           }
         }
-        if (c === 0) {
-          if (sw > 0) edgeIn += sw;
-          else edgeOut -= sw;
-        }
-        if (c === nx - 1) {
-          if (se < 0) edgeIn -= se;
-          else edgeOut += se;
-        }
-        if (r === 0) {
-          if (sn > 0) edgeIn += sn;
-          else edgeOut -= sn;
-        }
-        if (r === ny - 1) {
-          if (ss < 0) edgeIn -= ss;
-          else edgeOut += ss;
-          qy[i + nx] = ss;
+        if (edgeRow || c === 0 || c === nx - 1) {
+          if (c === 0) {
+            if (sw > 0) edgeIn += sw;
+            else edgeOut -= sw;
+          }
+          if (c === nx - 1) {
+            if (se < 0) edgeIn -= se;
+            else edgeOut += se;
+          }
+          if (r === 0) {
+            if (sn > 0) edgeIn += sn;
+            else edgeOut -= sn;
+          }
+          if (r === ny - 1) {
+            if (ss < 0) edgeIn -= ss;
+            else edgeOut += ss;
+            qy[i + nx] = ss;
+          }
         }
       }
       sw = se;

@@ -65,6 +65,9 @@ function layout(d: Pick<Dims, 'nx' | 'ny' | 'scheme' | 'threads'>) {
     qy: ['f32', inertial ? fy : 0],
     qxRaw: ['f32', inertial ? fx : 0],
     qyRaw: ['f32', inertial ? fy : 0],
+    /** inertial: Manning n² on faces (the mean of the two cells'). */
+    n2x: ['f32', inertial ? fx : 0],
+    n2y: ['f32', inertial ? fy : 0],
     // hll: cell discharges and face fluxes
     hu: ['f32', inertial ? 0 : n],
     hv: ['f32', inertial ? 0 : n],
