@@ -1,6 +1,7 @@
 import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../api/handlers.ts';
 import type { Incident, ResourceRequest, Unit } from '../../api/ops.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { change, requireDepartment, type OpsCore } from '../core.ts';
 import { authorize } from '../permissions.ts';
 import { timelineRow } from '../timeline-row.ts';
@@ -100,7 +101,7 @@ export function operationHandlers(core: OpsCore): HandlersFor<OperationMethods> 
       const current = unit(args.unitId);
       authorize(actor, 'unit.update', current.department);
       const { unitId, ...requested } = args;
-      const edits = Object.fromEntries(Object.entries(requested).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(current[k as keyof Unit])));
+      const edits = Object.fromEntries(Object.entries(requested).filter(([k, v]) => v !== undefined && canonicalJson(v) !== canonicalJson(current[k as keyof Unit])));
       if (Object.keys(edits).length === 0) return current;
       const state = core.entity(unitId, 'unit', 'unit');
       const summary = `Unit ${current.name}: ${Object.entries(edits).map(([k, v]) => (k === 'status' ? `status ${String(v)}` : k)).join(', ')}`;

@@ -1,6 +1,7 @@
 import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../api/handlers.ts';
 import type { Task, TaskStatus } from '../../api/ops.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { change, requireDepartment, type OpsCore } from '../core.ts';
 import { authorize } from '../permissions.ts';
 import { uuidv7 } from '../uuid.ts';
@@ -66,15 +67,15 @@ export function taskHandlers(core: OpsCore): HandlersFor<TaskMethods> {
       const actor = core.actor(ctx);
       const task = read(args.taskId);
       authorize(actor, 'task.edit', task.department);
+      const { taskId, ...fields } = args;
+      const edits = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && canonicalJson(v) !== canonicalJson(task[k as keyof Task])));
+      if (Object.keys(edits).length === 0) return task;
       requireOpen(task);
-      if (args.department !== undefined && args.department !== task.department) {
-        requireDepartment(core, args.department);
+      if (edits.department !== undefined) {
+        requireDepartment(core, args.department!);
         authorize(actor, 'task.handover', task.department);
       }
       if (args.alertId) core.entity(args.alertId, 'alert', 'alert');
-      const { taskId, ...fields } = args;
-      const edits = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(task[k as keyof Task])));
-      if (Object.keys(edits).length === 0) return task;
       const state = core.entity(taskId, 'task', 'task');
       const summary = `Task updated (${Object.keys(edits).join(', ')}): ${task.title}`;
       core.write(actor, [{ type: 'task.updated', entity: taskId, payload: change(state, edits, summary, task.department) }]);
