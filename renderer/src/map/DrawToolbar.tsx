@@ -13,8 +13,9 @@ const hints: Record<DrawMode, string> = {
   point: 'Click where it goes.',
 };
 
-/** Draw tools, the drawing's instructions, and the finished geometry as GeoJSON. */
-export function DrawToolbar({ store }: { store: DrawStore }) {
+/** Draw tools, the drawing's instructions, and the finished geometry as GeoJSON. Without a mouse:
+ * pan with the arrow keys (map focused) and add the point under the centre cross. */
+export function DrawToolbar({ store, centre }: { store: DrawStore; centre(): [number, number] }) {
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
   return (
     <div className="draw-toolbar" role="group" aria-label="Draw on the map">
@@ -23,6 +24,9 @@ export function DrawToolbar({ store }: { store: DrawStore }) {
           <strong>{snapshot.purpose}</strong> {hints[snapshot.mode]} ({snapshot.vertices.length} placed)
           {snapshot.problem && <span className="draw-problem"> {snapshot.problem}</span>}
           <span className="draw-buttons">
+            <button type="button" onClick={() => store.add(centre())}>
+              Add at centre
+            </button>
             {snapshot.mode !== 'point' && (
               <button type="button" onClick={store.finish}>
                 Finish
@@ -60,4 +64,10 @@ export function DrawToolbar({ store }: { store: DrawStore }) {
       )}
     </div>
   );
+}
+
+/** The cross at the map centre while drawing: where "Add at centre" puts the next point. */
+export function DrawCross({ store }: { store: DrawStore }) {
+  const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
+  return snapshot.mode ? <div className="draw-cross" aria-hidden="true" /> : null;
 }

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { SimRun } from './use-sim-run.ts';
 import { cssColor, type Ramp } from './ramps.ts';
 import { overlayViews, type OverlayView } from './flood-view.ts';
@@ -16,11 +17,32 @@ export interface FloodLegendProps {
   /** Simulated seconds of what is drawn. */
   time: number | null;
   sim: SimRun;
+  /** The replayed frame's index, or null to follow the run. */
+  replayIndex: number | null;
+  onReplay(index: number | null): void;
+}
+
+/** Steps through the run's frames, five a second, from the one shown to the newest. */
+function usePlayback(sim: SimRun, replayIndex: number | null, onReplay: (index: number | null) => void) {
+  const [playing, setPlaying] = useState(false);
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => {
+      if (replayIndex === null || replayIndex >= sim.frames.length - 1) {
+        setPlaying(false);
+        onReplay(null);
+      } else onReplay(replayIndex + 1);
+    }, 200);
+    return () => clearInterval(timer);
+  }, [playing, replayIndex, sim.frames.length, onReplay]);
+  return { playing, setPlaying };
 }
 
 /** The overlay switch (depth / arrival / hazard), the legend, and the simulation's run control. */
-export function FloodLegend({ view, onView, ramp, time, sim }: FloodLegendProps) {
+export function FloodLegend({ view, onView, ramp, time, sim, replayIndex, onReplay }: FloodLegendProps) {
   const running = sim.status?.state === 'running' || sim.status?.state === 'loading';
+  const { playing, setPlaying } = usePlayback(sim, replayIndex, onReplay);
+  const last = sim.frames.length - 1;
   return (
     <section className="flood-legend" aria-label="Flood overlay">
       <div className="flood-run">
@@ -41,6 +63,34 @@ export function FloodLegend({ view, onView, ramp, time, sim }: FloodLegendProps)
         <p className="flood-error" role="alert">
           {sim.error}
         </p>
+      )}
+      {last > 0 && (
+        <div className="flood-replay">
+          <button
+            type="button"
+            onClick={() => {
+              if (!playing && (replayIndex === null || replayIndex >= last)) onReplay(0);
+              setPlaying(!playing);
+            }}
+          >
+            {playing ? 'Pause' : 'Replay'}
+          </button>
+          <input
+            type="range"
+            min={0}
+            max={last}
+            value={replayIndex ?? last}
+            aria-label="Frame of the run"
+            onChange={(e) => {
+              setPlaying(false);
+              const index = Number(e.target.value);
+              onReplay(index >= last ? null : index);
+            }}
+          />
+          <button type="button" onClick={() => (setPlaying(false), onReplay(null))} disabled={replayIndex === null}>
+            Latest
+          </button>
+        </div>
       )}
       <div className="flood-views" role="radiogroup" aria-label="Overlay">
         {overlayViews.map((option) => (

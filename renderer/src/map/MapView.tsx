@@ -8,7 +8,7 @@ import { BasemapPicker } from './BasemapPicker.tsx';
 import { useOptionalDrawStore } from './draw-context.tsx';
 import { attachDrawing } from './draw-layer.ts';
 import type { DrawnGeometry } from './draw-state.ts';
-import { DrawToolbar } from './DrawToolbar.tsx';
+import { DrawCross, DrawToolbar } from './DrawToolbar.tsx';
 import { gridFor, rampFor, type FloodGrids, type OverlayView } from './flood-view.ts';
 import { gaugeLevel, gaugesFromLayer } from '../gauges/gauge-series.ts';
 import { FloodLegend } from './FloodLegend.tsx';
@@ -44,6 +44,8 @@ export interface MapViewProps {
   /** Called when the user opens an alert or task from its map marker. */
   onOpen?(item: { kind: 'alert' | 'task'; id: string }): void;
 }
+
+const centreOf = ([west, south, east, north]: readonly number[]): [number, number] => [(west! + east!) / 2, (south! + north!) / 2];
 
 export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, onOpen }: MapViewProps) {
   const { bridge } = useHost();
@@ -127,7 +129,10 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
   // with the renderer's ramps, or else the host's rendered depth frame.
   const pixels = useRef<Uint8ClampedArray<ArrayBuffer> | null>(null);
   const values = flood ? gridFor(view, flood) : null;
-  const hostFrame = !values && view === 'depth' ? sim.frame : null;
+  // null follows the run live; a number replays that frame of it.
+  const [replayIndex, setReplayIndex] = useState<number | null>(null);
+  const shownFrame = replayIndex === null ? sim.frame : (sim.frames[Math.min(replayIndex, sim.frames.length - 1)] ?? null);
+  const hostFrame = !values && view === 'depth' ? shownFrame : null;
   const shownRamp = values ? rampFor(view, flood!.durationSeconds) : hostFrame ? hostDepthRamp(hostFrame.ramp) : null;
   useEffect(() => {
     if (!overlay || !grid || !map) return;
@@ -147,7 +152,7 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
   }, [overlay, grid, map, flood, values, hostFrame, view]);
 
   // Gauge readings: given, or the latest probe depths against each gauge's thresholds.
-  const frameProbes = sim.frame?.probes;
+  const frameProbes = shownFrame?.probes;
   const gaugeReadings = useMemo(() => {
     if (gauges) return gauges;
     if (!frameProbes || !layersData) return undefined;
@@ -234,11 +239,12 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
     <div className="map-view">
       <div ref={container} className="map" data-testid="map" />
       <div className="map-tools">
-        <DrawToolbar store={draw} />
+        <DrawToolbar store={draw} centre={() => (map ? map.getCenter().toArray() : [...centreOf(scenario.bounds)])} />
         {map && <LayerToggles map={map} />}
         {map && <BasemapPicker map={map} />}
       </div>
-      <FloodLegend view={view} onView={setView} ramp={shownRamp} time={flood?.time ?? hostFrame?.time ?? null} sim={sim} />
+      <DrawCross store={draw} />
+      <FloodLegend view={view} onView={setView} ramp={shownRamp} time={flood?.time ?? hostFrame?.time ?? null} sim={sim} replayIndex={replayIndex} onReplay={setReplayIndex} />
       {problem && (
         <p className="map-problem" role="status">
           {problem}

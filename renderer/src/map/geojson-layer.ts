@@ -19,8 +19,9 @@ export function addGeoJsonLayer(map: maplibregl.Map, file: File): Promise<Loaded
   const url = URL.createObjectURL(file);
   map.addSource('user-layer', { type: 'geojson', data: url });
   const specs: maplibregl.LayerSpecification[] = [
-    { id: 'user-layer-fill', type: 'fill', source: 'user-layer', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#7b5ea7', 'fill-opacity': 0.25 } },
-    { id: 'user-layer-line', type: 'line', source: 'user-layer', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#5b3f86', 'line-width': 1 } },
+    { id: 'user-layer-fill', type: 'fill', source: 'user-layer', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#7b5ea7', 'fill-opacity': 0.35, 'fill-outline-color': '#5b3f86' } },
+    // Polygons outline themselves (fill-outline-color): a line bucket for them too would double the work.
+    { id: 'user-layer-line', type: 'line', source: 'user-layer', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#5b3f86', 'line-width': 1 } },
     { id: 'user-layer-point', type: 'circle', source: 'user-layer', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': '#5b3f86', 'circle-radius': 3, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
   ];
   for (const spec of specs) map.addLayer(spec, layerSlots.flood);

@@ -8,6 +8,8 @@ export interface SimRun {
   /** Simulated seconds reached and the run's end, from the latest progress push. */
   progress: { time: number; durationSeconds: number } | null;
   frame: SimFrame | null;
+  /** Every frame of the current run so far, oldest first (at most MAX_FRAMES, thinned evenly). */
+  frames: readonly SimFrame[];
   finished: SimFinished | null;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -19,7 +21,7 @@ export function useSimRun(): SimRun {
   const bridge = simBridge(useHost().bridge);
   const [status, setStatus] = useState<SimStatus | null>(null);
   const [progress, setProgress] = useState<SimRun['progress']>(null);
-  const [frame, setFrame] = useState<SimFrame | null>(null);
+  const [frames, setFrames] = useState<readonly SimFrame[]>([]);
   const [finished, setFinished] = useState<SimFinished | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,7 +36,7 @@ export function useSimRun(): SimRun {
         setProgress({ time: p.time, durationSeconds: p.durationSeconds });
         setStatus((s) => (s ? { ...s, state: 'running', time: p.time } : s));
       }),
-      bridge.subscribe('sim.frame', setFrame),
+      bridge.subscribe('sim.frame', (frame) => setFrames((current) => keepFrame(current, frame))),
       bridge.subscribe('sim.finished', (f) => {
         setFinished(f);
         setStatus((s) => (s ? { ...s, state: 'idle', time: f.simulatedSeconds } : s));
@@ -50,12 +52,14 @@ export function useSimRun(): SimRun {
   return {
     status,
     progress,
-    frame,
+    frame: frames.at(-1) ?? null,
+    frames,
     finished,
     error,
     async start() {
       setError(null);
       setFinished(null);
+      setFrames([]);
       try {
         setStatus(await bridge.invoke('sim.start', {}));
       } catch (err) {
@@ -70,4 +74,21 @@ export function useSimRun(): SimRun {
       }
     },
   };
+}
+
+/** Frames kept for replaying a run on the map: enough for a smooth scrub, bounded in memory. */
+export const MAX_FRAMES = 240;
+
+/** Adds a frame; a frame at or before the last one's time starts a new run. Past MAX_FRAMES,
+ * every other frame is dropped and later frames keep the wider spacing (the newest is always
+ * kept), so the whole run stays evenly covered. */
+export function keepFrame<F extends { time: number }>(frames: readonly F[], frame: F): F[] {
+  const last = frames.at(-1);
+  if (!last || frame.time <= last.time) return [frame];
+  const spacing = frames.length >= 2 ? frames[1]!.time - frames[0]!.time : 0;
+  // The newest frame replaces the previous newest until it is a full spacing past the one before.
+  const kept = frames.length >= 2 && frame.time - frames.at(-2)!.time < spacing ? frames.slice(0, -1) : [...frames];
+  kept.push(frame);
+  if (kept.length <= MAX_FRAMES) return kept;
+  return kept.filter((_, i) => i % 2 === 0 || i === kept.length - 1);
 }
