@@ -22,3 +22,15 @@ describe('verifyProjections', () => {
     expect(verifyProjections(db).ok).toBe(true);
   });
 });
+
+describe('entity meta serialization', () => {
+  it('is canonical JSON of the stamps and sets', async () => {
+    env = testService();
+    const incident = await env.as('eoc-lead')('incidents.create', { name: 'Flood', departments: ['works', 'fire'] });
+    await env.as('eoc-lead')('incidents.setPhase', { incidentId: incident.id, phase: 'response' });
+    const { canonicalJson } = await import('./canonical-json.ts');
+    for (const row of env.service.store.db.prepare('SELECT meta FROM entities').pluck().all() as string[]) {
+      expect(row).toBe(canonicalJson(JSON.parse(row)));
+    }
+  });
+});

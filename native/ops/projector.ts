@@ -14,6 +14,18 @@ interface EntityRow {
   meta: string;
 }
 
+/** canonicalJson({ sets, stamps }) written by hand: stamps have a fixed shape and this runs per event. */
+function metaJson(s: EntityState): string {
+  const q = JSON.stringify;
+  const stamps = Object.keys(s.stamps)
+    .sort()
+    .map((k) => {
+      const t = s.stamps[k]!;
+      return `${q(k)}:{"event":${q(t.event)},"hlc":${q(t.hlc)},"origin":${q(t.origin)}}`;
+    });
+  return `{"sets":${canonicalJson(s.sets)},"stamps":{${stamps.join(',')}}}`;
+}
+
 function toEntityRow(s: EntityState): EntityRow {
   return {
     id: s.id,
@@ -21,7 +33,7 @@ function toEntityRow(s: EntityState): EntityRow {
     created: s.created ? 1 : 0,
     version: s.version,
     state: canonicalJson(s.fields),
-    meta: canonicalJson({ stamps: s.stamps, sets: s.sets }),
+    meta: metaJson(s),
   };
 }
 
