@@ -8,6 +8,7 @@ import type { Directory } from './directory.ts';
 import type { EventPayload, Json, OpsEvent } from './event.ts';
 import type { EventDraft, EventLog } from './event-log.ts';
 import type { EntityState } from './fold.ts';
+import { HlcOverflowError } from './hlc.ts';
 import type { Projector } from './projector.ts';
 import { timelineRow } from './timeline-row.ts';
 import { timelineEntry, type Views } from './views.ts';
@@ -88,6 +89,7 @@ export function createCore(deps: CoreDeps): OpsCore {
         return [out.map((o) => o.event), out.filter((o) => o.conflicts.length > 0).map((o) => o.event.entity)];
       })();
     } catch (err) {
+      if (err instanceof HlcOverflowError) throw new PolderError('unavailable', `Too many changes in one millisecond; try again (${err.message})`);
       const typed = storageError(err);
       if (typed?.code === 'storage_full') {
         if (!storageAlarm) {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { canonicalJson } from './canonical-json.ts';
 import { eventHash, OpsEvent, rowHash, toRow, type EventPayload, type EventRow } from './event.ts';
-import { decodeHlc, HlcDriftError, hlcNow, hlcReceive, type HlcOptions, type HlcState } from './hlc.ts';
+import { decodeHlc, HlcDriftError, hlcNow, HlcOverflowError, hlcReceive, type HlcOptions, type HlcState } from './hlc.ts';
 import type { Projector } from './projector.ts';
 import type { Conflict } from './fold.ts';
 import { uuidv7 } from './uuid.ts';
@@ -113,7 +113,7 @@ export function createEventLog(deps: EventLogDeps) {
         try {
           hlcReceive(deps.hlc, ev.hlc, deps.now(), deps.hlcOptions);
         } catch (err) {
-          if (!(err instanceof HlcDriftError)) throw err;
+          if (!(err instanceof HlcDriftError || err instanceof HlcOverflowError)) throw err;
           result.rejected.push({ id: ev.id, reason: err.message });
           continue;
         }
