@@ -2,6 +2,7 @@ import type { Migration } from '../migrate.ts';
 import { eventLog } from './001-event-log.ts';
 import { projections } from './002-projections.ts';
 import { outbox } from './003-outbox.ts';
+import { readViews } from './004-read-views.ts';
 
 /** Every schema step, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [eventLog, projections, outbox];
+export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews];
