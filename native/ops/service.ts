@@ -11,6 +11,7 @@ import { defaultDirectory, defaultUnits, validateDirectory, type Directory, type
 import { createEventLog, type RemoteResult } from './event-log.ts';
 import { createHlcState, decodeHlc, defaultHlcOptions, type HlcOptions } from './hlc.ts';
 import { createOpsHandlers, type OpsHandlers } from './handlers.ts';
+import { createOutbox, type Outbox } from './outbox.ts';
 import { createProjector } from './projector.ts';
 import type { TimelineRow } from './timeline-row.ts';
 import { createViews, timelineEntry } from './views.ts';
@@ -42,6 +43,8 @@ export interface OpsService {
   handlers: OpsHandlers;
   deviceId: string;
   store: Store;
+  /** The send queue of local events (for the sync link). */
+  outbox: Outbox;
   /** Ingests events from other devices (for the sync link). */
   applyRemoteEvents(events: readonly unknown[]): RemoteResult;
   verifyChain(): ChainReport;
@@ -151,6 +154,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
         if (result.applied.length > 0) notifyRemote(db, core, result);
         return result;
       },
+      outbox: createOutbox(db, now),
       verifyChain: () => verifyChain(db, deviceId),
       alarm: core.alarm,
       backup,
