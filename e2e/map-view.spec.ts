@@ -189,3 +189,34 @@ test('a PMTiles basemap loads from disk, and nothing leaves the machine', async 
   expect(foreign).toEqual([]);
   expect(requests.length).toBeGreaterThan(2);
 });
+
+test('an alert raised for a drawn area shows on the map in its severity colour, with a popup', async ({ page, served }, testInfo) => {
+  await signInAndOpenMap(page, served.url);
+  const box = (await page.getByTestId('map').locator('canvas').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const extreme: [number, number, number] = [122, 0, 25];
+  expect(await shareOf(page, extreme, 30)).toBe(0);
+
+  await page.getByRole('button', { name: 'Draw area' }).click();
+  await page.mouse.click(cx - 50, cy - 40);
+  await page.mouse.click(cx + 50, cy - 40);
+  await page.mouse.click(cx + 50, cy + 40);
+  await page.mouse.click(cx - 50, cy + 40);
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.getByRole('button', { name: /Raise an alert here/ }).click();
+  const form = page.getByTestId('raise-alert-form');
+  await form.getByLabel('Title').fill('Creek over the road');
+  await form.getByLabel('Severity').selectOption('Extreme');
+  await form.getByRole('button', { name: 'Raise alert' }).click();
+  await expect(form).toBeHidden();
+  await page.getByRole('button', { name: 'Clear drawing' }).click();
+
+  // The alert's outline, in the Extreme colour.
+  await expect.poll(() => shareOf(page, extreme, 30), { timeout: 10_000 }).toBeGreaterThan(0.001);
+  await page.mouse.click(cx, cy);
+  const popup = page.locator('.maplibregl-popup');
+  await expect(popup).toContainText('Creek over the road');
+  await expect(popup).toContainText('Alert · Extreme · raised');
+  await page.screenshot({ path: testInfo.outputPath('map-alert-area.png') });
+});
