@@ -13,7 +13,7 @@ import { gridFor, rampFor, type FloodGrids, type OverlayView } from './flood-vie
 import { gaugeLevel, gaugesFromLayer } from '../gauges/gauge-series.ts';
 import { FloodLegend } from './FloodLegend.tsx';
 import { LayerToggles } from './LayerToggles.tsx';
-import { addOpsLayers, focusOn, opsLayerIds, opsPopup, setOpsFeatures } from './ops-layers.ts';
+import { addOpsLayers, focusOn, opsLayerIds, opsPopup, scenarioPopup, setOpsFeatures } from './ops-layers.ts';
 import { useOpsFeatures } from './use-ops-features.ts';
 import { useSimRun } from './use-sim-run.ts';
 import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
@@ -46,6 +46,9 @@ export interface MapViewProps {
 }
 
 const centreOf = ([west, south, east, north]: readonly number[]): [number, number] => [(west! + east!) / 2, (south! + north!) / 2];
+
+/** Popups near the top open downward: the map's tool bars cover the top edge. */
+const popupAnchor = (event: maplibregl.MapMouseEvent): maplibregl.PositionAnchor | undefined => (event.point.y < 180 ? 'top' : undefined);
 
 export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, onOpen }: MapViewProps) {
   const { bridge } = useHost();
@@ -177,7 +180,7 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
       if (!feature) return;
       const props = feature.properties as Record<string, unknown>;
       const item = { kind: props.kind as 'alert' | 'task', id: String(props.id) };
-      const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '18rem' }).setLngLat(event.lngLat);
+      const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '18rem', anchor: popupAnchor(event) }).setLngLat(event.lngLat);
       popup.setDOMContent(opsPopup(props, onOpenRef.current ? () => (onOpenRef.current?.(item), popup.remove()) : undefined)).addTo(map);
     };
     const pointer = () => (map.getCanvas().style.cursor = draw.snapshot().mode ? 'crosshair' : 'pointer');
@@ -215,6 +218,37 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
     });
     return () => markers.forEach((m) => m.remove());
   }, [map, gaugeReadings]);
+
+  // Names and readings of assets, gauges and flood marks on click (there are no text labels).
+  const readingsRef = useRef(gaugeReadings);
+  readingsRef.current = gaugeReadings;
+  useEffect(() => {
+    if (!map) return;
+    const layers = ['assets', 'gauges', 'observations'] as const;
+    const onClick = (event: maplibregl.MapLayerMouseEvent) => {
+      if (draw.snapshot().mode) return;
+      const feature = event.features?.[0];
+      if (!feature) return;
+      const props = feature.properties as Record<string, unknown>;
+      const reading = readingsRef.current?.[String(props.id)];
+      const text = reading ? `${reading.value.toFixed(2)} ${reading.unit}` : null;
+      new maplibregl.Popup({ maxWidth: '18rem', anchor: popupAnchor(event) }).setLngLat(event.lngLat).setDOMContent(scenarioPopup(feature.layer.id, props, text)).addTo(map);
+    };
+    const pointer = () => (map.getCanvas().style.cursor = draw.snapshot().mode ? 'crosshair' : 'pointer');
+    const leave = () => (map.getCanvas().style.cursor = draw.snapshot().mode ? 'crosshair' : '');
+    for (const id of layers) {
+      map.on('click', id, onClick);
+      map.on('mouseenter', id, pointer);
+      map.on('mouseleave', id, leave);
+    }
+    return () => {
+      for (const id of layers) {
+        map.off('click', id, onClick);
+        map.off('mouseenter', id, pointer);
+        map.off('mouseleave', id, leave);
+      }
+    };
+  }, [map, draw]);
 
   useEffect(() => {
     if (!map || !assetRisk) return;

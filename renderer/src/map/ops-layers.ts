@@ -68,3 +68,46 @@ export function opsPopup(properties: Record<string, unknown>, onOpen?: () => voi
   }
   return box;
 }
+
+const assetKindLabel: Record<string, string> = {
+  school: 'School',
+  hospital: 'Hospital',
+  'aged-care': 'Aged care',
+  substation: 'Substation',
+  underpass: 'Underpass',
+  'pumping-station': 'Pumping station',
+  'emergency-service': 'Emergency service',
+  shelter: 'Shelter',
+  other: 'Asset',
+};
+
+/** A popup for a scenario feature (asset, gauge, observation point); text only. */
+export function scenarioPopup(layer: string, properties: Record<string, unknown>, reading: string | null): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'map-popup';
+  const kind = document.createElement('div');
+  kind.className = 'map-popup-kind';
+  const title = document.createElement('div');
+  title.className = 'map-popup-title';
+  title.textContent = String(properties.name ?? properties.id ?? '');
+  const lines: string[] = [];
+  if (layer === 'assets') {
+    kind.textContent = `${assetKindLabel[String(properties.kind)] ?? 'Asset'}${properties.illustrative ? ' · illustrative, not a real facility' : ''}`;
+  } else if (layer === 'gauges') {
+    const unit = properties.kind === 'rain' ? 'mm/h' : 'm';
+    kind.textContent = properties.kind === 'rain' ? 'Rain gauge' : 'Water-level gauge';
+    lines.push(`Warning ${String(properties.warning)} ${unit}, danger ${String(properties.danger)} ${unit}`);
+    lines.push(reading ? `Latest: ${reading}` : 'No reading yet');
+  } else {
+    kind.textContent = 'Surveyed flood mark';
+    title.textContent = String(properties.id);
+    if (typeof properties.observedPeakStage === 'number') lines.push(`Observed peak level ${properties.observedPeakStage.toFixed(2)} m`);
+  }
+  box.append(kind, title);
+  for (const line of lines) {
+    const p = document.createElement('div');
+    p.textContent = line;
+    box.append(p);
+  }
+  return box;
+}
