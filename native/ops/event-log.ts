@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { canonicalJson } from './canonical-json.ts';
-import { eventHash, OpsEvent, rowHash, toRow, type EventPayload, type EventRow } from './event.ts';
+import { eventHash, rowHash, toRow, type EventPayload, type EventRow, type OpsEvent } from './event.ts';
+import { checkEvent } from './event-check.ts';
 import { decodeHlc, HlcDriftError, hlcNow, HlcOverflowError, hlcReceive, type HlcOptions, type HlcState } from './hlc.ts';
 import type { Projector } from './projector.ts';
 import type { Conflict } from './fold.ts';
@@ -91,11 +92,11 @@ export function createEventLog(deps: EventLogDeps) {
     const result: RemoteResult = { applied: [], duplicates: [], rejected: [], conflicts: [] };
     const parsed: OpsEvent[] = [];
     for (const raw of input) {
-      const ev = OpsEvent.safeParse(raw);
-      if (ev.success) parsed.push(ev.data);
+      const checked = checkEvent(raw);
+      if (checked.ok) parsed.push(checked.event);
       else {
         const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '?';
-        result.rejected.push({ id, reason: `malformed event: ${ev.error.issues[0]?.path.join('.')} ${ev.error.issues[0]?.message}` });
+        result.rejected.push({ id, reason: `malformed event: ${checked.problem}` });
       }
     }
     parsed.sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : a.seq - b.seq));

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { canonicalJson } from './canonical-json.ts';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -23,47 +22,46 @@ export function isJson(value: unknown, depth = 0): value is Json {
   }
 }
 
-export const JsonValue = z.custom<Json>((v) => isJson(v), { message: 'not a plain JSON value' });
-
 /**
  * What an event changes on its entity. Fields in `set` merge per field by last-writer-wins (or
  * the kind's lattice); `base` holds, per field, the HLC of the value the author saw, which is how
  * a concurrent override is told apart from a deliberate one. `add`/`remove` edit set fields.
  */
-export const EventPayload = z
-  .object({
-    create: z.literal(true).optional(),
-    set: z.record(z.string(), JsonValue).optional(),
-    base: z.record(z.string(), z.string()).optional(),
-    add: z.record(z.string(), z.array(z.string())).optional(),
-    remove: z.record(z.string(), z.array(z.string())).optional(),
-    /** The department the timeline files this under. */
-    dept: z.string().nullable().optional(),
-    /** One human line for the activity log. */
-    summary: z.string(),
-    text: z.string().optional(),
-  })
-  .strict();
-export type EventPayload = z.infer<typeof EventPayload>;
+export interface EventPayload {
+  create?: true;
+  set?: Record<string, Json>;
+  base?: Record<string, string>;
+  add?: Record<string, string[]>;
+  remove?: Record<string, string[]>;
+  /** The department the timeline files this under. */
+  dept?: string | null;
+  /** One human line for the activity log. */
+  summary: string;
+  text?: string;
+}
+
+export interface OpsEvent {
+  /** UUIDv7. */
+  id: string;
+  /** The device that wrote it. */
+  origin: string;
+  /** 1, 2, 3 … per origin. */
+  seq: number;
+  /** Hybrid logical clock timestamp (see hlc.ts). */
+  hlc: string;
+  actor: string;
+  /** `<kind>.<what happened>`, e.g. `task.assigned`. */
+  type: string;
+  entity: string;
+  payload: EventPayload;
+  /** The hash of this origin's previous event ('' for seq 1). */
+  prevHash: string;
+  hash: string;
+  /** Signature, filled in by the sync layer. */
+  sig: string | null;
+}
 
 export const eventTypePattern = /^[a-z]+\.[a-z_.]+$/;
-
-export const OpsEvent = z
-  .object({
-    id: z.string().uuid(),
-    origin: z.string().min(1),
-    seq: z.number().int().min(1),
-    hlc: z.string().regex(/^\d{15}-[0-9a-f]{4}-.+$/),
-    actor: z.string().min(1),
-    type: z.string().regex(eventTypePattern),
-    entity: z.string().min(1),
-    payload: EventPayload,
-    prevHash: z.string(),
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
-    sig: z.string().nullable(),
-  })
-  .strict();
-export type OpsEvent = z.infer<typeof OpsEvent>;
 
 /** The entity kind an event type belongs to: `task.assigned` → `task`. */
 export function kindOf(type: string): string {
