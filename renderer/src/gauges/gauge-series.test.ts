@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendSample, chartColumns, gaugeLevel, gaugesFromLayer } from './gauge-series.ts';
+import { appendSample, chartColumns, gaugeLevel, gaugesFromLayer, probeSeries } from './gauge-series.ts';
 
 const thresholds = { warning: 0.15, danger: 0.3 };
 
@@ -49,5 +49,17 @@ describe('chartColumns', () => {
     const empty = chartColumns({ times: [], values: [] }, thresholds);
     expect(empty[0]).toEqual([0, 1]);
     expect(empty[2]).toEqual([0.15, 0.15]);
+  });
+});
+
+describe('probeSeries', () => {
+  it('turns frames into one series per probe', () => {
+    const series = probeSeries([
+      { time: 0, probes: [{ id: 'g-inlet', depth: 0 }, { id: 'obs-1', depth: 0 }] },
+      { time: 10, probes: [{ id: 'g-inlet', depth: 0.2 }] },
+      { time: 20, probes: [{ id: 'g-inlet', depth: 0.35 }, { id: 'obs-1', depth: 0.1 }] },
+    ]);
+    expect(series).toEqual({ 'g-inlet': { times: [0, 10, 20], values: [0, 0.2, 0.35] }, 'obs-1': { times: [0, 20], values: [0, 0.1] } });
+    expect(probeSeries([])).toEqual({});
   });
 });

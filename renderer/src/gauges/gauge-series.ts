@@ -63,3 +63,16 @@ export function chartColumns(series: GaugeSeries, thresholds: GaugeInfo['thresho
   const values = series.times.length > 0 ? series.values : [NaN, NaN];
   return [times, values, times.map(() => thresholds.warning), times.map(() => thresholds.danger)];
 }
+
+/** Depth series per probe id from a run's frames (oldest first). */
+export function probeSeries(frames: readonly { time: number; probes: readonly { id: string; depth: number }[] }[]): Record<string, GaugeSeries> {
+  const series: Record<string, GaugeSeries> = {};
+  for (const frame of frames) {
+    for (const probe of frame.probes) {
+      const s = (series[probe.id] ??= { times: [], values: [] });
+      s.times.push(frame.time);
+      s.values.push(probe.depth);
+    }
+  }
+  return series;
+}

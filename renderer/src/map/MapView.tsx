@@ -15,7 +15,7 @@ import { FloodLegend } from './FloodLegend.tsx';
 import { LayerToggles } from './LayerToggles.tsx';
 import { addOpsLayers, focusOn, opsLayerIds, opsPopup, scenarioPopup, setOpsFeatures } from './ops-layers.ts';
 import { useOpsFeatures } from './use-ops-features.ts';
-import { useSimRun } from './use-sim-run.ts';
+import { useSharedSimRun } from './sim-run-context.tsx';
 import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
 import { hostDepthRamp, paintGrid } from './ramps.ts';
 import { scenarioStyle } from './scenario-style.ts';
@@ -59,7 +59,7 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
   const [view, setView] = useState<OverlayView>('depth');
   const [problem, setProblem] = useState<string | null>(null);
   const [layersData, setLayersData] = useState<ScenarioLayers | null>(null);
-  const sim = useSimRun();
+  const sim = useSharedSimRun();
   const draw = useOptionalDrawStore();
   const opsFeatures = useOpsFeatures();
   const onOpenRef = useRef(onOpen);

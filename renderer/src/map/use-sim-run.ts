@@ -16,8 +16,9 @@ export interface SimRun {
   error: string | null;
 }
 
-/** The simulation as the map sees it: status, latest depth frame, and start/stop. */
-export function useSimRun(): SimRun {
+/** The simulation as the map and gauges see it: status, the run's depth frames, start/stop.
+ * `enabled: false` keeps it idle (when a shared one from SimRunProvider is used instead). */
+export function useSimRun(enabled = true): SimRun {
   const bridge = simBridge(useHost().bridge);
   const [status, setStatus] = useState<SimStatus | null>(null);
   const [progress, setProgress] = useState<SimRun['progress']>(null);
@@ -26,6 +27,7 @@ export function useSimRun(): SimRun {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     bridge.invoke('sim.status', {}).then(
       (s) => !cancelled && setStatus(s),
@@ -47,7 +49,7 @@ export function useSimRun(): SimRun {
       cancelled = true;
       offs.forEach((off) => off());
     };
-  }, [bridge]);
+  }, [bridge, enabled]);
 
   return {
     status,
