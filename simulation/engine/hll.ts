@@ -199,7 +199,7 @@ export function hllLimit(s: SolverState, r0: number, r1: number): void {
 export function hllUpdate(s: SolverState, r0: number, r1: number): void {
   const { nx, ny, dx, wetDepth, flowDepth, gravity: g } = s.dims;
   const { h, hu, hv, z, n2, solid, keep, zfx, zfy, updMin, updMax, wetMin, wetMax, rowSpeed, rowIn, rowOut, rowClamp, rainGrid, params } = s;
-  const { maxDepth, maxSpeed, maxDV, arrival, fxh, fxu, fxv, fyh, fyu, fyv } = s;
+  const { maxDepth, maxSpeed, arrival, fxh, fxu, fxv, fyh, fyu, fyv } = s;
   const dt = params[P.dt]!;
   const tEnd = params[P.time]! + dt;
   const dtdx = dt / dx;
@@ -292,7 +292,6 @@ export function hllUpdate(s: SolverState, r0: number, r1: number): void {
           const speed = Math.sqrt(u * u + v * v);
           if (depth > maxDepth[i]!) maxDepth[i] = depth;
           if (speed > maxSpeed[i]!) maxSpeed[i] = speed;
-          if (depth * speed > maxDV[i]!) maxDV[i] = depth * speed;
           if (arrival[i]! < 0) arrival[i] = tEnd;
         }
       }

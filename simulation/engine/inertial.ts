@@ -211,7 +211,7 @@ export function inertialFlux(s: SolverState, r0: number, r1: number): void {
 export function inertialUpdate(s: SolverState, r0: number, r1: number): void {
   const { nx, ny, dx, wetDepth, gravity } = s.dims;
   const { h, solid, keep, updMin, updMax, wetMin, wetMax, rowSpeed, rowIn, rowOut, rowClamp, rainGrid, params } = s;
-  const { maxDepth, maxSpeed, maxDV, arrival, qx, qy, qxRaw, qyRaw } = s;
+  const { maxDepth, maxSpeed, arrival, qx, qy, qxRaw, qyRaw } = s;
   const dt = params[P.dt]!;
   const tEnd = params[P.time]! + dt;
   const dtdx = dt / dx;
@@ -256,12 +256,11 @@ export function inertialUpdate(s: SolverState, r0: number, r1: number): void {
           if (c > hi) hi = c;
           if (hn > hmax) hmax = hn;
           if (hn > wetDepth) {
-            const u = (sw + se) / (2 * hn);
-            const v = (sn + ss) / (2 * hn);
-            const speed = Math.sqrt(u * u + v * v);
+            const qu = sw + se;
+            const qv = sn + ss;
+            const speed = Math.sqrt(qu * qu + qv * qv) / (2 * hn);
             if (hn > maxDepth[i]!) maxDepth[i] = hn;
             if (speed > maxSpeed[i]!) maxSpeed[i] = speed;
-            if (hn * speed > maxDV[i]!) maxDV[i] = hn * speed;
             if (arrival[i]! < 0) arrival[i] = tEnd;
           }
         }

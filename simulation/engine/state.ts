@@ -97,7 +97,6 @@ function layout(d: Pick<Dims, 'nx' | 'ny' | 'scheme' | 'threads'>) {
     rowClamp: ['f64', d.ny],
     maxDepth: ['f32', n],
     maxSpeed: ['f32', n],
-    maxDV: ['f32', n],
     /** First time (s) above wetDepth; -1 if never. */
     arrival: ['f32', n],
     params: ['f64', P.count],
