@@ -47,7 +47,7 @@ describe('chartColumns', () => {
   it('gives aligned columns with flat threshold lines', () => {
     expect(chartColumns({ times: [0, 5], values: [0.1, 0.4] }, thresholds)).toEqual([[0, 5], [0.1, 0.4], [0.15, 0.15], [0.3, 0.3]]);
     const empty = chartColumns({ times: [], values: [] }, thresholds);
-    expect(empty[0]).toEqual([0, 1]);
+    expect(empty[0]).toEqual([0, 600]);
     expect(empty[2]).toEqual([0.15, 0.15]);
   });
 });

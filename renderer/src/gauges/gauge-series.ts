@@ -57,9 +57,9 @@ export function appendSample(series: GaugeSeries | undefined, time: number, valu
   return { times: [...series.times.slice(0, keep), time], values: [...series.values.slice(0, keep), value] };
 }
 
-/** uPlot's aligned columns: times, the series, then flat warning and danger lines. */
+/** uPlot's aligned columns: times, the series, then flat warning and danger lines. With no readings, ten empty minutes (so the axes read as time, not a blank second). */
 export function chartColumns(series: GaugeSeries, thresholds: GaugeInfo['thresholds']): [number[], number[], number[], number[]] {
-  const times = series.times.length > 0 ? series.times : [0, 1];
+  const times = series.times.length > 0 ? series.times : [0, 600];
   const values = series.times.length > 0 ? series.values : [NaN, NaN];
   return [times, values, times.map(() => thresholds.warning), times.map(() => thresholds.danger)];
 }
