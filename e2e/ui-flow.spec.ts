@@ -40,6 +40,11 @@ test('alert → acknowledge → task from it → assign a unit → drag to done,
   await expect(a.getByTestId('task-details')).toHaveAttribute('data-status', 'new');
   await expect(cardIn(b, 'new', title)).toBeVisible();
 
+  // Police may not move Fire's task: native refuses and the window says why; nothing moves.
+  await cardIn(b, 'new', title).dragTo(b.getByTestId('column-in_progress'));
+  await expect(b.getByTestId('toast-error')).toContainText('Sandra Cole cannot');
+  await expect(cardIn(b, 'new', title)).toBeVisible();
+
   // Assign a unit by dragging the card onto it.
   await cardIn(a, 'new', title).dragTo(a.getByTestId('unit-unit-fire-engine-1'));
   await expect(a.getByTestId('task-unit')).toHaveText('Engine 1');
