@@ -9,6 +9,7 @@ import { columnListId } from '../boards/StatusColumn.tsx';
 import { useHost } from '../bridge/host-context.tsx';
 import type { DrawnGeometry } from '../map/draw-state.ts';
 import { MapView } from '../map/MapView.tsx';
+import { SimRunProvider } from '../map/sim-run-context.tsx';
 import { areaPoint } from '../tasks/task-draft.ts';
 import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
 import { SignIn } from '../session/SignIn.tsx';
@@ -40,7 +41,10 @@ export function App() {
       {actor ? (
         <AlertsProvider key={actor.id}>
           <SelectionProvider>
-            <Workspace info={info} error={error} />
+            {/* One simulation view for the map and the gauge tab (which mounts only when opened). */}
+            <SimRunProvider>
+              <Workspace info={info} error={error} />
+            </SimRunProvider>
           </SelectionProvider>
         </AlertsProvider>
       ) : (
