@@ -28,8 +28,8 @@ async function startServe(dataDir: string): Promise<{ child: ChildProcess; serve
   return { child, served: { url, origin: new URL(url).origin, dataDir } };
 }
 
-/** One `polder serve` per worker, on a random port with its own data directory. */
-export const test = base.extend<object, { served: ServedApp }>({
+/** One `polder serve` per test, on a random port with its own data directory, so no test sees another's alerts or tasks. */
+export const test = base.extend<{ served: ServedApp }>({
   served: [
     // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
     // eslint-disable-next-line no-empty-pattern
@@ -41,7 +41,7 @@ export const test = base.extend<object, { served: ServedApp }>({
       await new Promise((done) => child.once('exit', done));
       rmSync(dataDir, { recursive: true, force: true });
     },
-    { scope: 'worker' },
+    { scope: 'test' },
   ],
 });
 

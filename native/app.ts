@@ -6,6 +6,8 @@ import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
+import { createSimHandlers } from './sim/handlers.ts';
+import type { SimulationHost } from '../simulation/host/create-host.ts';
 import { polderVersion } from './version.ts';
 import { resolveScenarioDir, summarizeScenario } from '../simulation/scenario/summary.ts';
 
@@ -18,6 +20,8 @@ export interface AppOptions {
   runtime: AppInfo['runtime'];
   /** The scenario pack to load: a bundled pack's name or a folder. */
   scenario?: string;
+  /** Where the flood engine runs; the desktop app passes a utility-process host. Default: a worker thread. */
+  simulationHost?: () => SimulationHost;
   /** How often the `app.clock` push ticks. */
   tickMs?: number;
 }
@@ -35,6 +39,12 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const pushes = createPushBus();
   const scenario = await loadScenarioSummary(options.scenario ?? defaultScenario, options.resourcesDir, logger);
   const ops = openOpsService({ dataDir: options.dataDir, clock, push: pushes, logger });
+  const sim = createSimHandlers({
+    resourcesDir: options.resourcesDir,
+    defaultScenario: scenario?.dir ?? null,
+    push: pushes.emit,
+    ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
+  });
 
   const appHandlers: HandlersFor<keyof typeof appMethods> = {
     'app.info': () => ({
@@ -51,6 +61,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...appHandlers,
     ...ops.handlers,
     ...createScenarioHandlers(scenario?.dir ?? null),
+    ...sim.handlers,
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
@@ -60,7 +71,8 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     pushes,
     async close() {
       clearInterval(ticker);
-      ops.close();
+      await sim.close();
+      await ops.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
+import { simMethods, simPushes } from './sim.ts';
 
 export * from './app.ts';
 export * from './errors.ts';
@@ -12,12 +13,14 @@ export const methods = {
   ...appMethods,
   ...opsMethods,
   ...scenarioMethods,
+  ...simMethods,
 };
 
 /** Every push event native sends to the renderer. */
 export const pushes = {
   ...appPushes,
   ...opsPushes,
+  ...simPushes,
 };
 
 type Methods = typeof methods;

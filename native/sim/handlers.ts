@@ -2,24 +2,22 @@
 // time, progress / frames / the end pushed to every renderer.
 import type { z } from 'zod';
 import { PolderError } from '../api/errors.ts';
+import type { Push } from '../api/index.ts';
 import type { simMethods, simPushes, SimEdit, SimStatus } from '../api/sim.ts';
 import { createSimulationHost, type SimulationHost } from '../../simulation/host/create-host.ts';
 import type { HostEvent, HostRequest } from '../../simulation/host/protocol.ts';
 import { depthImage } from './depth-image.ts';
 
-// Typed against the sim domain's own maps, so this compiles on its own and fits `Handlers` /
-// the push bus once `simMethods` / `simPushes` are spread into native/api/index.ts.
 type SimMethod = keyof typeof simMethods;
 export type SimHandlerMap = {
   [M in SimMethod]: (args: z.output<(typeof simMethods)[M]['args']>) => z.output<(typeof simMethods)[M]['result']> | Promise<z.output<(typeof simMethods)[M]['result']>>;
 };
 type SimPushEvent = keyof typeof simPushes;
-type SimPush = { [E in SimPushEvent]: z.output<(typeof simPushes)[E]> };
 
 export interface SimHandlersOptions {
   /** The folder holding scenarios/. */
   resourcesDir: string;
-  push: <E extends SimPushEvent>(event: E, payload: SimPush[E]) => void;
+  push: <E extends SimPushEvent>(event: E, payload: Push[E]) => void;
   /** The scenario `sim.start` runs when none is named (the app's scenario). */
   defaultScenario?: string | null;
   /** Where the engine runs; tests and the desktop app may pass their own host. */

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SimFinished, SimFrame, SimStatus } from '../../../native/api/sim.ts';
 import { useHost } from '../bridge/host-context.tsx';
-import { simBridge } from './sim-bridge.ts';
 
 export interface SimRun {
   status: SimStatus | null;
@@ -19,7 +18,7 @@ export interface SimRun {
 /** The simulation as the map and gauges see it: status, the run's depth frames, start/stop.
  * `enabled: false` keeps it idle (when a shared one from SimRunProvider is used instead). */
 export function useSimRun(enabled = true): SimRun {
-  const bridge = simBridge(useHost().bridge);
+  const { bridge } = useHost();
   const [status, setStatus] = useState<SimStatus | null>(null);
   const [progress, setProgress] = useState<SimRun['progress']>(null);
   const [frames, setFrames] = useState<readonly SimFrame[]>([]);
@@ -31,7 +30,7 @@ export function useSimRun(enabled = true): SimRun {
     let cancelled = false;
     bridge.invoke('sim.status', {}).then(
       (s) => !cancelled && setStatus(s),
-      (err: { code?: string; message: string }) => !cancelled && setError(err.code === 'unknown_method' ? 'This host cannot run simulations.' : err.message),
+      (err: Error) => !cancelled && setError(err.message),
     );
     const offs = [
       bridge.subscribe('sim.progress', (p) => {
