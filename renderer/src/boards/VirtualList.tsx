@@ -40,6 +40,12 @@ export function VirtualList({ id, label, count, rowHeight, activeIndex, onActive
     if (next !== null) el.scrollTop = next;
   }, [activeIndex, count, rowHeight]);
 
+  // Rows that arrive while the list already has focus (a board refresh) get an active row too,
+  // just as focusing a non-empty list does.
+  useEffect(() => {
+    if (activeIndex < 0 && count > 0 && document.activeElement === ref.current) onActiveChange(0);
+  }, [activeIndex, count, onActiveChange]);
+
   const { start, end } = windowRange(scrollTop, height, rowHeight, count, overscan);
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) {
