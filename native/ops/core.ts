@@ -12,13 +12,10 @@ import { HlcOverflowError } from './hlc.ts';
 import type { Projector } from './projector.ts';
 import { timelineRow } from './timeline-row.ts';
 import { timelineEntry, type Views } from './views.ts';
+import type { Logger } from '../logger.ts';
 
 export interface PushSink {
   emit<E extends PushEvent>(event: E, payload: Push[E]): void;
-}
-
-export interface CoreLogger {
-  error(message: string, detail?: unknown): void;
 }
 
 /** What every command needs: who is calling, reads, one-transaction writes, pushes. */
@@ -58,7 +55,7 @@ export interface CoreDeps {
   directory: Directory;
   now(): number;
   push: PushSink;
-  logger: CoreLogger;
+  logger: Pick<Logger, 'error'>;
 }
 
 export function createCore(deps: CoreDeps): OpsCore {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Clock } from '../clock/clock.ts';
+import type { Logger } from '../logger.ts';
 import type { StorageAlarm } from '../api/ops.ts';
 import { migrations } from '../store/migrations/index.ts';
 import { backupFileName, listBackups, pruneBackups } from '../store/backups.ts';
@@ -16,17 +17,11 @@ import { createProjector } from './projector.ts';
 import type { TimelineRow } from './timeline-row.ts';
 import { createViews, timelineEntry } from './views.ts';
 
-export interface OpsLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string, detail?: unknown): void;
-}
-
 export interface OpsServiceOptions {
   dataDir: string;
   clock: Clock;
   push: PushSink;
-  logger: OpsLogger;
+  logger: Logger;
   /** This device's origin id in the log; generated and remembered in the store when absent. */
   deviceId?: string;
   directory?: Directory;
