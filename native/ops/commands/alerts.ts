@@ -9,6 +9,12 @@ type AlertMethods = 'alerts.list' | 'alerts.raise' | 'alerts.acknowledge' | 'ale
 
 const open = (a: Alert) => a.status === 'raised' || a.status === 'acknowledged';
 const maxEscalation = 5;
+const severityRank: Record<Alert['severity'], number> = { Extreme: 4, Severe: 3, Moderate: 2, Minor: 1, Unknown: 0 };
+
+/** The queue's order: most severe first, then most escalated, then newest. */
+export function alertQueueOrder(a: Alert, b: Alert): number {
+  return severityRank[b.severity] - severityRank[a.severity] || b.escalation - a.escalation || b.raisedAt - a.raisedAt;
+}
 
 export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
   const read = (id: string): Alert => {
@@ -37,7 +43,7 @@ export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
   return {
     'alerts.list'(args, ctx) {
       core.actor(ctx);
-      const all = core.views.alerts().sort((a, b) => b.escalation - a.escalation || b.raisedAt - a.raisedAt);
+      const all = core.views.alerts().sort(alertQueueOrder);
       return args.status === 'open' ? all.filter(open) : all;
     },
 
