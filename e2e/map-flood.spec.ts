@@ -1,20 +1,10 @@
 import type { Page } from '@playwright/test';
+import { mapPixels, perPixel } from './map-pixels.ts';
 import { expect, test } from './serve-fixture.ts';
 
 /** Blueness (blue minus red) of every pixel of the map canvas. */
 async function blueness(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const pixels = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    const out: number[] = [];
-    for (let i = 0; i < pixels.length; i += 4) out.push(pixels[i + 2]! - pixels[i]!);
-    return out;
-  });
+  return perPixel(await mapPixels(page), (r, _g, b) => b - r);
 }
 
 /** Share of pixels that turned blue (blue minus red up by more than 25) from `before` to `after`:

@@ -1,21 +1,11 @@
 import type { Page } from '@playwright/test';
 import { encodePng } from '../native/scenario/png.ts';
+import { mapPixels, perPixel } from './map-pixels.ts';
 import { expect, test } from './serve-fixture.ts';
 
 /** Luminance of every pixel of the map's WebGL canvas. */
 async function mapLuminance(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const pixels = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    const out: number[] = [];
-    for (let i = 0; i < pixels.length; i += 4) out.push(Math.round(0.299 * pixels[i]! + 0.587 * pixels[i + 1]! + 0.114 * pixels[i + 2]!));
-    return out;
-  });
+  return perPixel(await mapPixels(page), (r, g, b) => Math.round(0.299 * r + 0.587 * g + 0.114 * b));
 }
 
 /** Share of pixels whose luminance differs by more than `threshold`, and how many distinct
@@ -33,24 +23,9 @@ function compareLuminance(a: number[], b: number[], threshold = 4): { changed: n
 }
 
 /** Share of canvas pixels within `tolerance` of an RGB colour. */
-async function shareOf(page: Page, rgb: [number, number, number], tolerance = 12): Promise<number> {
-  return page.evaluate(
-    ([[r, g, b], tol]) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const ctx = copy.getContext('2d')!;
-      ctx.drawImage(canvas, 0, 0);
-      const pixels = ctx.getImageData(0, 0, copy.width, copy.height).data;
-      let hits = 0;
-      for (let i = 0; i < pixels.length; i += 4) {
-        if (Math.abs(pixels[i]! - r) <= tol && Math.abs(pixels[i + 1]! - g) <= tol && Math.abs(pixels[i + 2]! - b) <= tol) hits++;
-      }
-      return hits / (pixels.length / 4);
-    },
-    [rgb, tolerance] as const,
-  );
+async function shareOf(page: Page, [r, g, b]: [number, number, number], tolerance = 12): Promise<number> {
+  const hits = perPixel(await mapPixels(page), (pr, pg, pb) => Number(Math.abs(pr - r) <= tolerance && Math.abs(pg - g) <= tolerance && Math.abs(pb - b) <= tolerance));
+  return hits.reduce((sum, hit) => sum + hit, 0) / hits.length;
 }
 
 async function signInAndOpenMap(page: Page, url: string): Promise<void> {

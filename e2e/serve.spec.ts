@@ -1,24 +1,13 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { mapPixels, perPixel } from './map-pixels.ts';
 import { expect, test } from './serve-fixture.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Counts distinct colours on the map's WebGL canvas: a blank or failed canvas has one or none. */
 async function canvasColourCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas');
-    if (!canvas || canvas.width === 0) return 0;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const pixels = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    const colours = new Set<number>();
-    for (let i = 0; i < pixels.length; i += 4 * 7) colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
-    return colours.size;
-  });
+  return new Set(perPixel(await mapPixels(page), (r, g, b) => (r << 16) | (g << 8) | b)).size;
 }
 
 test('the app loads in serve mode, draws the map offline and hears the clock', async ({ page, served }, testInfo) => {
