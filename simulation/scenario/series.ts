@@ -22,19 +22,6 @@ export function readSeriesCsv(file: string, valueColumn: string, min = -Infinity
   return { times, values };
 }
 
-/** The series value at time t: linear between samples, held at the end values outside. */
-export function seriesValueAt(series: Series, t: number): number {
-  const { times, values } = series;
-  const last = times.length - 1;
-  if (t <= times[0]!) return values[0]!;
-  if (t >= times[last]!) return values[last]!;
-  let lo = 0;
-  let hi = last;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! <= t) lo = mid;
-    else hi = mid;
-  }
-  const f = (t - times[lo]!) / (times[hi]! - times[lo]!);
-  return values[lo]! + f * (values[hi]! - values[lo]!);
-}
+/** The series value at time t: linear between samples, held at the end values outside. The
+ * engine's own interpolation, so packs and runs read hydrographs the same way. */
+export { seriesAt as seriesValueAt } from '../engine/model.ts';
