@@ -12,6 +12,7 @@
 //          friction, envelopes, boundary volumes.
 // y runs southwards (row index), like the inertial scheme's face discharges.
 import { EDGE_CODE, P, type SolverState } from './state.ts';
+import { setUpdateSpan } from './wet-front.ts';
 
 const OPEN = EDGE_CODE.open;
 const LEVEL = EDGE_CODE.level;
@@ -67,23 +68,12 @@ function hll(
 
 export function hllFlux(s: SolverState, r0: number, r1: number): void {
   const { nx, ny, flowDepth, gravity: g, edgeKinds } = s.dims;
-  const { h, hu, hv, z, zfx, zfy, wetMin, wetMax, updMin, updMax, params, fxh, fxu, fxv, fyh, fyu, fyv } = s;
+  const { h, hu, hv, z, zfx, zfy, wetMin, wetMax, params, fxh, fxu, fxv, fyh, fyu, fyv } = s;
   const sx = nx + 1;
   for (let r = r0; r < r1; r++) {
     const a = wetMin[r]!;
     const b = wetMax[r]!;
-    let lo = a;
-    let hi = b;
-    if (r > 0) {
-      lo = Math.min(lo, wetMin[r - 1]!);
-      hi = Math.max(hi, wetMax[r - 1]!);
-    }
-    if (r < ny - 1) {
-      lo = Math.min(lo, wetMin[r + 1]!);
-      hi = Math.max(hi, wetMax[r + 1]!);
-    }
-    updMin[r] = lo > hi ? 1 : Math.max(0, lo - 1);
-    updMax[r] = lo > hi ? 0 : Math.min(nx - 1, hi + 1);
+    setUpdateSpan(s, r);
     const cb = r * nx;
     const fb = r * sx;
 

@@ -10,6 +10,7 @@
 // Depths are never clipped to hide anything: a cell that ends below zero (float round-off
 // only) is reset and the volume counted in the mass balance.
 import { EDGE_CODE, P, type SolverState } from './state.ts';
+import { setUpdateSpan } from './wet-front.ts';
 
 const OPEN = EDGE_CODE.open;
 const LEVEL = EDGE_CODE.level;
@@ -114,7 +115,7 @@ function northRange(s: SolverState, r: number): [number, number] {
  */
 export function inertialFlux(s: SolverState, r0: number, r1: number): void {
   const { nx, ny, dx, theta, flowDepth, gravity, edgeKinds } = s.dims;
-  const { h, z, n2, n2x, zfx, zfy, wetMin, wetMax, updMin, updMax, params, qx, qy, qxRaw, qyRaw } = s;
+  const { h, z, n2, n2x, zfx, zfy, wetMin, wetMax, params, qx, qy, qxRaw, qyRaw } = s;
   const dt = params[P.dt]!;
   const gdt = gravity * dt;
   const gdtdx = gdt / dx;
@@ -127,18 +128,7 @@ export function inertialFlux(s: SolverState, r0: number, r1: number): void {
   for (let r = r0; r < r1; r++) {
     const a = wetMin[r]!;
     const b = wetMax[r]!;
-    let lo = a;
-    let hi = b;
-    if (r > 0) {
-      lo = Math.min(lo, wetMin[r - 1]!);
-      hi = Math.max(hi, wetMax[r - 1]!);
-    }
-    if (r < ny - 1) {
-      lo = Math.min(lo, wetMin[r + 1]!);
-      hi = Math.max(hi, wetMax[r + 1]!);
-    }
-    updMin[r] = lo > hi ? 1 : Math.max(0, lo - 1);
-    updMax[r] = lo > hi ? 0 : Math.min(nx - 1, hi + 1);
+    setUpdateSpan(s, r);
 
     const cb = r * nx;
     const fb = r * sx;
