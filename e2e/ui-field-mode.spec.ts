@@ -1,5 +1,5 @@
 import { expect, test } from './serve-fixture.ts';
-import { foreignRequests, recordRequests } from './ui-helpers.ts';
+import { expectFlowLogged, foreignRequests, recordRequests } from './ui-helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -71,17 +71,7 @@ test('field mode at 1366×768: the whole flow by keyboard alone', async ({ page,
 
   // The activity log (4) shows each step under Aisha Karimi.
   await kb.press('4');
-  const mine = page.getByTestId('timeline-entry').filter({ hasText: 'Aisha Karimi' });
-  for (const step of [
-    `Alert raised (Severe, field): ${title}`,
-    `Alert acknowledged: ${title}`,
-    `Task created: ${title}`,
-    `Task assigned to Engine 1: ${title}`,
-    `Task assigned → in_progress: ${title}`,
-    `Task in_progress → done: ${title}`,
-  ]) {
-    await expect(mine.filter({ hasText: step })).toHaveCount(1);
-  }
+  await expectFlowLogged(page, 'Aisha Karimi', title);
   await page.screenshot({ path: testInfo.outputPath('4-field-mode-log.png') });
 
   // Field mode is remembered per device.

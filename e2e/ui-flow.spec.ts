@@ -1,5 +1,5 @@
 import { expect, test } from './serve-fixture.ts';
-import { cardIn, foreignRequests, openAs } from './ui-helpers.ts';
+import { cardIn, expectFlowLogged, foreignRequests, openAs } from './ui-helpers.ts';
 
 test('alert → acknowledge → task from it → assign a unit → drag to done, logged and live in another department', async ({ browser, served }, testInfo) => {
   const fire = await openAs(browser, served.url, 'fire-lead');
@@ -61,19 +61,7 @@ test('alert → acknowledge → task from it → assign a unit → drag to done,
   await b.screenshot({ path: testInfo.outputPath('3-police-sees-done.png') });
 
   // The activity log shows every step, each with its actor, in both windows.
-  for (const page of [a, b]) {
-    const entries = page.getByTestId('timeline-entry').filter({ hasText: 'Tom Brennan' });
-    for (const step of [
-      `Alert raised (Severe, field): ${title}`,
-      `Alert acknowledged: ${title}`,
-      `Task created: ${title}`,
-      `Task assigned to Engine 1: ${title}`,
-      `Task assigned → in_progress: ${title}`,
-      `Task in_progress → done: ${title}`,
-    ]) {
-      await expect(entries.filter({ hasText: step })).toHaveCount(1);
-    }
-  }
+  for (const page of [a, b]) await expectFlowLogged(page, 'Tom Brennan', title);
   // The task's own history lists the same steps under its actor.
   await expect(a.getByTestId('task-history')).toContainText('Tom Brennan');
   await expect(a.getByTestId('task-history').locator('li')).toHaveCount(4);

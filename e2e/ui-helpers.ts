@@ -27,3 +27,18 @@ export async function openAs(browser: Browser, url: string, actorId: string, vie
 export function cardIn(page: Page, status: string, title: string) {
   return page.getByTestId(`column-${status}`).getByTestId('task-card').filter({ hasText: title });
 }
+
+/** The activity log shows each step of the alert → task → done flow exactly once under `actor`. */
+export async function expectFlowLogged(page: Page, actor: string, title: string): Promise<void> {
+  const entries = page.getByTestId('timeline-entry').filter({ hasText: actor });
+  for (const step of [
+    `Alert raised (Severe, field): ${title}`,
+    `Alert acknowledged: ${title}`,
+    `Task created: ${title}`,
+    `Task assigned to Engine 1: ${title}`,
+    `Task assigned → in_progress: ${title}`,
+    `Task in_progress → done: ${title}`,
+  ]) {
+    await expect(entries.filter({ hasText: step })).toHaveCount(1);
+  }
+}
