@@ -8,7 +8,8 @@ import { useSelection } from '../shell/selection.tsx';
 import { clockTime, dateTime, fromInputValue, toInputValue } from '../ui/time.ts';
 import { useToasts } from '../ui/toasts.tsx';
 import { DueCountdown } from './DueCountdown.tsx';
-import { priorities, priorityLabel, statusColumns, statusLabel } from './labels.ts';
+import { priorityLabel, statusColumns, statusLabel } from './labels.ts';
+import { PriorityDueFields } from './PriorityDueFields.tsx';
 import { LocationFields, locationFrom } from './LocationFields.tsx';
 import { UnitPicker } from './TaskPickers.tsx';
 import { useTaskActions } from './use-task-actions.ts';
@@ -217,22 +218,7 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
           <span>Description</span>
           <textarea rows={3} maxLength={4000} value={description} onChange={(e) => edit(setDescription)(e.target.value)} />
         </label>
-        <div className="form-row">
-          <label className="field">
-            <span>Priority</span>
-            <select value={priority} onChange={(e) => edit(setPriority)(e.target.value as Task['priority'])}>
-              {priorities.map((p) => (
-                <option key={p} value={p}>
-                  {priorityLabel[p]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Due (UTC)</span>
-            <input type="datetime-local" value={due} onChange={(e) => edit(setDue)(e.target.value)} />
-          </label>
-        </div>
+        <PriorityDueFields priority={priority} due={due} onPriority={edit(setPriority)} onDue={edit(setDue)} />
         <LocationFields lon={lon} lat={lat} onChange={(x, y) => (setDirty(true), setLon(x), setLat(y))} />
         <div className="form-actions">
           <button type="submit" className="button primary">

@@ -4,7 +4,7 @@ import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
 import { fromInputValue } from '../ui/time.ts';
 import { useToasts } from '../ui/toasts.tsx';
-import { priorities, priorityLabel } from './labels.ts';
+import { PriorityDueFields } from './PriorityDueFields.tsx';
 import { LocationFields, locationFrom } from './LocationFields.tsx';
 import type { TaskDraftPrefill } from './task-draft.ts';
 
@@ -63,22 +63,7 @@ export function TaskForm({ prefill }: { prefill: TaskDraftPrefill }) {
         <span>Description</span>
         <textarea rows={3} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
-      <div className="form-row">
-        <label className="field">
-          <span>Priority</span>
-          <select value={priority} onChange={(e) => setPriority(e.target.value as Task['priority'])}>
-            {priorities.map((p) => (
-              <option key={p} value={p}>
-                {priorityLabel[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Due (UTC)</span>
-          <input type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
-        </label>
-      </div>
+      <PriorityDueFields priority={priority} due={due} onPriority={setPriority} onDue={setDue} />
       {many ? (
         <fieldset className="dept-choice">
           <legend>Departments (one task each)</legend>
