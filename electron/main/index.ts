@@ -4,6 +4,7 @@ import { createApp, nodeRuntime } from '../../native/app.ts';
 import { systemClock } from '../../native/clock/clock.ts';
 import { stderrLogger } from '../../native/logger.ts';
 import { registerAppProtocol, registerAppScheme } from './app-protocol.ts';
+import { utilityProcessHost } from './engine-host.ts';
 import { appOrigin } from './origin.ts';
 import { registerIpc } from './ipc.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
@@ -27,6 +28,7 @@ async function start() {
     logger,
     host: 'electron',
     runtime: nodeRuntime(),
+    simulationHost: () => utilityProcessHost(resourcesDir),
   });
 
   const window = new BrowserWindow({

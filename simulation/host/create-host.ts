@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { engineEntries } from './entries.ts';
 import type { HostEvent, HostRequest } from './protocol.ts';
 
 export interface SimulationHost {
@@ -29,7 +30,7 @@ export function createSimulationHost({ resourcesDir, mode = 'worker' }: Simulati
   let send: (request: HostRequest) => void;
   let close: () => Promise<void>;
   if (mode === 'worker') {
-    const worker = new Worker(new URL('./worker-entry.ts', import.meta.url), { workerData: { resourcesDir } });
+    const worker = new Worker(engineEntries.workerThread, { workerData: { resourcesDir } });
     worker.on('message', emit);
     worker.on('error', (error) => emit({ type: 'error', message: `engine thread failed: ${error.message}` }));
     send = (request) => worker.postMessage(request);
@@ -37,7 +38,7 @@ export function createSimulationHost({ resourcesDir, mode = 'worker' }: Simulati
       await worker.terminate();
     };
   } else {
-    const entry = fileURLToPath(new URL('./process-entry.ts', import.meta.url));
+    const entry = fileURLToPath(engineEntries.process);
     const child: ChildProcess = fork(entry, [resourcesDir], {
       serialization: 'advanced',
       execArgv: process.features.typescript ? [] : ['--experimental-strip-types', '--no-warnings=ExperimentalWarning'],

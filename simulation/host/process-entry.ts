@@ -1,6 +1,7 @@
 // The engine as its own process: an Electron utility process (process.parentPort) or a Node
 // child process forked with an IPC channel and 'advanced' serialization (process.send).
-// argv[2] is the resources folder holding scenarios/.
+// The resources folder holding scenarios/ comes from POLDER_RESOURCES_DIR (the utility process
+// host sets it: its argv layout is not Node's) or else argv[2] (the Node child-process host).
 import { createEngineService } from './service.ts';
 
 interface ParentPort {
@@ -9,7 +10,7 @@ interface ParentPort {
 }
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
-const resourcesDir = process.argv[2] ?? process.env.POLDER_RESOURCES_DIR;
+const resourcesDir = process.env.POLDER_RESOURCES_DIR ?? process.argv[2];
 if (!resourcesDir) throw new Error('the engine process needs the resources folder as its first argument');
 
 const service = createEngineService({

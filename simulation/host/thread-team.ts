@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { sharedAlloc, type SolverState } from '../engine/state.ts';
 import { leadTeam, soloTeam, type Team } from '../engine/team.ts';
+import { engineEntries } from './entries.ts';
 
 export interface ThreadTeam {
   /** Allocator for the simulation state: shared memory when there is more than one thread. */
@@ -22,7 +23,7 @@ export function threadTeam(threads: number): ThreadTeam {
     alloc: sharedAlloc,
     team(s) {
       for (let index = 1; index < threads; index++) {
-        workers.push(new Worker(new URL('./team-worker.ts', import.meta.url), { workerData: { dims: s.dims, buffers: s.buffers, index } }));
+        workers.push(new Worker(engineEntries.teamWorker, { workerData: { dims: s.dims, buffers: s.buffers, index } }));
       }
       const lead = leadTeam(s);
       return {
