@@ -24,5 +24,16 @@ test('the desktop app opens its window on the renderer from app://', async () =>
   await expect(window.getByTestId('connection')).toHaveText('Connected');
   expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await window.evaluate(() => Object.keys((window as unknown as { polder: object }).polder).sort())).toEqual(['invoke', 'subscribe']);
+  // the engine runs in its utility process and reports back through the same contract
+  const finished = await window.evaluate(
+    () =>
+      new Promise<{ outcome: string; steps: number }>((resolve) => {
+        const polder = (window as unknown as { polder: { invoke(m: string, a: object): Promise<unknown>; subscribe(e: string, l: (p: never) => void): () => void } }).polder;
+        polder.subscribe('sim.finished', resolve);
+        void polder.invoke('sim.start', { durationSeconds: 20, threads: 2 });
+      }),
+  );
+  expect(finished).toMatchObject({ outcome: 'completed' });
+  expect(finished.steps).toBeGreaterThan(0);
   await app.close();
 });
