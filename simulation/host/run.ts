@@ -40,6 +40,12 @@ export interface Frame {
   ny: number;
   /** Depth (m) per cell, row 0 north; a copy the receiver may keep or transfer. */
   depth: Float32Array;
+  /** Peak depth (m) so far per cell; a copy. */
+  maxDepth: Float32Array;
+  /** First time (s) deeper than the wet threshold per cell, -1 where not yet; a copy. */
+  arrival: Float32Array;
+  /** Peak hazard class so far per cell (0 dry, 1–6 = ARR H1–H6, as of the latest sample); a copy. */
+  hazard: Uint8Array;
   probes: { id: string; depth: number; stage: number }[];
 }
 
@@ -205,6 +211,9 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
           nx: model.nx,
           ny: model.ny,
           depth: Float32Array.from(sim.state.h),
+          maxDepth: Float32Array.from(sim.state.maxDepth),
+          arrival: Float32Array.from(sim.state.arrival),
+          hazard: Uint8Array.from(hazard),
           probes: probes.map((p) => ({ id: p.id, depth: sim.state.h[p.cell]!, stage: model.ground[p.cell]! + sim.state.h[p.cell]! })),
         });
         nextFrame += frameEvery!;
