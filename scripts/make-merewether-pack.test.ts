@@ -17,7 +17,7 @@ describe('make-merewether-pack', () => {
     execFileSync(process.execPath, [join(root, 'scripts', 'make-merewether-pack.ts'), source, target]);
     const generated = readdirSync(target).sort();
     expect(generated).toEqual(expect.arrayContaining(['scenario.json', 'dem.asc', 'buildings.geojson', 'assets.geojson', 'gauges.json']));
-    // The bundled folder may hold more (README.md, the engine's engine.json); each generated file must match.
+    // The bundled folder may hold more (README.md); each generated file must match.
     for (const name of generated) expect(readFileSync(join(target, name)).equals(readFileSync(join(bundled, name))), name).toBe(true);
   });
 });

@@ -121,5 +121,10 @@ const scenario = {
   observations: { file: 'observations.csv', observedColumn: 'observed_stage_final_m' },
   assets: 'assets.geojson',
   gauges: 'gauges.json',
+  engine: {
+    scheme: 'inertial',
+    why:
+      'Local-inertial with the engine defaults: on this set-up its peak stages at the five ARR flood marks are closer (mean abs error 0.109 m) than first-order HLL (0.138 m), and it runs 2-3x faster. simulation/host/merewether.test.ts prints the per-point errors.',
+  },
 };
 writeFileSync(join(target, 'scenario.json'), compactJson(scenario));

@@ -4,7 +4,7 @@ import { repoPaths } from '../../native/paths.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { checkObservations, meanAbsError } from './outputs.ts';
 import { runSimulation } from './run.ts';
-import { defaultProbes, engineModelOf, readEngineSettings } from './scenario-model.ts';
+import { defaultProbes, engineModelOf, engineSettingsOf } from './scenario-model.ts';
 
 describe('Merewether 2007 (ARR Project 15 reference set-up)', () => {
   it('peak water levels at the five surveyed flood marks', async () => {
@@ -12,7 +12,7 @@ describe('Merewether 2007 (ARR Project 15 reference set-up)', () => {
     const scenario = await loadScenario(dir);
     const result = await runSimulation({
       model: engineModelOf(scenario),
-      engine: readEngineSettings(dir),
+      engine: engineSettingsOf(scenario),
       threads: 2,
       durationSeconds: 1000,
       probes: defaultProbes(scenario),

@@ -2,26 +2,39 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load.ts';
-import { writeTestPack } from '../scenario/test-pack.ts';
+import { baseScenario, writeTestPack } from '../scenario/test-pack.ts';
 import { runSimulation } from './run.ts';
-import { defaultProbes, engineModelOf, readEngineSettings } from './scenario-model.ts';
+import { defaultProbes, engineModelOf, engineSettingsOf, readEngineSettings } from './scenario-model.ts';
+
+const withEngine = (engine: unknown) => writeTestPack({ scenario: { ...baseScenario(), engine } });
 
 describe('scenario → engine', () => {
-  it('runs the scheme a pack asks for in engine.json', async () => {
-    const dir = writeTestPack({ files: { 'engine.json': JSON.stringify({ scheme: 'hll', cfl: 0.4, why: 'supercritical street flow' }) } });
+  it('runs the scheme a pack asks for in scenario.json', async () => {
+    const dir = withEngine({ scheme: 'hll', cfl: 0.4, why: 'supercritical street flow' });
     expect(readEngineSettings(dir)).toEqual({ scheme: 'hll', cfl: 0.4 });
     const scenario = await loadScenario(dir);
-    const result = await runSimulation({ model: engineModelOf(scenario), engine: readEngineSettings(dir), durationSeconds: 60, probes: defaultProbes(scenario) });
+    expect(scenario.engine.why).toBe('supercritical street flow');
+    expect(engineSettingsOf(scenario)).toEqual({ scheme: 'hll', cfl: 0.4 });
+    const result = await runSimulation({ model: engineModelOf(scenario), engine: engineSettingsOf(scenario), durationSeconds: 60, probes: defaultProbes(scenario) });
     expect(result.summary.scheme).toBe('hll');
     expect(result.summary.massBalance.inflow).toBeGreaterThan(50);
     expect(result.summary.massErrorPercent).toBeLessThan(0.1);
   });
 
-  it('defaults to the local-inertial scheme and rejects a bad engine.json by name', async () => {
+  it('defaults to the engine defaults and rejects bad settings by name', async () => {
     expect(readEngineSettings(writeTestPack())).toEqual({});
+    expect((await loadScenario(writeTestPack())).engine).toEqual({});
+    expect(() => readEngineSettings(withEngine({ scheme: 'magic' }))).toThrow(/scenario\.json: engine\.scheme: scheme must be one of "inertial", "hll"/);
+    expect(() => readEngineSettings(withEngine({ cfl: 2 }))).toThrow(/scenario\.json: engine\.cfl/);
+    expect(() => readEngineSettings(withEngine({ theta: 0.7, colour: 'blue' }))).toThrow(/scenario\.json: engine: .*colour/);
+    await expect(loadScenario(withEngine({ wetDepth: -1 }))).rejects.toThrow(/scenario\.json: engine\.wetDepth/);
+  });
+
+  it('refuses a leftover engine.json instead of ignoring it', async () => {
     const dir = writeTestPack();
-    writeFileSync(join(dir, 'engine.json'), JSON.stringify({ scheme: 'magic' }));
-    expect(() => readEngineSettings(dir)).toThrow(/engine\.json: scheme/);
+    writeFileSync(join(dir, 'engine.json'), JSON.stringify({ scheme: 'hll' }));
+    expect(() => readEngineSettings(dir)).toThrow(/engine\.json: engine settings now live in scenario\.json's "engine" object/);
+    await expect(loadScenario(dir)).rejects.toThrow(/engine\.json/);
   });
 
   it('keeps the pack grid, walls, roughness and inflow cells as they are', async () => {

@@ -1,11 +1,7 @@
 // From a loaded scenario pack to what the engine runs: the model, the engine settings the pack
 // asks for, and the default probes (observation points and water-level gauges).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { EngineModel, EngineOptions } from '../engine/model.ts';
-import { readJson } from '../scenario/files.ts';
-import { ScenarioError } from '../scenario/errors.ts';
+import { readScenarioFile } from '../scenario/scenario-file.ts';
 import type { LoadedScenario } from '../scenario/types.ts';
 import type { ProbePoint } from './run.ts';
 
@@ -25,27 +21,15 @@ export function engineModelOf(scenario: LoadedScenario): EngineModel {
   };
 }
 
-/** `engine.json` beside scenario.json: which scheme and numerical settings a pack runs with. */
-const EngineFile = z.strictObject({
-  scheme: z.enum(['inertial', 'hll']).optional(),
-  cfl: z.number().positive().max(1).optional(),
-  theta: z.number().min(0).max(1).optional(),
-  flowDepth: z.number().positive().max(0.1).optional(),
-  wetDepth: z.number().positive().max(1).optional(),
-  maxStep: z.number().positive().optional(),
-  why: z.string().optional(),
-});
-
-export function readEngineSettings(dir: string): Partial<EngineOptions> {
-  const file = join(dir, 'engine.json');
-  if (!existsSync(file)) return {};
-  const parsed = EngineFile.safeParse(readJson(file));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ScenarioError(file, `${issue.path.join('.') || 'engine settings'}: ${issue.message}`);
-  }
-  const { why: _why, ...settings } = parsed.data;
+/** The engine settings a loaded pack asks for (scenario.json's `engine`, without its `why`). */
+export function engineSettingsOf(scenario: Pick<LoadedScenario, 'engine'>): Partial<EngineOptions> {
+  const { why: _why, ...settings } = scenario.engine;
   return settings;
+}
+
+/** The same, read from a pack folder's scenario.json without loading the rest of the pack. */
+export function readEngineSettings(dir: string): Partial<EngineOptions> {
+  return engineSettingsOf({ engine: readScenarioFile(dir).spec.engine ?? {} });
 }
 
 /** The scenario's observation points and water-level gauges, the default probes of a run. */

@@ -168,6 +168,7 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
     assets: spec.assets ? readAssets(pack.path(spec.assets), grid, crs.epsg) : [],
     gauges: spec.gauges ? readGauges(pack.path(spec.gauges), grid) : [],
     durationSeconds: spec.durationSeconds ?? null,
+    engine: spec.engine ?? {},
     lonLatBounds: crs.utm ? gridLonLatBounds(grid, crs.utm) : null,
   };
 }

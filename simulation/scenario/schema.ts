@@ -1,5 +1,6 @@
 // scenario.json, validated with zod. File names are relative to the pack folder.
 import { z } from 'zod';
+import type { Scheme } from '../engine/model.ts';
 
 const fileName = z.string().min(1);
 const xy = z.tuple([z.number(), z.number()]);
@@ -32,6 +33,21 @@ const boundary = z.union([z.literal('closed'), z.literal('open'), z.strictObject
   error: 'boundary must be "closed", "open", { "level": <m> } or { "levelSeries": "<file.csv>" }',
 });
 
+const schemes = ['inertial', 'hll'] as const satisfies readonly Scheme[];
+
+/** The flood engine's scheme and numerical settings for this pack; the engine's defaults for
+ * whatever is left out. `why` records the reason for the choice (not used by the engine). */
+const engine = z.strictObject({
+  scheme: z.enum(schemes, { error: `scheme must be one of ${schemes.map((s) => `"${s}"`).join(', ')}` }).optional(),
+  cfl: z.number().positive().max(1).optional(),
+  theta: z.number().min(0).max(1).optional(),
+  flowDepth: z.number().positive().max(0.1).optional(),
+  wetDepth: z.number().positive().max(1).optional(),
+  maxStep: z.number().positive().finite().optional(),
+  why: z.string().min(1).optional(),
+});
+export type EngineSpec = z.infer<typeof engine>;
+
 export const ScenarioFile = z.strictObject({
   format: z.literal(1, { error: 'format must be 1' }),
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'name must be lower-case letters, digits and dashes' }),
@@ -63,6 +79,7 @@ export const ScenarioFile = z.strictObject({
   assets: fileName.optional(),
   /** JSON { gauges: [...] } of virtual gauges. */
   gauges: fileName.optional(),
+  engine: engine.optional(),
 });
 export type ScenarioFile = z.infer<typeof ScenarioFile>;
 

@@ -1,5 +1,6 @@
 // The engine-agnostic result of loading a scenario pack: plain numbers and typed arrays, no
 // classes, no I/O handles, so the engine host can structured-clone or transfer it as it is.
+import type { EngineSpec } from './schema.ts';
 import type { UtmZone } from './utm.ts';
 
 /**
@@ -166,6 +167,8 @@ export interface LoadedScenario {
   gauges: LoadedGauge[];
   /** Suggested simulated duration (s) from scenario.json, or null. */
   durationSeconds: number | null;
+  /** scenario.json's `engine`: the scheme and settings the pack runs with ({} = engine defaults). */
+  engine: EngineSpec;
   /** Grid bounds in lon/lat degrees [west, south, east, north]; null when the CRS is not UTM. */
   lonLatBounds: [number, number, number, number] | null;
 }
