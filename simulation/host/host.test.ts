@@ -2,7 +2,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeTestPack } from '../scenario/test-pack.ts';
+import { readAsciiGrid } from '../scenario/ascii-grid.ts';
+import { cellAt } from '../scenario/grid.ts';
+import { TEST_GRID, writeTestPack } from '../scenario/test-pack.ts';
+import { TEST_ASSETS, writeAssetPack } from './asset-pack.ts';
 import { createSimulationHost, type SimulationHost } from './create-host.ts';
 import type { HostEvent } from './protocol.ts';
 
@@ -61,6 +64,66 @@ describe('simulation host (worker thread)', () => {
     expect(onDisk.probes[0]).toEqual({ id: 'p1', x: 300015, y: 6000005, maxDepth: expect.any(Number), maxStage: expect.any(Number), arrivalTime: expect.anything() });
     expect(readFileSync(join(out, 'probes.csv'), 'utf8').split('\n')[0]).toBe('time_s,id,x,y,depth_m,stage_m');
     for (const grid of ['max-depth.asc', 'max-speed.asc', 'arrival-time.asc', 'hazard.asc']) expect(existsSync(join(out, grid))).toBe(true);
+  });
+
+  it("streams live arrival, peak hazard and the assets' water, agreeing with the run's written grids", async () => {
+    const pack = writeAssetPack();
+    const out = mkdtempSync(join(tmpdir(), 'polder-sim-out-'));
+    host = createSimulationHost({ resourcesDir: tmpdir() });
+    const rec = record(host);
+    host.send({ type: 'start', scenario: pack, durationSeconds: 120, frameIntervalSeconds: 30, outDir: out });
+    const finished = await rec.next('finished');
+    const frames = rec.events.filter((e) => e.type === 'frame');
+    expect(frames).toHaveLength(4);
+    for (const [k, frame] of frames.entries()) {
+      expect(frame.arrival).toBeInstanceOf(Float32Array);
+      expect(frame.hazard).toBeInstanceOf(Uint8Array);
+      expect([frame.arrival.length, frame.hazard.length]).toEqual([80, 80]);
+      for (let i = 0; i < 80; i++) {
+        // Arrival is fixed once set and never after the frame; the peak hazard never falls.
+        expect(frame.arrival[i]!).toBeLessThanOrEqual(frame.time);
+        if (frame.hazard[i]! > 0) expect(frame.arrival[i]!).toBeGreaterThanOrEqual(0);
+        const before = frames[k - 1];
+        if (before && before.arrival[i]! >= 0) expect(frame.arrival[i]).toBe(before.arrival[i]);
+        if (before) expect(frame.hazard[i]!).toBeGreaterThanOrEqual(before.hazard[i]!);
+      }
+      // Each asset reads its own cell of the frame's grids, worst first.
+      expect(frame.assets.map((a) => a.id).sort()).toEqual(TEST_ASSETS.map((a) => a.id).sort());
+      for (const asset of frame.assets) {
+        const spec = TEST_ASSETS.find((a) => a.id === asset.id)!;
+        const cell = cellAt(TEST_GRID, spec.x, spec.y);
+        const arrival = frame.arrival[cell]!;
+        expect(asset).toMatchObject({ name: spec.name, kind: spec.kind, depth: frame.depth[cell], hazard: frame.hazard[cell], arrivalTime: arrival >= 0 ? arrival : null });
+      }
+      const ranks = frame.assets.map((a) => a.hazard);
+      expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    }
+    // The last frame is the end of the run: the same grids as the end results and the files.
+    const last = frames.at(-1)!;
+    expect(finished.results).toMatchObject({ time: 120, nx: 10, ny: 8 });
+    expect([...finished.results.arrival]).toEqual([...last.arrival]);
+    expect([...finished.results.hazard]).toEqual([...last.hazard]);
+    expect(finished.assets).toEqual(last.assets.map((a) => ({ ...a, maxDepth: expect.any(Number) })));
+    const arrivalFile = readAsciiGrid(join(out, 'arrival-time.asc')).values;
+    const hazardFile = readAsciiGrid(join(out, 'hazard.asc')).values;
+    const maxDepthFile = readAsciiGrid(join(out, 'max-depth.asc')).values;
+    for (let i = 0; i < 80; i++) {
+      const t = finished.results.arrival[i]!;
+      if (Number.isNaN(hazardFile[i]!)) continue; // a solid (building) cell
+      if (t >= 0) expect(arrivalFile[i]!).toBeCloseTo(t, 1);
+      else expect(arrivalFile[i]).toBeNaN();
+      expect(hazardFile[i]).toBe(finished.results.hazard[i]);
+    }
+    for (const asset of finished.assets) {
+      const spec = TEST_ASSETS.find((a) => a.id === asset.id)!;
+      expect(asset.maxDepth).toBeCloseTo(maxDepthFile[cellAt(TEST_GRID, spec.x, spec.y)]!, 3);
+    }
+    // The water reaches the asset by the inflow, badly enough to class, and not the one on the hill.
+    const byId = Object.fromEntries(finished.assets.map((a) => [a.id, a]));
+    expect(byId['a-inflow']!.hazard).toBeGreaterThan(0);
+    expect(byId['a-inflow']!.arrivalTime).toBeLessThan(60);
+    expect(byId['a-north']).toMatchObject({ hazard: 0, arrivalTime: null, maxDepth: 0 });
+    expect(finished.assets[0]!.id).not.toBe('a-north');
   });
 
   it('applies what-if edits, refuses impossible ones, pauses, resumes and stops', async () => {

@@ -1,8 +1,9 @@
 // The messages between the app and the engine process, as discriminated unions. Requests are
 // checked with zod on arrival (a bad one gets an `error` event, never a crash); events are
-// plain data with one Float32Array per frame, which the worker transport transfers.
+// plain data with typed arrays (depth, arrival, hazard) per frame, which the worker transport transfers.
 import { z } from 'zod';
 import type { GridGeometry } from '../scenario/types.ts';
+import type { AssetRisk } from './asset-risk.ts';
 import type { OutputSummary } from './outputs.ts';
 import type { Progress } from './run.ts';
 
@@ -68,14 +69,25 @@ export const HostRequest = z.discriminatedUnion('type', [
 ]);
 export type HostRequest = z.input<typeof HostRequest>;
 
-export interface FrameEvent {
-  type: 'frame';
+/** The per-cell results the map's arrival and hazard views draw, row 0 north. */
+export interface ResultGrids {
+  /** Simulated seconds they hold. */
   time: number;
   nx: number;
   ny: number;
-  /** Depth (m), row 0 north. */
+  /** First time (s) deeper than the wet threshold, -1 where not (yet). */
+  arrival: Float32Array;
+  /** Peak hazard class so far: 0 dry, 1–6 = ARR H1–H6. */
+  hazard: Uint8Array;
+}
+
+export interface FrameEvent extends ResultGrids {
+  type: 'frame';
+  /** Depth (m). */
   depth: Float32Array;
   probes: { id: string; depth: number; stage: number }[];
+  /** The scenario's assets, most at risk first. */
+  assets: AssetRisk[];
 }
 
 export type HostEvent =
@@ -96,7 +108,7 @@ export type HostEvent =
   | { type: 'editRejected'; edit: WhatIfEdit; message: string }
   | { type: 'paused'; time: number }
   | { type: 'resumed'; time: number }
-  | { type: 'finished'; summary: OutputSummary; outDir: string | null }
+  | { type: 'finished'; summary: OutputSummary; outDir: string | null; assets: AssetRisk[]; results: ResultGrids }
   | { type: 'error'; message: string };
 
 /** Either side of a transport: send a message (transferring the listed buffers if it can). */

@@ -7,6 +7,7 @@ import { cellAt, gridCoordinates } from '../scenario/grid.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { resolveScenarioDir } from '../scenario/summary.ts';
 import type { GridGeometry } from '../scenario/types.ts';
+import { assetRisks } from './asset-risk.ts';
 import { checkObservations, meanAbsError, writeRunOutputs, type OutputSummary } from './outputs.ts';
 import { HostRequest, type HostEvent, type WhatIfEdit } from './protocol.ts';
 import { runControl, runSimulation, type ProbePoint } from './run.ts';
@@ -127,7 +128,11 @@ export function createEngineService(deps: EngineServiceDeps) {
           probes: probes.map(({ id, x, y }) => ({ id, x, y })),
         }),
       onProgress: (p) => post({ type: 'progress', ...p }),
-      onFrame: (frame) => post({ type: 'frame', ...frame }, [frame.depth.buffer as ArrayBuffer]),
+      onFrame: (frame) => {
+        const { time, nx, ny, depth, arrival, hazard, probes } = frame;
+        const assets = assetRisks(scenario.assets, frame);
+        post({ type: 'frame', time, nx, ny, depth, arrival, hazard, probes, assets }, [depth.buffer, arrival.buffer, hazard.buffer] as ArrayBuffer[]);
+      },
     });
     const outDir = req.outDir ? resolve(req.outDir) : null;
     let summary: OutputSummary;
@@ -136,7 +141,9 @@ export function createEngineService(deps: EngineServiceDeps) {
       const observations = checkObservations(scenario, result.summary);
       summary = { scenario: scenario.name, ...result.summary, observations, observationMeanAbsError: meanAbsError(observations), grids: {} };
     }
-    post({ type: 'finished', summary, outDir });
+    const { grids } = result;
+    const results = { time: result.summary.simulatedSeconds, nx: scenario.grid.nx, ny: scenario.grid.ny, arrival: grids.arrival, hazard: grids.hazard };
+    post({ type: 'finished', summary, outDir, assets: assetRisks(scenario.assets, grids), results }, [grids.arrival.buffer, grids.hazard.buffer] as ArrayBuffer[]);
   }
 
   return {
