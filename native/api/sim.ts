@@ -41,6 +41,22 @@ export const SimProgress = z.object({
   massErrorPercent: z.number(),
 });
 
+/** The water at one of the scenario's assets (a point), read from the engine's grids at its cell. */
+export const SimAssetRisk = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  /** Depth (m) at the asset at the frame's time. */
+  depth: z.number(),
+  /** Peak depth (m) so far. */
+  maxDepth: z.number(),
+  /** Peak ARR 2016 hazard class so far (depth × velocity): 0 dry, 1–6 = H1–H6. */
+  hazard: z.number().int().min(0).max(6),
+  /** Seconds from the start of the run until the water first got deeper than the wet threshold; null if not (yet). */
+  arrivalTime: z.number().nullable(),
+});
+export type SimAssetRisk = z.infer<typeof SimAssetRisk>;
+
 /**
  * A depth snapshot for the map: an RGBA PNG, one pixel per `cellsPerPixel`² cells (the deepest
  * of them), row 0 north, transparent where dry, placed on the scenario grid's corners
@@ -57,6 +73,9 @@ export const SimFrame = z.object({
   wetCells: z.number().int(),
   maxDepth: z.number(),
   probes: z.array(z.object({ id: z.string(), depth: z.number(), stage: z.number() })),
+  /** Every asset of the scenario at this time, most at risk first: peak hazard (worst first), then
+   * arrival (earliest first, dry last), then name. */
+  assets: z.array(SimAssetRisk),
 });
 export type SimFrame = z.infer<typeof SimFrame>;
 
@@ -72,8 +91,41 @@ export const SimFinished = z.object({
   probes: z.array(SimProbe),
   /** Mean absolute error of peak stage at the scenario's observation points, m; null without any. */
   observationMeanAbsError: z.number().nullable(),
+  /** Every asset at the end of the run, ordered as in `sim.frame`; empty when the run failed. */
+  assets: z.array(SimAssetRisk),
 });
 export type SimFinished = z.infer<typeof SimFinished>;
+
+/** The per-cell results that `sim.results` serves: the map's arrival-time and hazard views. */
+export const SimResultView = z.enum(['arrival', 'hazard']);
+export type SimResultView = z.infer<typeof SimResultView>;
+
+/**
+ * One per-cell result of the run's latest frame (or its end) at display resolution: one value per
+ * `cellsPerPixel`² cells, row 0 north, placed on the scenario grid's corners like the depth frames.
+ * Values are little-endian, zlib-deflated (RFC 1950, what `DecompressionStream('deflate')` reads)
+ * and base64-encoded, so a mostly dry grid costs a few kilobytes.
+ */
+export const SimResults = z.object({
+  view: SimResultView,
+  /** Simulated seconds the values hold. */
+  time: z.number(),
+  /** The run's end (s): the arrival ramp spans 0 to this. */
+  durationSeconds: z.number(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  cellsPerPixel: z.number().int().positive(),
+  /**
+   * 'uint16' for arrival: the earliest arrival among a pixel's cells in units of `unitSeconds`,
+   * 65535 where none is wet yet. 'uint8' for hazard: the worst peak class among its cells, 0 dry,
+   * 1–6 = ARR H1–H6.
+   */
+  encoding: z.enum(['uint16', 'uint8']),
+  /** Seconds per arrival unit (1 unless the run is longer than 65 534 s); 1 for hazard. */
+  unitSeconds: z.number().positive(),
+  data: z.string(),
+});
+export type SimResults = z.infer<typeof SimResults>;
 
 export const simMethods = {
   'sim.start': {
@@ -92,6 +144,9 @@ export const simMethods = {
   'sim.stop': { args: z.object({}).strict(), result: SimStatus },
   'sim.status': { args: z.object({}).strict(), result: SimStatus },
   'sim.edit': { args: z.object({ edit: SimEdit }).strict(), result: z.object({ ok: z.literal(true) }) },
+  /** The latest arrival or hazard grid of the current (or last) run; null before its first frame.
+   * Pulled when the map shows that view, so a client only pays for what it draws. */
+  'sim.results': { args: z.object({ view: SimResultView }).strict(), result: SimResults.nullable() },
 } satisfies MethodSpecs;
 
 export const simPushes = {

@@ -10,12 +10,17 @@ export interface DepthImage {
   maxDepth: number;
 }
 
+/** Cells per pixel side so that an nx × ny grid fits in `maxSide` pixels a side. */
+export function pixelStep(nx: number, ny: number, maxSide = 512): number {
+  return Math.max(1, Math.ceil(Math.max(nx, ny) / maxSide));
+}
+
 /**
  * A depth grid (row 0 north) as a translucent blue PNG data URL for a map overlay: at most
  * `maxSide` pixels a side, each pixel the deepest of the cells it covers; dry is transparent.
  */
 export function depthImage(depth: Float32Array, nx: number, ny: number, { maxSide = 512, wetDepth = 0.01, deep = 1.5 } = {}): DepthImage {
-  const step = Math.max(1, Math.ceil(Math.max(nx, ny) / maxSide));
+  const step = pixelStep(nx, ny, maxSide);
   const width = Math.ceil(nx / step);
   const height = Math.ceil(ny / step);
   const rgba = new Uint8Array(width * height * 4);

@@ -1,9 +1,21 @@
 import { tmpdir } from 'node:os';
+import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeTestPack } from '../../simulation/scenario/test-pack.ts';
+import { TEST_ASSETS, writeAssetPack } from '../../simulation/host/asset-pack.ts';
+import { runSimulation } from '../../simulation/host/run.ts';
+import { defaultProbes, engineModelOf, readEngineSettings } from '../../simulation/host/scenario-model.ts';
+import { cellAt } from '../../simulation/scenario/grid.ts';
+import { loadScenario } from '../../simulation/scenario/load.ts';
+import { TEST_GRID, writeTestPack } from '../../simulation/scenario/test-pack.ts';
 import { PolderError } from '../api/errors.ts';
-import { simPushes } from '../api/sim.ts';
+import { SimResults, simPushes } from '../api/sim.ts';
 import { createSimHandlers, type SimHandlers } from './handlers.ts';
+
+/** A `sim.results` payload's values (little-endian, 1 or 2 bytes each). */
+const inflated = (r: SimResults, bytes: 1 | 2) => {
+  const raw = inflateSync(Buffer.from(r.data, 'base64'));
+  return Array.from({ length: raw.length / bytes }, (_, k) => (bytes === 1 ? raw[k]! : raw.readUInt16LE(k * 2)));
+};
 
 let sim: SimHandlers | null = null;
 afterEach(async () => {
@@ -11,9 +23,9 @@ afterEach(async () => {
   sim = null;
 });
 
-function setup() {
+function setup(pack = writeTestPack()) {
   const pushed: { event: string; payload: unknown }[] = [];
-  sim = createSimHandlers({ resourcesDir: tmpdir(), defaultScenario: writeTestPack(), push: (event, payload) => pushed.push({ event, payload }) });
+  sim = createSimHandlers({ resourcesDir: tmpdir(), defaultScenario: pack, push: (event, payload) => pushed.push({ event, payload }) });
   const until = async (event: string) => {
     for (let i = 0; i < 600 && !pushed.some((p) => p.event === event); i++) await new Promise((r) => setTimeout(r, 25));
     const found = pushed.find((p) => p.event === event);
@@ -38,6 +50,50 @@ describe('sim handlers', () => {
     expect(Buffer.from(frames[2]!.image.split(',')[1]!, 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect(pushed.some((p) => p.event === 'sim.progress')).toBe(true);
     expect(await h['sim.status']({})).toMatchObject({ state: 'idle', time: 60 });
+  });
+
+  it("serves live arrival and hazard grids and the assets' water, as the engine's own grids have them", async () => {
+    const pack = writeAssetPack();
+    const { h, pushed, until } = setup(pack);
+    expect(await h['sim.results']({ view: 'arrival' })).toBeNull();
+    await h['sim.start']({ durationSeconds: 120, frameIntervalSeconds: 30 });
+    // Mid-run, after the first frame: grids of that moment (or a later one), never empty.
+    const first = simPushes['sim.frame'].parse(await until('sim.frame'));
+    const live = SimResults.parse(await h['sim.results']({ view: 'hazard' }));
+    expect(live.time).toBeGreaterThanOrEqual(first.time);
+    const finished = simPushes['sim.finished'].parse(await until('sim.finished'));
+    const frames = pushed.filter((p) => p.event === 'sim.frame').map((p) => simPushes['sim.frame'].parse(p.payload));
+    expect(frames.every((f) => f.assets.length === TEST_ASSETS.length)).toBe(true);
+
+    // The same run straight through the engine (one thread, the same sampling): its grids are the truth.
+    const scenario = await loadScenario(pack);
+    const truth = await runSimulation({ model: engineModelOf(scenario), engine: readEngineSettings(pack), durationSeconds: 120, probes: defaultProbes(scenario), frameIntervalSeconds: 30 });
+    const arrival = SimResults.parse(await h['sim.results']({ view: 'arrival' }));
+    const hazard = SimResults.parse(await h['sim.results']({ view: 'hazard' }));
+    expect(arrival).toMatchObject({ time: 120, durationSeconds: 120, width: 10, height: 8, cellsPerPixel: 1, encoding: 'uint16' });
+    const arrivalValues = inflated(arrival, 2);
+    const hazardValues = inflated(hazard, 1);
+    let wet = 0;
+    for (let i = 0; i < 80; i++) {
+      const t = truth.grids.arrival[i]!;
+      if (t >= 0) {
+        wet++;
+        expect(Math.abs(arrivalValues[i]! - t)).toBeLessThanOrEqual(0.5);
+      } else expect(arrivalValues[i]).toBe(0xffff);
+      expect(hazardValues[i]).toBe(truth.grids.hazard[i]);
+    }
+    expect(wet).toBeGreaterThan(10);
+    for (const asset of finished.assets) {
+      const spec = TEST_ASSETS.find((a) => a.id === asset.id)!;
+      const cell = cellAt(TEST_GRID, spec.x, spec.y);
+      const t = truth.grids.arrival[cell]!;
+      expect(asset.hazard).toBe(truth.grids.hazard[cell]);
+      expect(asset.maxDepth).toBeCloseTo(truth.grids.maxDepth[cell]!, 4);
+      if (t >= 0) expect(asset.arrivalTime).toBeCloseTo(t, 3);
+      else expect(asset.arrivalTime).toBeNull();
+    }
+    expect(finished.assets[0]).toMatchObject({ id: 'a-inflow', kind: 'school' });
+    expect(finished.assets[0]!.hazard).toBeGreaterThan(0);
   });
 
   it('applies edits, refuses a second start and bad edits, and stops', async () => {

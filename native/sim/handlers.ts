@@ -3,10 +3,11 @@
 import type { z } from 'zod';
 import { PolderError } from '../api/errors.ts';
 import type { Push } from '../api/index.ts';
-import type { simMethods, simPushes, SimEdit, SimStatus } from '../api/sim.ts';
+import type { simMethods, simPushes, SimEdit, SimResults, SimResultView, SimStatus } from '../api/sim.ts';
 import { createSimulationHost, type SimulationHost } from '../../simulation/host/create-host.ts';
-import type { HostEvent, HostRequest } from '../../simulation/host/protocol.ts';
+import type { HostEvent, HostRequest, ResultGrids } from '../../simulation/host/protocol.ts';
 import { depthImage } from './depth-image.ts';
+import { encodeResults } from './result-grids.ts';
 
 type SimMethod = keyof typeof simMethods;
 export type SimHandlerMap = {
@@ -31,6 +32,13 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
   let host: SimulationHost | null = null;
   const waiters: Waiter[] = [];
   let status: SimStatus = { state: 'idle', scenario: null, time: 0, durationSeconds: null, steps: 0, scheme: null };
+  // The latest arrival and hazard grids, kept for `sim.results`; each view encoded once per update.
+  let results: ResultGrids | null = null;
+  let encoded: Partial<Record<SimResultView, SimResults>> = {};
+  const keepResults = (grids: ResultGrids | null) => {
+    results = grids;
+    encoded = {};
+  };
 
   const waitFor = (match: (e: HostEvent) => boolean) => new Promise<HostEvent>((resolve) => waiters.push({ match, resolve }));
 
@@ -45,7 +53,8 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
         break;
       case 'frame':
         status = { ...status, time: event.time };
-        push('sim.frame', { time: event.time, ...depthImage(event.depth, event.nx, event.ny), probes: event.probes });
+        keepResults({ time: event.time, nx: event.nx, ny: event.ny, arrival: event.arrival, hazard: event.hazard });
+        push('sim.frame', { time: event.time, ...depthImage(event.depth, event.nx, event.ny), probes: event.probes, assets: event.assets });
         break;
       case 'paused':
         status = { ...status, state: 'paused', time: event.time };
@@ -55,6 +64,7 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
         break;
       case 'finished': {
         const s = event.summary;
+        keepResults(event.results);
         push('sim.finished', {
           outcome: s.stopped ? 'stopped' : 'completed',
           error: null,
@@ -65,13 +75,14 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
           massErrorPercent: s.massErrorPercent,
           probes: s.probes,
           observationMeanAbsError: s.observationMeanAbsError,
+          assets: event.assets,
         });
         status = { ...status, state: 'idle', time: s.simulatedSeconds, steps: s.steps };
         break;
       }
       case 'error':
         if (status.state !== 'idle') {
-          push('sim.finished', { outcome: 'failed', error: event.message, scenario: status.scenario, simulatedSeconds: status.time, wallSeconds: 0, steps: status.steps, massErrorPercent: 0, probes: [], observationMeanAbsError: null });
+          push('sim.finished', { outcome: 'failed', error: event.message, scenario: status.scenario, simulatedSeconds: status.time, wallSeconds: 0, steps: status.steps, massErrorPercent: 0, probes: [], observationMeanAbsError: null, assets: [] });
           status = { ...status, state: 'idle' };
         }
         break;
@@ -102,6 +113,7 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
       const scenario = args.scenario ?? options.defaultScenario;
       if (!scenario) throw new PolderError('not_found', 'No scenario is loaded: name one to simulate');
       status = { state: 'loading', scenario, time: 0, durationSeconds: args.durationSeconds ?? null, steps: 0, scheme: args.scheme ?? null };
+      keepResults(null);
       const reply = waitFor((e) => e.type === 'started' || e.type === 'error' || e.type === 'finished');
       send({ type: 'start', scenario, durationSeconds: args.durationSeconds, frameIntervalSeconds: args.frameIntervalSeconds, threads: args.threads, scheme: args.scheme });
       const event = await reply;
@@ -116,6 +128,11 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
       return status;
     },
     'sim.status': () => status,
+    'sim.results': ({ view }) => {
+      if (!results) return null;
+      encoded[view] ??= encodeResults(view, results, status.durationSeconds ?? results.time);
+      return encoded[view];
+    },
     'sim.edit': async ({ edit }) => {
       if (status.state === 'idle') throw new PolderError('illegal_transition', 'No simulation is running');
       const sameEdit = (other: SimEdit | { kind: string; id: string }) => other.kind === edit.kind && other.id === edit.id;
