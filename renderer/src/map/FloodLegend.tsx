@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { SimAssetRisk } from '../../../native/api/sim.ts';
+import { AssetRiskList } from './AssetRiskList.tsx';
 import type { SimRun } from './use-sim-run.ts';
 import { cssColor, type Ramp } from './ramps.ts';
 import { overlayViews, type OverlayView } from './flood-view.ts';
@@ -14,6 +16,11 @@ export interface FloodLegendProps {
   onView(view: OverlayView): void;
   /** The ramp of what is drawn for this view, or null when the view has nothing to show yet. */
   ramp: Ramp | null;
+  /** True while the view's first grid is on its way. */
+  waiting: boolean;
+  /** The scenario's assets at the shown time, or null before any run. */
+  assets: readonly SimAssetRisk[] | null;
+  onFocusAsset(id: string): void;
   /** Simulated seconds of what is drawn. */
   time: number | null;
   sim: SimRun;
@@ -38,8 +45,9 @@ function usePlayback(sim: SimRun, replayIndex: number | null, onReplay: (index: 
   return { playing, setPlaying };
 }
 
-/** The overlay switch (depth / arrival / hazard), the legend, and the simulation's run control. */
-export function FloodLegend({ view, onView, ramp, time, sim, replayIndex, onReplay }: FloodLegendProps) {
+/** The overlay switch (depth / arrival / hazard), the legend, the simulation's run control and the
+ * assets at risk. */
+export function FloodLegend({ view, onView, ramp, waiting, assets, onFocusAsset, time, sim, replayIndex, onReplay }: FloodLegendProps) {
   const running = sim.status?.state === 'running' || sim.status?.state === 'loading';
   const { playing, setPlaying } = usePlayback(sim, replayIndex, onReplay);
   const last = sim.frames.length - 1;
@@ -114,8 +122,9 @@ export function FloodLegend({ view, onView, ramp, time, sim, replayIndex, onRepl
           ))}
         </ul>
       ) : (
-        <p className="flood-legend-empty">{sim.frame || sim.finished ? 'Not available from this run.' : 'No simulation run yet.'}</p>
+        <p className="flood-legend-empty">{waiting ? 'Loading…' : sim.frame || sim.finished ? 'Not available from this run.' : 'No simulation run yet.'}</p>
       )}
+      <AssetRiskList assets={assets} onFocus={onFocusAsset} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ScenarioGrid, ScenarioLayers, ScenarioSummary } from '../../../native/api/index.ts';
+import type { ScenarioLayers, ScenarioSummary } from '../../../native/api/index.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useMapFocusListener, useMapPickListener } from '../shell/map-focus.ts';
 import { BasemapPicker } from './BasemapPicker.tsx';
@@ -9,11 +9,14 @@ import { useOptionalDrawStore } from './draw-context.tsx';
 import { attachDrawing } from './draw-layer.ts';
 import type { DrawnGeometry } from './draw-state.ts';
 import { DrawCross, DrawToolbar } from './DrawToolbar.tsx';
-import { gridFor, rampFor, type FloodGrids, type OverlayView } from './flood-view.ts';
+import { assetRiskDetail, assetRiskLabel, assetRiskShort, assetsAtRisk } from './asset-risk.ts';
+import { arrivalBy } from './flood-results.ts';
+import { rampFor, type OverlayView } from './flood-view.ts';
 import { gaugeLevel, gaugesFromLayer } from '../gauges/gauge-series.ts';
 import { FloodLegend } from './FloodLegend.tsx';
 import { LayerToggles } from './LayerToggles.tsx';
 import { addOpsLayers, focusOn, opsLayerIds, opsPopup, scenarioPopup, setOpsFeatures } from './ops-layers.ts';
+import { useFloodResults } from './use-flood-results.ts';
 import { useOpsFeatures } from './use-ops-features.ts';
 import { useSharedSimRun } from './sim-run-context.tsx';
 import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
@@ -33,12 +36,8 @@ export interface GaugeMarkerValue {
 
 export interface MapViewProps {
   scenario: ScenarioSummary;
-  /** Per-cell results to overlay instead of the host's rendered depth frames. */
-  flood?: FloodGrids | null;
   /** Latest reading per gauge id; by default the simulation's probe depths. */
   gauges?: Readonly<Record<string, GaugeMarkerValue>>;
-  /** Hazard class (0–6) at each asset, by asset id. */
-  assetRisk?: Readonly<Record<string, number>>;
   /** Called with every geometry the user finishes drawing. */
   onDrawn?(geometry: DrawnGeometry): void;
   /** Called when the user opens an alert or task from its map marker. */
@@ -50,12 +49,11 @@ const centreOf = ([west, south, east, north]: readonly number[]): [number, numbe
 /** Popups near the top open downward: the map's tool bars cover the top edge. */
 const popupAnchor = (event: maplibregl.MapMouseEvent): maplibregl.PositionAnchor | undefined => (event.point.y < 180 ? 'top' : undefined);
 
-export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, onOpen }: MapViewProps) {
+export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
   const { bridge } = useHost();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [overlay, setOverlay] = useState<GridOverlay | null>(null);
-  const [grid, setGrid] = useState<ScenarioGrid | null>(null);
   const [view, setView] = useState<OverlayView>('depth');
   const [problem, setProblem] = useState<string | null>(null);
   const [layersData, setLayersData] = useState<ScenarioLayers | null>(null);
@@ -112,7 +110,6 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
       void gridInfo.then(
         (info) => {
           if (cancelled) return;
-          setGrid(info);
           setOverlay(addGridOverlay(instance, info.corners));
         },
         (err: Error) => !cancelled && setProblem(`Flood overlay unavailable: ${err.message}`),
@@ -128,22 +125,30 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
     };
   }, [bridge, scenario, draw]);
 
-  // Paint the chosen result into the overlay whenever a frame or the view changes: per-cell grids
-  // with the renderer's ramps, or else the host's rendered depth frame.
+  // Paint the chosen view into the overlay whenever a frame, a result or the view changes: the
+  // host's rendered depth frame, or the arrival / hazard grid with the renderer's ramps.
   const pixels = useRef<Uint8ClampedArray<ArrayBuffer> | null>(null);
-  const values = flood ? gridFor(view, flood) : null;
   // null follows the run live; a number replays that frame of it.
   const [replayIndex, setReplayIndex] = useState<number | null>(null);
   const shownFrame = replayIndex === null ? sim.frame : (sim.frames[Math.min(replayIndex, sim.frames.length - 1)] ?? null);
-  const hostFrame = !values && view === 'depth' ? shownFrame : null;
-  const shownRamp = values ? rampFor(view, flood!.durationSeconds) : hostFrame ? hostDepthRamp(hostFrame.ramp) : null;
+  const results = useFloodResults(view, sim.frame, sim.finished);
+  const resultGrid = results.grid ?? null;
+  // Arrival replays exactly from the latest grid (it only grows); hazard shows its latest peak.
+  const replayTime = replayIndex !== null && shownFrame ? shownFrame.time : null;
+  const values = useMemo(() => {
+    if (!resultGrid) return null;
+    return resultGrid.view === 'arrival' && replayTime !== null ? arrivalBy(resultGrid.values as Float32Array, replayTime) : resultGrid.values;
+  }, [resultGrid, replayTime]);
+  const hostFrame = view === 'depth' ? shownFrame : null;
+  const shownRamp = resultGrid ? rampFor(view, resultGrid.durationSeconds) : hostFrame ? hostDepthRamp(hostFrame.ramp) : null;
+  const shownTime = resultGrid ? (resultGrid.view === 'arrival' && replayTime !== null ? replayTime : resultGrid.time) : (hostFrame?.time ?? null);
   useEffect(() => {
-    if (!overlay || !grid || !map) return;
-    if (values) {
-      const size = grid.nx * grid.ny * 4;
-      if (pixels.current?.length !== size) pixels.current = new Uint8ClampedArray(size);
-      paintGrid(values, grid.nx, grid.ny, rampFor(view, flood!.durationSeconds), pixels.current);
-      overlay.draw(new ImageData(pixels.current, grid.nx, grid.ny));
+    if (!overlay || !map) return;
+    if (resultGrid && values) {
+      const { width, height } = resultGrid;
+      if (pixels.current?.length !== width * height * 4) pixels.current = new Uint8ClampedArray(width * height * 4);
+      paintGrid(values, width, height, rampFor(resultGrid.view, resultGrid.durationSeconds), pixels.current);
+      overlay.draw(new ImageData(pixels.current, width, height));
     } else if (hostFrame) {
       overlay.drawUrl(hostFrame.image);
     } else {
@@ -152,7 +157,11 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
       return;
     }
     map.getContainer().dataset.overlay = view;
-  }, [overlay, grid, map, flood, values, hostFrame, view]);
+  }, [overlay, map, resultGrid, values, hostFrame, view]);
+
+  // The assets' water at the shown time: the replayed frame's, else the run's end, else the latest frame's.
+  const finishedAssets = sim.finished && sim.finished.outcome !== 'failed' ? sim.finished.assets : null;
+  const shownAssets = (replayIndex !== null ? shownFrame?.assets : (finishedAssets ?? sim.frame?.assets)) ?? null;
 
   // Gauge readings: given, or the latest probe depths against each gauge's thresholds.
   const frameProbes = shownFrame?.probes;
@@ -222,6 +231,8 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
   // Names and readings of assets, gauges and flood marks on click (there are no text labels).
   const readingsRef = useRef(gaugeReadings);
   readingsRef.current = gaugeReadings;
+  const assetsRef = useRef(shownAssets);
+  assetsRef.current = shownAssets;
   useEffect(() => {
     if (!map) return;
     const layers = ['assets', 'gauges', 'observations'] as const;
@@ -231,7 +242,8 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
       if (!feature) return;
       const props = feature.properties as Record<string, unknown>;
       const reading = readingsRef.current?.[String(props.id)];
-      const text = reading ? `${reading.value.toFixed(2)} ${reading.unit}` : null;
+      const asset = feature.layer.id === 'assets' ? assetsRef.current?.find((a) => a.id === String(props.id)) : undefined;
+      const text = asset ? assetRiskDetail(asset) : reading ? `${reading.value.toFixed(2)} ${reading.unit}` : null;
       new maplibregl.Popup({ maxWidth: '18rem', anchor: popupAnchor(event) }).setLngLat(event.lngLat).setDOMContent(scenarioPopup(feature.layer.id, props, text)).addTo(map);
     };
     const pointer = () => (map.getCanvas().style.cursor = draw.snapshot().mode ? 'crosshair' : 'pointer');
@@ -250,10 +262,35 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
     };
   }, [map, draw]);
 
+  // Asset markers coloured by their peak hazard class; the ones the water reaches get a label
+  // ("H4 · 6 min") whose accessible name and tooltip say it in full.
+  const assetPoints = useMemo(() => {
+    const points = new Map<string, [number, number]>();
+    for (const feature of layersData?.assets.features ?? []) {
+      const id = String(feature.properties?.id ?? feature.id ?? '');
+      if (id && feature.geometry.type === 'Point') points.set(id, feature.geometry.coordinates as [number, number]);
+    }
+    return points;
+  }, [layersData]);
   useEffect(() => {
-    if (!map || !assetRisk) return;
-    for (const [id, risk] of Object.entries(assetRisk)) map.setFeatureState({ source: 'assets', id }, { risk });
-  }, [map, assetRisk]);
+    if (!map || !layersData) return;
+    map.removeFeatureState({ source: 'assets' });
+    if (!shownAssets) return;
+    const markers: maplibregl.Marker[] = [];
+    for (const asset of shownAssets) map.setFeatureState({ source: 'assets', id: asset.id }, { risk: asset.hazard });
+    for (const asset of assetsAtRisk(shownAssets)) {
+      const at = assetPoints.get(asset.id);
+      if (!at) continue;
+      const label = document.createElement('div');
+      label.className = `asset-risk-label asset-risk-${asset.hazard}`;
+      label.setAttribute('role', 'img');
+      label.setAttribute('aria-label', assetRiskLabel(asset));
+      label.title = assetRiskLabel(asset);
+      label.textContent = assetRiskShort(asset);
+      markers.push(new maplibregl.Marker({ element: label, anchor: 'right', offset: [-10, 0] }).setLngLat(at).addTo(map));
+    }
+    return () => markers.forEach((m) => m.remove());
+  }, [map, layersData, assetPoints, shownAssets]);
 
   useMapFocusListener((request) => map && focusOn(map, request.geometry));
   useMapPickListener((request) => {
@@ -278,7 +315,26 @@ export function MapView({ scenario, flood = null, gauges, assetRisk, onDrawn, on
         {map && <BasemapPicker map={map} />}
       </div>
       <DrawCross store={draw} />
-      <FloodLegend view={view} onView={setView} ramp={shownRamp} time={flood?.time ?? hostFrame?.time ?? null} sim={sim} replayIndex={replayIndex} onReplay={setReplayIndex} />
+      <FloodLegend
+        view={view}
+        onView={setView}
+        ramp={shownRamp}
+        waiting={results.grid === undefined}
+        assets={shownAssets}
+        onFocusAsset={(id) => {
+          const at = assetPoints.get(id);
+          if (map && at) focusOn(map, { type: 'Point', coordinates: at });
+        }}
+        time={shownTime}
+        sim={sim}
+        replayIndex={replayIndex}
+        onReplay={setReplayIndex}
+      />
+      {results.error && (
+        <p className="map-problem" role="status">
+          {view === 'arrival' ? 'Arrival times' : 'Hazard'} unavailable: {results.error}
+        </p>
+      )}
       {problem && (
         <p className="map-problem" role="status">
           {problem}

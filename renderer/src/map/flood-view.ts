@@ -2,16 +2,18 @@ import { arrivalRamp, depthRamp, hazardRamp, type Ramp } from './ramps.ts';
 
 export type OverlayView = 'depth' | 'arrival' | 'hazard';
 
-/** Per-cell results on the scenario grid (nx × ny, row 0 north) as the map draws them. */
-export interface FloodGrids {
-  /** Simulated seconds of the depth frame. */
+/** One per-cell result of a run as the map draws it (`sim.results`, decoded): width × height
+ * values, row 0 north, on the scenario grid's corners. */
+export interface FloodGrid {
+  view: 'arrival' | 'hazard';
+  /** Simulated seconds the values hold. */
   time: number;
+  /** The run's end (s). */
   durationSeconds: number;
-  depth: Float32Array | null;
-  /** Seconds from the start of the run until the cell first got wet; NaN where it never did. */
-  arrival: Float32Array | null;
-  /** Peak ARR hazard class so far, 0 (dry) … 6. */
-  hazard: Uint8Array | null;
+  width: number;
+  height: number;
+  /** Arrival: seconds from the start of the run, NaN where not wet yet. Hazard: peak ARR class so far, 0 (dry) … 6. */
+  values: Float32Array | Uint8Array;
 }
 
 export const overlayViews: readonly { view: OverlayView; label: string }[] = [
@@ -24,8 +26,4 @@ export function rampFor(view: OverlayView, durationSeconds: number): Ramp {
   if (view === 'depth') return depthRamp;
   if (view === 'hazard') return hazardRamp;
   return arrivalRamp(durationSeconds > 0 ? durationSeconds : 3600);
-}
-
-export function gridFor(view: OverlayView, grids: FloodGrids): ArrayLike<number> | null {
-  return grids[view];
 }

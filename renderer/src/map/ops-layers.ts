@@ -93,6 +93,7 @@ export function scenarioPopup(layer: string, properties: Record<string, unknown>
   const lines: string[] = [];
   if (layer === 'assets') {
     kind.textContent = `${assetKindLabel[String(properties.kind)] ?? 'Asset'}${properties.illustrative ? ' · illustrative, not a real facility' : ''}`;
+    if (reading) lines.push(reading);
   } else if (layer === 'gauges') {
     const unit = properties.kind === 'rain' ? 'mm/h' : 'm';
     kind.textContent = properties.kind === 'rain' ? 'Rain gauge' : 'Water-level gauge';

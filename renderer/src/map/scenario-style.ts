@@ -1,4 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { cssColor, hazardRamp } from './ramps.ts';
 
 export const scenarioSources = ['extent', 'areaOfInterest', 'roads', 'buildings', 'inflows', 'observations', 'assets', 'gauges'] as const;
 
@@ -14,8 +15,21 @@ export const layerSlots = {
 
 /** Gauge reading against its thresholds: 0 below warning, 1 warning, 2 danger (feature-state `level`). */
 const gaugeColor = ['match', ['coalesce', ['feature-state', 'level'], -1], 0, '#2e9d4a', 1, '#f0a400', 2, '#c4001d', '#1f78b4'];
-/** Asset risk as the hazard class at its cell, 0–6 (feature-state `risk`); grey until a run says. */
-const assetColor = ['step', ['coalesce', ['feature-state', 'risk'], -1], '#6a3d9a', 0, '#2e9d4a', 1, '#a5c400', 2, '#f0c400', 3, '#f08a00', 4, '#d7191c', 6, '#6b0026'];
+/** Asset marker colours: before any run, dry so far, then the hazard ramp's H1–H6 (opaque). */
+export const assetColors = {
+  none: '#6a3d9a',
+  dry: '#7d8b97',
+  hazard: hazardRamp.stops.map(({ color: [r, g, b] }) => cssColor([r, g, b, 255])),
+} as const;
+
+/** An asset's marker colour for its peak hazard class (0 dry … 6), or null before any run. */
+export function assetColor(risk: number | null): string {
+  if (risk === null) return assetColors.none;
+  return risk > 0 ? assetColors.hazard[Math.min(risk, 6) - 1]! : assetColors.dry;
+}
+
+/** The same as a MapLibre expression over feature-state `risk`. */
+const assetColorExpression = ['step', ['coalesce', ['feature-state', 'risk'], -1], assetColors.none, 0, assetColors.dry, ...assetColors.hazard.flatMap((color, i) => [i + 1, color])];
 
 /**
  * An offline style: no tiles, glyphs or sprites from anywhere. Sources are filled with the
@@ -42,7 +56,7 @@ export function scenarioStyle(): StyleSpecification {
         id: 'assets',
         type: 'circle',
         source: 'assets',
-        paint: { 'circle-radius': 7, 'circle-color': assetColor as never, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+        paint: { 'circle-radius': 7, 'circle-color': assetColorExpression as never, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
       },
       {
         id: 'gauges',
