@@ -18,7 +18,7 @@ const OPEN = EDGE_CODE.open;
 const LEVEL = EDGE_CODE.level;
 
 /** HLL flux between reconstructed states; writes mass, normal and tangential momentum at f. */
-function hll(
+export function hll(
   hL: number,
   uL: number,
   vL: number,
@@ -67,8 +67,8 @@ function hll(
 }
 
 export function hllFlux(s: SolverState, r0: number, r1: number): void {
-  const { nx, ny, flowDepth, gravity: g, edgeKinds } = s.dims;
-  const { h, hu, hv, z, zfx, zfy, wetMin, wetMax, params, fxh, fxu, fxv, fyh, fyu, fyv } = s;
+  const { nx, flowDepth, gravity: g } = s.dims;
+  const { h, hu, hv, z, zfx, zfy, wetMin, wetMax, fxh, fxu, fxv, fyh, fyu, fyv } = s;
   const sx = nx + 1;
   for (let r = r0; r < r1; r++) {
     const a = wetMin[r]!;
@@ -93,31 +93,7 @@ export function hllFlux(s: SolverState, r0: number, r1: number): void {
         const wetR = dR > flowDepth;
         hll(hLs, wetL ? hu[iL]! / dL : 0, wetL ? hv[iL]! / dL : 0, hRs, wetR ? hu[iR]! / dR : 0, wetR ? hv[iR]! / dR : 0, g, fxh, fxu, fxv, f);
       }
-      // edges: a ghost cell outside, as the boundary kind says
-      for (const west of [true, false]) {
-        if (west ? a !== 0 : b !== nx - 1) continue;
-        const i = west ? cb : cb + nx - 1;
-        const f = west ? fb : fb + nx;
-        const kind = edgeKinds[west ? 3 : 1];
-        const zf = zfx[f]!;
-        const d = h[i]!;
-        const wet = d > flowDepth;
-        const hs = Math.max(0, z[i]! + d - zf);
-        const u = wet ? hu[i]! / d : 0;
-        const v = wet ? hv[i]! / d : 0;
-        const outward = west ? -u : u;
-        let gh = hs;
-        let gu = outward;
-        if (kind === OPEN) gu = Math.max(0, outward);
-        else if (kind === LEVEL) gh = Math.max(0, params[west ? P.levelWest : P.levelEast]! - zf);
-        if (zf === Infinity) gh = 0;
-        // flux in the outward direction, then turned to +x
-        hll(hs, outward, v, gh, gu, v, g, fxh, fxu, fxv, f);
-        if (west) {
-          fxh[f] = -fxh[f]!;
-          fxv[f] = -fxv[f]!;
-        }
-      }
+      edgeFluxesX(s, r);
     }
 
     const ya = r > 0 ? Math.min(a, wetMin[r - 1]!) : a;
@@ -138,29 +114,75 @@ export function hllFlux(s: SolverState, r0: number, r1: number): void {
         hll(hNs, wetN ? hv[iN]! / dN : 0, wetN ? hu[iN]! / dN : 0, hSs, wetS ? hv[iS]! / dS : 0, wetS ? hu[iS]! / dS : 0, g, fyh, fyv, fyu, f);
       }
     }
-    for (const north of [true, false]) {
-      if (north ? r !== 0 : r !== ny - 1) continue;
-      for (let c = a; c <= b; c++) {
-        const i = cb + c;
-        const f = north ? c : ny * nx + c;
-        const kind = edgeKinds[north ? 0 : 2];
-        const zf = zfy[f]!;
-        const d = h[i]!;
-        const wet = d > flowDepth;
-        const hs = Math.max(0, z[i]! + d - zf);
-        const u = wet ? hu[i]! / d : 0;
-        const v = wet ? hv[i]! / d : 0;
-        const outward = north ? -v : v;
-        let gh = hs;
-        let gv = outward;
-        if (kind === OPEN) gv = Math.max(0, outward);
-        else if (kind === LEVEL) gh = Math.max(0, params[north ? P.levelNorth : P.levelSouth]! - zf);
-        if (zf === Infinity) gh = 0;
-        hll(hs, outward, u, gh, gv, u, g, fyh, fyv, fyu, f);
-        if (north) {
-          fyh[f] = -fyh[f]!;
-          fyu[f] = -fyu[f]!;
-        }
+    edgeFluxesY(s, r);
+  }
+}
+
+/** Fluxes through the west and east edge faces of row r, where its wet span reaches them. */
+export function edgeFluxesX(s: SolverState, r: number): void {
+  const { nx, flowDepth, gravity: g, edgeKinds } = s.dims;
+  const { h, hu, hv, z, zfx, wetMin, wetMax, params, fxh, fxu, fxv } = s;
+  const a = wetMin[r]!;
+  const b = wetMax[r]!;
+  if (a > b) return;
+  const cb = r * nx;
+  const fb = r * (nx + 1);
+  // a ghost cell outside, as the boundary kind says
+  for (const west of [true, false]) {
+    if (west ? a !== 0 : b !== nx - 1) continue;
+    const i = west ? cb : cb + nx - 1;
+    const f = west ? fb : fb + nx;
+    const kind = edgeKinds[west ? 3 : 1];
+    const zf = zfx[f]!;
+    const d = h[i]!;
+    const wet = d > flowDepth;
+    const hs = Math.max(0, z[i]! + d - zf);
+    const u = wet ? hu[i]! / d : 0;
+    const v = wet ? hv[i]! / d : 0;
+    const outward = west ? -u : u;
+    let gh = hs;
+    let gu = outward;
+    if (kind === OPEN) gu = Math.max(0, outward);
+    else if (kind === LEVEL) gh = Math.max(0, params[west ? P.levelWest : P.levelEast]! - zf);
+    if (zf === Infinity) gh = 0;
+    // flux in the outward direction, then turned to +x
+    hll(hs, outward, v, gh, gu, v, g, fxh, fxu, fxv, f);
+    if (west) {
+      fxh[f] = -fxh[f]!;
+      fxv[f] = -fxv[f]!;
+    }
+  }
+}
+
+/** Fluxes through the north (row 0) or south (last row) edge faces of row r's wet span. */
+export function edgeFluxesY(s: SolverState, r: number): void {
+  const { nx, ny, flowDepth, gravity: g, edgeKinds } = s.dims;
+  const { h, hu, hv, z, zfy, wetMin, wetMax, params, fyh, fyu, fyv } = s;
+  const a = wetMin[r]!;
+  const b = wetMax[r]!;
+  const cb = r * nx;
+  for (const north of [true, false]) {
+    if (north ? r !== 0 : r !== ny - 1) continue;
+    for (let c = a; c <= b; c++) {
+      const i = cb + c;
+      const f = north ? c : ny * nx + c;
+      const kind = edgeKinds[north ? 0 : 2];
+      const zf = zfy[f]!;
+      const d = h[i]!;
+      const wet = d > flowDepth;
+      const hs = Math.max(0, z[i]! + d - zf);
+      const u = wet ? hu[i]! / d : 0;
+      const v = wet ? hv[i]! / d : 0;
+      const outward = north ? -v : v;
+      let gh = hs;
+      let gv = outward;
+      if (kind === OPEN) gv = Math.max(0, outward);
+      else if (kind === LEVEL) gh = Math.max(0, params[north ? P.levelNorth : P.levelSouth]! - zf);
+      if (zf === Infinity) gh = 0;
+      hll(hs, outward, u, gh, gv, u, g, fyh, fyv, fyu, f);
+      if (north) {
+        fyh[f] = -fyh[f]!;
+        fyu[f] = -fyu[f]!;
       }
     }
   }
