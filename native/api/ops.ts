@@ -5,9 +5,14 @@ import type { MethodSpecs, PushSpecs } from './spec.ts';
 export const Role = z.enum(['lead', 'member', 'observer']);
 export const TaskStatus = z.enum(['new', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled']);
 export type TaskStatus = z.infer<typeof TaskStatus>;
+/** What a signed-in actor may do to a task besides moving it (native decides; see allowedActions). */
+export const TaskAction = z.enum(['edit', 'assign']);
+export type TaskAction = z.infer<typeof TaskAction>;
 export const Priority = z.enum(['low', 'normal', 'high', 'critical']);
 export const AlertSource = z.enum(['sensor', 'model', 'field', 'cap']);
 export const AlertStatus = z.enum(['raised', 'acknowledged', 'resolved', 'dismissed']);
+export const AlertAction = z.enum(['acknowledge', 'escalate', 'resolve', 'dismiss']);
+export type AlertAction = z.infer<typeof AlertAction>;
 /** CAP 1.2 (OASIS) value sets. */
 export const CapSeverity = z.enum(['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown']);
 export const CapUrgency = z.enum(['Immediate', 'Expected', 'Future', 'Past', 'Unknown']);
@@ -54,6 +59,16 @@ export const Task = z.object({
   /** Derived from the app clock: due time passed and not done or cancelled. */
   overdue: z.boolean(),
   conflicts: z.number(),
+  /** Done or cancelled: read-only for everyone. */
+  closed: z.boolean(),
+  /** For the caller: the statuses tasks.transition would accept now (the command checks the same rules). */
+  allowedTransitions: z.array(TaskStatus),
+  /** For the caller: 'edit' (tasks.update), 'assign' (tasks.assign). */
+  allowedActions: z.array(TaskAction),
+  /** For the caller: the status assigning a unit would move the task to, when it would move it. */
+  assignMovesTo: TaskStatus.nullable(),
+  /** Where the task sorts on a board (overdue, priority, due, created): compare as strings. */
+  boardRank: z.string(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -75,6 +90,10 @@ export const Alert = z.object({
   raisedBy: z.string(),
   updatedAt: z.number(),
   conflicts: z.number(),
+  /** Severe or Extreme and not yet acknowledged: a banner and a tone until someone does. */
+  loud: z.boolean(),
+  /** For the caller: the alerts.* commands that would accept this alert now (escalate: one level up). */
+  allowedActions: z.array(AlertAction),
 });
 export type Alert = z.infer<typeof Alert>;
 
@@ -155,16 +174,34 @@ export const BoardLane = z.object({
   overdue: z.number(),
   tasks: z.record(TaskStatus, z.array(Task)),
 });
-export const Board = z.object({ now: z.number(), lanes: z.array(BoardLane) });
+export const Board = z.object({
+  now: z.number(),
+  /** The tasks.changed sequence number this board includes: pushes up to it are already in. */
+  seq: z.number(),
+  /** Statuses of finished tasks (counted apart from open work). */
+  closedStatuses: z.array(TaskStatus),
+  lanes: z.array(BoardLane),
+});
 export type Board = z.infer<typeof Board>;
 
 // ── methods ──────────────────────────────────────────────────────────────────
 const empty = z.object({}).strict();
 const Note = z.string().trim().max(2000).optional();
+const boardFilter = {
+  department: Id.optional(),
+  priority: Priority.optional(),
+  status: TaskStatus.optional(),
+  overdue: z.boolean().optional(),
+  unitId: Id.optional(),
+  text: z.string().trim().max(200).optional(),
+  includeClosed: z.boolean().default(true),
+};
 
 export const opsMethods = {
   'session.login': { args: z.object({ actorId: Id }).strict(), result: Actor },
   'session.current': { args: empty, result: Actor.nullable() },
+  /** Signs this window out: later calls are unauthenticated until the next session.login. */
+  'session.logout': { args: empty, result: z.null() },
   'actors.list': { args: empty, result: z.array(Actor) },
   'departments.list': { args: empty, result: z.array(Department) },
 
@@ -212,19 +249,14 @@ export const opsMethods = {
   'tasks.assign': { args: z.object({ taskId: Id, unitId: Id.nullable() }).strict(), result: Task },
   'tasks.transition': { args: z.object({ taskId: Id, to: TaskStatus, note: Note }).strict(), result: Task },
   'tasks.get': { args: z.object({ taskId: Id }).strict(), result: z.object({ task: Task, history: z.array(TimelineEntry), conflicts: z.array(ConflictRecord) }) },
-  'board.query': {
-    args: z
-      .object({
-        department: Id.optional(),
-        priority: Priority.optional(),
-        status: TaskStatus.optional(),
-        overdue: z.boolean().optional(),
-        unitId: Id.optional(),
-        text: z.string().trim().max(200).optional(),
-        includeClosed: z.boolean().default(true),
-      })
-      .strict(),
-    result: Board,
+  'board.query': { args: z.object(boardFilter).strict(), result: Board },
+  /**
+   * The board rows of just these tasks (after a tasks.changed push): `rows` are those that pass the
+   * filter, `gone` the ids that no longer do (or do not exist), so a board can patch itself.
+   */
+  'board.rows': {
+    args: z.object({ ...boardFilter, ids: z.array(Id).min(1).max(1000) }).strict(),
+    result: z.object({ now: z.number(), rows: z.array(Task), gone: z.array(z.string()) }),
   },
 
   'alerts.list': { args: z.object({ status: z.enum(['open', 'all']).default('open') }).strict(), result: z.array(Alert) },
@@ -298,7 +330,8 @@ export const opsMethods = {
 const Ids = z.object({ ids: z.array(z.string()) });
 
 export const opsPushes = {
-  'tasks.changed': Ids,
+  /** `seq` counts task changes (1, 2, …): a board that sees one skipped has missed a change and re-queries. */
+  'tasks.changed': z.object({ ids: z.array(z.string()), seq: z.number() }),
   'alerts.changed': Ids,
   'units.changed': Ids,
   'incidents.changed': Ids,

@@ -4,6 +4,7 @@ import { PolderError } from '../api/errors.ts';
 import type { Actor, StorageAlarm } from '../api/ops.ts';
 import type { Push, PushEvent } from '../api/index.ts';
 import { storageError } from '../store/sqlite-errors.ts';
+import type { BoardQuery } from './board.ts';
 import type { Directory } from './directory.ts';
 import type { EventPayload, Json, OpsEvent } from './event.ts';
 import type { EventDraft, EventLog } from './event-log.ts';
@@ -22,6 +23,7 @@ export interface PushSink {
 export interface OpsCore {
   db: Database;
   views: Views;
+  board: BoardQuery;
   directory: Directory;
   now(): number;
   /** The signed-in actor of this call; unauthenticated when nobody is. */
@@ -31,6 +33,10 @@ export interface OpsCore {
   /** Writes the drafts as events (with projections and outbox rows) in ONE transaction. */
   write(actor: Actor | 'system', drafts: EventDraft[]): OpsEvent[];
   emit: PushSink['emit'];
+  /** Pushes tasks.changed with the next sequence number. */
+  tasksChanged(ids: string[]): void;
+  /** The sequence number of the latest tasks.changed push (0 before any). */
+  taskSeq(): number;
   alarm(): StorageAlarm | null;
 }
 
@@ -52,6 +58,7 @@ export interface CoreDeps {
   log: EventLog;
   projector: Projector;
   views: Views;
+  board: BoardQuery;
   directory: Directory;
   now(): number;
   push: PushSink;
@@ -61,6 +68,7 @@ export interface CoreDeps {
 export function createCore(deps: CoreDeps): OpsCore {
   const { db, log, projector, directory, push, logger } = deps;
   let storageAlarm: StorageAlarm | null = null;
+  let taskSeq = 0;
 
   function actor(ctx: CallContext): Actor {
     const id = ctx.session.actorId;
@@ -107,7 +115,8 @@ export function createCore(deps: CoreDeps): OpsCore {
   }
 
   const emit: PushSink['emit'] = (event, payload) => push.emit(event, payload);
-  return { db, views: deps.views, directory, now: deps.now, actor, entity, write, emit, alarm: () => storageAlarm };
+  const tasksChanged = (ids: string[]) => push.emit('tasks.changed', { ids, seq: ++taskSeq });
+  return { db, views: deps.views, board: deps.board, directory, now: deps.now, actor, entity, write, emit, tasksChanged, taskSeq: () => taskSeq, alarm: () => storageAlarm };
 }
 
 /** Ensures a department id exists in the directory. */

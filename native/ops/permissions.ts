@@ -46,9 +46,15 @@ export function mayDo(actor: Actor, action: Action, department?: string): boolea
   }
 }
 
-export function authorize(actor: Actor, action: Action, department?: string): void {
-  if (mayDo(actor, action, department)) return;
+/** The forbidden error for `actor` taking `action`, or null when they may. */
+export function permissionRefusal(actor: Actor, action: Action, department?: string): PolderError | null {
+  if (mayDo(actor, action, department)) return null;
   const where = department && department !== actor.department ? ` for department "${department}"` : '';
   const why = actor.role === 'observer' ? 'observers can only read' : `a ${actor.role} of "${actor.department}" may not`;
-  throw new PolderError('forbidden', `${actor.name} cannot ${action.replace('.', ' ')}${where}: ${why}`);
+  return new PolderError('forbidden', `${actor.name} cannot ${action.replace('.', ' ')}${where}: ${why}`);
+}
+
+export function authorize(actor: Actor, action: Action, department?: string): void {
+  const refusal = permissionRefusal(actor, action, department);
+  if (refusal) throw refusal;
 }

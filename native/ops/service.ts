@@ -7,6 +7,7 @@ import { migrations } from '../store/migrations/index.ts';
 import { backupFileName, listBackups, pruneBackups } from '../store/backups.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { verifyChain, type ChainReport } from './chain.ts';
+import { createBoardQuery } from './board.ts';
 import { createCore, type PushSink } from './core.ts';
 import { defaultDirectory, defaultUnits, validateDirectory, type Directory, type UnitSeed } from './directory.ts';
 import { createEventLog, type RemoteResult } from './event-log.ts';
@@ -68,12 +69,14 @@ function resolveDeviceId(store: Store, requested: string | undefined): string {
   return id;
 }
 
-const pushFor = { task: 'tasks.changed', alert: 'alerts.changed', unit: 'units.changed', incident: 'incidents.changed', request: 'resources.changed' } as const;
+const pushFor = { alert: 'alerts.changed', unit: 'units.changed', incident: 'incidents.changed', request: 'resources.changed' } as const;
 
 /** Tells the renderers what remote events changed, as local commands do. */
 function notifyRemote(db: Store['db'], core: ReturnType<typeof createCore>, result: RemoteResult) {
   const get = db.prepare<[string], TimelineRow>('SELECT * FROM timeline WHERE event_id = ?');
   const rows = result.applied.map((id) => get.get(id)).filter((r): r is TimelineRow => r !== undefined);
+  const tasks = [...new Set(rows.filter((r) => r.kind === 'task').map((r) => r.entity))];
+  if (tasks.length) core.tasksChanged(tasks);
   for (const [kind, event] of Object.entries(pushFor)) {
     const ids = [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entity))];
     if (ids.length) core.emit(event, { ids });
@@ -97,7 +100,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     const now = () => clock.now();
     const log = createEventLog({ db, origin: deviceId, hlc, hlcOptions: options.hlc ?? defaultHlcOptions, projector, now });
     const views = createViews(db);
-    const core = createCore({ db, log, projector, views, directory, now, push: options.push, logger });
+    const core = createCore({ db, log, projector, views, board: createBoardQuery(db), directory, now, push: options.push, logger });
     const countEvents = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
 
     const eventsAtOpen = countEvents.get() ?? 0;

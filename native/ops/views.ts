@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { Alert, ConflictRecord, Incident, ResourceRequest, Task, TimelineEntry, Unit } from '../api/ops.ts';
+import type { Actor, Alert, ConflictRecord, Incident, ResourceRequest, Task, TimelineEntry, Unit } from '../api/ops.ts';
 import { decodeHlc } from './hlc.ts';
+import { alertAllowedActions, isClosedTask, isLoudAlert, taskRights } from './rights.ts';
 import type { TimelineRow } from './timeline-row.ts';
 
 type Fields = Record<string, unknown>;
@@ -11,14 +12,17 @@ interface Row {
   state: string;
 }
 
+/** An entity row with the number of merged concurrent edits recorded against it. */
+export interface CountedRow extends Row {
+  conflicts: number;
+}
+
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown, fallback = 0): number => (typeof v === 'number' ? v : fallback);
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
-export function isClosedTask(status: string): boolean {
-  return status === 'done' || status === 'cancelled';
-}
+const updatedAt = (r: Row) => decodeHlc(r.version).wall;
+const parse = (r: Row) => JSON.parse(r.state) as Fields;
 
 /** Read models of the projection rows. `now` comes from the app clock and decides overdue. */
 export function createViews(db: Database) {
@@ -27,35 +31,11 @@ export function createViews(db: Database) {
     all: db.prepare<[string], Row>('SELECT id, version, state FROM entities WHERE kind = ? AND created = 1 ORDER BY id'),
     conflictCount: db.prepare<[string], number>('SELECT count(*) FROM conflicts WHERE entity = ?').pluck(),
   };
-  const updatedAt = (r: Row) => decodeHlc(r.version).wall;
-  const parse = (r: Row) => JSON.parse(r.state) as Fields;
+  const counted = (r: Row): CountedRow => ({ ...r, conflicts: s.conflictCount.get(r.id) ?? 0 });
 
-  function task(r: Row, now: number): Task {
+  function alert(r: Row, actor: Actor): Alert {
     const f = parse(r);
-    const status = str(f.status, 'new') as Task['status'];
-    const dueAt = numOrNull(f.dueAt);
-    return {
-      id: r.id,
-      title: str(f.title),
-      description: str(f.description),
-      department: str(f.department),
-      unitId: strOrNull(f.unitId),
-      priority: str(f.priority, 'normal') as Task['priority'],
-      status,
-      dueAt,
-      location: (f.location ?? null) as Task['location'],
-      alertId: strOrNull(f.alertId),
-      incidentId: strOrNull(f.incidentId),
-      createdAt: num(f.createdAt),
-      createdBy: str(f.createdBy),
-      updatedAt: updatedAt(r),
-      overdue: dueAt !== null && dueAt < now && !isClosedTask(status),
-      conflicts: s.conflictCount.get(r.id) ?? 0,
-    };
-  }
-
-  function alert(r: Row): Alert {
-    const f = parse(r);
+    const facts = { title: str(f.title), status: str(f.status, 'raised') as Alert['status'], escalation: num(f.escalation), severity: str(f.severity, 'Unknown') as Alert['severity'] };
     return {
       id: r.id,
       source: str(f.source, 'field') as Alert['source'],
@@ -74,6 +54,8 @@ export function createViews(db: Database) {
       raisedBy: str(f.raisedBy),
       updatedAt: updatedAt(r),
       conflicts: s.conflictCount.get(r.id) ?? 0,
+      loud: isLoudAlert(facts),
+      allowedActions: alertAllowedActions(actor, facts),
     };
   }
 
@@ -137,13 +119,15 @@ export function createViews(db: Database) {
       s.all.all(kind).map(view);
 
   return {
-    task: (id: string, now: number) => {
+    task: (id: string, now: number, actor: Actor) => {
       const r = s.one.get(id, 'task');
-      return r ? task(r, now) : null;
+      return r ? taskView(counted(r), now, actor) : null;
     },
-    tasks: (now: number) => s.all.all('task').map((r) => task(r, now)),
-    alert: getter('alert', alert),
-    alerts: lister('alert', alert),
+    alert: (id: string, actor: Actor) => {
+      const r = s.one.get(id, 'alert');
+      return r ? alert(r, actor) : null;
+    },
+    alerts: (actor: Actor) => s.all.all('alert').map((r) => alert(r, actor)),
     unit: getter('unit', unit),
     units: lister('unit', unit),
     incident: getter('incident', incident),
@@ -154,6 +138,46 @@ export function createViews(db: Database) {
 }
 
 export type Views = ReturnType<typeof createViews>;
+
+const priorityRank = { critical: 0, high: 1, normal: 2, low: 3 } as const;
+/** Fixed-width digits that sort as the numbers do (any safe integer). */
+const sortable = (n: number) => String(n + 9_007_199_254_740_991).padStart(17, '0');
+
+/** A task's board row for `actor`: its fields, overdue by `now`, and what the actor may do with it. */
+export function taskView(r: CountedRow, now: number, actor: Actor): Task {
+  const f = parse(r);
+  const status = str(f.status, 'new') as Task['status'];
+  const priority = str(f.priority, 'normal') as Task['priority'];
+  const dueAt = numOrNull(f.dueAt);
+  const createdAt = num(f.createdAt);
+  const title = str(f.title);
+  const department = str(f.department);
+  const unitId = strOrNull(f.unitId);
+  const closed = isClosedTask(status);
+  const overdue = dueAt !== null && dueAt < now && !closed;
+  return {
+    id: r.id,
+    title,
+    description: str(f.description),
+    department,
+    unitId,
+    priority,
+    status,
+    dueAt,
+    location: (f.location ?? null) as Task['location'],
+    alertId: strOrNull(f.alertId),
+    incidentId: strOrNull(f.incidentId),
+    createdAt,
+    createdBy: str(f.createdBy),
+    updatedAt: updatedAt(r),
+    overdue,
+    conflicts: r.conflicts,
+    closed,
+    ...taskRights(actor, { title, department, status, unitId }),
+    // Overdue first, then priority, then soonest due (none last), then oldest, then id.
+    boardRank: `${overdue ? 0 : 1}${priorityRank[priority] ?? 2}${dueAt === null ? '~' : sortable(dueAt)}${sortable(createdAt)}${r.id}`,
+  };
+}
 
 export function timelineEntry(r: TimelineRow): TimelineEntry {
   return { id: r.event_id, at: r.at, actorId: r.actor, department: r.department, type: r.type, kind: r.kind, entityId: r.entity, summary: r.summary, text: r.text };

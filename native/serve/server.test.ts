@@ -146,4 +146,24 @@ describe('serve mode over WebSocket', () => {
     expect(tick).toEqual({ t: 'push', event: 'app.clock', payload: { now: Date.UTC(2007, 5, 8, 12), mode: 'exercise' } });
     socket.close();
   });
+
+  it('keeps the sign-in per socket: session.logout signs out only that socket', async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    const [a, b] = [openSocket({ cookie: cookie(), origin }), openSocket({ cookie: cookie(), origin })];
+    await Promise.all([a, b].map((s) => new Promise((resolve) => s.once('open', resolve))));
+    let id = 10;
+    const call = async (socket: WebSocket, method: string, args: unknown = {}) => {
+      const mine = ++id;
+      const answer = nextFrame(socket, (f) => f.t === 'result' && f.id === mine);
+      socket.send(JSON.stringify({ t: 'call', id: mine, method, args }));
+      return answer;
+    };
+    for (const s of [a, b]) expect(await call(s, 'session.login', { actorId: 'fire-1' })).toMatchObject({ ok: true });
+    expect(await call(a, 'session.logout')).toMatchObject({ ok: true, value: null });
+    expect(await call(a, 'session.current')).toMatchObject({ ok: true, value: null });
+    expect(await call(a, 'board.query')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await call(b, 'session.current')).toMatchObject({ ok: true, value: { id: 'fire-1' } });
+    a.close();
+    b.close();
+  });
 });

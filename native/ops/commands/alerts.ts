@@ -1,14 +1,12 @@
 import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../api/handlers.ts';
-import type { Alert } from '../../api/ops.ts';
+import type { Actor, Alert } from '../../api/ops.ts';
 import { change, type OpsCore } from '../core.ts';
 import { authorize } from '../permissions.ts';
+import { alertRefusal, isOpenAlert as open, maxEscalation } from '../rights.ts';
 import { uuidv7 } from '../uuid.ts';
 
 type AlertMethods = 'alerts.list' | 'alerts.raise' | 'alerts.acknowledge' | 'alerts.escalate' | 'alerts.resolve' | 'alerts.dismiss';
-
-const open = (a: Alert) => a.status === 'raised' || a.status === 'acknowledged';
-const maxEscalation = 5;
 const severityRank: Record<Alert['severity'], number> = { Extreme: 4, Severe: 3, Moderate: 2, Minor: 1, Unknown: 0 };
 
 /** The queue's order: most severe first, then most escalated, then newest. */
@@ -17,33 +15,36 @@ export function alertQueueOrder(a: Alert, b: Alert): number {
 }
 
 export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
-  const read = (id: string): Alert => {
-    const alert = core.views.alert(id);
+  const read = (id: string, actor: Actor): Alert => {
+    const alert = core.views.alert(id, actor);
     if (!alert) throw new PolderError('not_found', `No alert with id "${id}"`);
     return alert;
   };
-  const changed = (id: string) => {
+  const changed = (id: string, actor: Actor) => {
     core.emit('alerts.changed', { ids: [id] });
-    return read(id);
+    return read(id, actor);
+  };
+  /** Throws the refusal the alert's allowedActions are computed from. */
+  const check = (actor: Actor, alert: Alert, action: Parameters<typeof alertRefusal>[2]) => {
+    const refusal = alertRefusal(actor, alert, action);
+    if (refusal) throw refusal;
   };
 
   /** Moves an open alert to a new status (acknowledged, resolved, dismissed). */
   function settle(alertId: string, to: 'acknowledged' | 'resolved' | 'dismissed', note: string | undefined, ctx: Parameters<OpsCore['actor']>[0]) {
     const actor = core.actor(ctx);
     authorize(actor, to === 'acknowledged' ? 'alert.acknowledge' : 'alert.manage');
-    const alert = read(alertId);
-    const allowed = to === 'acknowledged' ? alert.status === 'raised' : open(alert);
-    if (!allowed) throw new PolderError('illegal_transition', `Alert "${alert.title}" is ${alert.status}; it cannot become ${to}`);
+    const alert = read(alertId, actor);
+    check(actor, alert, to === 'acknowledged' ? 'acknowledge' : to === 'resolved' ? 'resolve' : 'dismiss');
     const state = core.entity(alertId, 'alert', 'alert');
     const type = to === 'acknowledged' ? 'alert.acknowledged' : to === 'resolved' ? 'alert.resolved' : 'alert.dismissed';
     core.write(actor, [{ type, entity: alertId, payload: change(state, { status: to }, `Alert ${to}: ${alert.title}`, actor.department, note) }]);
-    return changed(alertId);
+    return changed(alertId, actor);
   }
 
   return {
     'alerts.list'(args, ctx) {
-      core.actor(ctx);
-      const all = core.views.alerts().sort(alertQueueOrder);
+      const all = core.views.alerts(core.actor(ctx)).sort(alertQueueOrder);
       return args.status === 'open' ? all.filter(open) : all;
     },
 
@@ -52,12 +53,12 @@ export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
       authorize(actor, 'alert.raise');
       if (args.incidentId) core.entity(args.incidentId, 'incident', 'incident');
       if (args.dedupeKey) {
-        const same = core.views.alerts().find((a) => a.dedupeKey === args.dedupeKey && open(a));
+        const same = core.views.alerts(actor).find((a) => a.dedupeKey === args.dedupeKey && open(a));
         if (same) {
           const state = core.entity(same.id, 'alert', 'alert');
           const summary = `Alert repeated (${same.occurrences + 1}×): ${same.title}`;
           core.write(actor, [{ type: 'alert.repeated', entity: same.id, payload: change(state, { occurrences: same.occurrences + 1 }, summary, actor.department) }]);
-          return { alert: changed(same.id), deduplicated: true };
+          return { alert: changed(same.id, actor), deduplicated: true };
         }
       }
       const id = uuidv7(core.now());
@@ -77,7 +78,7 @@ export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
           },
         },
       ]);
-      return { alert: changed(id), deduplicated: false };
+      return { alert: changed(id, actor), deduplicated: false };
     },
 
     'alerts.acknowledge': (args, ctx) => settle(args.alertId, 'acknowledged', args.note, ctx),
@@ -87,15 +88,15 @@ export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
     'alerts.escalate'(args, ctx) {
       const actor = core.actor(ctx);
       authorize(actor, 'alert.manage');
-      const alert = read(args.alertId);
-      if (!open(alert)) throw new PolderError('illegal_transition', `Alert "${alert.title}" is ${alert.status}; it cannot be escalated`);
+      const alert = read(args.alertId, actor);
+      check(actor, alert, 'escalate');
       const level = args.level ?? alert.escalation + 1;
       if (level <= alert.escalation || level > maxEscalation) {
         throw new PolderError('illegal_transition', `Alert "${alert.title}" is at escalation ${alert.escalation}; it can only go up, to at most ${maxEscalation}`);
       }
       const state = core.entity(alert.id, 'alert', 'alert');
       core.write(actor, [{ type: 'alert.escalated', entity: alert.id, payload: change(state, { escalation: level }, `Alert escalated to level ${level}: ${alert.title}`, actor.department, args.note) }]);
-      return changed(alert.id);
+      return changed(alert.id, actor);
     },
   };
 }

@@ -1,39 +1,31 @@
 import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../api/handlers.ts';
-import type { Task, TaskStatus } from '../../api/ops.ts';
+import type { Actor, Task } from '../../api/ops.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { change, requireDepartment, type OpsCore } from '../core.ts';
 import { authorize } from '../permissions.ts';
+import { statusAfterAssign, taskAssignRefusal, taskEditRefusal, taskHandoverRefusal, taskTransitionRefusal } from '../rights.ts';
 import { uuidv7 } from '../uuid.ts';
 import { queryConflicts, queryTimeline } from '../views.ts';
 
-/** Status moves a command may make; done and cancelled are final. */
-const nextStatuses: Record<TaskStatus, readonly TaskStatus[]> = {
-  new: ['assigned', 'in_progress', 'blocked', 'cancelled'],
-  assigned: ['new', 'in_progress', 'blocked', 'cancelled'],
-  in_progress: ['done', 'blocked', 'cancelled'],
-  blocked: ['new', 'assigned', 'in_progress', 'cancelled'],
-  done: [],
-  cancelled: [],
+const refuse = (refusal: PolderError | null) => {
+  if (refusal) throw refusal;
 };
 
 type TaskMethods = 'tasks.create' | 'tasks.update' | 'tasks.assign' | 'tasks.transition' | 'tasks.get';
 
 export function taskHandlers(core: OpsCore): HandlersFor<TaskMethods> {
-  const read = (id: string): Task => {
-    const task = core.views.task(id, core.now());
+  const read = (id: string, actor: Actor): Task => {
+    const task = core.views.task(id, core.now(), actor);
     if (!task) throw new PolderError('not_found', `No task with id "${id}"`);
     return task;
   };
   const requireUnit = (id: string) => {
     if (!core.views.unit(id)) throw new PolderError('not_found', `No unit with id "${id}"`);
   };
-  const requireOpen = (task: Task) => {
-    if (task.status === 'done' || task.status === 'cancelled') throw new PolderError('illegal_transition', `Task "${task.title}" is ${task.status} and can no longer change`);
-  };
-  const changed = (id: string) => {
-    core.emit('tasks.changed', { ids: [id] });
-    return read(id);
+  const changed = (id: string, actor: Actor) => {
+    core.tasksChanged([id]);
+    return read(id, actor);
   };
 
   return {
@@ -60,60 +52,55 @@ export function taskHandlers(core: OpsCore): HandlersFor<TaskMethods> {
           },
         },
       ]);
-      return changed(id);
+      return changed(id, actor);
     },
 
     'tasks.update'(args, ctx) {
       const actor = core.actor(ctx);
-      const task = read(args.taskId);
+      const task = read(args.taskId, actor);
       authorize(actor, 'task.edit', task.department);
       const { taskId, ...fields } = args;
       const edits = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && canonicalJson(v) !== canonicalJson(task[k as keyof Task])));
       if (Object.keys(edits).length === 0) return task;
-      requireOpen(task);
+      refuse(taskEditRefusal(actor, task));
       if (edits.department !== undefined) {
         requireDepartment(core, args.department!);
-        authorize(actor, 'task.handover', task.department);
+        refuse(taskHandoverRefusal(actor, task));
       }
       if (args.alertId) core.entity(args.alertId, 'alert', 'alert');
       const state = core.entity(taskId, 'task', 'task');
       const summary = `Task updated (${Object.keys(edits).join(', ')}): ${task.title}`;
       core.write(actor, [{ type: 'task.updated', entity: taskId, payload: change(state, edits, summary, task.department) }]);
-      return changed(taskId);
+      return changed(taskId, actor);
     },
 
     'tasks.assign'(args, ctx) {
       const actor = core.actor(ctx);
-      const task = read(args.taskId);
-      authorize(actor, 'task.edit', task.department);
-      requireOpen(task);
+      const task = read(args.taskId, actor);
+      refuse(taskAssignRefusal(actor, task));
       if (args.unitId) requireUnit(args.unitId);
       if (args.unitId === task.unitId) return task;
       const state = core.entity(task.id, 'task', 'task');
-      const status = args.unitId && task.status === 'new' ? 'assigned' : !args.unitId && task.status === 'assigned' ? 'new' : undefined;
+      const after = statusAfterAssign(task.status, args.unitId !== null);
+      const status = after === task.status ? undefined : after;
       const unitName = args.unitId ? core.views.unit(args.unitId)?.name : null;
       const summary = args.unitId ? `Task assigned to ${unitName}: ${task.title}` : `Task unassigned: ${task.title}`;
       core.write(actor, [{ type: 'task.assigned', entity: task.id, payload: change(state, { unitId: args.unitId, status }, summary, task.department) }]);
-      return changed(task.id);
+      return changed(task.id, actor);
     },
 
     'tasks.transition'(args, ctx) {
       const actor = core.actor(ctx);
-      const task = read(args.taskId);
-      authorize(actor, args.to === 'cancelled' ? 'task.cancel' : 'task.edit', task.department);
-      if (!nextStatuses[task.status].includes(args.to)) {
-        throw new PolderError('illegal_transition', `Task "${task.title}" cannot go from ${task.status} to ${args.to}`);
-      }
-      if (args.to === 'assigned' && !task.unitId) throw new PolderError('illegal_transition', `Task "${task.title}" has no unit: assign one first`);
+      const task = read(args.taskId, actor);
+      refuse(taskTransitionRefusal(actor, task, args.to));
       const state = core.entity(task.id, 'task', 'task');
       const summary = `Task ${task.status} → ${args.to}: ${task.title}`;
       core.write(actor, [{ type: 'task.transitioned', entity: task.id, payload: change(state, { status: args.to }, summary, task.department, args.note) }]);
-      return changed(task.id);
+      return changed(task.id, actor);
     },
 
     'tasks.get'(args, ctx) {
-      core.actor(ctx);
-      const task = read(args.taskId);
+      const task = read(args.taskId, core.actor(ctx));
       const history = queryTimeline(core.db, { entityId: task.id, limit: 5000 }).reverse();
       return { task, history, conflicts: queryConflicts(core.db, task.id) };
     },

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Task } from '../api/ops.ts';
+import { codeOf, t0, testService } from './test-service.ts';
+
+let env: ReturnType<typeof testService>;
+afterEach(() => env?.close());
+
+const minute = 60_000;
+const ids = (tasks: Task[]) => tasks.map((t) => t.id);
+
+describe('the board', () => {
+  it('numbers every tasks.changed push, and a board says which number it includes', async () => {
+    env = testService();
+    const fire = env.as('fire-lead');
+    expect((await fire('board.query', {})).seq).toBe(0);
+    const a = await fire('tasks.create', { title: 'Sandbag Scott St', department: 'fire' });
+    await fire('tasks.assign', { taskId: a.id, unitId: 'unit-fire-engine-1' });
+    const pushes = env.pushes.filter((p) => p.event === 'tasks.changed').map((p) => p.payload);
+    expect(pushes).toEqual([{ ids: [a.id], seq: 1 }, { ids: [a.id], seq: 2 }]);
+    expect((await fire('board.query', {})).seq).toBe(2);
+  });
+
+  it('answers board.rows with the rows that pass the filter and the ids that no longer do', async () => {
+    env = testService();
+    const fire = env.as('fire-lead');
+    const a = await fire('tasks.create', { title: 'Sandbag Scott St', department: 'fire', priority: 'high' });
+    const b = await fire('tasks.create', { title: 'Check Wickham pump', department: 'fire' });
+    const filter = { priority: 'high', includeClosed: false } as const;
+    const first = await fire('board.rows', { ...filter, ids: [a.id, b.id, 'no-such-task'] });
+    expect(ids(first.rows)).toEqual([a.id]);
+    expect(first.gone).toEqual([b.id, 'no-such-task']);
+    await fire('tasks.transition', { taskId: a.id, to: 'cancelled' });
+    expect(await fire('board.rows', { ...filter, ids: [a.id] })).toMatchObject({ rows: [], gone: [a.id] });
+    expect((await fire('board.rows', { ids: [a.id] })).rows[0]).toMatchObject({ status: 'cancelled', closed: true, allowedTransitions: [], allowedActions: [] });
+    expect(await codeOf(fire('board.rows', { ids: [] }))).toBe('invalid_args');
+  });
+
+  it('filters in SQL as it did in JS: status, closed, overdue both ways, text in any case', async () => {
+    env = testService();
+    const works = env.as('works-lead');
+    const late = await works('tasks.create', { title: 'Clear Glebe Rd culvert', department: 'works', dueAt: t0 + minute, priority: 'critical' });
+    const doneLate = await works('tasks.create', { title: 'Close Ärztehaus gate', department: 'works', dueAt: t0 + minute });
+    const open = await works('tasks.create', { title: 'Deliver sandbags', department: 'works' });
+    await works('tasks.transition', { taskId: doneLate.id, to: 'cancelled' });
+    env.clock.advance(5 * minute);
+    const lane = async (args: Parameters<typeof works<'board.query'>>[1]) => (await works('board.query', { department: 'works', ...args })).lanes[0]!;
+    const all = (l: Awaited<ReturnType<typeof lane>>) => Object.values(l.tasks).flat();
+    expect(ids(all(await lane({ overdue: true })))).toEqual([late.id]);
+    expect(ids(all(await lane({ overdue: false }))).sort()).toEqual([doneLate.id, open.id].sort());
+    expect(ids(all(await lane({ includeClosed: false }))).sort()).toEqual([late.id, open.id].sort());
+    expect(ids(all(await lane({ status: 'cancelled' })))).toEqual([doneLate.id]);
+    expect(ids(all(await lane({ text: 'äRZTE' })))).toEqual([doneLate.id]);
+    const board = await lane({});
+    expect(board.counts).toMatchObject({ new: 2, cancelled: 1 });
+    expect(board.overdue).toBe(1);
+    // Overdue first, then priority: the late critical task heads the New column.
+    expect(ids(board.tasks.new)).toEqual([late.id, open.id]);
+  });
+
+  it('signs a window out with session.logout', async () => {
+    env = testService();
+    const session = { id: 's1', actorId: null as string | null };
+    const h = env.service.handlers;
+    h['session.login']({ actorId: 'fire-1' }, { session });
+    expect(h['session.logout']({}, { session })).toBeNull();
+    expect(h['session.current']({}, { session })).toBeNull();
+    expect(() => h['board.query']({ includeClosed: true }, { session })).toThrow(/Sign in first/);
+  });
+});
