@@ -19,7 +19,6 @@ export function encodeResults(view: SimResultView, grids: ResultGrids, durationS
   // Arrival in whole units that fit 16 bits below the NOT_WET marker.
   const unitSeconds = arrival ? Math.max(1, Math.ceil(durationSeconds / (NOT_WET - 1))) : 1;
   const bytes = new Uint8Array(width * height * (arrival ? 2 : 1));
-  const out = new DataView(bytes.buffer);
   for (let py = 0; py < height; py++) {
     for (let px = 0; px < width; px++) {
       let first = Infinity;
@@ -34,8 +33,11 @@ export function encodeResults(view: SimResultView, grids: ResultGrids, durationS
         }
       }
       const p = py * width + px;
-      if (arrival) out.setUint16(p * 2, first === Infinity ? NOT_WET : Math.min(NOT_WET - 1, Math.round(first / unitSeconds)), true);
-      else bytes[p] = worst;
+      if (arrival) {
+        const units = first === Infinity ? NOT_WET : Math.min(NOT_WET - 1, Math.round(first / unitSeconds));
+        bytes[p * 2] = units & 0xff;
+        bytes[p * 2 + 1] = units >> 8;
+      } else bytes[p] = worst;
     }
   }
   return {
