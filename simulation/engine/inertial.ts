@@ -1,11 +1,14 @@
 // The local-inertial scheme (Bates et al. 2010) with de Almeida et al. (2012) θ-weighting, on
-// face discharges per unit width. Two passes per step, each over a band of rows:
+// face discharges per unit width. Per row, three stages:
 //   flux   this step's face discharges (qxRaw, qyRaw) from the water-surface slope, with
-//          semi-implicit Manning friction; then per cell the share of its outgoing discharge
-//          it can actually supply this step ("keep" ≤ 1), so no cell ever sends more water
-//          than it holds;
+//          semi-implicit Manning friction;
+//   limit  per cell the share of its outgoing discharge it can actually supply this step
+//          ("keep" ≤ 1), so no cell ever sends more water than it holds;
 //   update depths from the discharges scaled by their donor cell's keep, stored back as the
 //          step's discharges (qx, qy) for the next one; rain, envelopes, boundary volumes.
+// One sweep down a band of rows runs them two rows apart (flux r, limit r-1, update r-2), so a
+// row's data is still in cache when it is updated; the few rows a neighbouring band's sweep
+// still reads are updated in a second pass, after the team's barrier.
 // Both cells of a face use the same limited discharge, so limiting conserves mass exactly.
 // Depths are never clipped to hide anything: a cell that ends below zero (float round-off
 // only) is reset and the volume counted in the mass balance.
@@ -96,7 +99,9 @@ function limitRow(s: SolverState, r: number, dtdx: number): void {
     const qe = qx[fw + 1]!;
     const qn = qy[i]!;
     const qs = qy[i + nx]!;
-    const out = ((qw < 0 ? -qw : 0) + (qe > 0 ? qe : 0) + (qn < 0 ? -qn : 0) + (qs > 0 ? qs : 0)) * dtdx;
+    // (|q| - q) / 2 and (|q| + q) / 2 are q's negative and positive parts, exactly and without
+    // branches (flow directions are too irregular to predict)
+    const out = ((Math.abs(qw) - qw) * 0.5 + (Math.abs(qe) + qe) * 0.5 + (Math.abs(qn) - qn) * 0.5 + (Math.abs(qs) + qs) * 0.5) * dtdx;
     const hi = h[i]!;
     keep[i] = out > hi ? hi / out : 1;
   }
@@ -108,10 +113,12 @@ function northRange(s: SolverState, r: number): [number, number] {
 }
 
 /**
- * Flux and limit, fused: each row's keep is worked out as soon as all four faces of its cells
- * are known, i.e. right after the next row's north faces. The band's last row needs the north
- * faces of the next band's first row: they are computed here too, to the same values the
- * neighbouring thread writes, so no thread waits for another.
+ * The sweep: each row's keep is worked out as soon as all four faces of its cells are known,
+ * i.e. right after the next row's north faces, and the row above it is updated once its keep
+ * is known too. The band's last row needs the north faces of the next band's first row: they
+ * are computed here too, to the same values the neighbouring thread writes, so no thread waits
+ * for another. Left for `inertialUpdate`: the band's first two rows (the band above reads their
+ * depths and discharges for those north faces) and its last row (it needs the next band's keep).
  */
 export function inertialFlux(s: SolverState, r0: number, r1: number): void {
   const { nx, ny, dx, theta, flowDepth, gravity, edgeKinds } = s.dims;
@@ -190,15 +197,23 @@ export function inertialFlux(s: SolverState, r0: number, r1: number): void {
       }
     }
     if (r > r0) limitRow(s, r - 1, dtdx);
+    if (r - 2 >= r0 + 2) updateRows(s, r - 2, r - 1);
   }
   if (r1 < ny) {
     const [ya, yb] = northRange(s, r1);
     northFaces(s, r1, ya, yb, gdt, bits, ints);
   }
   limitRow(s, r1 - 1, dtdx);
+  if (r1 - 2 >= r0 + 2) updateRows(s, r1 - 2, r1 - 1);
 }
 
+/** The rows the sweep left: the band's first two and its last. */
 export function inertialUpdate(s: SolverState, r0: number, r1: number): void {
+  updateRows(s, r0, Math.min(r0 + 2, r1));
+  if (r1 - 1 >= r0 + 2) updateRows(s, r1 - 1, r1);
+}
+
+function updateRows(s: SolverState, r0: number, r1: number): void {
   const { nx, ny, dx, wetDepth, gravity } = s.dims;
   const { h, solid, keep, updMin, updMax, wetMin, wetMax, rowSpeed, rowIn, rowOut, rowClamp, rainGrid, params } = s;
   const { maxDepth, maxSpeed, arrival, qx, qy, qxRaw, qyRaw } = s;
@@ -226,12 +241,20 @@ export function inertialUpdate(s: SolverState, r0: number, r1: number): void {
     for (let c = cs; c <= ce; c++) {
       const i = cb + c;
       const k = keep[i]!;
+      const ke = c < nx - 1 ? keep[i + 1]! : 1;
+      const kn = r > 0 ? keep[i - nx]! : 1;
+      const ks = r < ny - 1 ? keep[i + nx]! : 1;
+      // each face's positive part times the keep of the cell west/north of it, its negative
+      // part times the other's (one of the two products is zero: the same value as branching)
       const qe = qxRaw[fb + c + 1]!;
-      const se = qe > 0 ? qe * k : qe * (c < nx - 1 ? keep[i + 1]! : 1);
+      const ae = Math.abs(qe);
+      const se = (ae + qe) * 0.5 * k - (ae - qe) * 0.5 * ke;
       const qn = qyRaw[i]!;
-      const sn = qn > 0 ? qn * (r > 0 ? keep[i - nx]! : 1) : qn * k;
+      const an = Math.abs(qn);
+      const sn = (an + qn) * 0.5 * kn - (an - qn) * 0.5 * k;
       const qs = qyRaw[i + nx]!;
-      const ss = qs > 0 ? qs * k : qs * (r < ny - 1 ? keep[i + nx]! : 1);
+      const as = Math.abs(qs);
+      const ss = (as + qs) * 0.5 * k - (as - qs) * 0.5 * ks;
       qx[fb + c] = sw;
       qy[i] = sn;
       if (solid[i] !== 1) {
@@ -248,9 +271,14 @@ export function inertialUpdate(s: SolverState, r0: number, r1: number): void {
           if (hn > wetDepth) {
             const qu = sw + se;
             const qv = sn + ss;
-            const speed = Math.sqrt(qu * qu + qv * qv) / (2 * hn);
+            const qq = qu * qu + qv * qv;
+            const m = maxSpeed[i]! * 2 * hn;
             if (hn > maxDepth[i]!) maxDepth[i] = hn;
-            if (speed > maxSpeed[i]!) maxSpeed[i] = speed;
+            // the square root only for a likely new peak (the margin leaves the verdict to the exact test)
+            if (qq > m * m * 0.999999) {
+              const speed = Math.sqrt(qq) / (2 * hn);
+              if (speed > maxSpeed[i]!) maxSpeed[i] = speed;
+            }
             if (arrival[i]! < 0) arrival[i] = tEnd;
           }
         }
