@@ -1,5 +1,5 @@
 import { expect, test } from './serve-fixture.ts';
-import { cardIn, expectFlowLogged, foreignRequests, openAs } from './ui-helpers.ts';
+import { cardIn, expectFlowLogged, expectSignedOut, foreignRequests, openAs } from './ui-helpers.ts';
 
 test('alert → acknowledge → task from it → assign a unit → drag to done, logged and live in another department', async ({ browser, served }, testInfo) => {
   const fire = await openAs(browser, served.url, 'fire-lead');
@@ -51,12 +51,27 @@ test('alert → acknowledge → task from it → assign a unit → drag to done,
   await expect(cardIn(a, 'assigned', title)).toBeVisible();
   await expect(cardIn(b, 'assigned', title)).toContainText('Engine 1');
 
-  // Drag through In progress to Done.
+  // Drag through In progress to Done. The police board follows live: it fetches just that task's
+  // row (board.rows) after the numbered push, without re-querying the board or reloading the page.
+  const taskId = (await a.getByTestId('task-details').getAttribute('data-task-id'))!;
+  await b.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+  const callsBefore = police.calls.length;
   await cardIn(a, 'assigned', title).dragTo(a.getByTestId('column-in_progress'));
   await expect(cardIn(b, 'in_progress', title)).toBeVisible();
+  const since = police.calls.slice(callsBefore);
+  expect(since.filter((c) => c.method === 'board.rows' && (c.args.ids as string[]).includes(taskId)).length).toBeGreaterThan(0);
+  expect(await b.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   await cardIn(a, 'in_progress', title).dragTo(a.getByTestId('column-done'));
   await expect(a.getByTestId('task-details')).toHaveAttribute('data-status', 'done');
   await expect(cardIn(b, 'done', title)).toBeVisible();
+
+  // A done task is read-only: native lists no moves or actions on it, so the panel offers none.
+  const closed = a.getByTestId('task-details');
+  await expect(closed).toHaveAttribute('data-read-only', 'true');
+  await expect(a.getByTestId('task-read-only')).toContainText('closed and read-only');
+  await expect(closed.getByTestId('task-assign')).toHaveCount(0);
+  await expect(closed.locator('[data-testid^=task-move-]')).toHaveCount(0);
+  await expect(closed.getByText('Edit details')).toHaveCount(0);
   await a.screenshot({ path: testInfo.outputPath('2-fire-task-done.png') });
   await b.screenshot({ path: testInfo.outputPath('3-police-sees-done.png') });
 
@@ -65,6 +80,14 @@ test('alert → acknowledge → task from it → assign a unit → drag to done,
   // The task's own history lists the same steps under its actor.
   await expect(a.getByTestId('task-history')).toContainText('Tom Brennan');
   await expect(a.getByTestId('task-history').locator('li')).toHaveCount(4);
+
+  // Sign out: with the header button in one window, from the command palette in the other.
+  await a.getByTestId('sign-out').click();
+  await expectSignedOut(a, 'fire-lead');
+  await b.keyboard.press('Control+k');
+  await b.keyboard.type('sign out');
+  await b.keyboard.press('Enter');
+  await expectSignedOut(b, 'police-lead');
 
   expect(foreignRequests(fire.requests, served.origin)).toEqual([]);
   expect(foreignRequests(police.requests, served.origin)).toEqual([]);

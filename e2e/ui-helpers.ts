@@ -12,15 +12,37 @@ export function foreignRequests(urls: string[], origin: string): string[] {
   return urls.filter((url) => !url.startsWith(origin) && !/^(data|blob):/.test(url));
 }
 
+/** The contract calls a page sends over serve mode's WebSocket, in order. */
+export function recordCalls(page: Page): { method: string; args: Record<string, unknown> }[] {
+  const calls: { method: string; args: Record<string, unknown> }[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { t: string; method: string; args?: Record<string, unknown> };
+      if (frame.t === 'call') calls.push({ method: frame.method, args: frame.args ?? {} });
+    }),
+  );
+  return calls;
+}
+
 /** A fresh browser context (its own cookie and localStorage), signed in as `actorId`. */
 export async function openAs(browser: Browser, url: string, actorId: string, viewport = { width: 1600, height: 1000 }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const requests = recordRequests(page);
+  const calls = recordCalls(page);
   await page.goto(url);
   await page.getByTestId(`sign-in-${actorId}`).click();
   await expect(page.getByTestId('signed-in')).toBeVisible();
-  return { context, page, requests };
+  return { context, page, requests, calls };
+}
+
+/** Signed out: the sign-in page shows, and still does after a reload (the device forgot who it was). */
+export async function expectSignedOut(page: Page, actorId: string): Promise<void> {
+  await expect(page.getByTestId(`sign-in-${actorId}`)).toBeVisible();
+  await expect(page.getByTestId('signed-in')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId(`sign-in-${actorId}`)).toBeVisible();
+  await expect(page.getByTestId('signed-in')).toHaveCount(0);
 }
 
 /** The card of the task titled `title` in the given board column. */

@@ -1,31 +1,31 @@
 import type { Alert } from '../../../native/api/ops.ts';
 import { useAlertCommands } from './use-alert-commands.ts';
 
-/** The alert's actions as buttons, each showing its key. */
+/** The alert's actions as buttons, each showing its key: those native says this user may take now. */
 export function AlertActions({ alert, compact }: { alert: Alert; compact?: boolean }) {
   const c = useAlertCommands();
-  const open = alert.status === 'raised' || alert.status === 'acknowledged';
+  const may = (action: Alert['allowedActions'][number]) => alert.allowedActions.includes(action);
   return (
     <div className={`alert-actions ${compact ? 'compact' : ''}`} role="toolbar" aria-label={`Actions for alert: ${alert.title}`}>
-      {alert.status === 'raised' && (
+      {may('acknowledge') && (
         <button type="button" className="button primary" onClick={() => void c.act(alert, 'acknowledge')} data-testid="alert-acknowledge">
           Acknowledge <kbd>A</kbd>
         </button>
       )}
-      {open && (
-        <>
-          <button type="button" className="button" onClick={() => void c.act(alert, 'escalate')} data-testid="alert-escalate">
-            Escalate <kbd>E</kbd>
-          </button>
-          <button type="button" className="button" onClick={() => void c.act(alert, 'resolve')} data-testid="alert-resolve">
-            Resolve <kbd>R</kbd>
-          </button>
-          {!compact && (
-            <button type="button" className="button" onClick={() => void c.act(alert, 'dismiss')} data-testid="alert-dismiss">
-              Dismiss <kbd>D</kbd>
-            </button>
-          )}
-        </>
+      {may('escalate') && (
+        <button type="button" className="button" onClick={() => void c.act(alert, 'escalate')} data-testid="alert-escalate">
+          Escalate <kbd>E</kbd>
+        </button>
+      )}
+      {may('resolve') && (
+        <button type="button" className="button" onClick={() => void c.act(alert, 'resolve')} data-testid="alert-resolve">
+          Resolve <kbd>R</kbd>
+        </button>
+      )}
+      {may('dismiss') && !compact && (
+        <button type="button" className="button" onClick={() => void c.act(alert, 'dismiss')} data-testid="alert-dismiss">
+          Dismiss <kbd>D</kbd>
+        </button>
       )}
       <button type="button" className="button" onClick={() => c.showOnMap(alert)} disabled={!alert.area} data-testid="alert-map">
         Map <kbd>G</kbd>

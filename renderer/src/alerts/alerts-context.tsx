@@ -1,13 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Alert } from '../../../native/api/ops.ts';
+import type { Alert, AlertAction } from '../../../native/api/ops.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
-import { isLoud } from '../tasks/labels.ts';
 import { useToasts } from '../ui/toasts.tsx';
 import { createAlarmTone } from './alarm-tone.ts';
 
-export type AlertAction = 'acknowledge' | 'escalate' | 'resolve' | 'dismiss';
 
 interface AlertsState {
   /** In native's order. */
@@ -75,7 +73,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     return bridge.subscribe('alerts.changed', load);
   }, [bridge, call, showClosed]);
 
-  const loud = useMemo(() => openAlerts.filter(isLoud), [openAlerts]);
+  const loud = useMemo(() => openAlerts.filter((a) => a.loud), [openAlerts]);
 
   // Sound once for each loud alert this window has not heard yet, then remind while any stays unacknowledged.
   useEffect(() => {

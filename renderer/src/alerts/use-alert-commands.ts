@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { Alert } from '../../../native/api/ops.ts';
+import type { Alert, AlertAction } from '../../../native/api/ops.ts';
 import { useMapFocus, type MapGeometry } from '../shell/map-focus.ts';
 import { useSelection } from '../shell/selection.tsx';
 import { prefillFromAlert } from '../tasks/task-draft.ts';
 import { useToasts } from '../ui/toasts.tsx';
-import { useAlerts, type AlertAction } from './alerts-context.tsx';
+import { useAlerts } from './alerts-context.tsx';
 
 /** The one-key alert commands, shared by the queue, the details panel, the banner and the palette. */
 export function useAlertCommands() {

@@ -41,8 +41,9 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
 
   const moveTo = useCallback(
     (task: Task, status: TaskStatus) => {
-      // Assigned means "a unit has it": dropping there asks which unit.
-      if (status === 'assigned' && !task.unitId) setPicker({ kind: 'unit', task });
+      // Native says when a column is reached by assigning a unit (Assigned, for a new task): ask which.
+      // Any other move goes to native, which makes it or says why not.
+      if (!task.allowedTransitions.includes(status) && task.assignMovesTo === status) setPicker({ kind: 'unit', task });
       else void actions.transition(task, status);
     },
     [actions],
@@ -85,9 +86,10 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
   );
 
   const laneFor = (id: string) => board?.lanes.find((l) => l.department.id === id);
+  const openStatuses = statusColumns.filter((s) => !board?.closedStatuses.includes(s));
   const openCount = (id: string | null) => {
     const lanes = id === null ? (board?.lanes ?? []) : [laneFor(id)].filter((l) => l !== undefined);
-    return lanes.reduce((n, l) => n + l.counts.new + l.counts.assigned + l.counts.in_progress + l.counts.blocked, 0);
+    return lanes.reduce((n, l) => n + openStatuses.reduce((m, s) => m + l.counts[s], 0), 0);
   };
   const overdueCount = (id: string | null) => (id === null ? (board?.lanes ?? []).reduce((n, l) => n + l.overdue, 0) : (laneFor(id)?.overdue ?? 0));
   const shownUnits = units.filter((u) => filters.department === null || u.department === filters.department);
@@ -158,7 +160,7 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
         </label>
         {error && <span role="alert" className="inline-error">{error}</span>}
       </div>
-      {filters.department === null && board && <Overview lanes={board.lanes} onOpen={(id) => set('department', id)} />}
+      {filters.department === null && board && <Overview lanes={board.lanes} open={openStatuses} onOpen={(id) => set('department', id)} />}
       <UnitStrip units={shownUnits} activeUnit={filters.unitId} onFilter={(id) => set('unitId', filters.unitId === id ? null : id)} onDropTask={(taskId, unit) => {
         const task = taskById(taskId);
         if (task) void actions.assign(task, unit.id);
@@ -205,8 +207,7 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
 }
 
 /** All departments at a glance: open tasks by status and overdue, a row per department. */
-function Overview({ lanes, onOpen }: { lanes: Board['lanes']; onOpen(id: string): void }) {
-  const open = statusColumns.filter((s) => s !== 'done' && s !== 'cancelled');
+function Overview({ lanes, open, onOpen }: { lanes: Board['lanes']; open: TaskStatus[]; onOpen(id: string): void }) {
   return (
     <details className="board-overview" data-testid="board-overview">
       <summary>Overview by department</summary>

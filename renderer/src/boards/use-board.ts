@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Board, Task } from '../../../native/api/ops.ts';
-import { useHost } from '../bridge/host-context.tsx';
+import { useConnectionState, useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
+import { createBoardSync } from './board-sync.ts';
 
 export interface BoardFilters {
   department: string | null;
@@ -16,55 +17,55 @@ export const noFilters: BoardFilters = { department: null, priority: null, overd
 
 /** Native re-derives overdue from the app clock on every query; re-ask this often even when nothing changed. */
 const refreshEveryMs = 20_000;
-const debounceMs = 150;
 
-/** The board as native lays it out (lanes, order, overdue), re-queried when tasks change. */
+/**
+ * The board as native lays it out (lanes, order, overdue, what the user may do). Queried in full
+ * on mount, on a filter change, on (re)connection and every 20 s of app time; each tasks.changed
+ * push in between patches just the tasks it names.
+ */
 export function useBoard(filters: BoardFilters): { board: Board | null; error: string | null } {
   const { bridge } = useHost();
   const { call } = useSession();
+  const connection = useConnectionState();
   const [board, setBoard] = useState<Board | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
+  const { department, priority, overdue, unitId, text, includeClosed } = filters;
 
-  const query = useCallback(() => {
-    const mine = ++generation.current;
-    call('board.query', {
-      department: filters.department ?? undefined,
-      priority: filters.priority ?? undefined,
-      overdue: filters.overdue ? true : undefined,
-      unitId: filters.unitId ?? undefined,
-      text: filters.text.trim() || undefined,
-      includeClosed: filters.includeClosed,
-    }).then(
-      (b) => {
-        if (mine !== generation.current) return;
+  useEffect(() => {
+    // Pushes sent while disconnected are lost: a reconnection starts from a full query.
+    if (connection !== 'open') return;
+    const args = {
+      department: department ?? undefined,
+      priority: priority ?? undefined,
+      overdue: overdue ? true : undefined,
+      unitId: unitId ?? undefined,
+      text: text.trim() || undefined,
+      includeClosed,
+    };
+    const sync = createBoardSync({
+      query: () => call('board.query', args),
+      rows: (ids) => call('board.rows', { ...args, ids }),
+      show: (b) => {
         setBoard(b);
         setError(null);
       },
-      (err: Error) => mine === generation.current && setError(err.message),
-    );
-  }, [call, filters.department, filters.priority, filters.overdue, filters.unitId, filters.text, filters.includeClosed]);
-
-  useEffect(() => {
-    query();
-    let timer: ReturnType<typeof setTimeout> | null = null;
+      fail: setError,
+    });
+    sync.reload();
     let lastQueryAt: number | null = null;
-    const soon = () => {
-      if (timer === null) timer = setTimeout(() => ((timer = null), query()), debounceMs);
-    };
-    const offTasks = bridge.subscribe('tasks.changed', soon);
+    const offTasks = bridge.subscribe('tasks.changed', sync.changed);
     const offClock = bridge.subscribe('app.clock', ({ now }) => {
       if (lastQueryAt === null || now < lastQueryAt || now - lastQueryAt >= refreshEveryMs) {
-        if (lastQueryAt !== null) soon();
+        if (lastQueryAt !== null) sync.reload();
         lastQueryAt = now;
       }
     });
     return () => {
+      sync.stop();
       offTasks();
       offClock();
-      if (timer !== null) clearTimeout(timer);
     };
-  }, [bridge, query]);
+  }, [bridge, call, connection, department, priority, overdue, unitId, text, includeClosed]);
 
   return { board, error };
 }

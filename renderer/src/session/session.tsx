@@ -14,6 +14,7 @@ interface Session {
   /** Null until the roster has loaded; a message if it could not be. */
   rosterError: string | null;
   signIn(actorId: string): Promise<void>;
+  /** Signs out at the host too, and forgets this device's remembered sign-in. */
   signOut(): void;
   /** bridge.invoke that signs in again once if the host forgot the session (reconnect, restart). */
   call: Call;
@@ -67,7 +68,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     actorRef.current = null;
     writePref(actorPref, null);
     setActor(null);
-  }, []);
+    // A host that cannot be reached has no session to end: the next connection starts signed out.
+    bridge.invoke('session.logout', {}).catch(() => {});
+  }, [bridge]);
 
   // Roster first (needs no sign-in), then the remembered actor of this device, if any.
   // Every (re)connection is a new host session, so sign in again then.

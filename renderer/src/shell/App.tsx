@@ -121,7 +121,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Merged concurrent edits (conflicts)', run: () => setDialog('conflicts') },
       { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
-      { id: 'sign-out', group: 'Session', label: 'Switch user (sign out)', run: signOut },
+      { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
     [alerts, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
@@ -228,8 +228,8 @@ function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPale
         {actor && (
           <span className="signed-in" data-testid="signed-in">
             {actor.name} · {departmentName(actor.department)} · {actor.role === 'observer' ? 'observer (read only)' : actor.role}
-            <button type="button" className="button on-dark" onClick={signOut}>
-              Switch user
+            <button type="button" className="button on-dark" onClick={signOut} data-testid="sign-out">
+              Sign out
             </button>
           </span>
         )}

@@ -3,9 +3,9 @@ import { useClock } from '../shell/clock-context.tsx';
 import { duration } from '../ui/time.ts';
 
 /** Time left (or overdue by), ticking with the app clock. Whether it is overdue is native's call. */
-export function DueCountdown({ task }: { task: Pick<Task, 'dueAt' | 'overdue' | 'status'> }) {
+export function DueCountdown({ task }: { task: Pick<Task, 'dueAt' | 'overdue' | 'closed'> }) {
   const tick = useClock();
-  if (task.dueAt === null || task.status === 'done' || task.status === 'cancelled') return null;
+  if (task.dueAt === null || task.closed) return null;
   const now = tick?.now ?? null;
   if (task.overdue) {
     return (

@@ -57,18 +57,26 @@ export function TaskDetails({ taskId }: { taskId: string }) {
   if (error) return <p role="alert" className="inline-error">{error}</p>;
   if (!detail) return <p className="placeholder">Loading…</p>;
   const { task, history, conflicts } = detail;
-  const closed = task.status === 'done' || task.status === 'cancelled';
+  // What this user may do is native's answer, carried on the task.
+  const canEdit = task.allowedActions.includes('edit');
+  const canAssign = task.allowedActions.includes('assign');
+  const moves = statusColumns.filter((s) => task.allowedTransitions.includes(s) || (canAssign && task.assignMovesTo === s));
 
   return (
     <article
       className="task-details"
       onKeyDown={(e) => {
-        if ((e.key === 'u' || e.key === 'U') && !closed && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)) {
+        if ((e.key === 'u' || e.key === 'U') && canAssign && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)) {
           e.preventDefault();
           setPicking(true);
         }
       }}
-     aria-labelledby="task-details-title" data-testid="task-details" data-task-id={task.id} data-status={task.status}>
+      aria-labelledby="task-details-title"
+      data-testid="task-details"
+      data-task-id={task.id}
+      data-status={task.status}
+      data-read-only={!canEdit && !canAssign && moves.length === 0}
+    >
       <header>
         <h3 id="task-details-title" tabIndex={-1}>{task.title}</h3>
         <div className="task-meta">
@@ -83,24 +91,27 @@ export function TaskDetails({ taskId }: { taskId: string }) {
 
       <section aria-label="Unit" className="task-section">
         <span className="label">Unit</span> <span data-testid="task-unit">{unitName(task.unitId)}</span>{' '}
-        {!closed && (
+        {canAssign && (
           <button type="button" className="button" onClick={() => setPicking(true)} data-testid="task-assign">
             {task.unitId ? 'Change unit' : 'Assign unit'} <kbd>U</kbd>
           </button>
         )}
       </section>
 
-      {!closed && (
+      {moves.length > 0 && (
         <section aria-label="Move to" className="task-section move-buttons" role="group">
           <span className="label">Move to</span>
-          {statusColumns
-            .filter((s) => s !== task.status)
-            .map((s) => (
-              <button key={s} type="button" className="button" data-testid={`task-move-${s}`} onClick={() => (s === 'assigned' && !task.unitId ? setPicking(true) : void actions.transition(task, s))}>
-                {statusLabel[s]}
-              </button>
-            ))}
+          {moves.map((s) => (
+            <button key={s} type="button" className="button" data-testid={`task-move-${s}`} onClick={() => (task.allowedTransitions.includes(s) ? void actions.transition(task, s) : setPicking(true))}>
+              {statusLabel[s]}
+            </button>
+          ))}
         </section>
+      )}
+      {!canEdit && !canAssign && moves.length === 0 && (
+        <p className="task-section muted" data-testid="task-read-only">
+          {task.closed ? `${statusLabel[task.status]}: this task is closed and read-only.` : 'Read-only for you: your role cannot change this task.'}
+        </p>
       )}
 
       {task.location && (
@@ -124,7 +135,7 @@ export function TaskDetails({ taskId }: { taskId: string }) {
         </section>
       )}
 
-      {!closed && <TaskEditor key={task.id} task={task} onSaved={load} />}
+      {canEdit && <TaskEditor key={task.id} task={task} onSaved={load} />}
 
       {conflicts.length > 0 && (
         <section className="task-section conflicts" aria-label="Merged concurrent edits">

@@ -18,8 +18,8 @@ export function UnitPicker({ task, onChoose, onClose }: { task: Task; onChoose(u
   return <ChoiceDialog title={`Assign a unit: ${task.title}`} choices={choices} onChoose={(id) => onChoose(id || null)} onClose={onClose} testId="unit-picker" />;
 }
 
-/** Choose the status to move a task to (native refuses moves its rules forbid, and says why). */
+/** Choose the status to move a task to: only the moves native says this user may make now. */
 export function StatusPicker({ task, onChoose, onClose }: { task: Task; onChoose(status: TaskStatus): void; onClose(): void }) {
-  const choices = statusColumns.map((s) => ({ id: s, label: statusLabel[s], disabled: s === task.status }));
+  const choices = statusColumns.map((s) => ({ id: s, label: statusLabel[s], disabled: !task.allowedTransitions.includes(s) && task.assignMovesTo !== s }));
   return <ChoiceDialog title={`Move: ${task.title}`} choices={choices} onChoose={(id) => onChoose(id as TaskStatus)} onClose={onClose} testId="status-picker" />;
 }

@@ -20,8 +20,3 @@ export const severities = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] 
 export const urgencies = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const satisfies readonly Alert['urgency'][];
 export const certainties = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const satisfies readonly Alert['certainty'][];
 export const alertSources = ['field', 'sensor', 'model', 'cap'] as const satisfies readonly Alert['source'][];
-
-/** Severe and Extreme alerts interrupt everyone: banner and tone. */
-export function isLoud(alert: Alert): boolean {
-  return alert.status === 'raised' && (alert.severity === 'Extreme' || alert.severity === 'Severe');
-}

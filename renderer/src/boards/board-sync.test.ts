@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Board, Task, TaskStatus } from '../../../native/api/ops.ts';
+import { patchBoard } from './board-patch.ts';
+import { createBoardSync } from './board-sync.ts';
+
+const statuses: TaskStatus[] = ['new', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled'];
+
+function task(id: string, over: Partial<Task> = {}): Task {
+  return {
+    id, title: `Task ${id}`, description: '', department: 'fire', unitId: null, priority: 'normal', status: 'new', dueAt: null, location: null,
+    alertId: null, incidentId: null, createdAt: 0, createdBy: 'x', updatedAt: 0, overdue: false, conflicts: 0, closed: false,
+    allowedTransitions: [], allowedActions: [], assignMovesTo: null, boardRank: id, ...over,
+  };
+}
+
+/** A board laid out the way native lays it out, from a list of tasks. */
+function boardOf(tasks: Task[], seq: number): Board {
+  const lanes = ['fire', 'police'].map((d) => {
+    const mine = tasks.filter((t) => t.department === d).sort((a, b) => (a.boardRank < b.boardRank ? -1 : 1));
+    const by = Object.fromEntries(statuses.map((s) => [s, mine.filter((t) => t.status === s)])) as Record<TaskStatus, Task[]>;
+    return {
+      department: { id: d, name: d, short: d },
+      counts: Object.fromEntries(statuses.map((s) => [s, by[s].length])) as Record<TaskStatus, number>,
+      overdue: mine.filter((t) => t.overdue).length,
+      tasks: by,
+    };
+  });
+  return { now: 0, seq, closedStatuses: ['done', 'cancelled'], lanes };
+}
+
+const ids = (b: Board, dept: string, s: TaskStatus) => b.lanes.find((l) => l.department.id === dept)!.tasks[s].map((t) => t.id);
+
+describe('patchBoard', () => {
+  it('moves a changed task to its column in rank order, drops gone ones, recounts, and leaves untouched lanes alone', () => {
+    const before = boardOf([task('b'), task('d'), task('f', { status: 'assigned' }), task('x', { department: 'police' })], 1);
+    const after = patchBoard(before, [task('f', { status: 'new', overdue: true, boardRank: 'c' })], ['d']);
+    expect(ids(after, 'fire', 'new')).toEqual(['b', 'f']);
+    expect(ids(after, 'fire', 'assigned')).toEqual([]);
+    expect(after.lanes[0]!.counts).toMatchObject({ new: 2, assigned: 0 });
+    expect(after.lanes[0]!.overdue).toBe(1);
+    expect(after.lanes[1]).toBe(before.lanes[1]);
+    expect(before.lanes[0]!.tasks.new.map((t) => t.id)).toEqual(['b', 'd']);
+  });
+});
+
+/** An in-memory stand-in for native's board: tasks, a change counter, board.query and board.rows. */
+function fakeHost() {
+  const tasks = new Map<string, Task>();
+  let seq = 0;
+  const calls: string[] = [];
+  const pushes: { ids: string[]; seq: number }[] = [];
+  return {
+    calls,
+    pushes,
+    put(t: Task) {
+      tasks.set(t.id, t);
+      pushes.push({ ids: [t.id], seq: ++seq });
+    },
+    query: async () => (calls.push('query'), boardOf([...tasks.values()], seq)),
+    rows: async (wanted: string[]) => {
+      calls.push(`rows ${wanted.join(',')}`);
+      return { rows: wanted.flatMap((id) => tasks.get(id) ?? []), gone: wanted.filter((id) => !tasks.has(id)) };
+    },
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('createBoardSync', () => {
+  it('patches only the tasks each numbered push names, without querying the whole board again', async () => {
+    const host = fakeHost();
+    host.put(task('a'));
+    let shown: Board | null = null;
+    const sync = createBoardSync({ query: host.query, rows: host.rows, show: (b) => (shown = b), fail: (m) => expect.fail(m) });
+    sync.reload();
+    await settle();
+    host.put(task('a', { status: 'assigned' }));
+    host.put(task('b'));
+    for (const p of host.pushes.slice(1)) sync.changed(p);
+    await settle();
+    expect(host.calls).toEqual(['query', 'rows a', 'rows b']);
+    expect(ids(shown!, 'fire', 'assigned')).toEqual(['a']);
+    expect(ids(shown!, 'fire', 'new')).toEqual(['b']);
+  });
+
+  it('queries the whole board again when a push number was skipped', async () => {
+    const host = fakeHost();
+    let shown: Board | null = null;
+    const sync = createBoardSync({ query: host.query, rows: host.rows, show: (b) => (shown = b), fail: (m) => expect.fail(m) });
+    sync.reload();
+    await settle();
+    host.put(task('a'));
+    host.put(task('b'));
+    sync.changed(host.pushes[1]!); // number 1 never arrived
+    await settle();
+    expect(host.calls).toEqual(['query', 'query']);
+    expect(ids(shown!, 'fire', 'new')).toEqual(['a', 'b']);
+  });
+
+  it('skips pushes that raced the first query and are already in it', async () => {
+    const host = fakeHost();
+    host.put(task('a'));
+    const sync = createBoardSync({ query: host.query, rows: host.rows, show: () => {}, fail: (m) => expect.fail(m) });
+    sync.reload();
+    sync.changed(host.pushes[0]!);
+    await settle();
+    expect(host.calls).toEqual(['query']);
+  });
+});
