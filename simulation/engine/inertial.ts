@@ -25,7 +25,7 @@ const LEVEL = EDGE_CODE.level;
  */
 function withFriction(num: number, h: number, k: number, bits: Float32Array, ints: Int32Array): number {
   bits[0] = h;
-  ints[0] = ((ints[0]! * 0.3333333333333333) | 0) + 709921077;
+  ints[0] = ((ints[0]! / 3) | 0) + 709921077;
   const y = bits[0]!;
   const y3 = y * y * y;
   const p = h * h * y * (y3 + 2 * h);
