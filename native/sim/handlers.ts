@@ -34,7 +34,7 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
   let status: SimStatus = { state: 'idle', scenario: null, time: 0, durationSeconds: null, steps: 0, scheme: null };
   // The latest arrival and hazard grids, kept for `sim.results`; each view encoded once per update.
   let results: ResultGrids | null = null;
-  let encoded: Partial<Record<SimResultView, SimResults>> = {};
+  let encoded: Partial<Record<SimResultView, Promise<SimResults>>> = {};
   const keepResults = (grids: ResultGrids | null) => {
     results = grids;
     encoded = {};
@@ -128,10 +128,10 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
       return status;
     },
     'sim.status': () => status,
-    'sim.results': ({ view }) => {
+    'sim.results': async ({ view }) => {
       if (!results) return null;
       encoded[view] ??= encodeResults(view, results, status.durationSeconds ?? results.time);
-      return encoded[view];
+      return await encoded[view];
     },
     'sim.edit': async ({ edit }) => {
       if (status.state === 'idle') throw new PolderError('illegal_transition', 'No simulation is running');

@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 import type { SimResults, SimResultView } from '../api/sim.ts';
 import type { ResultGrids } from '../../simulation/host/protocol.ts';
 import { pixelStep } from './depth-image.ts';
@@ -6,11 +7,14 @@ import { pixelStep } from './depth-image.ts';
 /** The arrival value of a pixel none of whose cells is wet yet. */
 export const NOT_WET = 0xffff;
 
+const deflateAsync = promisify(deflate);
+
 /**
  * One result grid at display resolution (at most `maxSide` pixels a side, as the depth frames),
  * encoded as `SimResults` describes: arrival as the earliest of a pixel's cells, hazard as the worst.
+ * Compresses on libuv's thread pool, off the app's event loop.
  */
-export function encodeResults(view: SimResultView, grids: ResultGrids, durationSeconds: number, maxSide = 512): SimResults {
+export async function encodeResults(view: SimResultView, grids: ResultGrids, durationSeconds: number, maxSide = 512): Promise<SimResults> {
   const { nx, ny } = grids;
   const step = pixelStep(nx, ny, maxSide);
   const width = Math.ceil(nx / step);
@@ -49,6 +53,6 @@ export function encodeResults(view: SimResultView, grids: ResultGrids, durationS
     cellsPerPixel: step,
     encoding: arrival ? 'uint16' : 'uint8',
     unitSeconds,
-    data: deflateSync(bytes).toString('base64'),
+    data: (await deflateAsync(bytes)).toString('base64'),
   };
 }

@@ -13,7 +13,8 @@ const key = [
 export function AssetRiskList({ assets, onFocus }: { assets: readonly SimAssetRisk[] | null; onFocus(id: string): void }) {
   const atRisk = assets ? assetsAtRisk(assets) : [];
   return (
-    <details className="asset-risk" open>
+    // Folded until a run has something to list: the key alone is not worth the map it covers.
+    <details className="asset-risk" open={assets !== null}>
       <summary>Assets at risk{assets ? ` (${atRisk.length})` : ''}</summary>
       {assets === null ? (
         <p className="flood-legend-empty">Run a simulation to see which assets flood.</p>
