@@ -2,7 +2,7 @@
 // Needs the built renderer (`npm run build:renderer`) and Chromium (/usr/bin/chromium or POLDER_CHROMIUM).
 // Prints: time from starting `polder serve` to an interactive page; with N tasks (default 5000) seeded
 // through the ops service: board load after sign-in, re-render when switching to the all-departments
-// board, the update after a keyboard move (query + render), and frame times while scrolling a column.
+// board, the update after a keyboard move (push + board.rows + render), and frame times while scrolling a column.
 import { chromium, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -156,7 +156,7 @@ async function boardFigures(page: Page, total: number) {
     switches.push(await act(page, { selector: '[data-testid=board-tab-all]', ready: boardShows, arg: total }));
   }
 
-  // One keyboard move (assigned → in progress): native writes, re-queries all tasks, the board re-renders.
+  // One keyboard move (assigned → in progress): native writes and pushes tasks.changed; the board fetches that row and re-renders.
   const moves: number[] = [];
   for (let i = 0; i < runs; i++) {
     await page.locator('#board-col-assigned').focus();
@@ -194,7 +194,7 @@ async function main() {
     const f = await boardFigures(page, taskCount);
     console.log(`board, ${taskCount} tasks: sign-in → first cards      ${ms(f.loadMs)} (board.query over the WebSocket + render)`);
     console.log(`board, ${taskCount} tasks: one department → all       ${ms(f.switchMs)} (render only, median)`);
-    console.log(`board, ${taskCount} tasks: keyboard move → card moved  ${ms(f.moveMs)} (transition + re-query + render, median)`);
+    console.log(`board, ${taskCount} tasks: keyboard move → card moved  ${ms(f.moveMs)} (transition + push + board.rows patch + render, median)`);
     console.log(`board, ${taskCount} tasks: scrolling a column        frame p50 ${f.frameP50.toFixed(1)} ms, max ${f.frameMax.toFixed(1)} ms; ${f.rows} card rows mounted`);
   } finally {
     await stop(child);

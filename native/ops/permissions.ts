@@ -1,4 +1,4 @@
-import { PolderError } from '../api/errors.ts';
+import { PolderError, type WireError } from '../api/errors.ts';
 import type { Actor } from '../api/ops.ts';
 
 /**
@@ -46,15 +46,22 @@ export function mayDo(actor: Actor, action: Action, department?: string): boolea
   }
 }
 
-/** The forbidden error for `actor` taking `action`, or null when they may. */
-export function permissionRefusal(actor: Actor, action: Action, department?: string): PolderError | null {
+/** Why a command would be refused: the error it throws, as plain data (cheap to make for every row of a board). */
+export type Refusal = WireError;
+
+/** The forbidden refusal for `actor` taking `action`, or null when they may. */
+export function permissionRefusal(actor: Actor, action: Action, department?: string): Refusal | null {
   if (mayDo(actor, action, department)) return null;
   const where = department && department !== actor.department ? ` for department "${department}"` : '';
   const why = actor.role === 'observer' ? 'observers can only read' : `a ${actor.role} of "${actor.department}" may not`;
-  return new PolderError('forbidden', `${actor.name} cannot ${action.replace('.', ' ')}${where}: ${why}`);
+  return { code: 'forbidden', message: `${actor.name} cannot ${action.replace('.', ' ')}${where}: ${why}` };
+}
+
+/** Throws the refusal, if there is one. */
+export function refuse(refusal: Refusal | null): void {
+  if (refusal) throw new PolderError(refusal.code, refusal.message);
 }
 
 export function authorize(actor: Actor, action: Action, department?: string): void {
-  const refusal = permissionRefusal(actor, action, department);
-  if (refusal) throw refusal;
+  refuse(permissionRefusal(actor, action, department));
 }

@@ -1,6 +1,5 @@
-import { PolderError } from '../api/errors.ts';
 import type { Actor, Alert, AlertAction, Task, TaskAction, TaskStatus } from '../api/ops.ts';
-import { permissionRefusal } from './permissions.ts';
+import { permissionRefusal, type Refusal } from './permissions.ts';
 
 /**
  * The rules on what may happen to a task or an alert, in one place: the commands throw the refusal
@@ -26,15 +25,15 @@ export function isClosedTask(status: string): boolean {
 
 type TaskFacts = Pick<Task, 'title' | 'department' | 'status' | 'unitId'>;
 
-const closedRefusal = (task: TaskFacts) => new PolderError('illegal_transition', `Task "${task.title}" is ${task.status} and can no longer change`);
+const closedRefusal = (task: TaskFacts): Refusal => ({ code: 'illegal_transition', message: `Task "${task.title}" is ${task.status} and can no longer change` });
 
 /** Why `actor` may not change the task's fields (tasks.update), or null if they may. */
-export function taskEditRefusal(actor: Actor, task: TaskFacts): PolderError | null {
+export function taskEditRefusal(actor: Actor, task: TaskFacts): Refusal | null {
   return permissionRefusal(actor, 'task.edit', task.department) ?? (isClosedTask(task.status) ? closedRefusal(task) : null);
 }
 
 /** Why `actor` may not hand the task to another department, or null if they may. */
-export function taskHandoverRefusal(actor: Actor, task: TaskFacts): PolderError | null {
+export function taskHandoverRefusal(actor: Actor, task: TaskFacts): Refusal | null {
   return permissionRefusal(actor, 'task.handover', task.department);
 }
 
@@ -49,11 +48,11 @@ export function statusAfterAssign(status: TaskStatus, withUnit: boolean): TaskSt
 }
 
 /** Why tasks.transition would refuse to move the task to `to` for `actor`, or null if it would accept. */
-export function taskTransitionRefusal(actor: Actor, task: TaskFacts, to: TaskStatus): PolderError | null {
+export function taskTransitionRefusal(actor: Actor, task: TaskFacts, to: TaskStatus): Refusal | null {
   const forbidden = permissionRefusal(actor, to === 'cancelled' ? 'task.cancel' : 'task.edit', task.department);
   if (forbidden) return forbidden;
-  if (!nextStatuses[task.status].includes(to)) return new PolderError('illegal_transition', `Task "${task.title}" cannot go from ${task.status} to ${to}`);
-  if (to === 'assigned' && !task.unitId) return new PolderError('illegal_transition', `Task "${task.title}" has no unit: assign one first`);
+  if (!nextStatuses[task.status].includes(to)) return { code: 'illegal_transition', message: `Task "${task.title}" cannot go from ${task.status} to ${to}` };
+  if (to === 'assigned' && !task.unitId) return { code: 'illegal_transition', message: `Task "${task.title}" has no unit: assign one first` };
   return null;
 }
 
@@ -91,16 +90,16 @@ export function isLoudAlert(alert: Pick<Alert, 'status' | 'severity'>): boolean 
 }
 
 /** Why `actor` may not take `action` on the alert (escalate: one level up), or null if they may. */
-export function alertRefusal(actor: Actor, alert: AlertFacts, action: AlertAction): PolderError | null {
+export function alertRefusal(actor: Actor, alert: AlertFacts, action: AlertAction): Refusal | null {
   const forbidden = permissionRefusal(actor, action === 'acknowledge' ? 'alert.acknowledge' : 'alert.manage');
   if (forbidden) return forbidden;
-  if (action === 'acknowledge' && alert.status !== 'raised') return new PolderError('illegal_transition', `Alert "${alert.title}" is ${alert.status}; it cannot become acknowledged`);
+  if (action === 'acknowledge' && alert.status !== 'raised') return { code: 'illegal_transition', message: `Alert "${alert.title}" is ${alert.status}; it cannot become acknowledged` };
   if (!isOpenAlert(alert)) {
     const verb = action === 'escalate' ? 'be escalated' : `become ${action === 'resolve' ? 'resolved' : 'dismissed'}`;
-    return new PolderError('illegal_transition', `Alert "${alert.title}" is ${alert.status}; it cannot ${verb}`);
+    return { code: 'illegal_transition', message: `Alert "${alert.title}" is ${alert.status}; it cannot ${verb}` };
   }
   if (action === 'escalate' && alert.escalation >= maxEscalation) {
-    return new PolderError('illegal_transition', `Alert "${alert.title}" is at escalation ${alert.escalation}; it can only go up, to at most ${maxEscalation}`);
+    return { code: 'illegal_transition', message: `Alert "${alert.title}" is at escalation ${alert.escalation}; it can only go up, to at most ${maxEscalation}` };
   }
   return null;
 }

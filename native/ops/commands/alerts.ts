@@ -2,7 +2,7 @@ import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../api/handlers.ts';
 import type { Actor, Alert } from '../../api/ops.ts';
 import { change, type OpsCore } from '../core.ts';
-import { authorize } from '../permissions.ts';
+import { authorize, refuse } from '../permissions.ts';
 import { alertRefusal, isOpenAlert as open, maxEscalation } from '../rights.ts';
 import { uuidv7 } from '../uuid.ts';
 
@@ -25,10 +25,7 @@ export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
     return read(id, actor);
   };
   /** Throws the refusal the alert's allowedActions are computed from. */
-  const check = (actor: Actor, alert: Alert, action: Parameters<typeof alertRefusal>[2]) => {
-    const refusal = alertRefusal(actor, alert, action);
-    if (refusal) throw refusal;
-  };
+  const check = (actor: Actor, alert: Alert, action: Parameters<typeof alertRefusal>[2]) => refuse(alertRefusal(actor, alert, action));
 
   /** Moves an open alert to a new status (acknowledged, resolved, dismissed). */
   function settle(alertId: string, to: 'acknowledged' | 'resolved' | 'dismissed', note: string | undefined, ctx: Parameters<OpsCore['actor']>[0]) {

@@ -3,14 +3,11 @@ import type { HandlersFor } from '../../api/handlers.ts';
 import type { Actor, Task } from '../../api/ops.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { change, requireDepartment, type OpsCore } from '../core.ts';
-import { authorize } from '../permissions.ts';
+import { authorize, refuse } from '../permissions.ts';
 import { statusAfterAssign, taskAssignRefusal, taskEditRefusal, taskHandoverRefusal, taskTransitionRefusal } from '../rights.ts';
 import { uuidv7 } from '../uuid.ts';
 import { queryConflicts, queryTimeline } from '../views.ts';
 
-const refuse = (refusal: PolderError | null) => {
-  if (refusal) throw refusal;
-};
 
 type TaskMethods = 'tasks.create' | 'tasks.update' | 'tasks.assign' | 'tasks.transition' | 'tasks.get';
 
