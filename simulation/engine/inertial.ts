@@ -121,6 +121,8 @@ function northRange(s: SolverState, r: number): [number, number] {
  * depths and discharges for those north faces) and its last row (it needs the next band's keep).
  */
 export function inertialFlux(s: SolverState, r0: number, r1: number): void {
+  // an empty band must not limit the row above it: that row's faces may not be computed yet
+  if (r1 <= r0) return;
   const { nx, ny, dx, theta, flowDepth, gravity, edgeKinds } = s.dims;
   const { h, z, n2, n2x, zfx, zfy, wetMin, wetMax, params, qx, qy, qxRaw, qyRaw } = s;
   const dt = params[P.dt]!;
