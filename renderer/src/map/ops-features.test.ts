@@ -5,11 +5,13 @@ import { opsFeatures } from './ops-features.ts';
 const alert = (over: Partial<Alert>): Alert => ({
   id: 'a1', source: 'field', title: 'Water over road', description: '', severity: 'Severe', urgency: 'Immediate', certainty: 'Observed',
   area: null, status: 'raised', escalation: 0, dedupeKey: null, occurrences: 1, incidentId: null, raisedAt: 0, raisedBy: 'x', updatedAt: 0, conflicts: 0,
+  loud: false, allowedActions: [],
   ...over,
 });
 const task = (over: Partial<Task>): Task => ({
   id: 't1', title: 'Close road', description: '', department: 'police', unitId: null, priority: 'high', status: 'new', dueAt: null,
   location: null, alertId: null, incidentId: null, createdAt: 0, createdBy: 'x', updatedAt: 0, overdue: false, conflicts: 0,
+  closed: false, allowedTransitions: [], allowedActions: [], assignMovesTo: null, boardRank: '',
   ...over,
 });
 
