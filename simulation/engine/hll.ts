@@ -18,7 +18,7 @@ const OPEN = EDGE_CODE.open;
 const LEVEL = EDGE_CODE.level;
 
 /** HLL flux between reconstructed states; writes mass, normal and tangential momentum at f. */
-export function hll(
+function hll(
   hL: number,
   uL: number,
   vL: number,
@@ -119,7 +119,7 @@ export function hllFlux(s: SolverState, r0: number, r1: number): void {
 }
 
 /** Fluxes through the west and east edge faces of row r, where its wet span reaches them. */
-export function edgeFluxesX(s: SolverState, r: number): void {
+function edgeFluxesX(s: SolverState, r: number): void {
   const { nx, flowDepth, gravity: g, edgeKinds } = s.dims;
   const { h, hu, hv, z, zfx, wetMin, wetMax, params, fxh, fxu, fxv } = s;
   const a = wetMin[r]!;
@@ -155,7 +155,7 @@ export function edgeFluxesX(s: SolverState, r: number): void {
 }
 
 /** Fluxes through the north (row 0) or south (last row) edge faces of row r's wet span. */
-export function edgeFluxesY(s: SolverState, r: number): void {
+function edgeFluxesY(s: SolverState, r: number): void {
   const { nx, ny, flowDepth, gravity: g, edgeKinds } = s.dims;
   const { h, hu, hv, z, zfy, wetMin, wetMax, params, fyh, fyu, fyv } = s;
   const a = wetMin[r]!;
