@@ -109,6 +109,9 @@ test('after a simulation run the map shows the depth overlay, its legend and gau
   const fill = [...at.subarray((y * width + x) * 4, (y * width + x) * 4 + 3)];
   const hazardRgb: Record<number, number[]> = { 1: [56, 168, 0], 2: [170, 220, 0], 3: [255, 230, 0], 4: [255, 150, 0], 5: [230, 30, 20], 6: [120, 0, 40] };
   fill.forEach((c, i) => expect(Math.abs(c - hazardRgb[hazardClass]![i]!)).toBeLessThanOrEqual(12));
+  // Its popup says the same, with the peak depth.
+  await page.mouse.click(canvas.x + x, canvas.y + y);
+  await expect(page.locator('.maplibregl-popup')).toContainText(new RegExp(`H${hazardClass} at peak, up to \\d+\\.\\d\\d m deep; water arrives at \\d+ (min|s)`));
   await page.screenshot({ path: testInfo.outputPath('map-flood-assets.png') });
 
   const foreign = requests.filter((url) => !url.startsWith(served.origin) && !/^(data|blob):/.test(url));
