@@ -92,6 +92,14 @@ test('after a simulation run the map shows the depth overlay, its legend and gau
   let differ = 0;
   for (let i = 0; i < arrivalPixels.length; i += 4) if (Math.abs(arrivalPixels[i + 1]! - hazardPixels[i + 1]!) > 30) differ++;
   expect(differ / (arrivalPixels.length / 4)).toBeGreaterThan(0.005);
+  // Replayed, the first frame's peak hazard covers less than the run's.
+  const hazardShare = risen(blueLeft(pixelsBefore), blueLeft(hazardPixels), 60);
+  await page.getByRole('slider', { name: 'Frame of the run' }).fill('0');
+  await expect.poll(() => legendTime(page), { timeout: 10_000 }).toBeLessThanOrEqual(10);
+  await page.waitForTimeout(500);
+  expect(risen(blueLeft(pixelsBefore), blueLeft(await mapPixels(page)), 60)).toBeLessThan(hazardShare / 2);
+  await page.getByRole('button', { name: 'Latest' }).click();
+  await expect.poll(() => legendTime(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(999);
 
   // Assets the water reached: listed worst first and labelled on the map, in words and in colour.
   const atRisk = page.getByTestId('assets-at-risk').getByRole('listitem');

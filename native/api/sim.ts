@@ -101,14 +101,14 @@ export const SimResultView = z.enum(['arrival', 'hazard']);
 export type SimResultView = z.infer<typeof SimResultView>;
 
 /**
- * One per-cell result of the run's latest frame (or its end) at display resolution: one value per
+ * One per-cell result of the run at a frame (or its end) at display resolution: one value per
  * `cellsPerPixel`² cells, row 0 north, placed on the scenario grid's corners like the depth frames.
  * Values are little-endian, zlib-deflated (RFC 1950, what `DecompressionStream('deflate')` reads)
  * and base64-encoded, so a mostly dry grid costs a few kilobytes.
  */
 export const SimResults = z.object({
   view: SimResultView,
-  /** Simulated seconds the values hold. */
+  /** Simulated seconds the values hold: the time asked for, or the latest when that is later. */
   time: z.number(),
   /** The run's end (s): the arrival ramp spans 0 to this. */
   durationSeconds: z.number(),
@@ -144,9 +144,19 @@ export const simMethods = {
   'sim.stop': { args: z.object({}).strict(), result: SimStatus },
   'sim.status': { args: z.object({}).strict(), result: SimStatus },
   'sim.edit': { args: z.object({ edit: SimEdit }).strict(), result: z.object({ ok: z.literal(true) }) },
-  /** The latest arrival or hazard grid of the current (or last) run; null before its first frame.
-   * Pulled when the map shows that view, so a client only pays for what it draws. */
-  'sim.results': { args: z.object({ view: SimResultView }).strict(), result: SimResults.nullable() },
+  /** The arrival or hazard grid of the current (or last) run, latest or as it stood at a past frame;
+   * null before its first frame. Pulled when the map shows that view, so a client only pays for what it draws. */
+  'sim.results': {
+    args: z
+      .object({
+        view: SimResultView,
+        /** Simulated seconds to replay: arrival of the cells wet by then, the peak hazard as of the last
+         * frame at or before it. The latest when absent. */
+        time: z.number().nonnegative().optional(),
+      })
+      .strict(),
+    result: SimResults.nullable(),
+  },
 } satisfies MethodSpecs;
 
 export const simPushes = {

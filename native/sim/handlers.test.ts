@@ -67,7 +67,15 @@ describe('sim handlers', () => {
 
     // The same run straight through the engine (one thread, the same sampling): its grids are the truth.
     const scenario = await loadScenario(pack);
-    const truth = await runSimulation({ model: engineModelOf(scenario), engine: readEngineSettings(pack), durationSeconds: 120, probes: defaultProbes(scenario), frameIntervalSeconds: 30 });
+    const truthFrames: { time: number; arrival: Float32Array; hazard: Uint8Array }[] = [];
+    const truth = await runSimulation({
+      model: engineModelOf(scenario),
+      engine: readEngineSettings(pack),
+      durationSeconds: 120,
+      probes: defaultProbes(scenario),
+      frameIntervalSeconds: 30,
+      onFrame: ({ time, arrival, hazard }) => truthFrames.push({ time, arrival, hazard }),
+    });
     const arrival = SimResults.parse(await h['sim.results']({ view: 'arrival' }));
     const hazard = SimResults.parse(await h['sim.results']({ view: 'hazard' }));
     expect(arrival).toMatchObject({ time: 120, durationSeconds: 120, width: 10, height: 8, cellsPerPixel: 1, encoding: 'uint16' });
@@ -83,6 +91,22 @@ describe('sim handlers', () => {
       expect(hazardValues[i]).toBe(truth.grids.hazard[i]);
     }
     expect(wet).toBeGreaterThan(10);
+    // Replaying the first frame, and a moment after it (before the next): that frame's peak hazard.
+    const [first30, second] = truthFrames;
+    for (const time of [first30!.time, first30!.time + 5]) {
+      const pastHazard = SimResults.parse(await h['sim.results']({ view: 'hazard', time }));
+      const pastArrival = SimResults.parse(await h['sim.results']({ view: 'arrival', time }));
+      expect(pastHazard.time).toBe(time);
+      expect(inflated(pastHazard, 1)).toEqual([...first30!.hazard]);
+      // Arrival to the second: the cells the engine had wet by then.
+      const arrived = inflated(pastArrival, 2);
+      for (let i = 0; i < 80; i++) {
+        const t = truth.grids.arrival[i]!;
+        if (t >= 0 && t <= time) expect(Math.abs(arrived[i]! - t)).toBeLessThanOrEqual(0.5);
+        else expect(arrived[i]).toBe(0xffff);
+      }
+    }
+    expect([...second!.hazard]).not.toEqual([...first30!.hazard]);
     for (const asset of finished.assets) {
       const spec = TEST_ASSETS.find((a) => a.id === asset.id)!;
       const cell = cellAt(TEST_GRID, spec.x, spec.y);

@@ -7,7 +7,7 @@ import type { simMethods, simPushes, SimEdit, SimResults, SimResultView, SimStat
 import { createSimulationHost, type SimulationHost } from '../../simulation/host/create-host.ts';
 import type { HostEvent, HostRequest, ResultGrids } from '../../simulation/host/protocol.ts';
 import { depthImage } from './depth-image.ts';
-import { encodeResults } from './result-grids.ts';
+import { createResultHistory, type ResultHistory } from './result-grids.ts';
 
 type SimMethod = keyof typeof simMethods;
 export type SimHandlerMap = {
@@ -32,12 +32,13 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
   let host: SimulationHost | null = null;
   const waiters: Waiter[] = [];
   let status: SimStatus = { state: 'idle', scenario: null, time: 0, durationSeconds: null, steps: 0, scheme: null };
-  // The latest arrival and hazard grids, kept for `sim.results`; each view encoded once per update.
-  let results: ResultGrids | null = null;
-  let encoded: Partial<Record<SimResultView, Promise<SimResults>>> = {};
-  const keepResults = (grids: ResultGrids | null) => {
-    results = grids;
-    encoded = {};
+  // The run's arrival and hazard results for `sim.results`; the latest of each view encoded once per update.
+  let history: ResultHistory | null = null;
+  let latest: Partial<Record<SimResultView, Promise<SimResults>>> = {};
+  const keepResults = (grids: ResultGrids) => {
+    history ??= createResultHistory(grids.nx, grids.ny);
+    history.record(grids);
+    latest = {};
   };
 
   const waitFor = (match: (e: HostEvent) => boolean) => new Promise<HostEvent>((resolve) => waiters.push({ match, resolve }));
@@ -113,7 +114,8 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
       const scenario = args.scenario ?? options.defaultScenario;
       if (!scenario) throw new PolderError('not_found', 'No scenario is loaded: name one to simulate');
       status = { state: 'loading', scenario, time: 0, durationSeconds: args.durationSeconds ?? null, steps: 0, scheme: args.scheme ?? null };
-      keepResults(null);
+      history = null;
+      latest = {};
       const reply = waitFor((e) => e.type === 'started' || e.type === 'error' || e.type === 'finished');
       send({ type: 'start', scenario, durationSeconds: args.durationSeconds, frameIntervalSeconds: args.frameIntervalSeconds, threads: args.threads, scheme: args.scheme });
       const event = await reply;
@@ -128,10 +130,12 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
       return status;
     },
     'sim.status': () => status,
-    'sim.results': async ({ view }) => {
-      if (!results) return null;
-      encoded[view] ??= encodeResults(view, results, status.durationSeconds ?? results.time);
-      return await encoded[view];
+    'sim.results': async ({ view, time }) => {
+      if (!history) return null;
+      const duration = status.durationSeconds ?? history.time;
+      if (time !== undefined && time < history.time) return await history.encode(view, time, duration);
+      latest[view] ??= history.encode(view, null, duration);
+      return await latest[view];
     },
     'sim.edit': async ({ edit }) => {
       if (status.state === 'idle') throw new PolderError('illegal_transition', 'No simulation is running');

@@ -10,7 +10,6 @@ import { attachDrawing } from './draw-layer.ts';
 import type { DrawnGeometry } from './draw-state.ts';
 import { DrawCross, DrawToolbar } from './DrawToolbar.tsx';
 import { assetRiskDetail, assetRiskLabel, assetRiskShort, assetsAtRisk } from './asset-risk.ts';
-import { arrivalBy } from './flood-results.ts';
 import { rampFor, type OverlayView } from './flood-view.ts';
 import { gaugeLevel, gaugesFromLayer } from '../gauges/gauge-series.ts';
 import { FloodLegend } from './FloodLegend.tsx';
@@ -131,23 +130,18 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
   // null follows the run live; a number replays that frame of it.
   const [replayIndex, setReplayIndex] = useState<number | null>(null);
   const shownFrame = replayIndex === null ? sim.frame : (sim.frames[Math.min(replayIndex, sim.frames.length - 1)] ?? null);
-  const results = useFloodResults(view, sim.frame, sim.finished);
-  const resultGrid = results.grid ?? null;
-  // Arrival replays exactly from the latest grid (it only grows); hazard shows its latest peak.
   const replayTime = replayIndex !== null && shownFrame ? shownFrame.time : null;
-  const values = useMemo(() => {
-    if (!resultGrid) return null;
-    return resultGrid.view === 'arrival' && replayTime !== null ? arrivalBy(resultGrid.values as Float32Array, replayTime) : resultGrid.values;
-  }, [resultGrid, replayTime]);
+  const results = useFloodResults(view, replayTime, sim.frame, sim.finished);
+  const resultGrid = results.grid ?? null;
   const hostFrame = view === 'depth' ? shownFrame : null;
   const shownRamp = resultGrid ? rampFor(view, resultGrid.durationSeconds) : hostFrame ? hostDepthRamp(hostFrame.ramp) : null;
-  const shownTime = resultGrid ? (resultGrid.view === 'arrival' && replayTime !== null ? replayTime : resultGrid.time) : (hostFrame?.time ?? null);
+  const shownTime = resultGrid?.time ?? hostFrame?.time ?? null;
   useEffect(() => {
     if (!overlay || !map) return;
-    if (resultGrid && values) {
+    if (resultGrid) {
       const { width, height } = resultGrid;
       if (pixels.current?.length !== width * height * 4) pixels.current = new Uint8ClampedArray(width * height * 4);
-      paintGrid(values, width, height, rampFor(resultGrid.view, resultGrid.durationSeconds), pixels.current);
+      paintGrid(resultGrid.values, width, height, rampFor(resultGrid.view, resultGrid.durationSeconds), pixels.current);
       overlay.draw(new ImageData(pixels.current, width, height));
     } else if (hostFrame) {
       overlay.drawUrl(hostFrame.image);
@@ -157,7 +151,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
       return;
     }
     map.getContainer().dataset.overlay = view;
-  }, [overlay, map, resultGrid, values, hostFrame, view]);
+  }, [overlay, map, resultGrid, hostFrame, view]);
 
   // The assets' water at the shown time: the replayed frame's, else the run's end, else the latest frame's.
   const finishedAssets = sim.finished && sim.finished.outcome !== 'failed' ? sim.finished.assets : null;

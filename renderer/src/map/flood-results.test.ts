@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimResults } from '../../../native/api/sim.ts';
-import { arrivalBy, decodeResults } from './flood-results.ts';
+import { decodeResults } from './flood-results.ts';
 
 /** zlib-deflated and base64-encoded, as native sends them (with the web's own compressor). */
 async function deflated(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -44,11 +44,5 @@ describe('decodeResults', () => {
 
   it('refuses values that do not fill the grid', async () => {
     await expect(decodeResults(await results({}, new Uint8Array(5)))).rejects.toThrow(/5 bytes for 3×2 uint8/);
-  });
-});
-
-describe('arrivalBy', () => {
-  it('keeps only the cells reached by then', () => {
-    expect([...arrivalBy(new Float32Array([NaN, 0, 60, 61, 500]), 60)]).toEqual([NaN, 0, 60, NaN, NaN]);
   });
 });

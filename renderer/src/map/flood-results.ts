@@ -27,9 +27,3 @@ export async function decodeResults(results: SimResults): Promise<FloodGrid> {
   }
   return { view, time, durationSeconds, width, height, values };
 }
-
-/** Arrival times as they stood at `time`: cells reached later are not wet yet (NaN). Arrival only
- * grows, so the latest grid replays every earlier frame. */
-export function arrivalBy(arrival: Float32Array, time: number): Float32Array {
-  return arrival.map((t) => (t <= time ? t : NaN));
-}

@@ -5,26 +5,33 @@ import { decodeResults } from './flood-results.ts';
 import type { FloodGrid, OverlayView } from './flood-view.ts';
 import { latestOnly } from './latest-only.ts';
 
+interface Ask {
+  view: SimResultView;
+  /** A replayed frame's time, or null for the latest. */
+  time: number | null;
+}
+
 interface Answer {
   view: SimResultView;
   grid: FloodGrid | null;
 }
 
 /**
- * The latest arrival or hazard grid while that view is shown: fetched (`sim.results`) on every new
- * frame and at the run's end, at most one request in flight. `grid` is undefined while the first
- * answer for the view is awaited, null when there is nothing to draw (the depth view, no run yet,
- * or the run produced none).
+ * The arrival or hazard grid while that view is shown: the latest, fetched (`sim.results`) on every
+ * new frame and at the run's end, or the replayed frame's; at most one request in flight. While a
+ * newer one is on its way the previous grid of the view stays. `grid` is undefined until the
+ * view's first answer, null when there is nothing to draw (the depth view, no run yet, or none
+ * from this run).
  */
-export function useFloodResults(view: OverlayView, frame: SimFrame | null, finished: SimFinished | null): { grid: FloodGrid | null | undefined; error: string | null } {
+export function useFloodResults(view: OverlayView, replayTime: number | null, frame: SimFrame | null, finished: SimFinished | null): { grid: FloodGrid | null | undefined; error: string | null } {
   const { bridge } = useHost();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fetcher = useRef<ReturnType<typeof latestOnly<SimResultView, Answer>> | null>(null);
+  const fetcher = useRef<ReturnType<typeof latestOnly<Ask, Answer>> | null>(null);
   useEffect(() => {
     const latest = latestOnly(
-      async (which: SimResultView): Promise<Answer> => {
-        const results = await bridge.invoke('sim.results', { view: which });
+      async ({ view: which, time }: Ask): Promise<Answer> => {
+        const results = await bridge.invoke('sim.results', time === null ? { view: which } : { view: which, time });
         return { view: which, grid: results ? await decodeResults(results) : null };
       },
       (result) => {
@@ -38,8 +45,8 @@ export function useFloodResults(view: OverlayView, frame: SimFrame | null, finis
   }, [bridge]);
   const hasRun = frame !== null || finished !== null;
   useEffect(() => {
-    if (view !== 'depth' && hasRun) fetcher.current?.request(view);
-  }, [bridge, view, hasRun, frame, finished]);
+    if (view !== 'depth' && hasRun) fetcher.current?.request({ view, time: replayTime });
+  }, [bridge, view, replayTime, hasRun, frame, finished]);
   if (view === 'depth' || !hasRun) return { grid: null, error: null };
   return { grid: answer?.view === view ? answer.grid : undefined, error };
 }
