@@ -202,7 +202,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
     };
   }, [map, draw]);
 
-  // Gauge colours and asset risk as feature state; gauge values as small labels beside them.
+  // Gauge colours as feature state; gauge values as small labels beside them.
   useEffect(() => {
     const gauges = gaugeReadings;
     if (!map || !gauges) return;
