@@ -57,6 +57,24 @@ describe('the board', () => {
     expect(ids(board.tasks.new)).toEqual([late.id, open.id]);
   });
 
+  it('orders each column as before: overdue, priority, soonest due (none last), oldest, id', async () => {
+    env = testService();
+    const eoc = env.as('eoc-lead');
+    const priorities = ['low', 'normal', 'high', 'critical'] as const;
+    for (let i = 0; i < 40; i++) {
+      await eoc('tasks.create', { title: `T${i}`, department: 'eoc', priority: priorities[(i * 7) % 4], dueAt: i % 3 === 0 ? null : t0 + ((i * 13) % 9) * minute });
+      if (i % 5 === 0) env.clock.advance(minute);
+    }
+    env.clock.advance(3 * minute);
+    const column = (await eoc('board.query', { department: 'eoc' })).lanes[0]!.tasks.new;
+    const rank = { critical: 0, high: 1, normal: 2, low: 3 };
+    const expected = [...column].sort(
+      (a, b) => Number(b.overdue) - Number(a.overdue) || rank[a.priority] - rank[b.priority] || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
+    );
+    expect(column.some((t) => t.overdue)).toBe(true);
+    expect(ids(column)).toEqual(ids(expected));
+  });
+
   it('signs a window out with session.logout', async () => {
     env = testService();
     const session = { id: 's1', actorId: null as string | null };

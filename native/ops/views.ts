@@ -140,8 +140,8 @@ export function createViews(db: Database) {
 export type Views = ReturnType<typeof createViews>;
 
 const priorityRank = { critical: 0, high: 1, normal: 2, low: 3 } as const;
-/** Fixed-width digits that sort as the numbers do (any safe integer). */
-const sortable = (n: number) => String(n + 9_007_199_254_740_991).padStart(17, '0');
+/** Fixed-width base-36 digits that sort (as strings) as the numbers do, for any safe integer. */
+const sortable = (n: number) => (Math.floor(n) + Number.MAX_SAFE_INTEGER).toString(36).padStart(11, '0');
 
 /** A task's board row for `actor`: its fields, overdue by `now`, and what the actor may do with it. */
 export function taskView(r: CountedRow, now: number, actor: Actor): Task {
