@@ -258,6 +258,14 @@ export const opsMethods = {
     args: z.object({ ...boardFilter, ids: z.array(Id).min(1).max(1000) }).strict(),
     result: z.object({ now: z.number(), rows: z.array(Task), gone: z.array(z.string()) }),
   },
+  /**
+   * As board.rows, for the tasks whose due time passed since `since` (a board's `now`): their
+   * overdue flag and place changed with time alone, so a board can patch them without a full query.
+   */
+  'board.dueRows': {
+    args: z.object({ ...boardFilter, since: z.number() }).strict(),
+    result: z.object({ now: z.number(), rows: z.array(Task), gone: z.array(z.string()) }),
+  },
 
   'alerts.list': { args: z.object({ status: z.enum(['open', 'all']).default('open') }).strict(), result: z.array(Alert) },
   'alerts.raise': {

@@ -35,6 +35,21 @@ describe('the board', () => {
     expect(await codeOf(fire('board.rows', { ids: [] }))).toBe('invalid_args');
   });
 
+  it('answers board.dueRows with the tasks that fell due since a board was made, and what left the filter', async () => {
+    env = testService();
+    const works = env.as('works-lead');
+    const soon = await works('tasks.create', { title: 'Clear culvert', department: 'works', dueAt: t0 + minute });
+    await works('tasks.create', { title: 'Later', department: 'works', dueAt: t0 + 60 * minute });
+    await works('tasks.create', { title: 'Whenever', department: 'works' });
+    const board = await works('board.query', { overdue: false });
+    env.clock.advance(5 * minute);
+    const due = await works('board.dueRows', { since: board.now });
+    expect(due.now).toBe(t0 + 5 * minute);
+    expect(due.rows.map((t) => [t.id, t.overdue])).toEqual([[soon.id, true]]);
+    expect(await works('board.dueRows', { overdue: false, since: board.now })).toMatchObject({ rows: [], gone: [soon.id] });
+    expect(await works('board.dueRows', { since: due.now })).toMatchObject({ rows: [], gone: [] });
+  });
+
   it('filters in SQL as it did in JS: status, closed, overdue both ways, text in any case', async () => {
     env = testService();
     const works = env.as('works-lead');

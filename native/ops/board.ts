@@ -30,6 +30,12 @@ const overdueSql = `(json_type(e.state, '$.dueAt') IN ('integer', 'real') AND js
  */
 export function createBoardQuery(db: Database) {
   const statements = new Map<string, Statement<Record<string, unknown>, CountedRow>>();
+  const dueBetween = db
+    .prepare<[number, number], string>(
+      `SELECT id FROM entities WHERE kind = 'task' AND created = 1 AND json_type(state, '$.dueAt') IN ('integer', 'real')
+       AND json_extract(state, '$.dueAt') >= ? AND json_extract(state, '$.dueAt') < ?`,
+    )
+    .pluck();
 
   function statement(f: BoardFilter, byIds: boolean) {
     const where = ["e.kind = 'task'", 'e.created = 1'];
@@ -88,10 +94,13 @@ export function createBoardQuery(db: Database) {
 
     /** Just these tasks: those that pass the filter, and the ids that do not (or no longer exist). */
     rows(f: BoardFilter, now: number, actor: Actor, ids: readonly string[]): { now: number; rows: Task[]; gone: string[] } {
-      const found = rows(f, now, actor, ids);
+      const found = ids.length ? rows(f, now, actor, ids) : [];
       const kept = new Set(found.map((t) => t.id));
       return { now, rows: found, gone: [...new Set(ids)].filter((id) => !kept.has(id)) };
     },
+
+    /** Tasks that fell due in [since, now): overdue now, so changed by time alone (as `rows`). */
+    dueIds: (since: number, now: number): string[] => dueBetween.all(since, now),
   };
 }
 

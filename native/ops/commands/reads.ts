@@ -3,7 +3,7 @@ import type { HandlersFor } from '../../api/handlers.ts';
 import type { OpsCore } from '../core.ts';
 import { queryConflicts, queryTimeline } from '../views.ts';
 
-type ReadMethods = 'session.login' | 'session.logout' | 'session.current' | 'actors.list' | 'departments.list' | 'board.query' | 'board.rows' | 'timeline.query' | 'conflicts.list';
+type ReadMethods = 'session.login' | 'session.logout' | 'session.current' | 'actors.list' | 'departments.list' | 'board.query' | 'board.rows' | 'board.dueRows' | 'timeline.query' | 'conflicts.list';
 
 export function readHandlers(core: OpsCore): HandlersFor<ReadMethods> {
   return {
@@ -30,6 +30,13 @@ export function readHandlers(core: OpsCore): HandlersFor<ReadMethods> {
       const actor = core.actor(ctx);
       const { ids, ...filter } = args;
       return core.board.rows(filter, core.now(), actor, ids);
+    },
+
+    'board.dueRows'(args, ctx) {
+      const actor = core.actor(ctx);
+      const { since, ...filter } = args;
+      const now = core.now();
+      return core.board.rows(filter, now, actor, core.board.dueIds(since, now));
     },
 
     'timeline.query'(args, ctx) {

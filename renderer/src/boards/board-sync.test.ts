@@ -47,8 +47,10 @@ describe('patchBoard', () => {
 function fakeHost() {
   const tasks = new Map<string, Task>();
   let seq = 0;
+  let now = 0;
   const calls: string[] = [];
   const pushes: { ids: string[]; seq: number }[] = [];
+  const rows = (wanted: string[]) => ({ now, rows: wanted.flatMap((id) => tasks.get(id) ?? []), gone: wanted.filter((id) => !tasks.has(id)) });
   return {
     calls,
     pushes,
@@ -56,10 +58,16 @@ function fakeHost() {
       tasks.set(t.id, t);
       pushes.push({ ids: [t.id], seq: ++seq });
     },
-    query: async () => (calls.push('query'), boardOf([...tasks.values()], seq)),
-    rows: async (wanted: string[]) => {
-      calls.push(`rows ${wanted.join(',')}`);
-      return { rows: wanted.flatMap((id) => tasks.get(id) ?? []), gone: wanted.filter((id) => !tasks.has(id)) };
+    /** Time passes: tasks due before `to` become overdue (no push: nothing was written). */
+    advance(to: number) {
+      now = to;
+      for (const t of tasks.values()) if (t.dueAt !== null && t.dueAt < now) tasks.set(t.id, { ...t, overdue: true, boardRank: `0${t.boardRank}` });
+    },
+    query: async () => (calls.push('query'), { ...boardOf([...tasks.values()], seq), now }),
+    rows: async (wanted: string[]) => (calls.push(`rows ${wanted.join(',')}`), rows(wanted)),
+    dueRows: async (since: number) => {
+      calls.push(`dueRows ${since}`);
+      return rows([...tasks.values()].filter((t) => t.dueAt !== null && t.dueAt >= since && t.dueAt < now).map((t) => t.id));
     },
   };
 }
@@ -71,7 +79,7 @@ describe('createBoardSync', () => {
     const host = fakeHost();
     host.put(task('a'));
     let shown: Board | null = null;
-    const sync = createBoardSync({ query: host.query, rows: host.rows, show: (b) => (shown = b), fail: (m) => expect.fail(m) });
+    const sync = createBoardSync({ ...host, show: (b) => (shown = b), fail: (m) => expect.fail(m) });
     sync.reload();
     await settle();
     host.put(task('a', { status: 'assigned' }));
@@ -86,7 +94,7 @@ describe('createBoardSync', () => {
   it('queries the whole board again when a push number was skipped', async () => {
     const host = fakeHost();
     let shown: Board | null = null;
-    const sync = createBoardSync({ query: host.query, rows: host.rows, show: (b) => (shown = b), fail: (m) => expect.fail(m) });
+    const sync = createBoardSync({ ...host, show: (b) => (shown = b), fail: (m) => expect.fail(m) });
     sync.reload();
     await settle();
     host.put(task('a'));
@@ -100,10 +108,30 @@ describe('createBoardSync', () => {
   it('skips pushes that raced the first query and are already in it', async () => {
     const host = fakeHost();
     host.put(task('a'));
-    const sync = createBoardSync({ query: host.query, rows: host.rows, show: () => {}, fail: (m) => expect.fail(m) });
+    const sync = createBoardSync({ ...host, show: () => {}, fail: (m) => expect.fail(m) });
     sync.reload();
     sync.changed(host.pushes[0]!);
     await settle();
     expect(host.calls).toEqual(['query']);
+  });
+
+  it('patches the tasks that fell due since the board was made, asking from the time native last answered', async () => {
+    const host = fakeHost();
+    host.put(task('a', { boardRank: 'b', dueAt: 50 }));
+    host.put(task('z', { boardRank: 'a', dueAt: 500 }));
+    let shown: Board | null = null;
+    const sync = createBoardSync({ ...host, show: (b) => (shown = b), fail: (m) => expect.fail(m) });
+    sync.reload();
+    await settle();
+    expect(ids(shown!, 'fire', 'new')).toEqual(['z', 'a']);
+    host.advance(100);
+    sync.refreshDue();
+    await settle();
+    host.advance(200);
+    sync.refreshDue();
+    await settle();
+    expect(host.calls).toEqual(['query', 'dueRows 0', 'dueRows 100']);
+    expect(ids(shown!, 'fire', 'new')).toEqual(['a', 'z']);
+    expect(shown!.lanes[0]!.overdue).toBe(1);
   });
 });

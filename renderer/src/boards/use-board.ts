@@ -15,13 +15,14 @@ export interface BoardFilters {
 
 export const noFilters: BoardFilters = { department: null, priority: null, overdue: false, unitId: null, text: '', includeClosed: true };
 
-/** Native re-derives overdue from the app clock on every query; re-ask this often even when nothing changed. */
+/** Overdue follows the app clock: ask native this often which tasks fell due meanwhile. */
 const refreshEveryMs = 20_000;
 
 /**
  * The board as native lays it out (lanes, order, overdue, what the user may do). Queried in full
- * on mount, on a filter change, on (re)connection and every 20 s of app time; each tasks.changed
- * push in between patches just the tasks it names.
+ * on mount, on a filter change, on (re)connection and when the app clock goes back; in between,
+ * each tasks.changed push patches just the tasks it names, and every 20 s of app time the tasks
+ * that fell due are patched.
  */
 export function useBoard(filters: BoardFilters): { board: Board | null; error: string | null } {
   const { bridge } = useHost();
@@ -45,6 +46,7 @@ export function useBoard(filters: BoardFilters): { board: Board | null; error: s
     const sync = createBoardSync({
       query: () => call('board.query', args),
       rows: (ids) => call('board.rows', { ...args, ids }),
+      dueRows: (since) => call('board.dueRows', { ...args, since }),
       show: (b) => {
         setBoard(b);
         setError(null);
@@ -52,13 +54,14 @@ export function useBoard(filters: BoardFilters): { board: Board | null; error: s
       fail: setError,
     });
     sync.reload();
-    let lastQueryAt: number | null = null;
+    let lastCheck: number | null = null;
     const offTasks = bridge.subscribe('tasks.changed', sync.changed);
     const offClock = bridge.subscribe('app.clock', ({ now }) => {
-      if (lastQueryAt === null || now < lastQueryAt || now - lastQueryAt >= refreshEveryMs) {
-        if (lastQueryAt !== null) sync.reload();
-        lastQueryAt = now;
-      }
+      if (lastCheck !== null && now >= lastCheck && now - lastCheck < refreshEveryMs) return;
+      // A clock set back (replay, exercise) can make overdue tasks due again: start over.
+      if (lastCheck !== null && now < lastCheck) sync.reload();
+      else if (lastCheck !== null) sync.refreshDue();
+      lastCheck = now;
     });
     return () => {
       sync.stop();
