@@ -42,8 +42,11 @@ async function stop(child: ChildProcess): Promise<void> {
   await new Promise((done) => child.once('exit', done));
 }
 
-/** Seeds tasks across departments, priorities, units and statuses, some overdue, in one transaction. */
-function seed(dataDir: string, count: number): void {
+/**
+ * Seeds tasks across departments, priorities, units and statuses, some overdue, in one transaction;
+ * then times the host's side of a board: a full board.query and a one-task board.rows (medians).
+ */
+function seed(dataDir: string, count: number): { queryMs: number; rowsMs: number } {
   const clock = systemClock();
   const ops = openOpsService({ dataDir, clock, push: { emit() {} }, logger: quiet, deviceId: 'dev_bench_ui' });
   const ctx = { session: { id: 'bench', actorId: 'eoc-lead' } satisfies Session };
@@ -74,6 +77,19 @@ function seed(dataDir: string, count: number): void {
         if (stage === 4) h['tasks.transition']({ taskId: task.id, to: 'blocked' }, ctx);
       }
     })();
+    const time = (f: () => unknown) =>
+      median(
+        Array.from({ length: runs }, () => {
+          const t = performance.now();
+          f();
+          return performance.now() - t;
+        }),
+      );
+    const someId = ops.store.db.prepare<[], string>("SELECT id FROM entities WHERE kind = 'task' LIMIT 1").pluck().get()!;
+    return {
+      queryMs: time(() => h['board.query']({ includeClosed: true }, ctx)),
+      rowsMs: time(() => h['board.rows']({ includeClosed: true, ids: [someId] }, ctx)),
+    };
   } finally {
     ops.close();
   }
@@ -202,8 +218,9 @@ async function main() {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'polder-bench-ui-5k-'));
   const s0 = performance.now();
-  seed(dataDir, taskCount);
+  const host = seed(dataDir, taskCount);
   console.log(`seeded ${taskCount} tasks in ${ms(performance.now() - s0)}`);
+  console.log(`host, ${taskCount} tasks: board.query ${ms(host.queryMs)}, board.rows of one task ${host.rowsMs.toFixed(1)} ms (in process, median)`);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
   const { child, url } = await startServe(dataDir);
   try {
