@@ -15,28 +15,32 @@ export interface ThreadTeam {
   ready(): Promise<void>;
 }
 
-export function threadTeam(threads: number): ThreadTeam {
+/** `entry`: the workers' module (the bundled one in the desktop app; tests pass one that fails). */
+export function threadTeam(threads: number, entry: URL = engineEntries.teamWorker): ThreadTeam {
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new Error(`threads must be a whole number from 1 to 64, got ${threads}`);
   if (threads === 1) return { alloc: undefined, team: soloTeam, ready: async () => {} };
   const workers: Worker[] = [];
+  // the leader may only meet the workers at a barrier once all of them have joined the team
+  let joined = false;
   return {
     alloc: sharedAlloc,
     team(s) {
       for (let index = 1; index < threads; index++) {
-        workers.push(new Worker(engineEntries.teamWorker, { workerData: { dims: s.dims, buffers: s.buffers, index } }));
+        workers.push(new Worker(entry, { workerData: { dims: s.dims, buffers: s.buffers, index } }));
       }
       const lead = leadTeam(s);
       return {
         threads,
         step: lead.step,
         close() {
-          lead.close();
+          if (joined) lead.close();
           for (const w of workers) void w.terminate();
         },
       };
     },
     async ready() {
       await Promise.all(workers.map((w) => Promise.race([once(w, 'message'), once(w, 'error').then(([e]) => Promise.reject(e))])));
+      joined = true;
     },
   };
 }

@@ -53,3 +53,13 @@ describe('threads (inertial, narrow bands)', () => {
     }
   });
 });
+
+describe('threads (a worker that cannot start)', () => {
+  it('reports the failure and closes without waiting for it', async () => {
+    const model = syntheticCity({ nx: 20, ny: 20, rain: 10, inflow: 1 });
+    const team = threadTeam(2, new URL('data:text/javascript,throw new Error("no such engine")'));
+    const sim = createSimulation({ model, options: {}, threads: 2, alloc: team.alloc, team: team.team });
+    await expect(team.ready()).rejects.toThrow('no such engine');
+    sim.close();
+  });
+});
