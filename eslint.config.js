@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { layeringRule } from './scripts/eslint/layering.js';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '**/fixtures/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', '.tools/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '**/fixtures/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', '.tools/**', 'simulation/engine/wasm/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

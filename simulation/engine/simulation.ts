@@ -3,9 +3,9 @@
 // the scheme's passes, through a Team of one or more threads sharing the state.
 import { applyBarriers, buildFaceCrests } from './faces.ts';
 import { hllFlux, hllLimit, hllUpdate } from './hll.ts';
-import { inertialFlux, inertialUpdate } from './inertial.ts';
+import { inertialPasses } from './inertial.ts';
 import { defaultOptions, edges, seriesAt, type Barrier, type Boundary, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
-import { EDGE_CODE, P, allocateState, plainAlloc, type Dims, type SolverState } from './state.ts';
+import { EDGE_CODE, P, allocateState, type Dims, type SolverState } from './state.ts';
 import { soloTeam, type Pass, type Team } from './team.ts';
 
 export type Edit =
@@ -44,8 +44,9 @@ export class EngineError extends Error {
   override name = 'EngineError';
 }
 
-export function passesFor(scheme: EngineOptions['scheme']): readonly Pass[] {
-  return scheme === 'inertial' ? [inertialFlux, inertialUpdate] : [hllFlux, hllLimit, hllUpdate];
+/** The scheme's passes, for the calling thread (each thread calls this once for its team). */
+export function passesFor(s: SolverState): readonly Pass[] {
+  return s.dims.scheme === 'inertial' ? inertialPasses(s) : [hllFlux, hllLimit, hllUpdate];
 }
 
 export function dimsFor(model: EngineModel, options: EngineOptions, threads: number): Dims {
@@ -103,7 +104,6 @@ export interface SimulationSetup {
   /** Builds the team once the state exists (default: the calling thread alone). */
   team?: (s: SolverState) => Team;
   threads?: number;
-  alloc?: (bytes: number) => ArrayBufferLike;
 }
 
 export type Simulation = ReturnType<typeof createSimulation>;
@@ -113,7 +113,7 @@ export function createSimulation(setup: SimulationSetup) {
   validateModel(model);
   const options: EngineOptions = { ...defaultOptions(setup.options?.scheme), ...setup.options };
   const threads = setup.threads ?? 1;
-  const s = allocateState(dimsFor(model, options, threads), setup.alloc ?? plainAlloc);
+  const s = allocateState(dimsFor(model, options, threads));
   const { nx, ny } = model;
   const n = nx * ny;
   const dx = model.cellSize;
@@ -175,7 +175,7 @@ export function createSimulation(setup: SimulationSetup) {
   const volume = { inflow: 0, rain: 0, pumpedOut: 0, pumpedMoved: 0 };
 
   const team = (setup.team ?? soloTeam)(s);
-  const passes = passesFor(options.scheme);
+  const passes = passesFor(s);
   let time = 0;
   let steps = 0;
   let cellUpdates = 0;

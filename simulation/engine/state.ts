@@ -1,7 +1,9 @@
-// The solver state as named typed arrays over buffers that may be SharedArrayBuffers, so every
-// thread of a team works on the same memory. Rebuilding the views from the buffers is all a
-// worker needs to join.
+// The solver state as named typed arrays over one shared WebAssembly memory, so every thread of
+// a team, and the WebAssembly kernel each of them instantiates over it, works on the same data.
+// Rebuilding the views from the memory is all a worker needs to join. A header near the start of
+// the memory tells the kernel where each array is (KERNEL_ARRAYS).
 import type { Scheme } from './model.ts';
+import { sharedMemory, type WasmMemory } from './wasm-api.ts';
 
 export const P = {
   dt: 0,
@@ -107,28 +109,58 @@ function layout(d: Pick<Dims, 'nx' | 'ny' | 'scheme' | 'threads'>) {
 type Layout = ReturnType<typeof layout>;
 type ViewOf<K extends ArrayKind> = InstanceType<(typeof ctor)[K]>;
 export type StateArrays = { [N in keyof Layout]: ViewOf<Layout[N][0]> };
-export type StateBuffers = { [N in keyof Layout]: ArrayBufferLike };
 
 export interface SolverState extends StateArrays {
   dims: Dims;
-  buffers: StateBuffers;
+  memory: WasmMemory;
 }
 
-export function allocateState(dims: Dims, alloc: (bytes: number) => ArrayBufferLike): SolverState {
-  const spec = layout(dims);
-  const buffers = {} as Record<string, ArrayBufferLike>;
-  for (const [name, [kind, length]] of Object.entries(spec)) buffers[name] = alloc(Math.max(1, length) * bytesPer[kind]);
-  return attachState(dims, buffers as StateBuffers);
+/** Byte offset of the kernel's header in the memory (below it: nothing, so 0 is never an array). */
+export const HEADER = 64;
+/**
+ * The arrays whose byte offsets the header lists first, in this order, followed by nx, ny and
+ * the four edge kinds (i32), then at HEADER + 128 dx, theta, flowDepth, wetDepth and gravity
+ * (f64): the layout wasm/inertial.ts reads.
+ */
+const KERNEL_ARRAYS = [
+  'h', 'z', 'n2', 'solid', 'rainGrid', 'keep', 'qx', 'qy', 'qxRaw', 'qyRaw', 'n2x', 'n2y', 'zfx', 'zfy',
+  'wetMin', 'wetMax', 'updMin', 'updMax', 'rowSpeed', 'rowIn', 'rowOut', 'rowClamp', 'maxDepth', 'maxSpeed', 'arrival', 'params',
+] as const satisfies readonly (keyof Layout)[];
+const FIRST_ARRAY = 1024;
+// cache-line aligned arrays; the slack at the end lets the kernel's 8-byte loads of the last
+// solid flags stay inside the memory
+const ALIGN = 64;
+const SLACK = 64;
+
+/** Where each array starts in the memory, and the bytes the whole state needs. */
+function place(spec: Layout): { offsets: Record<keyof Layout, number>; bytes: number } {
+  const offsets = {} as Record<keyof Layout, number>;
+  let at = FIRST_ARRAY;
+  for (const [name, [kind, length]] of Object.entries(spec)) {
+    offsets[name as keyof Layout] = at;
+    at += Math.ceil((length * bytesPer[kind]) / ALIGN) * ALIGN;
+  }
+  return { offsets, bytes: at + SLACK };
 }
 
-export function attachState(dims: Dims, buffers: StateBuffers): SolverState {
+export function allocateState(dims: Dims): SolverState {
+  const { offsets, bytes } = place(layout(dims));
+  const s = attachState(dims, sharedMemory(bytes));
+  const words = new Int32Array(s.memory.buffer, HEADER, 32);
+  KERNEL_ARRAYS.forEach((name, k) => (words[k] = offsets[name]));
+  words[KERNEL_ARRAYS.length] = dims.nx;
+  words[KERNEL_ARRAYS.length + 1] = dims.ny;
+  dims.edgeKinds.forEach((kind, k) => (words[KERNEL_ARRAYS.length + 2 + k] = kind));
+  new Float64Array(s.memory.buffer, HEADER + 128, 5).set([dims.dx, dims.theta, dims.flowDepth, dims.wetDepth, dims.gravity]);
+  return s;
+}
+
+export function attachState(dims: Dims, memory: WasmMemory): SolverState {
   const spec = layout(dims);
+  const { offsets } = place(spec);
   const views = {} as Record<string, unknown>;
   for (const [name, [kind, length]] of Object.entries(spec)) {
-    views[name] = new ctor[kind](buffers[name as keyof StateBuffers] as ArrayBuffer, 0, length);
+    views[name] = new ctor[kind](memory.buffer as ArrayBuffer, offsets[name as keyof Layout], length);
   }
-  return { ...(views as StateArrays), dims, buffers };
+  return { ...(views as StateArrays), dims, memory };
 }
-
-export const sharedAlloc = (bytes: number): ArrayBufferLike => new SharedArrayBuffer(bytes);
-export const plainAlloc = (bytes: number): ArrayBufferLike => new ArrayBuffer(bytes);

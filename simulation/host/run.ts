@@ -151,7 +151,6 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     model,
     options: opts.engine,
     threads,
-    alloc: team.alloc,
     team: team.team,
     probes: probes.map((p) => ({ id: p.id, cell: p.cell })),
   });

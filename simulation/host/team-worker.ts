@@ -2,9 +2,12 @@
 // rows every step until the leader closes the team.
 import { parentPort, workerData } from 'node:worker_threads';
 import { passesFor } from '../engine/simulation.ts';
-import { attachState, type Dims, type StateBuffers } from '../engine/state.ts';
+import { attachState, type Dims } from '../engine/state.ts';
+import type { WasmMemory } from '../engine/wasm-api.ts';
 import { joinTeam } from '../engine/team.ts';
 
-const { dims, buffers, index } = workerData as { dims: Dims; buffers: StateBuffers; index: number };
+const { dims, memory, index } = workerData as { dims: Dims; memory: WasmMemory; index: number };
+const s = attachState(dims, memory);
+const passes = passesFor(s);
 parentPort?.postMessage('ready');
-joinTeam(attachState(dims, buffers), index, passesFor(dims.scheme));
+joinTeam(s, index, passes);

@@ -1,14 +1,12 @@
-// A simulation team of worker threads over SharedArrayBuffers: the calling thread leads and
+// A simulation team of worker threads over the state's shared memory: the calling thread leads and
 // takes the first band of rows, each worker one more band.
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { sharedAlloc, type SolverState } from '../engine/state.ts';
+import type { SolverState } from '../engine/state.ts';
 import { leadTeam, soloTeam, type Team } from '../engine/team.ts';
 import { engineEntries } from './entries.ts';
 
 export interface ThreadTeam {
-  /** Allocator for the simulation state: shared memory when there is more than one thread. */
-  alloc: ((bytes: number) => ArrayBufferLike) | undefined;
   /** For `createSimulation({ team })`: starts the workers on the state. */
   team(s: SolverState): Team;
   /** Resolves once every worker has attached to the state (call after createSimulation). */
@@ -18,15 +16,14 @@ export interface ThreadTeam {
 /** `entry`: the workers' module (the bundled one in the desktop app; tests pass one that fails). */
 export function threadTeam(threads: number, entry: URL = engineEntries.teamWorker): ThreadTeam {
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new Error(`threads must be a whole number from 1 to 64, got ${threads}`);
-  if (threads === 1) return { alloc: undefined, team: soloTeam, ready: async () => {} };
+  if (threads === 1) return { team: soloTeam, ready: async () => {} };
   const workers: Worker[] = [];
   // the leader may only meet the workers at a barrier once all of them have joined the team
   let joined = false;
   return {
-    alloc: sharedAlloc,
     team(s) {
       for (let index = 1; index < threads; index++) {
-        workers.push(new Worker(entry, { workerData: { dims: s.dims, buffers: s.buffers, index } }));
+        workers.push(new Worker(entry, { workerData: { dims: s.dims, memory: s.memory, index } }));
       }
       const lead = leadTeam(s);
       return {

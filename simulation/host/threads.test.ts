@@ -8,7 +8,7 @@ async function run(threads: number, scheme: Scheme, ny = 60) {
   const model = syntheticCity({ nx: 80, ny, rain: 200, inflow: 20 });
   model.inflows[0]!.hydrograph = { times: [0], values: [20] };
   const team = threadTeam(threads);
-  const sim = createSimulation({ model, options: { scheme }, threads, alloc: team.alloc, team: team.team });
+  const sim = createSimulation({ model, options: { scheme }, threads, team: team.team });
   try {
     await team.ready();
     sim.edit({ kind: 'addBarrier', barrier: { id: 'sandbags', line: [[10, ny / 2], [60, ny / 2 + 2]], height: 0.5 } });
@@ -58,7 +58,7 @@ describe('threads (a worker that cannot start)', () => {
   it('reports the failure and closes without waiting for it', async () => {
     const model = syntheticCity({ nx: 20, ny: 20, rain: 10, inflow: 1 });
     const team = threadTeam(2, new URL('data:text/javascript,throw new Error("no such engine")'));
-    const sim = createSimulation({ model, options: {}, threads: 2, alloc: team.alloc, team: team.team });
+    const sim = createSimulation({ model, options: {}, threads: 2, team: team.team });
     await expect(team.ready()).rejects.toThrow('no such engine');
     sim.close();
   });
