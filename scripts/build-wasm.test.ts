@@ -4,6 +4,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileKernel, generatedModule, moduleText } from './build-wasm.ts';
 
+// (the Node typings here leave out the WebAssembly global)
+const { WebAssembly } = globalThis as unknown as {
+  WebAssembly: {
+    Module: {
+      new (bytes: Uint8Array): object;
+      imports(module: object): { module: string; name: string; kind: string }[];
+      exports(module: object): { name: string; kind: string }[];
+    };
+  };
+};
+
 /** The ids of a module's sections (6 = globals, 11 = data). */
 function sectionIds(bytes: Uint8Array): number[] {
   const ids: number[] = [];

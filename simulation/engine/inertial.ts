@@ -8,7 +8,7 @@
 //          step's discharges (qx, qy) for the next one; rain, envelopes, boundary volumes.
 // One sweep down a band of rows runs them two rows apart (flux r, limit r-1, update r-2), so a
 // row's data is still in cache when it is updated; the few rows a neighbouring band's sweep
-// still reads are updated in a second pass, after the team's barrier.
+// still reads (the seams) are updated once every band's sweep is done.
 // Both cells of a face use the same limited discharge, so limiting conserves mass exactly.
 // Depths are never clipped to hide anything: a cell that ends below zero (float round-off
 // only) is reset and the volume counted in the mass balance.
@@ -16,15 +16,15 @@
 // over the state's shared memory; each thread instantiates its own.
 import { inertialWasmBase64 } from './inertial-wasm.ts';
 import { HEADER, type SolverState } from './state.ts';
-import type { Pass } from './team.ts';
+import type { StepWork } from './team.ts';
 import { instantiate } from './wasm-api.ts';
 
 type KernelPass = (header: number, r0: number, r1: number) => void;
 
-/** The scheme's two passes for the calling thread: flux (with limit and most updates), then update. */
-export function inertialPasses(s: SolverState): readonly Pass[] {
+/** The scheme's step for the calling thread: the sweep on each band, then the seams' updates. */
+export function inertialWork(s: SolverState): StepWork {
   const kernel = instantiate(inertialWasmBase64, s.memory);
   const flux = kernel.flux as KernelPass;
   const update = kernel.update as KernelPass;
-  return [(_s, r0, r1) => flux(HEADER, r0, r1), (_s, r0, r1) => update(HEADER, r0, r1)];
+  return { passes: [(_s, r0, r1) => flux(HEADER, r0, r1)], seams: (_s, r0, r1) => update(HEADER, r0, r1) };
 }

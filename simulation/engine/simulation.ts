@@ -3,10 +3,10 @@
 // the scheme's passes, through a Team of one or more threads sharing the state.
 import { applyBarriers, buildFaceCrests } from './faces.ts';
 import { hllFlux, hllLimit, hllUpdate } from './hll.ts';
-import { inertialPasses } from './inertial.ts';
+import { inertialWork } from './inertial.ts';
 import { defaultOptions, edges, seriesAt, type Barrier, type Boundary, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
 import { EDGE_CODE, P, allocateState, type Dims, type SolverState } from './state.ts';
-import { soloTeam, type Pass, type Team } from './team.ts';
+import { soloTeam, type StepWork, type Team } from './team.ts';
 
 export type Edit =
   | { kind: 'addPump'; pump: Pump }
@@ -44,9 +44,9 @@ export class EngineError extends Error {
   override name = 'EngineError';
 }
 
-/** The scheme's passes, for the calling thread (each thread calls this once for its team). */
-export function passesFor(s: SolverState): readonly Pass[] {
-  return s.dims.scheme === 'inertial' ? inertialPasses(s) : [hllFlux, hllLimit, hllUpdate];
+/** The scheme's step, for the calling thread (each thread of a team calls this once). */
+export function workFor(s: SolverState): StepWork {
+  return s.dims.scheme === 'inertial' ? inertialWork(s) : { passes: [hllFlux, hllLimit, hllUpdate], seams: null };
 }
 
 export function dimsFor(model: EngineModel, options: EngineOptions, threads: number): Dims {
@@ -175,7 +175,7 @@ export function createSimulation(setup: SimulationSetup) {
   const volume = { inflow: 0, rain: 0, pumpedOut: 0, pumpedMoved: 0 };
 
   const team = (setup.team ?? soloTeam)(s);
-  const passes = passesFor(s);
+  const work = workFor(s);
   let time = 0;
   let steps = 0;
   let cellUpdates = 0;
@@ -322,7 +322,7 @@ export function createSimulation(setup: SimulationSetup) {
     setForcing(dt);
     let active = 0;
     for (let r = 0; r < ny; r++) if (s.wetMax[r]! >= s.wetMin[r]!) active += s.wetMax[r]! - s.wetMin[r]! + 1;
-    team.step(passes);
+    team.step(work);
     applySources(dt);
     time += dt;
     steps++;

@@ -20,13 +20,17 @@ export const P = {
   count: 8,
 } as const;
 
-/** Control words for the team barrier and band partition. */
+/** Control words for the team's signals, barrier and band partition. */
 export const C = {
   count: 0,
   generation: 1,
   command: 2,
+  /** Bumped by the leader to start a step. */
+  go: 3,
+  /** How many of the other threads have finished the step's passes. */
+  done: 4,
   /** bands[k] = first row of thread k; bands[threads] = ny. */
-  bands: 3,
+  bands: 5,
 } as const;
 
 export const EDGE_CODE = { closed: 0, open: 1, level: 2 } as const;
