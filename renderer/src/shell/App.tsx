@@ -88,9 +88,13 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const [department, setDepartment] = useState<string | null>(() => (actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null));
 
   // In field mode one region fills the screen: opening a task or alert, or starting one, shows the task panel.
-  useEffect(() => {
+  // Switched while rendering, not in an effect, so the panel is visible in the very commit that mounts the
+  // item: its own effect can then move the keyboard focus into it.
+  const [shownFor, setShownFor] = useState({ fieldMode, selected, draft });
+  if (shownFor.fieldMode !== fieldMode || shownFor.selected !== selected || shownFor.draft !== draft) {
+    setShownFor({ fieldMode, selected, draft });
     if (fieldMode && (selected || draft)) setTab('details');
-  }, [fieldMode, selected, draft]);
+  }
 
   const goTo = (region: Region) => {
     if (fieldMode) setTab(region);
