@@ -106,9 +106,28 @@ const THIRD: f32 = 1.0 / 3.0;
   const theta = <f32>dim(hp, F_THETA);
   const w1 = (<f32>1 - theta) / 2;
   const flowDepth = <f32>dim(hp, F_FLOW_DEPTH);
-  let c = from;
-  // f = faceOf0 + c; upstream cell cellOf0 + c - step, downstream cellOf0 + c
-  for (; c + 3 <= to; c += 4) {
+  // f = faceOf0 + c; upstream cell cellOf0 + c - step, downstream cellOf0 + c. A span of four
+  // or more faces ends with the block of its last four: the faces it shares with the previous
+  // block get the same values again (this pass reads nothing it writes).
+  if (to - from < 3) {
+    for (let c = from; c <= to; c++) {
+      const f = faceOf0 + c;
+      const i = cellOf0 + c;
+      const eta1 = f32At(z, i - step) + f32At(h, i - step);
+      const eta2 = f32At(z, i) + f32At(h, i);
+      const hf = max(eta1, eta2) - f32At(crest, f);
+      let out: f32 = 0;
+      if (hf > flowDepth) {
+        const q0 = f32At(q, f);
+        const qm = theta * q0 + w1 * (f32At(q, f - qStride) + f32At(q, f + qStride));
+        out = friction(qm - gdtdx * hf * (eta2 - eta1), hf, gdt * f32At(nf2, f) * abs(q0));
+      }
+      store<f32>(qRaw + (<usize>f << 2), out);
+    }
+    return;
+  }
+  for (let b = from; b <= to; b += 4) {
+    const c = min(b, to - 3);
     const f = faceOf0 + c;
     const i = cellOf0 + c;
     const eta1 = f32x4.add(v4At(z, i - step), v4At(h, i - step));
@@ -124,20 +143,6 @@ const THIRD: f32 = 1.0 / 3.0;
     const num = f32x4.sub(qm, f32x4.mul(f32x4.mul(f32x4.splat(gdtdx), hf), f32x4.sub(eta2, eta1)));
     const k = f32x4.mul(f32x4.mul(f32x4.splat(gdt), v4At(nf2, f)), f32x4.abs(q0));
     v128.store(qRaw + (<usize>f << 2), v128.and(friction4(num, hf, k), flowing));
-  }
-  for (; c <= to; c++) {
-    const f = faceOf0 + c;
-    const i = cellOf0 + c;
-    const eta1 = f32At(z, i - step) + f32At(h, i - step);
-    const eta2 = f32At(z, i) + f32At(h, i);
-    const hf = max(eta1, eta2) - f32At(crest, f);
-    let out: f32 = 0;
-    if (hf > flowDepth) {
-      const q0 = f32At(q, f);
-      const qm = theta * q0 + w1 * (f32At(q, f - qStride) + f32At(q, f + qStride));
-      out = friction(qm - gdtdx * hf * (eta2 - eta1), hf, gdt * f32At(nf2, f) * abs(q0));
-    }
-    store<f32>(qRaw + (<usize>f << 2), out);
   }
 }
 
@@ -196,9 +201,12 @@ function limitRow(hp: usize, r: i32, dtdx: f32): void {
   const qx = arr(hp, A_QX_RAW);
   const qy = arr(hp, A_QY_RAW);
   const ce = load<i32>(arr(hp, A_UPD_MAX) + (<usize>r << 2));
-  let c = load<i32>(arr(hp, A_UPD_MIN) + (<usize>r << 2));
+  const cs = load<i32>(arr(hp, A_UPD_MIN) + (<usize>r << 2));
   const half = f32x4.splat(0.5);
-  for (; c + 3 <= ce; c += 4) {
+  // blocks of four, the last one overlapping the one before (as in faceRun)
+  const vectors = ce - cs >= 3;
+  for (let b = cs; vectors && b <= ce; b += 4) {
+    const c = min(b, ce - 3);
     const i = r * nx + c;
     const fw = r * (nx + 1) + c;
     const qw = v4At(qx, fw);
@@ -216,7 +224,7 @@ function limitRow(hp: usize, r: i32, dtdx: f32): void {
     const hi = v4At(h, i);
     v128.store(keep + (<usize>i << 2), v128.bitselect(f32x4.div(hi, out), f32x4.splat(1), f32x4.gt(out, hi)));
   }
-  for (; c <= ce; c++) {
+  for (let c = cs; !vectors && c <= ce; c++) {
     const i = r * nx + c;
     const fw = r * (nx + 1) + c;
     const qw = f32At(qx, fw);
