@@ -1,7 +1,7 @@
 // Flood-engine figures: Merewether 2007 (1000 s simulated, the ARR benchmark set-up) with 1 and
 // 2 threads, then a synthetic city at growing sizes to show how cost grows with the grid.
 //   node scripts/bench-sim.ts [--quick]     (--quick: 200 s of Merewether, smaller cities)
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { syntheticCity } from '../simulation/engine/synthetic-city.ts';
 import { loadScenario } from '../simulation/scenario/load.ts';
 import { checkObservations, meanAbsError } from '../simulation/host/outputs.ts';
@@ -20,7 +20,8 @@ async function timed(run: () => Promise<RunResult>) {
   return { result, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+const load = () => loadavg()[0]!.toFixed(1);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${load()} at the start`);
 console.log('(wall times depend on what else the machine runs; cpu s is this process, all threads;\n cpu ns/upd = cpu time per cell-update, the figure least disturbed by a busy machine)\n');
 
 const dir = join(repoPaths.resources, 'scenarios', 'merewether-2007');
@@ -50,3 +51,4 @@ for (const size of sizes) {
   const s = result.summary;
   row([`${size}×${size}`, s.wallSeconds.toFixed(2), cpuSeconds.toFixed(2), s.steps, (s.cellUpdatesPerSecond / 1e6).toFixed(1), ((1e9 * cpuSeconds) / s.cellUpdates).toFixed(0)]);
 }
+console.log(`\nload average ${load()} at the end (above the core count, other work shares the cores: wall times grow)`);
