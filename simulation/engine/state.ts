@@ -3,7 +3,7 @@
 // Rebuilding the views from the memory is all a worker needs to join. A header near the start of
 // the memory tells the kernel where each array is (KERNEL_ARRAYS).
 import type { Scheme } from './model.ts';
-import { sharedMemory, type WasmMemory } from './wasm-api.ts';
+import { PAGE_BYTES, sharedMemory, type WasmMemory } from './wasm-api.ts';
 
 export const P = {
   dt: 0,
@@ -135,6 +135,8 @@ const FIRST_ARRAY = 1024;
 // solid flags stay inside the memory
 const ALIGN = 64;
 const SLACK = 64;
+/** A 32-bit WebAssembly memory's limit: 65536 pages of 64 KiB. */
+const MAX_BYTES = 65536 * PAGE_BYTES;
 
 /** Where each array starts in the memory, and the bytes the whole state needs. */
 function place(spec: Layout): { offsets: Record<keyof Layout, number>; bytes: number } {
@@ -147,10 +149,16 @@ function place(spec: Layout): { offsets: Record<keyof Layout, number>; bytes: nu
   return { offsets, bytes: at + SLACK };
 }
 
+/** Offsets and size of the state for these dims (also the byte offsets in the kernel's header). */
+export function stateLayout(dims: Dims): { offsets: Record<keyof Layout, number>; bytes: number } {
+  return place(layout(dims));
+}
+
 export function allocateState(dims: Dims): SolverState {
   const { offsets, bytes } = place(layout(dims));
+  if (bytes > MAX_BYTES) throw new RangeError(`a ${dims.nx}×${dims.ny} grid needs ${(bytes / 2 ** 30).toFixed(1)} GiB of solver state, more than the engine's 4 GiB`);
   const s = attachState(dims, sharedMemory(bytes));
-  const words = new Int32Array(s.memory.buffer, HEADER, 32);
+  const words = new Uint32Array(s.memory.buffer, HEADER, 32);
   KERNEL_ARRAYS.forEach((name, k) => (words[k] = offsets[name]));
   words[KERNEL_ARRAYS.length] = dims.nx;
   words[KERNEL_ARRAYS.length + 1] = dims.ny;

@@ -132,7 +132,7 @@ const THIRD: f32 = 1.0 / 3.0;
     const i = cellOf0 + c;
     const eta1 = f32x4.add(v4At(z, i - step), v4At(h, i - step));
     const eta2 = f32x4.add(v4At(z, i), v4At(h, i));
-    const hf = f32x4.sub(f32x4.max(eta1, eta2), v4At(crest, f));
+    const hf = f32x4.sub(f32x4.pmax(eta1, eta2), v4At(crest, f));
     const flowing = f32x4.gt(hf, f32x4.splat(flowDepth));
     if (!v128.any_true(flowing)) {
       v128.store(qRaw + (<usize>f << 2), f32x4.splat(0));
@@ -322,11 +322,11 @@ function updateRows(hp: usize, r0: i32, r1: i32): void {
           const wet = v128.and(f32x4.gt(hn, zero), open);
           lo4 = i32x4.min_s(lo4, v128.bitselect(col, lo4, wet));
           hi4 = i32x4.max_s(hi4, v128.bitselect(col, hi4, wet));
-          hmax4 = f32x4.max(hmax4, v128.and(hn, open));
+          hmax4 = f32x4.pmax(hmax4, v128.and(hn, open));
           const deep = v128.and(f32x4.gt(hn, f32x4.splat(wetDepth)), open);
           if (v128.any_true(deep)) {
             const md = v4At(maxDepth, i);
-            v128.store(maxDepth + (<usize>i << 2), v128.bitselect(f32x4.max(md, hn), md, deep));
+            v128.store(maxDepth + (<usize>i << 2), v128.bitselect(f32x4.pmax(md, hn), md, deep));
             const qu = f32x4.add(w, se);
             const qv = f32x4.add(sn, ss);
             const speed = f32x4.div(f32x4.sqrt(f32x4.add(f32x4.mul(qu, qu), f32x4.mul(qv, qv))), f32x4.add(hn, hn));
