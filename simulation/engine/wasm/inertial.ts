@@ -5,7 +5,7 @@
 // (no globals, no data segments), so the instances never disturb each other.
 // Build: node scripts/build-wasm.ts (writes ../inertial-wasm.ts).
 
-// The state header (see KERNEL_ARRAYS and writeHeader in ../state.ts): i32 byte offsets of the
+// The state header (see KERNEL_ARRAYS and allocateState in ../state.ts): u32 byte offsets of the
 // arrays, in this order, then the integer dims, then the f64 dims.
 const A_H = 0;
 const A_Z = 1;
@@ -92,9 +92,9 @@ const THIRD: f32 = 1.0 / 3.0;
 }
 
 /**
- * Faces n0…n1 of a row of faces (x faces: stride 1 between the two cells; y faces: stride nx),
- * `f` = face index, cell `f - cellBack` on the upstream side (west / north), cell `f - cellBack + step`
- * downstream. Both kinds share one formula, only the neighbours differ:
+ * Faces from…to of a row of faces: face faceOf0 + c lies between cells cellOf0 + c - step
+ * (upstream: west, or north) and cellOf0 + c (x faces: step 1; y faces: step nx), its θ-weighting
+ * neighbours qStride faces either side. Both kinds share one formula:
  *   hf = max(η₁, η₂) − crest;  q = friction(θq₀ + w₁(q₋ + q₊) − g·dt/dx·hf·(η₂ − η₁))  if hf > flowDepth, else 0.
  */
 @inline function faceRun(
@@ -406,7 +406,7 @@ function updateRows(hp: usize, r0: i32, r1: i32): void {
   }
 }
 
-/** The union of the wet columns of rows r-1 and r as [first, last], packed (first, last + 1 ≥ 0). */
+/** The y faces north of row r, over the union of the wet columns of rows r-1 and r. */
 @inline function northFacesOf(hp: usize, r: i32, gdt: f32, gdtdx: f32): void {
   const wetMin = arr(hp, A_WET_MIN);
   const wetMax = arr(hp, A_WET_MAX);
