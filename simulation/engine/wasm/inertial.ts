@@ -213,14 +213,11 @@ function limitRow(hp: usize, r: i32, dtdx: f32): void {
     const qe = v4At(qx, fw + 1);
     const qn = v4At(qy, i);
     const qs = v4At(qy, i + nx);
-    // (|q| - q) / 2 and (|q| + q) / 2: q's negative and positive parts, without branches
-    const out = f32x4.mul(
-      f32x4.add(
-        f32x4.add(f32x4.add(f32x4.mul(f32x4.sub(f32x4.abs(qw), qw), half), f32x4.mul(f32x4.add(f32x4.abs(qe), qe), half)), f32x4.mul(f32x4.sub(f32x4.abs(qn), qn), half)),
-        f32x4.mul(f32x4.add(f32x4.abs(qs), qs), half),
-      ),
-      f32x4.splat(dtdx),
-    );
+    // (|q| - q) / 2 and (|q| + q) / 2: q's negative and positive parts, without branches; the
+    // x and y pairs summed apart, so a mirrored flow gives bit for bit the mirrored sum
+    const outX = f32x4.add(f32x4.mul(f32x4.sub(f32x4.abs(qw), qw), half), f32x4.mul(f32x4.add(f32x4.abs(qe), qe), half));
+    const outY = f32x4.add(f32x4.mul(f32x4.sub(f32x4.abs(qn), qn), half), f32x4.mul(f32x4.add(f32x4.abs(qs), qs), half));
+    const out = f32x4.mul(f32x4.add(outX, outY), f32x4.splat(dtdx));
     const hi = v4At(h, i);
     v128.store(keep + (<usize>i << 2), v128.bitselect(f32x4.div(hi, out), f32x4.splat(1), f32x4.gt(out, hi)));
   }
@@ -231,7 +228,7 @@ function limitRow(hp: usize, r: i32, dtdx: f32): void {
     const qe = f32At(qx, fw + 1);
     const qn = f32At(qy, i);
     const qs = f32At(qy, i + nx);
-    const out = ((abs(qw) - qw) * <f32>0.5 + (abs(qe) + qe) * <f32>0.5 + (abs(qn) - qn) * <f32>0.5 + (abs(qs) + qs) * <f32>0.5) * dtdx;
+    const out = (((abs(qw) - qw) * <f32>0.5 + (abs(qe) + qe) * <f32>0.5) + ((abs(qn) - qn) * <f32>0.5 + (abs(qs) + qs) * <f32>0.5)) * dtdx;
     const hi = f32At(h, i);
     store<f32>(keep + (<usize>i << 2), out > hi ? hi / out : 1);
   }
@@ -314,7 +311,8 @@ function updateRows(hp: usize, r0: i32, r1: i32): void {
           const open = i32x4.ne(i32x4.extend_low_i16x8_u(v128.load8x8_u(solid + <usize>i)), i32x4.splat(1));
           const h0 = v4At(h, i);
           const rain = gridRain ? f32x4.mul(v4At(rainGrid, i), f32x4.splat(dt)) : f32x4.splat(rainDepth);
-          let hn = f32x4.add(f32x4.add(h0, f32x4.mul(f32x4.splat(dtdx), f32x4.sub(f32x4.add(f32x4.sub(w, se), sn), ss))), rain);
+          // (west − east) + (north − south): mirrored flows give the same sum, bit for bit
+          let hn = f32x4.add(f32x4.add(h0, f32x4.mul(f32x4.splat(dtdx), f32x4.add(f32x4.sub(w, se), f32x4.sub(sn, ss)))), rain);
           const below = v128.and(f32x4.lt(hn, zero), open);
           clamped4 = f32x4.sub(clamped4, v128.and(hn, below));
           hn = v128.andnot(hn, below);
@@ -349,7 +347,7 @@ function updateRows(hp: usize, r0: i32, r1: i32): void {
       store<f32>(qx + (<usize>(fb + c) << 2), sw);
       store<f32>(qy + (<usize>i << 2), sn);
       if (load<u8>(solid + <usize>i) != 1) {
-        let hn = f32At(h, i) + dtdx * (sw - se + sn - ss) + (gridRain ? f32At(rainGrid, i) * dt : rainDepth);
+        let hn = f32At(h, i) + dtdx * ((sw - se) + (sn - ss)) + (gridRain ? f32At(rainGrid, i) * dt : rainDepth);
         if (hn < 0) {
           clamped -= hn;
           hn = 0;
