@@ -51,4 +51,5 @@ for (const size of sizes) {
   const s = result.summary;
   row([`${size}×${size}`, s.wallSeconds.toFixed(2), cpuSeconds.toFixed(2), s.steps, (s.cellUpdatesPerSecond / 1e6).toFixed(1), ((1e9 * cpuSeconds) / s.cellUpdates).toFixed(0)]);
 }
-console.log(`\nload average ${load()} at the end (above the core count, other work shares the cores: wall times grow)`);
+const busy = loadavg()[0]! > cpus().length;
+console.log(`\nload average ${load()} at the end${busy ? ': above the core count, other work shared the cores and wall times grew' : ''}`);
