@@ -28,6 +28,24 @@ async function shareOf(page: Page, [r, g, b]: [number, number, number], toleranc
   return hits.reduce((sum, hit) => sum + hit, 0) / hits.length;
 }
 
+/** How many canvas pixels within `radius` px of a point (page coordinates) are within `tolerance` of an RGB colour. */
+async function pixelsNear(page: Page, point: { x: number; y: number }, [r, g, b]: [number, number, number], radius = 10, tolerance = 20): Promise<number> {
+  const box = (await page.getByTestId('map').locator('canvas').boundingBox())!;
+  const rgba = await mapPixels(page);
+  const width = Math.round(box.width);
+  const height = rgba.length / 4 / width;
+  const cx = Math.round(point.x - box.x);
+  const cy = Math.round(point.y - box.y);
+  let hits = 0;
+  for (let y = Math.max(0, cy - radius); y <= Math.min(height - 1, cy + radius); y++) {
+    for (let x = Math.max(0, cx - radius); x <= Math.min(width - 1, cx + radius); x++) {
+      const i = 4 * (y * width + x);
+      if (Math.abs(rgba[i]! - r) <= tolerance && Math.abs(rgba[i + 1]! - g) <= tolerance && Math.abs(rgba[i + 2]! - b) <= tolerance) hits++;
+    }
+  }
+  return hits;
+}
+
 async function signInAndOpenMap(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: /Margaret Okafor/ }).click();
@@ -194,4 +212,34 @@ test('an alert raised for a drawn area shows on the map in its severity colour, 
   await expect(popup).toContainText('Creek over the road');
   await expect(popup).toContainText('Alert · Extreme · raised');
   await page.screenshot({ path: testInfo.outputPath('map-alert-area.png') });
+});
+
+test('a task placed on the map shows in its priority colour, with a popup, and leaves the map when cancelled', async ({ page, served }, testInfo) => {
+  await signInAndOpenMap(page, served.url);
+  const box = (await page.getByTestId('map').locator('canvas').boundingBox())!;
+  const at = { x: box.x + box.width / 2 + 40, y: box.y + box.height / 2 };
+  const critical: [number, number, number] = [215, 25, 28];
+  expect(await pixelsNear(page, at, critical)).toBe(0);
+
+  await page.getByRole('button', { name: 'Place point' }).click();
+  await page.mouse.click(at.x, at.y);
+  await page.getByRole('button', { name: 'A new task here' }).click();
+  const form = page.getByTestId('task-form');
+  await form.getByLabel('Title').fill('Sandbag the substation');
+  await form.getByLabel('Priority').selectOption('critical');
+  await form.getByTestId('task-form-submit').click();
+  await expect(page.getByTestId('task-details')).toHaveAttribute('data-status', 'new');
+  await page.getByRole('button', { name: 'Clear drawing' }).click();
+
+  await expect.poll(() => pixelsNear(page, at, critical), { timeout: 10_000 }).toBeGreaterThan(40);
+  await page.mouse.click(at.x, at.y);
+  const popup = page.locator('.maplibregl-popup');
+  await expect(popup).toContainText('Sandbag the substation');
+  await expect(popup).toContainText('Task · critical · new');
+  await page.screenshot({ path: testInfo.outputPath('map-task-marker.png') });
+  await popup.getByRole('button', { name: 'Close popup' }).click();
+
+  await page.getByTestId('task-move-cancelled').click();
+  await expect(page.getByTestId('task-details')).toHaveAttribute('data-status', 'cancelled');
+  await expect.poll(() => pixelsNear(page, at, critical), { timeout: 10_000 }).toBe(0);
 });

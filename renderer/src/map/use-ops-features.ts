@@ -1,37 +1,35 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Alert } from '../../../native/api/ops.ts';
+import { noFilters, useBoard } from '../boards/use-board.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { boardTasks, opsFeatures, type OpsFeatureCollection } from './ops-features.ts';
 
-const none: OpsFeatureCollection = { type: 'FeatureCollection', features: [] };
+const openTasks = { ...noFilters, includeClosed: false };
 
-/** Open alerts with an area and open tasks with a location, refreshed whenever either changes
- * and when someone signs in (before that the host refuses these reads and the map shows none). */
+/** Open alerts with an area and open tasks with a location. The tasks are a board kept current
+ * the way department boards are (patched from each tasks.changed push, not queried again); the
+ * alerts, a few dozen at most, are listed again whenever one changes. */
 export function useOpsFeatures(): OpsFeatureCollection {
   const { bridge } = useHost();
-  const { actor, call } = useSession();
-  const [features, setFeatures] = useState(none);
+  const { call } = useSession();
+  const { board } = useBoard(openTasks);
+  const [alerts, setAlerts] = useState<Alert[]>([]);
   useEffect(() => {
-    if (!actor) {
-      setFeatures(none);
-      return;
-    }
     let latest = 0;
     const refresh = () => {
       const id = ++latest;
-      Promise.all([call('alerts.list', { status: 'open' }), call('board.query', { includeClosed: false })]).then(
-        ([alerts, board]) => id === latest && setFeatures(opsFeatures(alerts, boardTasks(board))),
-        () => id === latest && setFeatures(none),
+      call('alerts.list', { status: 'open' }).then(
+        (list) => id === latest && setAlerts(list),
+        () => id === latest && setAlerts([]),
       );
     };
     refresh();
-    const offAlerts = bridge.subscribe('alerts.changed', refresh);
-    const offTasks = bridge.subscribe('tasks.changed', refresh);
+    const off = bridge.subscribe('alerts.changed', refresh);
     return () => {
       latest = -1;
-      offAlerts();
-      offTasks();
+      off();
     };
-  }, [bridge, actor, call]);
-  return features;
+  }, [bridge, call]);
+  return useMemo(() => opsFeatures(alerts, board ? boardTasks(board) : []), [alerts, board]);
 }
