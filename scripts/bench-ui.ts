@@ -113,15 +113,6 @@ const boardShows = `const counts = [...document.querySelectorAll('.status-column
 
 const cardIn = `return [...document.querySelectorAll('[data-testid=column-' + arg.column + '] [data-testid=task-card]')].some((c) => c.textContent.includes(arg.title));`;
 
-/** In-page: drops the map's open-task board.query calls (the board's own queries include closed tasks). */
-const holdMapTaskQueries = `(() => {
-  const send = WebSocket.prototype.send;
-  WebSocket.prototype.send = function (data) {
-    if (typeof data === 'string' && data.includes('"method":"board.query"') && data.includes('"includeClosed":false')) return;
-    return send.call(this, data);
-  };
-})()`;
-
 type ActArgs = { selector?: string; moveOn?: boolean; ready: string; arg: unknown };
 const act = (page: Page, args: ActArgs) => page.evaluate(`(${actAndWait})(${JSON.stringify(args)})`) as Promise<number>;
 
@@ -181,7 +172,8 @@ async function boardFigures(page: Page, total: number) {
     switches.push(await act(page, { selector: '[data-testid=board-tab-all]', ready: boardShows, arg: total }));
   }
 
-  // One keyboard move (assigned → in progress): native writes and pushes tasks.changed; the board fetches that row and re-renders.
+  // One keyboard move (assigned → in progress): native writes and pushes tasks.changed; the board and the
+  // map's task markers each fetch that row and re-render.
   const moves: number[] = [];
   for (let i = 0; i < runs; i++) {
     await page.locator('#board-col-assigned').focus();
@@ -189,19 +181,9 @@ async function boardFigures(page: Page, total: number) {
     moves.push(await act(page, { moveOn: true, ready: cardIn, arg: { column: 'in_progress', title } }));
   }
 
-  // The same move with the map's task markers held back: the map re-queries every open task on each
-  // tasks.changed (renderer/src/map/use-ops-features.ts), which competes with the board for the host.
-  await page.evaluate(holdMapTaskQueries);
-  const boardOnly: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    await page.locator('#board-col-assigned').focus();
-    const title = (await page.locator('#board-col-assigned .task-card.is-active .task-card-title').textContent()) ?? '';
-    boardOnly.push(await act(page, { moveOn: true, ready: cardIn, arg: { column: 'in_progress', title } }));
-  }
-
   const scroll = (await page.evaluate(`(${scrollColumn})(120)`)) as { times: number[]; rows: number };
   const frames = scroll.times.slice(1).sort((a, b) => a - b);
-  return { loadMs, switchMs: median(switches), moveMs: median(moves), boardOnlyMoveMs: median(boardOnly), frameP50: median(frames), frameMax: frames[frames.length - 1]!, rows: scroll.rows };
+  return { loadMs, switchMs: median(switches), moveMs: median(moves), frameP50: median(frames), frameMax: frames[frames.length - 1]!, rows: scroll.rows };
 }
 
 async function main() {
@@ -231,7 +213,6 @@ async function main() {
     console.log(`board, ${taskCount} tasks: sign-in → first cards      ${ms(f.loadMs)} (board.query over the WebSocket + render)`);
     console.log(`board, ${taskCount} tasks: one department → all       ${ms(f.switchMs)} (render only, median)`);
     console.log(`board, ${taskCount} tasks: keyboard move → card moved  ${ms(f.moveMs)} (transition + push + board.rows patch + render, median)`);
-    console.log(`board, ${taskCount} tasks: same, map's task refresh held  ${ms(f.boardOnlyMoveMs)} (the board's own path, median)`);
     console.log(`board, ${taskCount} tasks: scrolling a column        frame p50 ${f.frameP50.toFixed(1)} ms, max ${f.frameMax.toFixed(1)} ms; ${f.rows} card rows mounted`);
   } finally {
     await stop(child);
