@@ -28,7 +28,8 @@ export const serveCommand: Command = {
     if (!isLoopback(host) && !values['allow-remote']) {
       throw new UsageError(`--host ${host} is reachable from other machines; add --allow-remote if that is what you want`);
     }
-    const staticDir = repoPaths.renderer;
+    // POLDER_RENDERER_DIR serves another build of the renderer (the security tests serve a folder of their own).
+    const staticDir = io.env.POLDER_RENDERER_DIR ?? repoPaths.renderer;
     if (!existsSync(join(staticDir, 'index.html'))) {
       throw new Error(`the renderer is not built (${staticDir} has no index.html): run \`npm run build:renderer\` first`);
     }
