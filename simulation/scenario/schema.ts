@@ -1,10 +1,14 @@
 // scenario.json, validated with zod. File names are relative to the pack folder.
 import { z } from 'zod';
 import type { Scheme } from '../engine/model.ts';
+import { maxManningN } from './limits.ts';
 
 const fileName = z.string().min(1);
 const xy = z.tuple([z.number(), z.number()]);
-const positiveN = z.number({ error: 'Manning n must be a number' }).positive({ error: 'Manning n must be > 0' }).finite();
+const positiveN = z
+  .number({ error: 'Manning n must be a number' })
+  .positive({ error: 'Manning n must be > 0' })
+  .max(maxManningN, { error: `Manning n must be at most ${maxManningN}: no surface is rougher` });
 
 const inflow = z.discriminatedUnion(
   'kind',
