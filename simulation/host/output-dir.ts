@@ -21,12 +21,12 @@ export function prepareOutputDir(dir: string): void {
     try {
       mkdirSync(folder);
     } catch (err) {
-      throw new Error(`cannot write results to ${target}: cannot create the folder ${folder} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      throw new Error(`cannot write results to ${target}: cannot create the folder ${folder} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
     }
   }
   try {
     accessSync(target, constants.W_OK);
-  } catch {
-    throw new Error(`cannot write results to ${target}: the folder is not writable`);
+  } catch (err) {
+    throw new Error(`cannot write results to ${target}: the folder is not writable`, { cause: err });
   }
 }
