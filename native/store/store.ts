@@ -153,6 +153,8 @@ export function openStore(options: OpenStoreOptions): Store {
   if (!readonly) {
     writeFileSync(marker, String(process.pid), { mode: 0o600 });
     ownerOnly([path, `${path}-wal`, `${path}-shm`]);
+    // a folder made by someone else (Electron makes userData 0755) is narrowed too
+    if (process.platform !== 'win32') chmodSync(dirname(path), 0o700);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

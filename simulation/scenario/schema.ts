@@ -1,7 +1,7 @@
 // scenario.json, validated with zod. File names are relative to the pack folder.
 import { z } from 'zod';
 import type { Scheme } from '../engine/model.ts';
-import { maxManningN } from './limits.ts';
+import { maxElevation, maxManningN, minElevation } from './limits.ts';
 
 const fileName = z.string().min(1);
 const xy = z.tuple([z.number(), z.number()]);
@@ -33,7 +33,7 @@ const rainfall = z
   )
   .nullable();
 
-const boundary = z.union([z.literal('closed'), z.literal('open'), z.strictObject({ level: z.number().finite() }), z.strictObject({ levelSeries: fileName })], {
+const boundary = z.union([z.literal('closed'), z.literal('open'), z.strictObject({ level: z.number().min(minElevation).max(maxElevation) }), z.strictObject({ levelSeries: fileName })], {
   error: 'boundary must be "closed", "open", { "level": <m> } or { "levelSeries": "<file.csv>" }',
 });
 
