@@ -7,7 +7,7 @@ import { registerAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { utilityProcessHost } from './engine-host.ts';
 import { appOrigin } from './origin.ts';
 import { registerIpc } from './ipc.ts';
-import { hardenSession, hardenWebContents } from './security.ts';
+import { hardenApp, hardenSession } from './security.ts';
 
 registerAppScheme();
 
@@ -18,6 +18,7 @@ async function start() {
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
   const rendererDir = join(app.getAppPath(), 'out', 'renderer');
 
+  hardenApp(app);
   hardenSession(session.defaultSession);
   registerAppProtocol(session.defaultSession, rendererDir);
 
@@ -45,9 +46,9 @@ async function start() {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
-  hardenWebContents(window.webContents);
   const stopIpc = registerIpc(window.webContents, polder, logger);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(`${appOrigin}/index.html`);

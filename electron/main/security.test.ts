@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../native/security/csp.ts';
-import { isTrustedSender } from './security.ts';
+import { isAppUrl, isTrustedSender } from './security.ts';
 
 describe('IPC sender check', () => {
   it('trusts only the app origin in the top-level frame', () => {
@@ -26,5 +26,18 @@ describe('content security policy', () => {
 
   it('lets serve mode reach its own WebSocket', () => {
     expect(directives.get('connect-src')).toContain('ws://127.0.0.1:4000');
+  });
+});
+
+describe('navigation guard', () => {
+  it('lets a frame go only to the app itself', () => {
+    expect(isAppUrl('app://polder/index.html')).toBe(true);
+    expect(isAppUrl('app://polder/tasks?x=1')).toBe(true);
+    expect(isAppUrl('app://polder.evil/index.html')).toBe(false);
+    expect(isAppUrl('app://polder')).toBe(false);
+    expect(isAppUrl('https://evil.example/')).toBe(false);
+    expect(isAppUrl('file:///etc/passwd')).toBe(false);
+    expect(isAppUrl('javascript:alert(1)')).toBe(false);
+    expect(isAppUrl('about:blank')).toBe(false);
   });
 });

@@ -23,6 +23,24 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * parseArgs reads `--duration -5` as the option `-5`; a value that looks like a negative number
+ * after a string option is that option's value (`--duration=-5`), so its own check can explain it.
+ */
+function joinNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d|Infinity)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** `node:util` parseArgs in strict mode, with its errors turned into one-line usage errors. */
 export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(
   argv: string[],
@@ -30,7 +48,7 @@ export function parseFlags<const O extends NonNullable<ParseArgsConfig['options'
   allowPositionals = false,
 ) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+    return parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message.split('\n')[0]! : String(err));
   }

@@ -63,6 +63,8 @@ export interface CoreDeps {
   now(): number;
   push: PushSink;
   logger: Pick<Logger, 'error'>;
+  /** Runs after every committed write (the chain-head anchor follows the log). */
+  committed?(): void;
 }
 
 export function createCore(deps: CoreDeps): OpsCore {
@@ -105,6 +107,7 @@ export function createCore(deps: CoreDeps): OpsCore {
       }
       throw typed ?? err;
     }
+    deps.committed?.();
     if (storageAlarm) {
       storageAlarm = null;
       push.emit('storage.alarm', { alarm: null });

@@ -7,6 +7,7 @@ import { migrations } from '../store/migrations/index.ts';
 import { backupFileName, listBackups, pruneBackups } from '../store/backups.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { verifyChain, type ChainReport } from './chain.ts';
+import { chainAnchorPath, openChainAnchoring } from './chain-anchor.ts';
 import { createBoardQuery } from './board.ts';
 import { createCore, type PushSink } from './core.ts';
 import { defaultDirectory, defaultUnits, validateDirectory, type Directory, type UnitSeed } from './directory.ts';
@@ -100,7 +101,8 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     const now = () => clock.now();
     const log = createEventLog({ db, origin: deviceId, hlc, hlcOptions: options.hlc ?? defaultHlcOptions, projector, now });
     const views = createViews(db);
-    const core = createCore({ db, log, projector, views, board: createBoardQuery(db), directory, now, push: options.push, logger });
+    const anchoring = openChainAnchoring({ db, origin: deviceId, file: chainAnchorPath(dataDir), now, logger });
+    const core = createCore({ db, log, projector, views, board: createBoardQuery(db), directory, now, push: options.push, logger, committed: anchoring.committed });
     const countEvents = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
 
     const eventsAtOpen = countEvents.get() ?? 0;

@@ -31,7 +31,7 @@ export class StorageCorruptError extends PolderError {
   readonly problems: string[];
   readonly newestBackup: string | null;
   constructor(path: string, problems: string[], newestBackup: string | null) {
-    const offer = newestBackup ? `the newest good backup is ${newestBackup}` : 'no good backup was found';
+    const offer = newestBackup ? `the newest good backup is ${newestBackup} (put it back with: polder db restore)` : 'no good backup was found';
     super(
       'storage_corrupt',
       `The database ${path} is damaged (${problems.slice(0, 3).join('; ')}). It has been left untouched; ${offer}.`,

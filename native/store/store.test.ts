@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from './migrations/index.ts';
@@ -88,6 +88,28 @@ describe('openStore', () => {
     writeFileSync(path, 'this is not a database, it is a shopping list\n'.repeat(200));
     expect(() => open()).toThrow(StorageCorruptError);
     expect(readFileSync(path, 'utf8')).toMatch(/^this is not a database/);
+  });
+
+  it('treats an empty file as damaged instead of starting a new database in it, and names the backup to restore', async () => {
+    fillAndClose();
+    const store = open();
+    const backup = join(backupDir, 'ops-good.sqlite');
+    await store.backup(backup);
+    store.close();
+    writeFileSync(path, '');
+    expect(() => open()).toThrow(/damaged \(the file is empty[\s\S]*newest good backup is .*ops-good\.sqlite \(put it back with: polder db restore\)/);
+    expect(readFileSync(path).length).toBe(0);
+  });
+
+  it('keeps a new data folder, the database and its backups to their owner', async () => {
+    if (process.platform === 'win32') return;
+    path = join(tmp.dir, 'new', 'ops.sqlite');
+    const store = open();
+    await store.backup(join(backupDir, 'copy.sqlite'));
+    store.close();
+    expect(statSync(join(tmp.dir, 'new')).mode & 0o777).toBe(0o700);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(join(backupDir, 'copy.sqlite')).mode & 0o777).toBe(0o600);
   });
 
   it('backs up online into a copy that opens and holds the data', async () => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PolderError } from '../api/errors.ts';
 import { migrate, type Migration } from './migrate.ts';
@@ -61,6 +61,31 @@ function runCheck(db: Database.Database, check: IntegrityReport['check']): Integ
   return { ok: problems.length === 0, check, problems };
 }
 
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Why an existing file cannot be this database before SQLite touches it: SQLite would take an
+ * empty file for a new database and seed it, hiding the loss behind a fresh log.
+ */
+function fileDamage(path: string): string | null {
+  if (!existsSync(path)) return null;
+  if (statSync(path).size === 0) return 'the file is empty (0 bytes); Polder never leaves its database empty';
+  const head = Buffer.alloc(sqliteHeader.length);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.equals(sqliteHeader) ? null : 'the file is not a SQLite database (its header is wrong)';
+}
+
+/** The database, its WAL and shared-memory files and backups are for the owner's eyes only. */
+function ownerOnly(files: readonly string[]): void {
+  if (process.platform === 'win32') return;
+  for (const file of files) if (existsSync(file)) chmodSync(file, 0o600);
+}
+
 /** The newest file in `backupDir` that opens and passes quick_check, or null. */
 export function newestGoodBackup(backupDir: string): string | null {
   if (!existsSync(backupDir)) return null;
@@ -93,7 +118,7 @@ export function openStore(options: OpenStoreOptions): Store {
   const readonly = options.readonly ?? false;
   const marker = markerPath(path);
   if (readonly && !existsSync(path)) throw new PolderError('not_found', `No database at ${path}`);
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
 
   let uncleanShutdown = false;
   if (existsSync(marker)) {
@@ -105,6 +130,9 @@ export function openStore(options: OpenStoreOptions): Store {
   }
 
   const corrupt = (problems: string[]) => new StorageCorruptError(path, problems, newestGoodBackup(backupDir));
+
+  const damage = fileDamage(path);
+  if (damage) throw corrupt([damage]);
 
   let db: Database.Database;
   let openCheck: IntegrityReport;
@@ -123,7 +151,10 @@ export function openStore(options: OpenStoreOptions): Store {
   if (uncleanShutdown) logger.warn(`${basename(path)} was not closed cleanly; integrity_check passed`);
 
   if (!readonly) {
-    writeFileSync(marker, String(process.pid));
+    writeFileSync(marker, String(process.pid), { mode: 0o600 });
+    ownerOnly([path, `${path}-wal`, `${path}-shm`]);
+    // a folder made by someone else (Electron makes userData 0755) is narrowed too
+    if (process.platform !== 'win32') chmodSync(dirname(path), 0o700);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -140,8 +171,9 @@ export function openStore(options: OpenStoreOptions): Store {
     openCheck,
     integrityCheck: () => runCheck(db, 'integrity_check'),
     async backup(destination) {
-      mkdirSync(dirname(destination), { recursive: true });
+      mkdirSync(dirname(destination), { recursive: true, mode: 0o700 });
       const result = await db.backup(destination);
+      ownerOnly([destination]);
       return { path: destination, pages: result.totalPages };
     },
     close() {

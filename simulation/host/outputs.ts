@@ -1,9 +1,10 @@
 // Writes a run's results into a folder: summary.json, probes.csv and the grids (ESRI ASCII).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAsciiGrid } from '../scenario/ascii-grid.ts';
 import { writeProbesCsv } from '../scenario/probes-csv.ts';
 import type { LoadedScenario } from '../scenario/types.ts';
+import { prepareOutputDir } from './output-dir.ts';
 import type { RunResult, RunSummary } from './run.ts';
 
 export interface ObservationCheck {
@@ -37,7 +38,7 @@ export function meanAbsError(checks: ObservationCheck[]): number | null {
 }
 
 export function writeRunOutputs(dir: string, scenario: LoadedScenario, result: RunResult): OutputSummary {
-  mkdirSync(dir, { recursive: true });
+  prepareOutputDir(dir);
   const grid = scenario.grid;
   const crs = scenario.crs.epsg;
   const masked = (values: ArrayLike<number>, dryValue: (v: number) => boolean) => {

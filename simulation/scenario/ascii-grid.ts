@@ -2,6 +2,7 @@
 // DEM takes a few milliseconds, where split()/parseFloat() would take tens.
 import { closeSync, existsSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { ScenarioError } from './errors.ts';
+import { gridSizeProblem } from './limits.ts';
 import { crsOfPrj, prjOfCrs } from './prj.ts';
 import { readBytes, readText } from './files.ts';
 import type { GridGeometry, Raster } from './types.ts';
@@ -29,9 +30,10 @@ function parseHeader(bytes: Uint8Array, file: string): AsciiHeader {
     const text = new TextDecoder().decode(bytes.subarray(pos, end)).trim();
     const match = /^(\S+)\s+(\S+)$/.exec(text);
     const key = match?.[1]!.toLowerCase();
-    if (!match || !HEADER_KEYS.includes(key!)) throw new ScenarioError(file, `line ${line}: not an ESRI ASCII grid header line: "${text.slice(0, 60)}"`);
+    // the line is not quoted: a pack may point at any file, and its contents are not ours to print
+    if (!match || !HEADER_KEYS.includes(key!)) throw new ScenarioError(file, `line ${line}: not an ESRI ASCII grid header line (expected "<keyword> <number>", keywords ${HEADER_KEYS.join(', ')})`);
     const value = Number(match[2]);
-    if (!Number.isFinite(value)) throw new ScenarioError(file, `line ${line}: ${match[1]} is not a number: "${match[2]}"`);
+    if (!Number.isFinite(value)) throw new ScenarioError(file, `line ${line}: ${key} is not a number`);
     fields.set(key!, value);
     pos = end + 1;
     line++;
@@ -45,6 +47,8 @@ function parseHeader(bytes: Uint8Array, file: string): AsciiHeader {
   const ny = need('nrows');
   const cellSize = need('cellsize');
   if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 1 || ny < 1) throw new ScenarioError(file, `ncols/nrows must be positive integers, got ${nx} × ${ny}`);
+  const tooLarge = gridSizeProblem(nx, ny);
+  if (tooLarge) throw new ScenarioError(file, tooLarge);
   if (!(cellSize > 0)) throw new ScenarioError(file, `cellsize must be positive, got ${cellSize}`);
   const corner = (axis: 'x' | 'y') => {
     const atCorner = fields.get(`${axis}llcorner`);

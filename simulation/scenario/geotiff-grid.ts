@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { GeoTIFFImage } from 'geotiff';
 import { ScenarioError } from './errors.ts';
 import { readBytes } from './files.ts';
+import { gridSizeProblem } from './limits.ts';
 import type { GridGeometry, Raster } from './types.ts';
 
 const USER_DEFINED = 32767;
@@ -40,6 +41,8 @@ function geometryOf(image: GeoTIFFImage, file: string): { grid: GridGeometry; cr
   const pointShift = keys.GTRasterTypeGeoKey === RASTER_PIXEL_IS_POINT ? dx / 2 : 0;
   const nx = image.getWidth();
   const ny = image.getHeight();
+  const tooLarge = gridSizeProblem(nx, ny);
+  if (tooLarge) throw new ScenarioError(file, tooLarge);
   const grid = { nx, ny, cellSize: dx, xll: origin[0]! - pointShift, yll: origin[1]! + pointShift - ny * dx };
   const code = keys.ProjectedCSTypeGeoKey ?? keys.GeographicTypeGeoKey;
   return { grid, crs: typeof code === 'number' && code !== USER_DEFINED ? `EPSG:${code}` : null };

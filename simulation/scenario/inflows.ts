@@ -3,6 +3,7 @@ import { cellAt } from './grid.ts';
 import { lineLengthPerCell } from './rasterize.ts';
 import type { ScenarioFile } from './schema.ts';
 import { readSeriesCsv } from './series.ts';
+import { maxDischargeM3s } from './limits.ts';
 import type { GridGeometry, LoadedInflow } from './types.ts';
 
 /** Inflows onto cells that can take water: a line's discharge is shared by its length in each
@@ -25,7 +26,7 @@ export function loadInflows(
         throw new ScenarioError(scenarioFile, `${where}: (${x}, ${y}) lies outside the grid (x ${grid.xll}…${grid.xll + grid.nx * grid.cellSize}, y ${grid.yll}…${grid.yll + grid.ny * grid.cellSize})`);
       }
     }
-    const hydrograph = readSeriesCsv(path(inflow.hydrograph), 'discharge_m3s', 0);
+    const hydrograph = readSeriesCsv(path(inflow.hydrograph), 'discharge_m3s', 0, maxDischargeM3s);
     let cells: Int32Array;
     let weights: Float32Array;
     if (inflow.kind === 'point') {

@@ -9,6 +9,7 @@ import { forEachCellInPolygon } from './rasterize.ts';
 import { readRaster, resampleToGrid } from './raster.ts';
 import { readScenarioFile, type PackFile } from './scenario-file.ts';
 import { readSeriesCsv } from './series.ts';
+import { elevationProblem, maxElevation, maxManningN, maxRainMmPerHour, minElevation } from './limits.ts';
 import type { CrsInfo, EdgeName, GridGeometry, LoadedBoundary, LoadedRainfall, LoadedScenario } from './types.ts';
 import { mapZoneOfEpsg } from './map-zone.ts';
 
@@ -60,6 +61,7 @@ async function loadManning(pack: PackFile, grid: GridGeometry, active: Uint8Arra
       const n = values[i]!;
       if (Number.isNaN(n)) continue;
       if (!(n > 0) && active[i]) throw new ScenarioError(file, `Manning n must be > 0, found ${n} at cell ${i}`);
+      if (n > maxManningN && active[i]) throw new ScenarioError(file, `Manning n must be at most ${maxManningN}, found ${n} at cell ${i}`);
       manning[i] = n;
     }
   }
@@ -73,7 +75,7 @@ async function loadManning(pack: PackFile, grid: GridGeometry, active: Uint8Arra
 async function loadRainfall(pack: PackFile, grid: GridGeometry, active: Uint8Array, crs: string): Promise<LoadedRainfall> {
   const spec = pack.spec.rainfall;
   if (!spec) return null;
-  if (spec.kind === 'uniform') return { kind: 'uniform', intensity: readSeriesCsv(pack.path(spec.series), 'intensity_mm_per_h', 0) };
+  if (spec.kind === 'uniform') return { kind: 'uniform', intensity: readSeriesCsv(pack.path(spec.series), 'intensity_mm_per_h', 0, maxRainMmPerHour) };
   const times = Float64Array.from(spec.frames, (frame) => frame.time_s);
   for (let k = 1; k < times.length; k++) {
     if (times[k]! <= times[k - 1]!) throw new ScenarioError(pack.file, `rainfall.frames[${k}]: time_s ${times[k]} is not after the previous ${times[k - 1]}`);
@@ -88,6 +90,7 @@ async function loadRainfall(pack: PackFile, grid: GridGeometry, active: Uint8Arr
         if (active[i]) throw new ScenarioError(file, `no rain value (NODATA or outside the rain grid) over active cell ${i}`);
         values[i] = 0;
       } else if (v < 0) throw new ScenarioError(file, `negative rain intensity ${v} at cell ${i}`);
+      else if (v > maxRainMmPerHour) throw new ScenarioError(file, `rain intensity ${v} mm/h at cell ${i} is above ${maxRainMmPerHour} mm/h, beyond any recorded rain`);
     }
     frames.push(values);
   }
@@ -99,7 +102,7 @@ function loadBoundaries(pack: PackFile): Record<EdgeName, LoadedBoundary> {
     const spec = pack.spec.boundaries[name];
     if (spec === 'closed' || spec === 'open') return { kind: spec };
     if ('level' in spec) return { kind: 'level', level: spec.level };
-    return { kind: 'levelSeries', level: readSeriesCsv(pack.path(spec.levelSeries), 'level_m') };
+    return { kind: 'levelSeries', level: readSeriesCsv(pack.path(spec.levelSeries), 'level_m', minElevation, maxElevation) };
   };
   return { north: edge('north'), east: edge('east'), south: edge('south'), west: edge('west') };
 }
@@ -113,6 +116,10 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
   const crs = resolveCrs(pack, dem.crs, demFile);
   const { grid } = dem;
   checkMetricGrid(grid, crs.epsg, demFile);
+  for (let i = 0; i < dem.values.length; i++) {
+    const problem = elevationProblem(dem.values[i]!);
+    if (problem) throw new ScenarioError(demFile, `cell ${i}: ${problem}`);
+  }
   const cells = grid.nx * grid.ny;
 
   let inside: Uint8Array = new Uint8Array(cells).fill(1);

@@ -1,10 +1,14 @@
 // scenario.json, validated with zod. File names are relative to the pack folder.
 import { z } from 'zod';
 import type { Scheme } from '../engine/model.ts';
+import { maxElevation, maxManningN, minElevation } from './limits.ts';
 
 const fileName = z.string().min(1);
 const xy = z.tuple([z.number(), z.number()]);
-const positiveN = z.number({ error: 'Manning n must be a number' }).positive({ error: 'Manning n must be > 0' }).finite();
+const positiveN = z
+  .number({ error: 'Manning n must be a number' })
+  .positive({ error: 'Manning n must be > 0' })
+  .max(maxManningN, { error: `Manning n must be at most ${maxManningN}: no surface is rougher` });
 
 const inflow = z.discriminatedUnion(
   'kind',
@@ -29,7 +33,7 @@ const rainfall = z
   )
   .nullable();
 
-const boundary = z.union([z.literal('closed'), z.literal('open'), z.strictObject({ level: z.number().finite() }), z.strictObject({ levelSeries: fileName })], {
+const boundary = z.union([z.literal('closed'), z.literal('open'), z.strictObject({ level: z.number().min(minElevation).max(maxElevation) }), z.strictObject({ levelSeries: fileName })], {
   error: 'boundary must be "closed", "open", { "level": <m> } or { "levelSeries": "<file.csv>" }',
 });
 

@@ -5,7 +5,7 @@ import type { Series } from './types.ts';
 
 /** Reads a `time_s,<valueColumn>` CSV: at least one row, strictly ascending finite times, finite
  * values not below `min`. */
-export function readSeriesCsv(file: string, valueColumn: string, min = -Infinity): Series {
+export function readSeriesCsv(file: string, valueColumn: string, min = -Infinity, max = Infinity): Series {
   const table = parseCsv(readText(file), file);
   const [timeAt, valueAt] = requireColumns(table, ['time_s', valueColumn], file) as [number, number];
   if (table.rows.length === 0) throw new ScenarioError(file, 'no data rows');
@@ -18,6 +18,7 @@ export function readSeriesCsv(file: string, valueColumn: string, min = -Infinity
       throw new ScenarioError(file, `line ${row.line}: time_s ${times[i]} is not after the previous ${times[i - 1]}`);
     }
     if (values[i]! < min) throw new ScenarioError(file, `line ${row.line}: ${valueColumn} ${values[i]} is below ${min}`);
+    if (values[i]! > max) throw new ScenarioError(file, `line ${row.line}: ${valueColumn} ${values[i]} is above ${max}, beyond any physical value`);
   });
   return { times, values };
 }

@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../../clock/clock.ts';
 import { verifyChain } from '../../ops/chain.ts';
+import { chainAnchorPath, localHead, verifyAnchors, writeChainAnchor, type AnchorReport } from '../../ops/chain-anchor.ts';
 import { countDifferences, createProjector, dumpProjections, verifyProjections } from '../../ops/projector.ts';
 import { opsBackupDir, opsDatabasePath } from '../../ops/service.ts';
-import { backupFileName } from '../../store/backups.ts';
+import { backupFileName, listBackups } from '../../store/backups.ts';
 import { migrations } from '../../store/migrations/index.ts';
 import { restoreBackup } from '../../store/restore.ts';
 import { StorageCorruptError } from '../../store/sqlite-errors.ts';
@@ -14,6 +15,36 @@ import { parseFlags, UsageError, type CliIo, type Command } from '../command.ts'
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 
 const usage = 'polder db check [--json] | polder db backup [<file>] [--json] | polder db rebuild [--json] | polder db restore [<backup>]   (all take --data-dir <path>)';
+
+/** What `db check` can and cannot establish, in plain words (printed with every check). */
+const proves =
+  'every event matches its hash and links to the one before it; this device\'s log still holds the head recorded in chain-head.json after each commit and the head of every backup, so events removed from its end or rewritten since then are detected';
+const cannotProve =
+  'a change by someone who can write this data folder and rewrites the database, chain-head.json and every backup together: only heads signed by this device and held by its peers (the sync link) can show that';
+
+function anchorLine(report: AnchorReport): string[] {
+  const { anchor, backups } = report;
+  const written = anchor.writtenAt === null ? '' : `, recorded ${new Date(anchor.writtenAt).toISOString()}`;
+  return [
+    `anchor       ${anchor.problem ? `FAILED: ${anchor.problem}` : anchor.seq === null ? 'none yet (no events of this device)' : `ok (this device's head #${anchor.seq}${written} is in the log)`}`,
+    `backups      ${backups.problems.length ? 'FAILED' : `ok (the heads of ${backups.checked} backup${backups.checked === 1 ? '' : 's'} are in the log)`}`,
+    ...backups.problems.map((p) => `  ${p.file}: ${p.problem}`),
+  ];
+}
+
+/** After a restore the anchor follows the restored log; the one it replaces is kept as evidence. */
+function reanchor(dataDir: string, stamp: string, io: CliIo): void {
+  const anchor = chainAnchorPath(dataDir);
+  if (existsSync(anchor)) renameSync(anchor, anchor.replace(/\.json$/, `.replaced-${stamp}.json`));
+  const store = openFor(dataDir, io, true);
+  try {
+    const deviceId = store.db.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string | undefined;
+    const head = deviceId === undefined ? null : localHead(store.db, deviceId);
+    if (head) writeChainAnchor(anchor, head, systemClock().now());
+  } finally {
+    store.close();
+  }
+}
 
 function openFor(dataDir: string, io: CliIo, readonly: boolean): Store {
   const logger = { info: (m: string) => io.err(m), warn: (m: string) => io.err(`warning: ${m}`) };
@@ -34,17 +65,21 @@ async function check(dataDir: string, json: boolean, io: CliIo): Promise<number>
     const integrity = store.integrityCheck();
     const deviceId = store.db.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string | undefined;
     const chain = verifyChain(store.db, deviceId);
+    const anchors = deviceId === undefined ? null : verifyAnchors(store.db, deviceId, chainAnchorPath(dataDir), listBackups(opsBackupDir(dataDir)).map((b) => b.path));
     const projections = verifyProjections(store.db);
-    const ok = integrity.ok && chain.ok && projections.ok;
+    const ok = integrity.ok && chain.ok && (anchors?.ok ?? true) && projections.ok;
     if (json) {
-      io.out(JSON.stringify({ ok, path: store.path, integrity, chain, projections }));
+      io.out(JSON.stringify({ ok, path: store.path, integrity, chain, anchors, projections, proves, cannotProve }));
     } else {
       io.out(`database     ${store.path}`);
       io.out(`integrity    ${integrity.ok ? 'ok' : `FAILED: ${integrity.problems.slice(0, 5).join('; ')}`}`);
       io.out(`event chain  ${chain.ok ? 'ok' : 'FAILED'} (${chain.events} events from ${chain.origins} devices${chain.gaps.length ? `, ${chain.gaps.length} gaps awaiting sync` : ''})`);
       for (const p of chain.problems.slice(0, 10)) io.out(`  ${p.origin} #${p.seq} ${p.id}: ${p.problem}`);
+      if (anchors) for (const line of anchorLine(anchors)) io.out(line);
       const d = projections.differing;
       io.out(`projections  ${projections.ok ? 'ok (equal to a replay of the log)' : `DIFFER from the log (entities ${d.entities}, conflicts ${d.conflicts}, timeline ${d.timeline}): run polder db rebuild`}`);
+      io.out(`proves       ${proves}`);
+      io.out(`cannot prove ${cannotProve}`);
     }
     return ok ? 0 : 1;
   } finally {
@@ -113,6 +148,7 @@ export const dbCommand: Command = {
         if (rest.length > 1) throw new UsageError('db restore takes at most one backup file');
         const stamp = new Date(systemClock().now()).toISOString().replace(/[:.]/g, '-');
         const result = restoreBackup({ path: opsDatabasePath(dataDir), backupDir: opsBackupDir(dataDir), backup: rest[0], stamp });
+        reanchor(dataDir, stamp, io);
         io.out(json ? JSON.stringify(result) : `restored ${result.restored}${result.keptAs ? `; the previous database is kept as ${result.keptAs}` : ''}`);
         return 0;
       }

@@ -4,6 +4,7 @@ import { loadScenario } from '../../../simulation/scenario/load.ts';
 import { readProbesCsv } from '../../../simulation/scenario/probes-csv.ts';
 import { resolveScenarioDir } from '../../../simulation/scenario/summary.ts';
 import { writeRunOutputs, checkObservations, meanAbsError } from '../../../simulation/host/outputs.ts';
+import { prepareOutputDir } from '../../../simulation/host/output-dir.ts';
 import { runControl, runSimulation, type Progress } from '../../../simulation/host/run.ts';
 import { defaultProbes, engineModelOf, readEngineSettings } from '../../../simulation/host/scenario-model.ts';
 import { repoPaths } from '../../paths.ts';
@@ -59,6 +60,7 @@ export const simCommand: Command = {
       throw new UsageError(`--scheme must be inertial or hll, got "${values.scheme}"`);
     }
 
+    if (values.out) prepareOutputDir(values.out);
     const dir = resolveScenarioDir(values.scenario, repoPaths.resources);
     const scenario = await loadScenario(dir);
     const engine = { ...readEngineSettings(dir), ...(values.scheme ? { scheme: values.scheme as 'inertial' | 'hll' } : {}) };
