@@ -26,3 +26,31 @@ test('a hydrograph opened after a run behind the Task tab draws its line; the ra
   await page.getByTestId('gauge-g-rain').click();
   await expect(page.getByTestId('gauge-no-source')).toContainText('no live rain sensor');
 });
+
+test('times read in the device zone with the zone in the status bar, UTC on demand', async ({ browser, served }) => {
+  const context = await browser.newContext({ timezoneId: 'Australia/Sydney', locale: 'en-AU', viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(served.url);
+  await page.getByTestId('sign-in-works-lead').click();
+  const zone = page.getByTestId('time-zone');
+  await expect(zone).toHaveText(/^(?:AE[DS]T|GMT\+1[01])$/);
+  await expect(page.getByTestId('clock')).toHaveText(/^\d\d:\d\d:\d\d (?:AE[DS]T|GMT\+1[01])$/);
+
+  await page.keyboard.press('n');
+  const form = page.getByTestId('task-form');
+  await expect(form.getByLabel(/^Due \((?:AE[DS]T|GMT\+1[01])\)$/)).toBeVisible();
+  await form.getByLabel('Title').fill('Sandbag the pump station');
+  await form.getByTestId('task-form-submit').click();
+  const entry = page.getByTestId('timeline-entry').filter({ hasText: 'Task created: Sandbag the pump station' }).locator('time');
+  await expect(entry).toHaveText(/^\d\d:\d\d$/);
+  await expect(entry).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (?:AE[DS]T|GMT\+1[01])$/);
+  const iso = (await entry.getAttribute('datetime'))!;
+  const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Australia/Sydney', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  await expect(entry).toHaveText(local);
+
+  await zone.click();
+  await expect(zone).toHaveText('UTC');
+  await expect(entry).toHaveText(iso.slice(11, 16));
+  await expect(entry).toHaveAttribute('title', /UTC$/);
+  await context.close();
+});

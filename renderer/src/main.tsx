@@ -8,6 +8,7 @@ import { SessionProvider } from './session/session.tsx';
 import { App } from './shell/App.tsx';
 import { ClockProvider } from './shell/clock-context.tsx';
 import { MapFocusProvider } from './shell/map-focus.ts';
+import { TimeFormatProvider } from './shell/time-format.tsx';
 import { UiPrefsProvider } from './shell/ui-prefs.tsx';
 import { ToastProvider } from './ui/toasts.tsx';
 
@@ -18,11 +19,13 @@ createRoot(document.getElementById('root')!).render(
       <ToastProvider>
         <UiPrefsProvider>
           <ClockProvider>
+            <TimeFormatProvider>
             <SessionProvider>
               <MapFocusProvider>
                 <App />
               </MapFocusProvider>
             </SessionProvider>
+            </TimeFormatProvider>
           </ClockProvider>
         </UiPrefsProvider>
       </ToastProvider>

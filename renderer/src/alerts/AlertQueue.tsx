@@ -4,7 +4,7 @@ import { VirtualList } from '../boards/VirtualList.tsx';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
-import { clockTime } from '../ui/time.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
 import { AlertActions } from './AlertActions.tsx';
 import { alertKeys, useAlertCommands } from './use-alert-commands.ts';
@@ -74,6 +74,7 @@ export function AlertQueue({ onRaise }: { onRaise(): void }) {
 }
 
 function AlertRow({ id, alert, active, selected, onOpen }: { id: string; alert: Alert; active: boolean; selected: boolean; onOpen(): void }) {
+  const time = useTimeFormat();
   const { actorName } = useSession();
   return (
     <div
@@ -90,7 +91,7 @@ function AlertRow({ id, alert, active, selected, onOpen }: { id: string; alert: 
         {alert.occurrences > 1 && <span className="occurrences" title="Reported this many times (grouped)">×{alert.occurrences}</span>}
         {alert.escalation > 0 && <span className="escalation">L{alert.escalation}</span>}
         <span className={`alert-status alert-status-${alert.status}`}>{alert.status}</span>
-        <span className="alert-time">{clockTime(alert.raisedAt)}</span>
+        <span className="alert-time" title={time.full(alert.raisedAt)}>{time.short(alert.raisedAt)}</span>
       </div>
       <div className="alert-row-title">{alert.title}</div>
       <div className="alert-row-meta">

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import type { ConflictRecord } from '../../../native/api/ops.ts';
 import { useSession } from '../session/session.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
-import { dateTime } from '../ui/time.ts';
+import { useTimeFormat } from './time-format.tsx';
 import { useSelection } from './selection.tsx';
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Concurrent edits the log merged: what was kept, what was not applied, whose it was. */
 export function ConflictsDialog({ onClose }: { onClose(): void }) {
+  const time = useTimeFormat();
   const { call, actorName } = useSession();
   const { select } = useSelection();
   const [conflicts, setConflicts] = useState<ConflictRecord[] | null>(null);
@@ -31,7 +32,7 @@ export function ConflictsDialog({ onClose }: { onClose(): void }) {
       <ul className="conflict-list">
         {conflicts?.map((c) => (
           <li key={c.lostEventId}>
-            <strong>{c.field}</strong>: kept “{show(c.keptValue)}”; not applied “{show(c.lostValue)}” by {c.lostActorId ? actorName(c.lostActorId) : 'unknown'} ({dateTime(c.at)}){' '}
+            <strong>{c.field}</strong>: kept “{show(c.keptValue)}”; not applied “{show(c.lostValue)}” by {c.lostActorId ? actorName(c.lostActorId) : 'unknown'} ({time.short(c.at)}){' '}
             <button type="button" className="link" onClick={() => void open(c.entityId)}>
               open the item
             </button>

@@ -1,4 +1,5 @@
 import type { Task } from '../../../native/api/ops.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
 import { priorities, priorityLabel } from './labels.ts';
 
 /** A task's priority and due time, side by side, as the create and edit forms both show them. */
@@ -9,11 +10,12 @@ export function PriorityDueFields({
   onDue,
 }: {
   priority: Task['priority'];
-  /** `datetime-local` value, UTC. */
+  /** `datetime-local` value, in the zone times are shown in. */
   due: string;
   onPriority(value: Task['priority']): void;
   onDue(value: string): void;
 }) {
+  const time = useTimeFormat();
   return (
     <div className="form-row">
       <label className="field">
@@ -27,7 +29,7 @@ export function PriorityDueFields({
         </select>
       </label>
       <label className="field">
-        <span>Due (UTC)</span>
+        <span>Due ({time.zoneName})</span>
         <input type="datetime-local" value={due} onChange={(e) => onDue(e.target.value)} />
       </label>
     </div>

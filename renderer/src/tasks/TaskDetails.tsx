@@ -5,7 +5,7 @@ import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
 import { useSelection } from '../shell/selection.tsx';
-import { clockTime, dateTime, fromInputValue, toInputValue } from '../ui/time.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { DueCountdown } from './DueCountdown.tsx';
 import { priorityLabel, statusColumns, statusLabel } from './labels.ts';
@@ -18,6 +18,7 @@ type Detail = Invoke['tasks.get'][1];
 
 /** One task: edit it, assign a unit, move it, see its history (from the log) and where it is. */
 export function TaskDetails({ taskId }: { taskId: string }) {
+  const time = useTimeFormat();
   const { bridge } = useHost();
   const { call, departmentName, unitName, actorName } = useSession();
   const { select } = useSelection();
@@ -143,7 +144,7 @@ export function TaskDetails({ taskId }: { taskId: string }) {
           <ul>
             {conflicts.map((c) => (
               <li key={c.lostEventId}>
-                {c.field}: kept {JSON.stringify(c.keptValue)}, not applied {JSON.stringify(c.lostValue)} ({c.lostActorId ? actorName(c.lostActorId) : 'unknown'}, {clockTime(c.at)})
+                {c.field}: kept {JSON.stringify(c.keptValue)}, not applied {JSON.stringify(c.lostValue)} ({c.lostActorId ? actorName(c.lostActorId) : 'unknown'}, {time.short(c.at)})
               </li>
             ))}
           </ul>
@@ -155,12 +156,12 @@ export function TaskDetails({ taskId }: { taskId: string }) {
         <ol className="history" data-testid="task-history">
           {history.map((h) => (
             <li key={h.id}>
-              <time dateTime={new Date(h.at).toISOString()}>{dateTime(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
+              <time dateTime={new Date(h.at).toISOString()} title={time.full(h.at)}>{time.short(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
               {h.text && <div className="note">“{h.text}”</div>}
             </li>
           ))}
         </ol>
-        <p className="muted">Created {dateTime(task.createdAt)} by {actorName(task.createdBy)}</p>
+        <p className="muted">Created {time.short(task.createdAt)} by {actorName(task.createdBy)}</p>
       </section>
 
       {picking && (
@@ -183,7 +184,8 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description);
   const [priority, setPriority] = useState(task.priority);
-  const [due, setDue] = useState(toInputValue(task.dueAt));
+  const time = useTimeFormat();
+  const [due, setDue] = useState(time.toInput(task.dueAt));
   const [lon, setLon] = useState(task.location ? String(task.location.lon) : '');
   const [lat, setLat] = useState(task.location ? String(task.location.lat) : '');
   const [dirty, setDirty] = useState(false);
@@ -200,7 +202,7 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
     setTitle(task.title);
     setDescription(task.description);
     setPriority(task.priority);
-    setDue(toInputValue(task.dueAt));
+    setDue(time.toInput(task.dueAt));
     setLon(task.location ? String(task.location.lon) : '');
     setLat(task.location ? String(task.location.lat) : '');
   }, [task.updatedAt]); // Only on a new version of the task.
@@ -208,7 +210,7 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await call('tasks.update', { taskId: task.id, title, description, priority, dueAt: fromInputValue(due), location: locationFrom(lon, lat) });
+      await call('tasks.update', { taskId: task.id, title, description, priority, dueAt: time.fromInput(due), location: locationFrom(lon, lat) });
       toasts.info(`Saved: ${title}`);
       setDirty(false);
       onSaved();

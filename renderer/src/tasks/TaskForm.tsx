@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Task } from '../../../native/api/ops.ts';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
-import { fromInputValue } from '../ui/time.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { PriorityDueFields } from './PriorityDueFields.tsx';
 import { LocationFields, locationFrom } from './LocationFields.tsx';
@@ -10,6 +10,7 @@ import type { TaskDraftPrefill } from './task-draft.ts';
 
 /** A new task, or one per chosen department when it comes from an alert. */
 export function TaskForm({ prefill }: { prefill: TaskDraftPrefill }) {
+  const time = useTimeFormat();
   const { call, actor, departments } = useSession();
   const { select, endCreate } = useSelection();
   const toasts = useToasts();
@@ -40,7 +41,7 @@ export function TaskForm({ prefill }: { prefill: TaskDraftPrefill }) {
     const created: Task[] = [];
     for (const department of chosen) {
       try {
-        created.push(await call('tasks.create', { title, description, department, priority, dueAt: fromInputValue(due), location, alertId: prefill.alertId ?? null }));
+        created.push(await call('tasks.create', { title, description, department, priority, dueAt: time.fromInput(due), location, alertId: prefill.alertId ?? null }));
       } catch (err) {
         toasts.error(err);
       }

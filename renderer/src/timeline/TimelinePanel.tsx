@@ -3,7 +3,7 @@ import type { TimelineEntry } from '../../../native/api/ops.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
-import { clockTime, dateTime } from '../ui/time.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 
 const kinds = [
@@ -26,6 +26,7 @@ const limit = 300;
 
 /** The ICS 214 activity log: who did what and when, newest first, filterable, each line linked to its item. */
 export function TimelinePanel() {
+  const time = useTimeFormat();
   const { bridge } = useHost();
   const { call, departments, actors, actorName, departmentName } = useSession();
   const { select } = useSelection();
@@ -119,8 +120,8 @@ export function TimelinePanel() {
           const linked = entry.kind === 'task' || entry.kind === 'alert';
           return (
             <li key={entry.id} className={`timeline-entry kind-${entry.kind}`} data-testid="timeline-entry" data-kind={entry.kind} data-entity-id={entry.entityId}>
-              <time dateTime={new Date(entry.at).toISOString()} title={dateTime(entry.at)}>
-                {clockTime(entry.at)}
+              <time dateTime={new Date(entry.at).toISOString()} title={time.full(entry.at)}>
+                {time.short(entry.at)}
               </time>
               <span className="timeline-actor">{actorName(entry.actorId)}</span>
               <span className="dept-tag">{departmentName(entry.department)}</span>
