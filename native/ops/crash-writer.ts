@@ -3,7 +3,7 @@
 // Run: node native/ops/crash-writer.ts <data-dir> [seed]
 import { writeSync } from 'node:fs';
 import { systemClock } from '../clock/clock.ts';
-import type { Session } from '../api/handlers.ts';
+import type { Session } from '../rpc/handlers.ts';
 import { openOpsService } from './service.ts';
 
 const [dataDir, seedText] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import type { Dispatch } from '../api/dispatch.ts';
-import type { Session } from '../api/handlers.ts';
+import type { Dispatch } from '../rpc/dispatch.ts';
+import type { Session } from '../rpc/handlers.ts';
 import type { ClientFrame, ServerFrame } from '../api/wire.ts';
 
 function parseFrame(data: string): ClientFrame | null {
