@@ -48,10 +48,10 @@ export const listLimits = {
 const Id = z.string().min(1).max(textLimits.id);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const Ring = z.array(Position).min(4).max(listLimits.areaPoints);
-const Rings = z.array(Ring).min(1).max(listLimits.areaParts);
-const pointCount = (rings: readonly (readonly unknown[])[]) => rings.reduce((n, ring) => n + ring.length, 0);
 const areaTooBig = (n: number) => `An alert area may have at most ${listLimits.areaPoints.toLocaleString('en')} points; this one has ${n.toLocaleString('en')}: simplify it`;
+const Ring = z.array(Position).min(4).max(listLimits.areaPoints, { error: (issue) => areaTooBig(Array.isArray(issue.input) ? issue.input.length : listLimits.areaPoints + 1) });
+const Rings = z.array(Ring).min(1).max(listLimits.areaParts, `An alert area may have at most ${listLimits.areaParts} rings or polygons`);
+const pointCount = (rings: readonly (readonly unknown[])[]) => rings.reduce((n, ring) => n + ring.length, 0);
 
 /** A point on the map (WGS84) with an optional human label. */
 export const Location = z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), label: z.string().max(textLimits.label).optional() }).strict();

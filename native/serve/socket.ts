@@ -23,6 +23,9 @@ export function serveSocket(socket: WebSocket, dispatch: Dispatch): Session {
   const send = (frame: ServerFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
+  // A frame over the size limit (and any other protocol error) ends this socket, never the process:
+  // without a listener, ws rethrows the error and the whole host goes down.
+  socket.on('error', () => socket.terminate());
   socket.on('message', async (data, isBinary) => {
     const frame = isBinary ? null : parseFrame(data.toString());
     if (!frame) {

@@ -9,6 +9,9 @@ export interface AttackClient {
   call(method: string, args: unknown): Promise<Extract<ServerFrame, { t: 'result' }>>;
   /** Every push this socket has received so far. */
   pushes: { event: string; payload: unknown }[];
+  /** Sends raw text, not a call frame. */
+  send(text: string): void;
+  onClose(listener: () => void): void;
   close(): void;
 }
 
@@ -40,6 +43,8 @@ export async function connect(served: ServeChild): Promise<AttackClient> {
         socket.send(JSON.stringify({ t: 'call', id, method, args }));
       });
     },
+    send: (text) => socket.send(text),
+    onClose: (listener) => socket.once('close', listener),
     close: () => socket.close(),
   };
 }
