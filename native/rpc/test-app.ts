@@ -11,7 +11,7 @@ import { repoPaths } from '../paths.ts';
 import { writeTestPack } from '../../simulation/scenario/test-pack.ts';
 import type { Session } from './handlers.ts';
 
-export async function testApp(): Promise<{ app: PolderApp; session(actorId: string | null): Session; close(): Promise<void> }> {
+export async function testApp(tickMs = 60_000): Promise<{ app: PolderApp; session(actorId: string | null): Session; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'polder-rpc-'));
   const app = await createApp({
     dataDir,
@@ -21,7 +21,7 @@ export async function testApp(): Promise<{ app: PolderApp; session(actorId: stri
     logger: silentLogger(),
     host: 'serve',
     runtime: nodeRuntime(),
-    tickMs: 60_000,
+    tickMs,
   });
   let n = 0;
   return {
