@@ -1,11 +1,13 @@
 import type { appMethods, AppInfo, ScenarioSummary } from './api/app.ts';
-import { createDispatcher, type Dispatch } from './api/dispatch.ts';
-import type { Handlers, HandlersFor } from './api/handlers.ts';
-import { createPushBus, type PushBus } from './api/push-bus.ts';
+import { createDispatcher, type Dispatch } from './rpc/dispatch.ts';
+import type { Handlers, HandlersFor } from './rpc/handlers.ts';
+import { isSignedIn, type ActorLookup } from './rpc/access.ts';
+import { createPushBus, pushAudience, type PushAudience, type PushBus } from './rpc/push-bus.ts';
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
+import { guardSimHandlers } from './sim/guarded-handlers.ts';
 import { createSimHandlers } from './sim/handlers.ts';
 import type { SimulationHost } from '../simulation/host/create-host.ts';
 import { polderVersion } from './version.ts';
@@ -30,6 +32,8 @@ export interface PolderApp {
   handlers: Handlers;
   dispatch: Dispatch;
   pushes: PushBus;
+  /** Whether a session may receive a push (signed-out sessions get only the public ones). */
+  mayReceive: PushAudience;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const pushes = createPushBus();
   const scenario = await loadScenarioSummary(options.scenario ?? defaultScenario, options.resourcesDir, logger);
   const ops = openOpsService({ dataDir: options.dataDir, clock, push: pushes, logger });
+  const actorOf: ActorLookup = (id) => ops.directory.actors.find((a) => a.id === id) ?? null;
   const sim = createSimHandlers({
     resourcesDir: options.resourcesDir,
     defaultScenario: scenario?.dir ?? null,
@@ -47,10 +52,10 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   });
 
   const appHandlers: HandlersFor<keyof typeof appMethods> = {
-    'app.info': () => ({
+    'app.info': (_args, ctx) => ({
       name: 'polder',
       version: polderVersion,
-      dataDir: options.dataDir,
+      dataDir: isSignedIn(ctx.session, actorOf) ? options.dataDir : null,
       host: options.host,
       runtime: options.runtime,
       scenario: scenario?.summary ?? null,
@@ -61,14 +66,15 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...appHandlers,
     ...ops.handlers,
     ...createScenarioHandlers(scenario?.dir ?? null),
-    ...sim.handlers,
+    ...guardSimHandlers(sim.handlers, { resourcesDir: options.resourcesDir, actorOf }),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
   return {
     handlers,
-    dispatch: createDispatcher(handlers, logger),
+    dispatch: createDispatcher(handlers, logger, actorOf),
     pushes,
+    mayReceive: pushAudience(actorOf),
     async close() {
       clearInterval(ticker);
       await sim.close();

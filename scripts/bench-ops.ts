@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../native/clock/clock.ts';
-import type { Session } from '../native/api/handlers.ts';
+import type { Session } from '../native/rpc/handlers.ts';
 import { eventHash, type EventPayload, type OpsEvent } from '../native/ops/event.ts';
 import { createHlcState, hlcNow } from '../native/ops/hlc.ts';
 import { createProjector, verifyProjections } from '../native/ops/projector.ts';

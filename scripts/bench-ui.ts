@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { Session } from '../native/api/handlers.ts';
+import type { Session } from '../native/rpc/handlers.ts';
 import type { ParsedArgs } from '../native/api/index.ts';
 import { systemClock } from '../native/clock/clock.ts';
 import { defaultUnits } from '../native/ops/directory.ts';

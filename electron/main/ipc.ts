@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { randomUUID } from 'node:crypto';
-import type { Session } from '../../native/api/handlers.ts';
+import type { Session } from '../../native/rpc/handlers.ts';
 import type { PolderApp } from '../../native/app.ts';
 import type { Logger } from '../../native/logger.ts';
 import { ipcChannels } from '../preload/channels.ts';
@@ -17,7 +17,7 @@ export function registerIpc(contents: WebContents, polder: PolderApp, logger: Lo
     return polder.dispatch(method, args, { session });
   });
   const stopPushes = polder.pushes.listen((event, payload) => {
-    if (!contents.isDestroyed()) contents.send(ipcChannels.push, event, payload);
+    if (!contents.isDestroyed() && polder.mayReceive(session, event)) contents.send(ipcChannels.push, event, payload);
   });
   return () => {
     stopPushes();

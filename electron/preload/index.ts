@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Invoke, Method, PolderBridge, Push, PushEvent } from '../../native/api/index.ts';
-import type { DispatchResult } from '../../native/api/dispatch.ts';
+import type { DispatchResult } from '../../native/api/wire.ts';
 import { ipcChannels } from './channels.ts';
 
 const bridge = {

@@ -14,7 +14,8 @@ export type ScenarioSummary = z.infer<typeof ScenarioSummary>;
 export const AppInfo = z.object({
   name: z.literal('polder'),
   version: z.string(),
-  dataDir: z.string(),
+  /** Where this app keeps its data; null until the caller has signed in. */
+  dataDir: z.string().max(4096).nullable(),
   host: z.enum(['electron', 'serve']),
   runtime: z.object({
     node: z.string(),
@@ -36,7 +37,7 @@ export const ClockTick = z.object({
 export type ClockTick = z.infer<typeof ClockTick>;
 
 export const appMethods = {
-  'app.info': { args: z.object({}).strict(), result: AppInfo },
+  'app.info': { access: 'anyone', args: z.object({}).strict(), result: AppInfo },
 } satisfies MethodSpecs;
 
 export const appPushes = {

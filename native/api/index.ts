@@ -4,6 +4,7 @@ import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
 
+export * from './access.ts';
 export * from './app.ts';
 export * from './errors.ts';
 export * from './scenario.ts';
@@ -22,6 +23,9 @@ export const pushes = {
   ...opsPushes,
   ...simPushes,
 };
+
+/** The pushes a session that has not signed in receives: only what the sign-in page shows. */
+export const publicPushes = ['app.clock'] as const satisfies readonly (keyof typeof pushes)[];
 
 type Methods = typeof methods;
 type Pushes = typeof pushes;

@@ -22,17 +22,56 @@ export const UnitKind = z.enum(['crew', 'pump', 'vehicle', 'stock', 'team']);
 export const UnitStatus = z.enum(['available', 'assigned', 'en_route', 'on_scene', 'out_of_service']);
 export const RequestStatus = z.enum(['requested', 'approved', 'denied']);
 
-const Id = z.string().min(1).max(200);
+/** The longest text each kind of field takes; forms use the same numbers. */
+export const textLimits = {
+  id: 200,
+  title: 200,
+  label: 200,
+  search: 200,
+  dedupeKey: 200,
+  description: 4000,
+  logText: 4000,
+  note: 2000,
+  reason: 2000,
+} as const;
+
+/** The most of each kind of list an argument may carry. */
+export const listLimits = {
+  /** Points of one alert area, all rings together (a drawn or imported polygon, not a coastline). */
+  areaPoints: 10_000,
+  /** Rings of one polygon, polygons of one multipolygon. */
+  areaParts: 100,
+  departments: 100,
+  boardRows: 1000,
+} as const;
+
+const Id = z.string().min(1).max(textLimits.id);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const areaTooBig = (n: number) => `An alert area may have at most ${listLimits.areaPoints.toLocaleString('en')} points; this one has ${n.toLocaleString('en')}: simplify it`;
+const Ring = z.array(Position).min(4).max(listLimits.areaPoints, { error: (issue) => areaTooBig(Array.isArray(issue.input) ? issue.input.length : listLimits.areaPoints + 1) });
+const Rings = z.array(Ring).min(1).max(listLimits.areaParts, `An alert area may have at most ${listLimits.areaParts} rings or polygons`);
+const pointCount = (rings: readonly (readonly unknown[])[]) => rings.reduce((n, ring) => n + ring.length, 0);
 
 /** A point on the map (WGS84) with an optional human label. */
-export const Location = z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), label: z.string().max(200).optional() }).strict();
-/** A GeoJSON geometry in WGS84: the area an alert covers. */
+export const Location = z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), label: z.string().max(textLimits.label).optional() }).strict();
+/** A GeoJSON geometry in WGS84: the area an alert covers, at most `listLimits.areaPoints` points. */
 export const Area = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Point'), coordinates: Position }).strict(),
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position).min(4)).min(1) }).strict(),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(Position).min(4)).min(1)).min(1) }).strict(),
+  z
+    .object({ type: z.literal('Polygon'), coordinates: Rings })
+    .strict()
+    .superRefine(({ coordinates }, ctx) => {
+      const n = pointCount(coordinates);
+      if (n > listLimits.areaPoints) ctx.addIssue({ code: 'custom', path: ['coordinates'], message: areaTooBig(n) });
+    }),
+  z
+    .object({ type: z.literal('MultiPolygon'), coordinates: z.array(Rings).min(1).max(listLimits.areaParts) })
+    .strict()
+    .superRefine(({ coordinates }, ctx) => {
+      const n = coordinates.reduce((sum, polygon) => sum + pointCount(polygon), 0);
+      if (n > listLimits.areaPoints) ctx.addIssue({ code: 'custom', path: ['coordinates'], message: areaTooBig(n) });
+    }),
 ]);
 
 // ── read models ──────────────────────────────────────────────────────────────
@@ -186,41 +225,42 @@ export type Board = z.infer<typeof Board>;
 
 // ── methods ──────────────────────────────────────────────────────────────────
 const empty = z.object({}).strict();
-const Note = z.string().trim().max(2000).optional();
+const Note = z.string().trim().max(textLimits.note).optional();
+const Departments = z.array(Id).max(listLimits.departments);
 const boardFilter = {
   department: Id.optional(),
   priority: Priority.optional(),
   status: TaskStatus.optional(),
   overdue: z.boolean().optional(),
   unitId: Id.optional(),
-  text: z.string().trim().max(200).optional(),
+  text: z.string().trim().max(textLimits.search).optional(),
   includeClosed: z.boolean().default(true),
 };
 
 export const opsMethods = {
-  'session.login': { args: z.object({ actorId: Id }).strict(), result: Actor },
-  'session.current': { args: empty, result: Actor.nullable() },
+  'session.login': { access: 'anyone', args: z.object({ actorId: Id }).strict(), result: Actor },
+  'session.current': { access: 'anyone', args: empty, result: Actor.nullable() },
   /** Signs this window out: later calls are unauthenticated until the next session.login. */
-  'session.logout': { args: empty, result: z.null() },
-  'actors.list': { args: empty, result: z.array(Actor) },
-  'departments.list': { args: empty, result: z.array(Department) },
+  'session.logout': { access: 'anyone', args: empty, result: z.null() },
+  'actors.list': { access: 'anyone', args: empty, result: z.array(Actor) },
+  'departments.list': { access: 'anyone', args: empty, result: z.array(Department) },
 
-  'incidents.list': { args: empty, result: z.array(Incident) },
-  'incidents.create': { args: z.object({ name: Text(200), description: z.string().max(4000).default(''), departments: z.array(Id).default([]) }).strict(), result: Incident },
-  'incidents.setPhase': { args: z.object({ incidentId: Id, phase: IncidentPhase, note: Note }).strict(), result: Incident },
-  'incidents.setDepartments': { args: z.object({ incidentId: Id, add: z.array(Id).default([]), remove: z.array(Id).default([]) }).strict(), result: Incident },
+  'incidents.list': { access: 'signedIn', args: empty, result: z.array(Incident) },
+  'incidents.create': { access: { may: 'incident.manage' }, args: z.object({ name: Text(textLimits.title), description: z.string().max(textLimits.description).default(''), departments: Departments.default([]) }).strict(), result: Incident },
+  'incidents.setPhase': { access: { may: 'incident.manage' }, args: z.object({ incidentId: Id, phase: IncidentPhase, note: Note }).strict(), result: Incident },
+  'incidents.setDepartments': { access: { may: 'incident.manage' }, args: z.object({ incidentId: Id, add: Departments.default([]), remove: Departments.default([]) }).strict(), result: Incident },
 
-  'units.list': { args: z.object({ department: Id.optional() }).strict(), result: z.array(Unit) },
-  'units.update': {
-    args: z.object({ unitId: Id, status: UnitStatus.optional(), location: Location.nullable().optional(), quantity: z.number().int().min(0).optional(), note: z.string().max(2000).optional() }).strict(),
+  'units.list': { access: 'signedIn', args: z.object({ department: Id.optional() }).strict(), result: z.array(Unit) },
+  'units.update': { access: { may: 'unit.update' },
+    args: z.object({ unitId: Id, status: UnitStatus.optional(), location: Location.nullable().optional(), quantity: z.number().int().min(0).max(1_000_000).optional(), note: z.string().max(textLimits.note).optional() }).strict(),
     result: Unit,
   },
 
-  'tasks.create': {
+  'tasks.create': { access: { may: 'task.create' },
     args: z
       .object({
-        title: Text(200),
-        description: z.string().max(4000).default(''),
+        title: Text(textLimits.title),
+        description: z.string().max(textLimits.description).default(''),
         department: Id,
         priority: Priority.default('normal'),
         dueAt: z.number().int().nullable().default(null),
@@ -231,12 +271,12 @@ export const opsMethods = {
       .strict(),
     result: Task,
   },
-  'tasks.update': {
+  'tasks.update': { access: { may: 'task.edit' },
     args: z
       .object({
         taskId: Id,
-        title: Text(200).optional(),
-        description: z.string().max(4000).optional(),
+        title: Text(textLimits.title).optional(),
+        description: z.string().max(textLimits.description).optional(),
         department: Id.optional(),
         priority: Priority.optional(),
         dueAt: z.number().int().nullable().optional(),
@@ -246,61 +286,61 @@ export const opsMethods = {
       .strict(),
     result: Task,
   },
-  'tasks.assign': { args: z.object({ taskId: Id, unitId: Id.nullable() }).strict(), result: Task },
-  'tasks.transition': { args: z.object({ taskId: Id, to: TaskStatus, note: Note }).strict(), result: Task },
-  'tasks.get': { args: z.object({ taskId: Id }).strict(), result: z.object({ task: Task, history: z.array(TimelineEntry), conflicts: z.array(ConflictRecord) }) },
-  'board.query': { args: z.object(boardFilter).strict(), result: Board },
+  'tasks.assign': { access: { may: 'task.edit' }, args: z.object({ taskId: Id, unitId: Id.nullable() }).strict(), result: Task },
+  'tasks.transition': { access: { may: 'task.edit' }, args: z.object({ taskId: Id, to: TaskStatus, note: Note }).strict(), result: Task },
+  'tasks.get': { access: 'signedIn', args: z.object({ taskId: Id }).strict(), result: z.object({ task: Task, history: z.array(TimelineEntry), conflicts: z.array(ConflictRecord) }) },
+  'board.query': { access: 'signedIn', args: z.object(boardFilter).strict(), result: Board },
   /**
    * The board rows of just these tasks (after a tasks.changed push): `rows` are those that pass the
    * filter, `gone` the ids that no longer do (or do not exist), so a board can patch itself.
    */
-  'board.rows': {
-    args: z.object({ ...boardFilter, ids: z.array(Id).min(1).max(1000) }).strict(),
+  'board.rows': { access: 'signedIn',
+    args: z.object({ ...boardFilter, ids: z.array(Id).min(1).max(listLimits.boardRows) }).strict(),
     result: z.object({ now: z.number(), rows: z.array(Task), gone: z.array(z.string()) }),
   },
   /**
    * As board.rows, for the tasks whose due time passed since `since` (a board's `now`): their
    * overdue flag and place changed with time alone, so a board can patch them without a full query.
    */
-  'board.dueRows': {
+  'board.dueRows': { access: 'signedIn',
     args: z.object({ ...boardFilter, since: z.number() }).strict(),
     result: z.object({ now: z.number(), rows: z.array(Task), gone: z.array(z.string()) }),
   },
 
-  'alerts.list': { args: z.object({ status: z.enum(['open', 'all']).default('open') }).strict(), result: z.array(Alert) },
-  'alerts.raise': {
+  'alerts.list': { access: 'signedIn', args: z.object({ status: z.enum(['open', 'all']).default('open') }).strict(), result: z.array(Alert) },
+  'alerts.raise': { access: { may: 'alert.raise' },
     args: z
       .object({
         source: AlertSource,
-        title: Text(200),
-        description: z.string().max(4000).default(''),
+        title: Text(textLimits.title),
+        description: z.string().max(textLimits.description).default(''),
         severity: CapSeverity,
         urgency: CapUrgency,
         certainty: CapCertainty,
         area: Area.nullable().default(null),
-        dedupeKey: z.string().trim().min(1).max(200).nullable().default(null),
+        dedupeKey: z.string().trim().min(1).max(textLimits.dedupeKey).nullable().default(null),
         incidentId: Id.nullable().default(null),
       })
       .strict(),
     result: z.object({ alert: Alert, deduplicated: z.boolean() }),
   },
-  'alerts.acknowledge': { args: z.object({ alertId: Id, note: Note }).strict(), result: Alert },
-  'alerts.escalate': { args: z.object({ alertId: Id, level: z.number().int().min(1).max(5).optional(), note: Note }).strict(), result: Alert },
-  'alerts.resolve': { args: z.object({ alertId: Id, note: Note }).strict(), result: Alert },
-  'alerts.dismiss': { args: z.object({ alertId: Id, note: Note }).strict(), result: Alert },
+  'alerts.acknowledge': { access: { may: 'alert.acknowledge' }, args: z.object({ alertId: Id, note: Note }).strict(), result: Alert },
+  'alerts.escalate': { access: { may: 'alert.manage' }, args: z.object({ alertId: Id, level: z.number().int().min(1).max(5).optional(), note: Note }).strict(), result: Alert },
+  'alerts.resolve': { access: { may: 'alert.manage' }, args: z.object({ alertId: Id, note: Note }).strict(), result: Alert },
+  'alerts.dismiss': { access: { may: 'alert.manage' }, args: z.object({ alertId: Id, note: Note }).strict(), result: Alert },
 
-  'log.append': {
-    args: z.object({ text: Text(4000), department: Id.optional(), incidentId: Id.nullable().default(null), entityId: Id.nullable().default(null) }).strict(),
+  'log.append': { access: { may: 'log.append' },
+    args: z.object({ text: Text(textLimits.logText), department: Id.optional(), incidentId: Id.nullable().default(null), entityId: Id.nullable().default(null) }).strict(),
     result: TimelineEntry,
   },
-  'timeline.query': {
+  'timeline.query': { access: 'signedIn',
     args: z
       .object({
         department: Id.optional(),
         actorId: Id.optional(),
         entityId: Id.optional(),
         kind: z.string().max(40).optional(),
-        text: z.string().trim().max(200).optional(),
+        text: z.string().trim().max(textLimits.search).optional(),
         since: z.number().optional(),
         until: z.number().optional(),
         limit: z.number().int().min(1).max(5000).default(200),
@@ -309,13 +349,13 @@ export const opsMethods = {
     result: z.array(TimelineEntry),
   },
 
-  'resources.list': { args: z.object({ status: RequestStatus.optional() }).strict(), result: z.array(ResourceRequest) },
-  'resources.request': {
+  'resources.list': { access: 'signedIn', args: z.object({ status: RequestStatus.optional() }).strict(), result: z.array(ResourceRequest) },
+  'resources.request': { access: { may: 'resource.request' },
     args: z
       .object({
         kind: UnitKind,
         quantity: z.number().int().min(1).max(100_000).default(1),
-        reason: Text(2000),
+        reason: Text(textLimits.reason),
         department: Id.optional(),
         location: Location.nullable().default(null),
         taskId: Id.nullable().default(null),
@@ -323,13 +363,13 @@ export const opsMethods = {
       .strict(),
     result: ResourceRequest,
   },
-  'resources.decide': {
-    args: z.object({ requestId: Id, decision: z.enum(['approved', 'denied']), unitId: Id.nullable().default(null), note: z.string().max(2000).default('') }).strict(),
+  'resources.decide': { access: { may: 'resource.decide' },
+    args: z.object({ requestId: Id, decision: z.enum(['approved', 'denied']), unitId: Id.nullable().default(null), note: z.string().max(textLimits.note).default('') }).strict(),
     result: ResourceRequest,
   },
 
-  'conflicts.list': { args: z.object({ entityId: Id.optional() }).strict(), result: z.array(ConflictRecord) },
-  'storage.status': {
+  'conflicts.list': { access: 'signedIn', args: z.object({ entityId: Id.optional() }).strict(), result: z.array(ConflictRecord) },
+  'storage.status': { access: 'signedIn',
     args: empty,
     result: z.object({ alarm: StorageAlarm.nullable(), path: z.string(), deviceId: z.string(), events: z.number() }),
   },

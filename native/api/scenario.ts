@@ -60,9 +60,9 @@ export const Hillshade = z.object({
 export type Hillshade = z.infer<typeof Hillshade>;
 
 export const scenarioMethods = {
-  'scenario.layers': { args: z.object({}).strict(), result: ScenarioLayers },
-  'scenario.grid': { args: z.object({}).strict(), result: ScenarioGrid },
-  'scenario.hillshade': {
+  'scenario.layers': { access: 'signedIn', args: z.object({}).strict(), result: ScenarioLayers },
+  'scenario.grid': { access: 'signedIn', args: z.object({}).strict(), result: ScenarioGrid },
+  'scenario.hillshade': { access: 'signedIn',
     args: z
       .object({
         /** Sun direction, degrees clockwise from north. */

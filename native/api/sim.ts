@@ -1,15 +1,44 @@
 import { z } from 'zod';
 import type { MethodSpecs, PushSpecs } from './spec.ts';
 
-const xy = z.tuple([z.number(), z.number()]);
+/** The bounds of what a caller may ask of the engine: a run, its frames, its what-if edits. */
+export const simLimits = {
+  /** The longest run (simulated seconds): two days. */
+  maxDurationSeconds: 48 * 3600,
+  /** Depth frames at most once per simulated second… */
+  minFrameIntervalSeconds: 1,
+  /** …and at most this many in one run. */
+  maxFrames: 10_000,
+  maxThreads: 16,
+  /** A pump (m³/s): the largest flood pumping stations move a few hundred. */
+  maxPumpCapacity: 500,
+  /** An inflow (m³/s). */
+  maxInflow: 50_000,
+  /** A barrier's crest above the ground (m). */
+  maxBarrierHeight: 20,
+  maxBarrierPoints: 1_000,
+  /** Coordinates in the scenario's projected CRS (m): UTM eastings and northings stay below this. */
+  maxCoordinate: 1e8,
+  maxIdLength: 100,
+} as const;
+
+/** A scenario pack by name (lower-case letters, digits and dashes): the app resolves it among the packs it ships, never as a path. */
+export const ScenarioName = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a scenario pack name (lower-case letters, digits and dashes), not a path');
+
+const coordinate = z.number().min(-simLimits.maxCoordinate).max(simLimits.maxCoordinate);
+const xy = z.tuple([coordinate, coordinate]);
+const editId = z.string().min(1).max(simLimits.maxIdLength);
 
 /** A what-if change to a running simulation, in the scenario's CRS; applies from the next step. */
 export const SimEdit = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('addPump'), id: z.string().min(1), x: z.number(), y: z.number(), capacity: z.number().nonnegative(), dischargeTo: xy.nullable().default(null) }).strict(),
-  z.object({ kind: z.literal('removePump'), id: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal('addBarrier'), id: z.string().min(1), line: z.array(xy).min(2), height: z.number().positive() }).strict(),
-  z.object({ kind: z.literal('removeBarrier'), id: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal('setInflow'), id: z.string().min(1), discharge: z.number().nonnegative() }).strict(),
+  z.object({ kind: z.literal('addPump'), id: editId, x: coordinate, y: coordinate, capacity: z.number().nonnegative().max(simLimits.maxPumpCapacity), dischargeTo: xy.nullable().default(null) }).strict(),
+  z.object({ kind: z.literal('removePump'), id: editId }).strict(),
+  z.object({ kind: z.literal('addBarrier'), id: editId, line: z.array(xy).min(2).max(simLimits.maxBarrierPoints), height: z.number().positive().max(simLimits.maxBarrierHeight) }).strict(),
+  z.object({ kind: z.literal('removeBarrier'), id: editId }).strict(),
+  z.object({ kind: z.literal('setInflow'), id: editId, discharge: z.number().nonnegative().max(simLimits.maxInflow) }).strict(),
 ]);
 export type SimEdit = z.infer<typeof SimEdit>;
 
@@ -96,6 +125,9 @@ export const SimFinished = z.object({
 });
 export type SimFinished = z.infer<typeof SimFinished>;
 
+/** The arrival value (encoding 'uint16') of a pixel none of whose cells is wet yet. */
+export const arrivalNeverWet = 0xffff;
+
 /** The per-cell results that `sim.results` serves: the map's arrival-time and hazard views. */
 export const SimResultView = z.enum(['arrival', 'hazard']);
 export type SimResultView = z.infer<typeof SimResultView>;
@@ -129,30 +161,35 @@ export type SimResults = z.infer<typeof SimResults>;
 
 export const simMethods = {
   'sim.start': {
+    access: { may: 'sim.run' },
     args: z
       .object({
-        /** A bundled scenario name or a pack folder; default the app's scenario. */
-        scenario: z.string().min(1).optional(),
-        durationSeconds: z.number().positive().optional(),
-        frameIntervalSeconds: z.number().positive().default(10),
-        threads: z.number().int().min(1).max(64).optional(),
+        /** A scenario pack the app ships, by name; default the app's scenario. */
+        scenario: ScenarioName.optional(),
+        durationSeconds: z.number().positive().max(simLimits.maxDurationSeconds).optional(),
+        frameIntervalSeconds: z.number().min(simLimits.minFrameIntervalSeconds).max(simLimits.maxDurationSeconds).default(10),
+        threads: z.number().int().min(1).max(simLimits.maxThreads).optional(),
         scheme: z.enum(['inertial', 'hll']).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((a) => a.durationSeconds === undefined || a.durationSeconds / a.frameIntervalSeconds <= simLimits.maxFrames, {
+        message: `at most ${simLimits.maxFrames} frames per run: lengthen frameIntervalSeconds or shorten durationSeconds`,
+        path: ['frameIntervalSeconds'],
+      }),
     result: SimStatus,
   },
-  'sim.stop': { args: z.object({}).strict(), result: SimStatus },
-  'sim.status': { args: z.object({}).strict(), result: SimStatus },
-  'sim.edit': { args: z.object({ edit: SimEdit }).strict(), result: z.object({ ok: z.literal(true) }) },
+  'sim.stop': { access: { may: 'sim.steer' }, args: z.object({}).strict(), result: SimStatus },
+  'sim.status': { access: 'signedIn', args: z.object({}).strict(), result: SimStatus },
+  'sim.edit': { access: { may: 'sim.steer' }, args: z.object({ edit: SimEdit }).strict(), result: z.object({ ok: z.literal(true) }) },
   /** The arrival or hazard grid of the current (or last) run, latest or as it stood at a past frame;
    * null before its first frame. Pulled when the map shows that view, so a client only pays for what it draws. */
-  'sim.results': {
+  'sim.results': { access: 'signedIn',
     args: z
       .object({
         view: SimResultView,
         /** Simulated seconds to replay: arrival of the cells wet by then, the peak hazard as of the last
          * frame at or before it. The latest when absent. */
-        time: z.number().nonnegative().optional(),
+        time: z.number().nonnegative().max(simLimits.maxDurationSeconds).optional(),
       })
       .strict(),
     result: SimResults.nullable(),

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import type { Access } from './access.ts';
 
-/** One request/response method: its argument schema and its result schema. */
+/** One request/response method: who may call it, its argument schema and its result schema. */
 export interface MethodSpec {
+  access: Access;
   args: z.ZodType;
   result: z.ZodType;
 }

@@ -1,5 +1,8 @@
 import type { WireError } from './errors.ts';
 
+/** What a call comes back as, over either host. */
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: WireError };
+
 /** Serve mode's WebSocket frames. The renderer sends calls; the host sends results and pushes. */
 export type ClientFrame = { t: 'call'; id: number; method: string; args: unknown };
 

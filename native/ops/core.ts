@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { CallContext } from '../api/handlers.ts';
+import type { CallContext } from '../rpc/handlers.ts';
 import { PolderError } from '../api/errors.ts';
 import type { Actor, StorageAlarm } from '../api/ops.ts';
 import type { Push, PushEvent } from '../api/index.ts';

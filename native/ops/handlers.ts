@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../api/handlers.ts';
+import type { HandlersFor } from '../rpc/handlers.ts';
 import type { opsMethods } from '../api/ops.ts';
 import { alertHandlers } from './commands/alerts.ts';
 import { operationHandlers } from './commands/operations.ts';

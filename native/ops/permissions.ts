@@ -1,25 +1,16 @@
 import { PolderError, type WireError } from '../api/errors.ts';
+import type { Action } from '../api/access.ts';
 import type { Actor } from '../api/ops.ts';
+
+export type { Action };
 
 /**
  * What an actor may do. Observers only read. The EOC lead may do everything. Everyone else acts
  * within their own department; cancelling a task takes that department's lead; managing alerts
  * takes a lead or the EOC; resource decisions and incidents belong to the EOC (the crisis room).
+ * Simulations are run by leads and the EOC; a run is stopped or edited by whoever started it or
+ * by an EOC lead (simSteerRefusal).
  */
-export type Action =
-  | 'task.create'
-  | 'task.edit'
-  | 'task.cancel'
-  | 'task.handover'
-  | 'alert.raise'
-  | 'alert.acknowledge'
-  | 'alert.manage'
-  | 'log.append'
-  | 'resource.request'
-  | 'resource.decide'
-  | 'incident.manage'
-  | 'unit.update';
-
 export function mayDo(actor: Actor, action: Action, department?: string): boolean {
   if (actor.role === 'observer') return false;
   const eoc = actor.department === 'eoc';
@@ -30,6 +21,8 @@ export function mayDo(actor: Actor, action: Action, department?: string): boolea
     case 'alert.acknowledge':
       return true;
     case 'alert.manage':
+    case 'sim.run':
+    case 'sim.steer':
       return actor.role === 'lead' || eoc;
     case 'resource.decide':
     case 'incident.manage':
@@ -64,4 +57,15 @@ export function refuse(refusal: Refusal | null): void {
 
 export function authorize(actor: Actor, action: Action, department?: string): void {
   refuse(permissionRefusal(actor, action, department));
+}
+
+/**
+ * Why `actor` may not stop or edit the current run, or null if they may: its starter may, and so
+ * may an EOC lead (who may take over any run); `starter` is null when nobody known started it.
+ */
+export function simSteerRefusal(actor: Actor, starter: Pick<Actor, 'id' | 'name'> | null): Refusal | null {
+  const refusal = permissionRefusal(actor, 'sim.steer');
+  if (refusal) return refusal;
+  if (starter?.id === actor.id || (actor.department === 'eoc' && actor.role === 'lead')) return null;
+  return { code: 'forbidden', message: `${actor.name} cannot stop or change this simulation: ${starter?.name ?? 'someone else'} started it (only they or an EOC lead may)` };
 }

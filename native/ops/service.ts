@@ -38,6 +38,8 @@ export interface OpsServiceOptions {
 
 export interface OpsService {
   handlers: OpsHandlers;
+  /** Who works here: the dispatcher resolves signed-in sessions against it. */
+  directory: Directory;
   deviceId: string;
   store: Store;
   /** The send queue of local events (for the sync link). */
@@ -147,6 +149,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       : Promise.resolve();
     return {
       handlers,
+      directory,
       deviceId,
       store,
       applyRemoteEvents(events) {

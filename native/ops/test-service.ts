@@ -1,5 +1,5 @@
 import { PolderError } from '../api/errors.ts';
-import type { Session } from '../api/handlers.ts';
+import type { Session } from '../rpc/handlers.ts';
 import { methods, type Invoke, type Push, type PushEvent } from '../api/index.ts';
 import type { opsMethods } from '../api/ops.ts';
 import { manualClock } from '../clock/clock.ts';

@@ -1,6 +1,6 @@
 import type { scenarioMethods } from '../api/scenario.ts';
 import { PolderError } from '../api/errors.ts';
-import type { HandlersFor } from '../api/handlers.ts';
+import type { HandlersFor } from '../rpc/handlers.ts';
 import { scenarioLayers } from '../../simulation/scenario/summary.ts';
 import { loadScenario } from '../../simulation/scenario/load.ts';
 import type { LoadedScenario } from '../../simulation/scenario/types.ts';

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { wirePath } from '../api/wire.ts';
 import type { PolderApp } from '../app.ts';
 import type { Logger } from '../logger.ts';
+import type { Session } from '../rpc/handlers.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { allowedHostHeaders, checkRequest, isLoopback, tokenCookieName } from './auth.ts';
 import { pushFrame, serveSocket } from './socket.ts';
@@ -30,6 +31,7 @@ const maxFrameBytes = 16 * 1024 * 1024;
 /** Serve mode: the built renderer over HTTP and the same contract over a WebSocket, token-guarded. */
 export async function startServer({ app, staticDir, host, port, token, logger }: ServeOptions): Promise<ServeHandle> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  const sessions = new Map<WebSocket, Session>();
   let allowedHosts: ReadonlySet<string> | null = null;
   let boundPort = port;
 
@@ -83,13 +85,19 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, app.dispatch));
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      sessions.set(ws, serveSocket(ws, app.dispatch));
+      ws.on('close', () => sessions.delete(ws));
+    });
   });
 
   const stopPushes = app.pushes.listen((event, payload) => {
     if (sockets.clients.size === 0) return;
     const frame = pushFrame(event, payload);
-    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
+    for (const client of sockets.clients) {
+      const session = sessions.get(client);
+      if (client.readyState === client.OPEN && session && app.mayReceive(session, event)) client.send(frame);
+    }
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import type { Dispatch } from '../api/dispatch.ts';
-import type { Session } from '../api/handlers.ts';
+import type { Dispatch } from '../rpc/dispatch.ts';
+import type { Session } from '../rpc/handlers.ts';
 import type { ClientFrame, ServerFrame } from '../api/wire.ts';
 
 function parseFrame(data: string): ClientFrame | null {
@@ -23,6 +23,9 @@ export function serveSocket(socket: WebSocket, dispatch: Dispatch): Session {
   const send = (frame: ServerFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
+  // A frame over the size limit (and any other protocol error) ends this socket, never the process:
+  // without a listener, ws rethrows the error and the whole host goes down.
+  socket.on('error', () => socket.terminate());
   socket.on('message', async (data, isBinary) => {
     const frame = isBinary ? null : parseFrame(data.toString());
     if (!frame) {

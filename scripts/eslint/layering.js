@@ -1,16 +1,242 @@
-// The layering rule of DESIGN.md, in the spirit of VS Code's `code-layering`: a file's folder says
-// which runtime runs it, and so what it may import.
+// The layering of DESIGN.md as an allow-list, in the spirit of VS Code's `code-import-patterns`: for
+// each folder, the paths and npm packages its files may import. A file in no listed folder is an
+// error, and so is an import() whose path cannot be read without running the code.
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
-function folderOf(absolutePath) {
-  return relative(root, absolutePath).split(sep).join('/');
+/**
+ * Path patterns: `a/b/**` is everything under a/b, `a/*` the files directly in a, anything else one
+ * file. `imports` may be imported for values and types, `types` only with `import type`.
+ * Test files (*.test.ts, *.test.tsx) may also import `testPackages`.
+ * The first row whose `files` matches a file rules it, so narrower rows come first.
+ */
+export const layers = [
+  {
+    files: 'native/api/**',
+    label: 'native/api',
+    why: 'the contract is pure: zod schemas, types and constants',
+    imports: ['native/api/**'],
+    packages: ['zod'],
+  },
+  { files: 'native/clock/**', label: 'native/clock', imports: ['native/clock/**'], packages: [] },
+  {
+    files: 'native/rpc/**',
+    label: 'native/rpc',
+    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts'],
+    packages: [],
+    node: true,
+  },
+  {
+    files: 'native/store/**',
+    label: 'native/store',
+    imports: ['native/store/**', 'native/api/**', 'native/*'],
+    packages: ['better-sqlite3'],
+    node: true,
+  },
+  {
+    files: 'native/ops/**',
+    label: 'native/ops',
+    imports: ['native/ops/**', 'native/api/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    types: ['native/rpc/**'],
+    packages: ['better-sqlite3'],
+    node: true,
+  },
+  {
+    files: 'native/scenario/**',
+    label: 'native/scenario',
+    imports: ['native/scenario/**', 'native/api/**', 'simulation/scenario/**'],
+    types: ['native/rpc/**'],
+    packages: [],
+    node: true,
+  },
+  {
+    files: 'native/sim/**',
+    label: 'native/sim',
+    imports: ['native/sim/**', 'native/api/**', 'native/rpc/access.ts', 'native/ops/permissions.ts', 'native/scenario/**', 'simulation/host/**', 'simulation/scenario/**'],
+    types: ['native/rpc/**'],
+    packages: ['zod'],
+    node: true,
+  },
+  {
+    files: 'native/serve/**',
+    label: 'native/serve',
+    imports: ['native/serve/**', 'native/api/**', 'native/security/**', 'native/clock/**', 'native/*'],
+    types: ['native/rpc/**'],
+    packages: ['ws'],
+    node: true,
+  },
+  {
+    files: 'native/security/**',
+    label: 'native/security',
+    imports: ['native/security/**', 'native/api/**'],
+    packages: ['ws'],
+    node: true,
+  },
+  {
+    files: 'native/sync/**',
+    label: 'native/sync',
+    imports: ['native/sync/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    types: ['native/rpc/**'],
+    packages: ['mqtt', 'aedes'],
+    node: true,
+  },
+  {
+    files: 'native/sensors/**',
+    label: 'native/sensors',
+    imports: ['native/sensors/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    types: ['native/rpc/**'],
+    packages: ['better-sqlite3', 'mqtt'],
+    node: true,
+  },
+  {
+    files: 'native/decide/**',
+    label: 'native/decide',
+    imports: ['native/decide/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    types: ['native/rpc/**', 'simulation/host/**'],
+    packages: ['better-sqlite3'],
+    node: true,
+  },
+  {
+    files: 'native/terminal/**',
+    label: 'native/terminal',
+    imports: ['native/terminal/**', 'native/api/**', 'native/*'],
+    types: ['native/rpc/**'],
+    packages: ['node-pty'],
+    node: true,
+  },
+  {
+    files: 'native/cli/**',
+    label: 'native/cli',
+    imports: ['native/**', 'simulation/host/**', 'simulation/scenario/**'],
+    packages: ['better-sqlite3'],
+    node: true,
+  },
+  {
+    files: 'native/*',
+    label: 'native/ (the composition root)',
+    imports: ['native/**', 'simulation/host/**', 'simulation/scenario/**', 'package.json'],
+    packages: [],
+    node: true,
+  },
+  {
+    files: 'simulation/engine/**',
+    label: 'simulation/engine',
+    why: 'the engine is pure: it imports nothing outside itself',
+    imports: ['simulation/engine/**'],
+    packages: [],
+  },
+  {
+    files: 'simulation/scenario/**',
+    label: 'simulation/scenario',
+    why: 'simulation/ never imports native/',
+    imports: ['simulation/scenario/**', 'simulation/engine/**'],
+    packages: ['geotiff', 'proj4', 'zod'],
+    node: true,
+  },
+  {
+    files: 'simulation/host/**',
+    label: 'simulation/host',
+    why: 'simulation/ never imports native/',
+    imports: ['simulation/**'],
+    packages: ['zod'],
+    node: true,
+  },
+  {
+    files: 'renderer/**',
+    label: 'renderer/',
+    why: 'sandboxed web code: it talks to native only through window.polder',
+    imports: ['renderer/**', 'native/api/**'],
+    types: ['simulation/**'],
+    packages: ['react', 'react-dom', 'maplibre-gl', 'pmtiles', 'uplot', '@dnd-kit/core', '@xterm/xterm', '@xterm/addon-fit'],
+  },
+  {
+    files: 'electron/preload/**',
+    label: 'electron/preload',
+    why: 'the preload exposes the typed API and nothing more',
+    imports: ['electron/preload/**'],
+    types: ['native/api/**'],
+    packages: ['electron'],
+  },
+  {
+    files: 'electron/main/**',
+    label: 'electron/main',
+    imports: ['electron/**', 'native/**', 'simulation/host/**'],
+    packages: ['electron'],
+    node: true,
+  },
+  { files: 'e2e/**', label: 'e2e/', imports: ['e2e/**', 'native/scenario/png.ts'], packages: ['@playwright/test'], node: true },
+  { files: 'scripts/eslint/**', label: 'scripts/eslint', imports: ['scripts/eslint/**'], packages: ['eslint'], node: true },
+  {
+    files: 'scripts/**',
+    label: 'scripts/',
+    imports: ['scripts/**', 'native/**', 'simulation/**', 'renderer/src/**'],
+    packages: ['@playwright/test', 'assemblyscript'],
+    node: true,
+  },
+  { files: 'bin/**', label: 'bin/', imports: ['native/cli/**'], packages: [], node: true },
+  {
+    files: '*',
+    label: 'the root config files',
+    imports: ['scripts/eslint/**', '*'],
+    packages: ['@eslint/js', 'typescript-eslint', 'electron-vite', 'vite', '@vitejs/plugin-react', 'vitest', '@playwright/test'],
+    node: true,
+  },
+];
+
+const testPackages = ['vitest', 'fast-check'];
+
+function matches(pattern, path) {
+  if (pattern === '*') return !path.includes('/');
+  if (pattern.endsWith('/**')) return path.startsWith(pattern.slice(0, -2));
+  if (pattern.endsWith('/*')) {
+    const folder = pattern.slice(0, -1);
+    return path.startsWith(folder) && !path.slice(folder.length).includes('/');
+  }
+  return path === pattern;
+}
+
+/** The repository path of a file; lint fixtures (`fixtures/` folders) count as files of their parent folder. */
+function repoPath(absolutePath) {
+  return relative(root, absolutePath).split(sep).filter((part) => part !== 'fixtures').join('/');
+}
+
+export function layerOf(absoluteFile) {
+  const path = repoPath(absoluteFile);
+  return layers.find((layer) => matches(layer.files, path)) ?? null;
 }
 
 function isNodeBuiltin(specifier) {
   return specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]);
+}
+
+function packageName(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+const because = (layer) => (layer.why ? ` (${layer.why})` : '');
+
+/** Returns why `fromFile` may not import `specifier`, or null when it may. */
+export function layeringViolation(fromFile, specifier, typeOnly) {
+  const layer = layerOf(fromFile);
+  if (!layer) return `${repoPath(fromFile)} is in no folder of the layering table: add its folder to scripts/eslint/layering.js`;
+  const isTest = /\.test\.tsx?$/.test(fromFile);
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    const target = repoPath(resolve(dirname(fromFile), specifier));
+    if (layer.imports.some((p) => matches(p, target))) return null;
+    if ((layer.types ?? []).some((p) => matches(p, target))) return typeOnly ? null : `${layer.label} may only \`import type\` from ${target}${because(layer)}`;
+    return `${layer.label} may not import ${target}${because(layer)}`;
+  }
+  if (specifier === 'electron' || specifier.startsWith('electron/')) {
+    return layer.packages.includes('electron') ? null : "only electron/ may import 'electron' (it cannot run under plain Node)";
+  }
+  if (isNodeBuiltin(specifier)) return layer.node ? null : `${layer.label} may not import Node built-ins ('${specifier}')${because(layer)}`;
+  const name = packageName(specifier);
+  if (layer.packages.includes(name) || (isTest && testPackages.includes(name))) return null;
+  const allowed = layer.packages.length ? layer.packages.join(', ') : 'none';
+  return `${layer.label} may not import the package '${name}' (allowed there: ${allowed})${because(layer)}`;
 }
 
 function isTypeOnly(node) {
@@ -19,52 +245,40 @@ function isTypeOnly(node) {
   return specifiers.length > 0 && specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type');
 }
 
-/** Returns why `from` may not import `specifier`, or null when it may. */
-export function layeringViolation(fromFile, specifier, typeOnly) {
-  const from = folderOf(fromFile);
-  const relativeSpec = specifier.startsWith('.');
-  const target = relativeSpec ? folderOf(resolve(dirname(fromFile), specifier)) : null;
-  const inside = (folder) => target !== null && (target === folder || target.startsWith(folder + '/'));
-
-  if (!from.startsWith('electron/') && (specifier === 'electron' || specifier.startsWith('electron/'))) {
-    return "only electron/ may import 'electron' (it cannot run under plain Node)";
-  }
-  if (from.startsWith('simulation/engine/')) {
-    if (!relativeSpec) return `simulation/engine is pure: it imports nothing outside itself ('${specifier}')`;
-    if (!inside('simulation/engine')) return `simulation/engine is pure: it imports nothing outside itself ('${specifier}')`;
-    return null;
-  }
-  if (from.startsWith('renderer/')) {
-    if (!relativeSpec && isNodeBuiltin(specifier)) return `renderer/ is sandboxed web code: no Node built-ins ('${specifier}')`;
-    if (inside('native/api')) return typeOnly ? null : 'renderer/ may only `import type` from native/api';
-    if (inside('native')) return 'renderer/ may not import native/ (talk through window.polder)';
-    if (inside('simulation')) return typeOnly ? null : 'renderer/ may only `import type` from simulation/';
-    if (inside('electron')) return 'renderer/ may not import electron/';
-    return null;
-  }
-  if (from.startsWith('native/') || from.startsWith('simulation/')) {
-    if (inside('electron') || inside('renderer')) return `${from.split('/')[0]}/ never imports electron/ or renderer/`;
-  }
+/** The path of an import() or require() argument when it is written out; null when it is computed. */
+function staticPath(node) {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked;
   return null;
 }
 
 export const layeringRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the runtime layering of DESIGN.md' },
+    docs: { description: 'Enforce the runtime layering of DESIGN.md as an allow-list per folder' },
     schema: [],
   },
   create(context) {
-    const check = (node, source) => {
-      if (!source || typeof source.value !== 'string') return;
-      const why = layeringViolation(context.filename, source.value, isTypeOnly(node));
-      if (why) context.report({ node: source, message: why });
+    const check = (node, source, typeOnly) => {
+      const why = layeringViolation(context.filename, source, typeOnly);
+      if (why) context.report({ node, message: why });
+    };
+    const checkDynamic = (node, argument) => {
+      const path = staticPath(argument);
+      if (path === null) context.report({ node: argument, message: 'this import path is computed, so the layering table cannot check it: write the path out as a string' });
+      else check(argument, path, false);
     };
     return {
-      ImportDeclaration: (node) => check(node, node.source),
-      ExportNamedDeclaration: (node) => check(node, node.source),
-      ExportAllDeclaration: (node) => check(node, node.source),
-      ImportExpression: (node) => check(node, node.source.type === 'Literal' ? node.source : null),
+      Program(node) {
+        if (!layerOf(context.filename)) context.report({ node, message: `${repoPath(context.filename)} is in no folder of the layering table: add its folder to scripts/eslint/layering.js` });
+      },
+      ImportDeclaration: (node) => layerOf(context.filename) && check(node.source, node.source.value, isTypeOnly(node)),
+      ExportNamedDeclaration: (node) => node.source && layerOf(context.filename) && check(node.source, node.source.value, isTypeOnly(node)),
+      ExportAllDeclaration: (node) => layerOf(context.filename) && check(node.source, node.source.value, isTypeOnly(node)),
+      ImportExpression: (node) => layerOf(context.filename) && checkDynamic(node, node.source),
+      CallExpression(node) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1 && layerOf(context.filename)) checkDynamic(node, node.arguments[0]);
+      },
     };
   },
 };

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoPaths } from '../../native/paths.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { checkObservations, meanAbsError } from './outputs.ts';
 import { runSimulation } from './run.ts';
@@ -8,7 +7,7 @@ import { defaultProbes, engineModelOf, engineSettingsOf } from './scenario-model
 
 describe('Merewether 2007 (ARR Project 15 reference set-up)', () => {
   it('peak water levels at the five surveyed flood marks', async () => {
-    const dir = join(repoPaths.resources, 'scenarios', 'merewether-2007');
+    const dir = join(import.meta.dirname, '..', '..', 'resources', 'scenarios', 'merewether-2007');
     const scenario = await loadScenario(dir);
     const result = await runSimulation({
       model: engineModelOf(scenario),

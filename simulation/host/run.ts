@@ -6,6 +6,7 @@ import type { ProbeSample } from '../scenario/types.ts';
 import type { EngineModel, EngineOptions } from '../engine/model.ts';
 import { createSimulation, type Edit, type MassBalance } from '../engine/simulation.ts';
 import { threadTeam } from './thread-team.ts';
+import { stopwatchMs } from './stopwatch.ts';
 
 export interface ProbePoint {
   id: string;
@@ -138,7 +139,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   const { model } = opts;
-  const now = opts.now ?? (() => performance.now());
+  const now = opts.now ?? stopwatchMs;
   const threads = opts.threads ?? 1;
   const duration = opts.durationSeconds;
   if (!(duration > 0)) throw new Error(`duration must be positive, got ${duration} s`);

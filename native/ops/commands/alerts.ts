@@ -1,5 +1,5 @@
 import { PolderError } from '../../api/errors.ts';
-import type { HandlersFor } from '../../api/handlers.ts';
+import type { HandlersFor } from '../../rpc/handlers.ts';
 import type { Actor, Alert } from '../../api/ops.ts';
 import { change, type OpsCore } from '../core.ts';
 import { authorize, refuse } from '../permissions.ts';

@@ -1,5 +1,5 @@
 import { PolderError } from '../../api/errors.ts';
-import type { HandlersFor } from '../../api/handlers.ts';
+import type { HandlersFor } from '../../rpc/handlers.ts';
 import type { Incident, ResourceRequest, Unit } from '../../api/ops.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { change, requireDepartment, type OpsCore } from '../core.ts';

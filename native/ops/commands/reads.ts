@@ -1,5 +1,5 @@
 import { PolderError } from '../../api/errors.ts';
-import type { HandlersFor } from '../../api/handlers.ts';
+import type { HandlersFor } from '../../rpc/handlers.ts';
 import type { OpsCore } from '../core.ts';
 import { queryConflicts, queryTimeline } from '../views.ts';
 

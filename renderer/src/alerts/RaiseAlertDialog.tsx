@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Alert } from '../../../native/api/ops.ts';
+import { textLimits, type Alert } from '../../../native/api/ops.ts';
 import { useSession } from '../session/session.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
 import { alertSources, certainties, severities, urgencies } from '../tasks/labels.ts';
@@ -74,11 +74,11 @@ export function RaiseAlertDialog({ onClose, onRaised, area = null }: { onClose()
       <form className="form" onSubmit={submit} data-testid="raise-alert-form">
         <label className="field">
           <span>Title</span>
-          <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />
+          <input required maxLength={textLimits.title} value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />
         </label>
         <label className="field">
           <span>Description</span>
-          <textarea maxLength={4000} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea maxLength={textLimits.description} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
         <div className="form-row">
           {select('Severity', severity, setSeverity, severities)}
@@ -104,7 +104,7 @@ export function RaiseAlertDialog({ onClose, onRaised, area = null }: { onClose()
         </div>
         <label className="field">
           <span>Duplicate key (optional: reports with the same key are grouped)</span>
-          <input maxLength={200} value={dedupeKey} onChange={(e) => setDedupeKey(e.target.value)} />
+          <input maxLength={textLimits.dedupeKey} value={dedupeKey} onChange={(e) => setDedupeKey(e.target.value)} />
         </label>
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -1,10 +1,8 @@
 // Turns `sim.results` (compressed values on the wire) into the grid the map paints. No DOM beyond
 // the web-standard streams Node has too: unit-tested in Node.
-import type { SimResults } from '../../../native/api/sim.ts';
+import { arrivalNeverWet, type SimResults } from '../../../native/api/sim.ts';
 import type { FloodGrid } from './flood-view.ts';
 
-/** The arrival value of a pixel none of whose cells is wet yet (SimResults 'uint16'). */
-const NOT_WET = 0xffff;
 
 async function inflate(base64: string): Promise<Uint8Array> {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -23,7 +21,7 @@ export async function decodeResults(results: SimResults): Promise<FloodGrid> {
   const values = new Float32Array(n);
   for (let k = 0; k < n; k++) {
     const v = data.getUint16(k * 2, true);
-    values[k] = v === NOT_WET ? NaN : v * unitSeconds;
+    values[k] = v === arrivalNeverWet ? NaN : v * unitSeconds;
   }
   return { view, time, durationSeconds, width, height, values };
 }

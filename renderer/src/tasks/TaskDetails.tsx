@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Invoke } from '../../../native/api/index.ts';
-import type { Task } from '../../../native/api/ops.ts';
+import { textLimits, type Task } from '../../../native/api/ops.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
@@ -225,11 +225,11 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
       <form className="form" onSubmit={save}>
         <label className="field">
           <span>Title</span>
-          <input required maxLength={200} value={title} onChange={(e) => edit(setTitle)(e.target.value)} />
+          <input required maxLength={textLimits.title} value={title} onChange={(e) => edit(setTitle)(e.target.value)} />
         </label>
         <label className="field">
           <span>Description</span>
-          <textarea rows={3} maxLength={4000} value={description} onChange={(e) => edit(setDescription)(e.target.value)} />
+          <textarea rows={3} maxLength={textLimits.description} value={description} onChange={(e) => edit(setDescription)(e.target.value)} />
         </label>
         <PriorityDueFields priority={priority} due={due} onPriority={edit(setPriority)} onDue={edit(setDue)} />
         <LocationFields lon={lon} lat={lat} onChange={(x, y) => (setDirty(true), setLon(x), setLat(y))} />

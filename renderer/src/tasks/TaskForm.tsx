@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Task } from '../../../native/api/ops.ts';
+import { textLimits, type Task } from '../../../native/api/ops.ts';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
@@ -58,11 +58,11 @@ export function TaskForm({ prefill }: { prefill: TaskDraftPrefill }) {
       <h3>{many ? 'Create tasks from this alert' : 'New task'}</h3>
       <label className="field">
         <span>Title</span>
-        <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <input required maxLength={textLimits.title} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
       </label>
       <label className="field">
         <span>Description</span>
-        <textarea rows={3} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea rows={3} maxLength={textLimits.description} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
       <PriorityDueFields priority={priority} due={due} onPriority={setPriority} onDue={setDue} />
       {many ? (

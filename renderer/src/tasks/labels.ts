@@ -1,7 +1,7 @@
-import type { Alert, Task, TaskStatus } from '../../../native/api/ops.ts';
+import { CapCertainty, CapSeverity, CapUrgency, TaskStatus, type Alert, type Task } from '../../../native/api/ops.ts';
 
 /** Board columns, left to right. */
-export const statusColumns = ['new', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled'] as const satisfies readonly TaskStatus[];
+export const statusColumns = TaskStatus.options;
 
 export const statusLabel: Record<TaskStatus, string> = {
   new: 'New',
@@ -16,7 +16,7 @@ export const priorities = ['critical', 'high', 'normal', 'low'] as const satisfi
 
 export const priorityLabel: Record<Task['priority'], string> = { critical: 'Critical', high: 'High', normal: 'Normal', low: 'Low' };
 
-export const severities = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const satisfies readonly Alert['severity'][];
-export const urgencies = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const satisfies readonly Alert['urgency'][];
-export const certainties = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const satisfies readonly Alert['certainty'][];
+export const severities = CapSeverity.options;
+export const urgencies = CapUrgency.options;
+export const certainties = CapCertainty.options;
 export const alertSources = ['field', 'sensor', 'model', 'cap'] as const satisfies readonly Alert['source'][];

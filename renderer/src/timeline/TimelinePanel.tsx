@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { TimelineEntry } from '../../../native/api/ops.ts';
+import { textLimits, type TimelineEntry } from '../../../native/api/ops.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
@@ -139,7 +139,7 @@ export function TimelinePanel() {
         {entries.length === 0 && <li className="placeholder">Nothing logged{filters.text || filters.kind || filters.department || filters.actorId ? ' for these filters' : ' yet'}.</li>}
       </ol>
       <form className="note-form" onSubmit={addNote}>
-        <input aria-label="Add a note to the activity log" placeholder="Add a note to the log (ICS 214)…" maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input aria-label="Add a note to the activity log" placeholder="Add a note to the log (ICS 214)…" maxLength={textLimits.logText} value={note} onChange={(e) => setNote(e.target.value)} />
         <button type="submit" className="button" disabled={!note.trim()}>
           Log
         </button>

@@ -1,4 +1,4 @@
-import type { Invoke, Method, ParsedArgs } from './index.ts';
+import type { Invoke, Method, ParsedArgs } from '../api/index.ts';
 
 /**
  * One connected renderer: a window under Electron, a WebSocket under serve mode.

@@ -1,0 +1,110 @@
+// A real app through a working session, every result and every push parsed with its schema in
+// the contract: what the host sends is what the renderer is promised.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methods, pushes, type Invoke, type Method, type PushEvent } from '../api/index.ts';
+import type { Session } from './handlers.ts';
+import { testApp } from './test-app.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+const called = new Set<Method>();
+const pushed: { event: PushEvent; payload: unknown }[] = [];
+
+beforeAll(async () => {
+  t = await testApp(50);
+  t.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Calls through the dispatcher and parses the result with the method's result schema. */
+async function call<M extends Method>(session: Session, method: M, args: Invoke[M][0]): Promise<Invoke[M][1]> {
+  const result = await t.app.dispatch(method, args, { session });
+  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
+  called.add(method);
+  const parsed = methods[method].result.safeParse(result.value);
+  if (!parsed.success) throw new Error(`${method} result does not match its schema: ${parsed.error.message}`);
+  return result.value as Invoke[M][1];
+}
+
+async function until(event: PushEvent): Promise<void> {
+  for (let i = 0; i < 1200 && !pushed.some((p) => p.event === event); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(pushed.some((p) => p.event === event), `a ${event} push`).toBe(true);
+}
+
+const square = (lon: number, lat: number, d: number): [number, number][] => [
+  [lon, lat],
+  [lon + d, lat],
+  [lon + d, lat + d],
+  [lon, lat + d],
+  [lon, lat],
+];
+
+describe('the contract, end to end', () => {
+  it('answers a working session with results and pushes that match their schemas', async () => {
+    const me = t.session(null);
+    await call(me, 'app.info', {});
+    await call(me, 'actors.list', {});
+    await call(me, 'departments.list', {});
+    await call(me, 'session.login', { actorId: 'eoc-lead' });
+    await call(me, 'session.current', {});
+    await call(me, 'app.info', {});
+
+    const incident = await call(me, 'incidents.create', { name: 'Merewether flash flood', departments: ['fire'] });
+    await call(me, 'incidents.setPhase', { incidentId: incident.id, phase: 'response', note: 'Rain over 60 mm/h' });
+    await call(me, 'incidents.setDepartments', { incidentId: incident.id, add: ['works'] });
+    await call(me, 'incidents.list', {});
+
+    const [unit] = await call(me, 'units.list', { department: 'works' });
+    await call(me, 'units.update', { unitId: unit!.id, status: 'en_route', location: { lon: 151.75, lat: -32.94, label: 'Glebe Rd' } });
+
+    const task = await call(me, 'tasks.create', { title: 'Clear the Glebe Rd culvert', department: 'works', priority: 'high', incidentId: incident.id });
+    await call(me, 'tasks.update', { taskId: task.id, description: 'Debris at the inlet' });
+    await call(me, 'tasks.assign', { taskId: task.id, unitId: unit!.id });
+    await call(me, 'tasks.transition', { taskId: task.id, to: 'in_progress' });
+    await call(me, 'tasks.get', { taskId: task.id });
+    const board = await call(me, 'board.query', {});
+    await call(me, 'board.rows', { ids: [task.id] });
+    await call(me, 'board.dueRows', { since: board.now });
+
+    const raised = await call(me, 'alerts.raise', { source: 'sensor', title: 'Gauge over 2 m', severity: 'Severe', urgency: 'Immediate', certainty: 'Observed', area: { type: 'Polygon', coordinates: [square(151.74, -32.95, 0.01)] } });
+    await call(me, 'alerts.acknowledge', { alertId: raised.alert.id });
+    await call(me, 'alerts.escalate', { alertId: raised.alert.id });
+    await call(me, 'alerts.resolve', { alertId: raised.alert.id, note: 'Water receding' });
+    const other = await call(me, 'alerts.raise', { source: 'field', title: 'Manhole lifted', severity: 'Minor', urgency: 'Expected', certainty: 'Likely' });
+    await call(me, 'alerts.dismiss', { alertId: other.alert.id });
+    await call(me, 'alerts.list', { status: 'all' });
+
+    await call(me, 'log.append', { text: 'EOC activated at level 2', incidentId: incident.id });
+    await call(me, 'timeline.query', { limit: 50 });
+    const request = await call(me, 'resources.request', { kind: 'pump', reason: 'Basement flooding on Llewellyn St', department: 'works' });
+    await call(me, 'resources.list', {});
+    await call(me, 'resources.decide', { requestId: request.id, decision: 'denied', note: 'None free' });
+    await call(me, 'conflicts.list', {});
+    await call(me, 'storage.status', {});
+
+    await call(me, 'scenario.layers', {});
+    await call(me, 'scenario.grid', {});
+    await call(me, 'scenario.hillshade', {});
+    // A run long enough to edit and read while it goes, stopped once it has framed.
+    await call(me, 'sim.start', { durationSeconds: 36_000, frameIntervalSeconds: 3600 });
+    await call(me, 'sim.edit', { edit: { kind: 'addPump', id: 'p1', x: 300005, y: 6000005, capacity: 0.2 } });
+    await until('sim.frame');
+    await call(me, 'sim.results', { view: 'arrival' });
+    await call(me, 'sim.results', { view: 'hazard', time: 3600 });
+    await call(me, 'sim.stop', {});
+    await until('sim.finished');
+    await call(me, 'sim.status', {});
+    await until('app.clock');
+    await call(me, 'session.logout', {});
+
+    expect([...called].sort()).toEqual((Object.keys(methods) as Method[]).sort());
+    for (const { event, payload } of pushed) {
+      const parsed = pushes[event].safeParse(payload);
+      expect(parsed.success, `${event}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
+    }
+    // Every push but the two that need a full disk or a concurrent edit from another device.
+    const seen = new Set(pushed.map((p) => p.event));
+    expect([...seen].sort()).toEqual((Object.keys(pushes) as PushEvent[]).filter((e) => e !== 'storage.alarm' && e !== 'conflicts.changed').sort());
+  }, 120_000);
+});

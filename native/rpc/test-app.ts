@@ -1,0 +1,42 @@
+// A real app for the rpc tests: a temp data folder, the small test scenario pack, a manual clock,
+// and sessions to call it as.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Invoke, Method } from '../api/index.ts';
+import { createApp, nodeRuntime, type PolderApp } from '../app.ts';
+import { manualClock } from '../clock/clock.ts';
+import { silentLogger } from '../logger.ts';
+import { repoPaths } from '../paths.ts';
+import { writeTestPack } from '../../simulation/scenario/test-pack.ts';
+import type { Session } from './handlers.ts';
+
+export async function testApp(tickMs = 60_000): Promise<{ app: PolderApp; session(actorId: string | null): Session; close(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'polder-rpc-'));
+  const app = await createApp({
+    dataDir,
+    resourcesDir: repoPaths.resources,
+    scenario: writeTestPack(),
+    clock: manualClock(Date.UTC(2007, 5, 8, 12), 'exercise'),
+    logger: silentLogger(),
+    host: 'serve',
+    runtime: nodeRuntime(),
+    tickMs,
+  });
+  let n = 0;
+  return {
+    app,
+    session: (actorId) => ({ id: `test-${++n}`, actorId }),
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Dispatches a call and returns its value, or throws its `{ code, message }`. */
+export async function call<M extends Method>(app: PolderApp, session: Session, method: M, args: Invoke[M][0]): Promise<Invoke[M][1]> {
+  const result = await app.dispatch(method, args, { session });
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as Invoke[M][1];
+}
