@@ -54,3 +54,33 @@ test('times read in the device zone with the zone in the status bar, UTC on dema
   await expect(entry).toHaveAttribute('title', /UTC$/);
   await context.close();
 });
+
+test('the palette finds and opens a task by its title, finds the simulation and the scenario’s assets', async ({ page, served }) => {
+  test.setTimeout(120_000);
+  await page.goto(served.url);
+  await page.getByTestId('sign-in-works-lead').click();
+  await page.keyboard.press('n');
+  const form = page.getByTestId('task-form');
+  await form.getByLabel('Title').fill('Clear the Glebe culvert grate');
+  await form.getByTestId('task-form-submit').click();
+  await expect(page.getByTestId('task-details')).toContainText('Clear the Glebe culvert grate');
+
+  const palette = page.getByTestId('palette-input');
+  await page.keyboard.press('Control+k');
+  await palette.fill('sim');
+  await expect(page.getByRole('option', { name: /Run simulation/ })).toBeVisible();
+  await palette.fill('school');
+  await expect(page.getByRole('option', { name: /Asset.*School/i })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // A fresh page has no task open: the palette is what opens it.
+  await page.reload();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
+  await expect(page.getByTestId('task-details')).toHaveCount(0);
+  await page.keyboard.press('Control+k');
+  await palette.fill('glebe culvert');
+  const option = page.getByRole('option', { name: /Task.*Clear the Glebe culvert grate/ });
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('task-details')).toContainText('Clear the Glebe culvert grate', { timeout: 15_000 });
+});

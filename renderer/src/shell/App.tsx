@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { AppInfo } from '../../../native/api/index.ts';
 import { AlertQueue } from '../alerts/AlertQueue.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
@@ -9,7 +9,7 @@ import { columnListId } from '../boards/StatusColumn.tsx';
 import { useHost } from '../bridge/host-context.tsx';
 import type { DrawnGeometry } from '../map/draw-state.ts';
 import { MapView } from '../map/MapView.tsx';
-import { SimRunProvider } from '../map/sim-run-context.tsx';
+import { SimRunProvider, useSharedSimRun } from '../map/sim-run-context.tsx';
 import { areaPoint } from '../tasks/task-draft.ts';
 import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
 import { SignIn } from '../session/SignIn.tsx';
@@ -18,6 +18,8 @@ import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ConflictsDialog } from './ConflictsDialog.tsx';
+import { useMapFocus } from './map-focus.ts';
+import type { Find } from './palette-finds.ts';
 import type { Command } from './commands.ts';
 import { SelectionProvider, useSelection } from './selection.tsx';
 import { ShortcutOverlay } from './ShortcutOverlay.tsx';
@@ -80,7 +82,9 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
   const { actor, departments, signOut } = useSession();
   const { selected, draft, select, startCreate, endCreate } = useSelection();
-  const { alerts, loud, act } = useAlerts();
+  const { loud, act } = useAlerts();
+  const map = useMapFocus();
+  const simStart = useRef<(() => Promise<void>) | null>(null);
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
   const [tab, setTab] = useState<Region>('alerts');
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
@@ -101,6 +105,15 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     setTimeout(() => focusRegion(region), 0);
   };
 
+  const openFind = (find: Find) => {
+    if (find.kind === 'task' || find.kind === 'alert') {
+      select({ kind: find.kind, id: find.id });
+      return;
+    }
+    goTo('map');
+    if (find.geometry) map.focus({ kind: find.group === 'Unit' ? 'unit' : 'place', id: find.id, label: find.label, geometry: find.geometry });
+  };
+
   useGlobalKeys({
     palette: () => setDialog('palette'),
     shortcuts: () => setDialog('shortcuts'),
@@ -115,12 +128,12 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const commands = useMemo<Command[]>(
     () => [
       { id: 'new-task', group: 'Task', label: 'New task', keys: 'N', run: () => startCreate() },
+      { id: 'sim-run', group: 'Map', label: 'Run simulation', run: () => (goTo('map'), void simStart.current?.()) },
       { id: 'raise', group: 'Alert', label: 'Raise an alert', keys: '!', run: () => setDialog('raise') },
       ...(loud[0] ? [{ id: 'ack-loud', group: 'Alert', label: `Acknowledge: ${loud[0].title}`, run: () => void act(loud[0]!, 'acknowledge') }] : []),
       ...regions.map((r, i) => ({ id: `go-${r}`, group: 'Go to', label: regionLabel[r], keys: String(i + 1), run: () => goTo(r) })),
       { id: 'board-all', group: 'Board', label: 'All departments', run: () => (setDepartment(null), goTo('board')) },
       ...departments.map((d) => ({ id: `board-${d.id}`, group: 'Board', label: `${d.short} — ${d.name}`, run: () => (setDepartment(d.id), goTo('board')) })),
-      ...alerts.slice(0, 30).map((a) => ({ id: `alert-${a.id}`, group: 'Open alert', label: `${a.severity}: ${a.title}`, run: () => select({ kind: 'alert', id: a.id }) })),
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Merged concurrent edits (conflicts)', run: () => setDialog('conflicts') },
@@ -128,7 +141,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [alerts, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
+    [loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -137,6 +150,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     <>
       <Header info={info} onPalette={() => setDialog('palette')} onShortcuts={() => setDialog('shortcuts')} />
       <SevereAlertBanner />
+      <SimStarter start={simStart} />
       {fieldMode && (
         <nav className="field-tabs" aria-label="Regions">
           {regions.map((r, i) => (
@@ -167,7 +181,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       </main>
       <StatusBar info={info} onConflicts={() => setDialog('conflicts')} />
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
+      {dialog === 'palette' && <CommandPalette commands={commands} onFind={openFind} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
       {dialog === 'raise' && (
         <RaiseAlertDialog
@@ -203,6 +217,13 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       )}
     </>
   );
+}
+
+/** Hands the shared run's start to the palette without re-rendering the workspace on every frame. */
+function SimStarter({ start }: { start: MutableRefObject<(() => Promise<void>) | null> }) {
+  const sim = useSharedSimRun();
+  start.current = sim.start;
+  return null;
 }
 
 function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPalette?(): void; onShortcuts?(): void }) {
