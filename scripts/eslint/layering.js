@@ -40,7 +40,7 @@ export const layers = [
     label: 'native/ops',
     imports: ['native/ops/**', 'native/api/**', 'native/clock/**', 'native/store/**', 'native/*'],
     types: ['native/rpc/**'],
-    packages: ['better-sqlite3'],
+    packages: ['better-sqlite3', 'zod'],
     node: true,
   },
   {
@@ -70,8 +70,9 @@ export const layers = [
   {
     files: 'native/security/**',
     label: 'native/security',
-    imports: ['native/security/**', 'native/api/**'],
-    packages: ['ws'],
+    why: 'the attack tests replay attacks on real files and a real serve child',
+    imports: ['native/security/**', 'native/api/**', 'native/ops/**', 'native/store/**', 'native/*', 'simulation/scenario/test-pack.ts'],
+    packages: ['ws', 'better-sqlite3', 'yaml'],
     node: true,
   },
   {
