@@ -1,4 +1,5 @@
 import { expect, test } from './serve-fixture.ts';
+import { openAs } from './ui-helpers.ts';
 
 test('a hydrograph opened after a run behind the Task tab draws its line; the rain gauge says it has no source', async ({ page, served }) => {
   test.setTimeout(180_000);
@@ -83,4 +84,36 @@ test('the palette finds and opens a task by its title, finds the simulation and 
   await expect(option).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('task-details')).toContainText('Clear the Glebe culvert grate', { timeout: 15_000 });
+});
+
+test('picking on the map works from the raise-alert dialog and the task form, with readable coordinates and no stray chooser', async ({ browser, served }) => {
+  test.setTimeout(120_000);
+  const { page, calls, context } = await openAs(browser, served.url, 'eoc-lead');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-hillshade', 'drawn', { timeout: 30_000 });
+  const canvas = page.locator('#region-map canvas').first();
+
+  await page.keyboard.press('!');
+  const form = page.getByTestId('raise-alert-form');
+  await form.getByLabel('Title').fill('Water over the road at the school');
+  await form.getByRole('button', { name: 'Pick on map' }).click();
+  await expect(form).toBeHidden();
+  await canvas.click({ position: { x: 200, y: 200 } });
+  await expect(form).toBeVisible();
+  const lon = await form.getByLabel('Longitude').inputValue();
+  expect(lon).toMatch(/^\d+\.\d{5}$/);
+  expect(await form.getByLabel('Latitude').inputValue()).toMatch(/^-\d+\.\d{5}$/);
+  await form.getByRole('button', { name: 'Raise alert' }).click();
+  await expect(form).toHaveCount(0);
+  const raised = calls.find((c) => c.method === 'alerts.raise');
+  expect(raised?.args.area).toEqual({ type: 'Point', coordinates: [Number(lon), expect.any(Number)] });
+
+  await page.getByTestId('new-task').click();
+  const taskForm = page.getByTestId('task-form');
+  await taskForm.getByRole('button', { name: 'Pick on map' }).click();
+  await canvas.click({ position: { x: 260, y: 240 } });
+  await expect(taskForm.getByLabel('Longitude')).toHaveValue(/^\d+\.\d{5}$/);
+  await page.waitForTimeout(500);
+  await expect(page.getByText(/Use the point you drew/)).toHaveCount(0);
+  await context.close();
 });

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { textLimits, type Alert } from '../../../native/api/ops.ts';
 import { useSession } from '../session/session.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
+import { degrees } from '../tasks/LocationFields.tsx';
 import { alertSources, certainties, severities, urgencies } from '../tasks/labels.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { useToasts } from '../ui/toasts.tsx';
@@ -18,11 +19,12 @@ export function RaiseAlertDialog({ onClose, onRaised, area = null }: { onClose()
   const [certainty, setCertainty] = useState<Alert['certainty']>('Observed');
   const [source, setSource] = useState<Alert['source']>('field');
   const [dedupeKey, setDedupeKey] = useState('');
-  const [lon, setLon] = useState(area?.type === 'Point' ? String(area.coordinates[0]) : '');
-  const [lat, setLat] = useState(area?.type === 'Point' ? String(area.coordinates[1]) : '');
+  const [lon, setLon] = useState(area?.type === 'Point' ? degrees(area.coordinates[0]) : '');
+  const [lat, setLat] = useState(area?.type === 'Point' ? degrees(area.coordinates[1]) : '');
   // A drawn polygon stays the alert's area unless the user types a point instead.
   const drawnArea = area && area.type !== 'Point' ? area : null;
   const [busy, setBusy] = useState(false);
+  const [picking, setPicking] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,15 +50,19 @@ export function RaiseAlertDialog({ onClose, onRaised, area = null }: { onClose()
     }
   };
 
-  const pick = () =>
+  // The dialog steps aside while the user picks: a modal would cover the map and take its clicks.
+  const pick = () => {
+    setPicking(true);
     map.pick({
       purpose: 'Alert location',
       done: (pos) => {
+        setPicking(false);
         if (!pos) return;
-        setLon(String(pos[0]));
-        setLat(String(pos[1]));
+        setLon(degrees(pos[0]));
+        setLat(degrees(pos[1]));
       },
     });
+  };
 
   const select = <T extends string>(label: string, value: T, set: (v: T) => void, options: readonly T[]) => (
     <label className="field">
@@ -70,7 +76,7 @@ export function RaiseAlertDialog({ onClose, onRaised, area = null }: { onClose()
   );
 
   return (
-    <Dialog title="Raise an alert" onClose={onClose}>
+    <Dialog title="Raise an alert" onClose={onClose} away={picking}>
       <form className="form" onSubmit={submit} data-testid="raise-alert-form">
         <label className="field">
           <span>Title</span>

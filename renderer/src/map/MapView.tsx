@@ -288,7 +288,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
 
   useMapFocusListener((request) => map && focusOn(map, request.geometry));
   useMapPickListener((request) => {
-    void draw.request('point', request.purpose).then((geometry) => request.done(geometry?.type === 'Point' ? geometry.coordinates : null));
+    void draw.request('point', request.purpose, { pick: true }).then((geometry) => request.done(geometry?.type === 'Point' ? geometry.coordinates : null));
   });
 
   useEffect(() => {
