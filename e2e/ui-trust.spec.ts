@@ -117,3 +117,44 @@ test('picking on the map works from the raise-alert dialog and the task form, wi
   await expect(page.getByText(/Use the point you drew/)).toHaveCount(0);
   await context.close();
 });
+
+test('refusals are plain words beside their field, limits show as one types, and an observer is not offered the forms', async ({ browser, served }) => {
+  test.setTimeout(120_000);
+  const { page, calls, context } = await openAs(browser, served.url, 'eoc-lead');
+  await page.keyboard.press('!');
+  const form = page.getByTestId('raise-alert-form');
+  await form.getByLabel('Title').fill('   ');
+  await form.getByLabel('Longitude').fill('abc');
+  await form.getByLabel('Latitude').fill('-32.94');
+  await form.getByRole('button', { name: 'Raise alert' }).click();
+  await expect(form.getByLabel('Longitude')).toHaveAccessibleDescription('Longitude must be a number, like 151.75.');
+  await expect(form.getByLabel('Title')).toHaveAccessibleDescription('Title cannot be empty or only spaces.');
+  await expect(form).not.toContainText('Invalid input');
+  expect(calls.filter((c) => c.method === 'alerts.raise')).toHaveLength(0);
+
+  // The count shows near the limit, and past it the form says so instead of cutting.
+  await form.getByLabel('Title').fill('x'.repeat(205));
+  await expect(form.getByLabel('Title')).toHaveValue('x'.repeat(205));
+  await expect(form).toContainText('205 / 200 characters');
+  await form.getByRole('button', { name: 'Raise alert' }).click();
+  await expect(form.getByLabel('Title')).toHaveAccessibleDescription(/Title is too long: at most 200 characters/);
+  await page.keyboard.press('Escape');
+
+  // A due date in 2007 is refused beside the due field.
+  await page.getByTestId('new-task').click();
+  const taskForm = page.getByTestId('task-form');
+  await taskForm.getByLabel('Title').fill('Check the 2007 gauge');
+  await taskForm.getByLabel(/^Due/).fill('2007-06-08T12:00');
+  await taskForm.getByTestId('task-form-submit').click();
+  await expect(taskForm.getByLabel(/^Due/)).toHaveAccessibleDescription(/The due time is already past/);
+  expect(calls.filter((c) => c.method === 'tasks.create')).toHaveLength(0);
+  await context.close();
+
+  const observer = await openAs(browser, served.url, 'observer');
+  await expect(observer.page.locator('#region-alerts')).toBeVisible();
+  await expect(observer.page.getByTestId('raise-alert')).toHaveCount(0);
+  await expect(observer.page.getByTestId('new-task')).toHaveCount(0);
+  await observer.page.keyboard.press('!');
+  await expect(observer.page.getByTestId('raise-alert-form')).toHaveCount(0);
+  await observer.context.close();
+});

@@ -10,7 +10,8 @@ import { AlertActions } from './AlertActions.tsx';
 import { alertKeys, useAlertCommands } from './use-alert-commands.ts';
 
 /** Open alerts in native's order; duplicates arrive grouped (×n). One key per action on the active alert. */
-export function AlertQueue({ onRaise }: { onRaise(): void }) {
+/** `onRaise` is left out for a user who may not raise alerts: the button is not offered. */
+export function AlertQueue({ onRaise }: { onRaise?: (() => void) | undefined }) {
   const { alerts, showClosed, setShowClosed, error } = useAlerts();
   const { selected, select } = useSelection();
   const { fieldMode } = useUiPrefs();
@@ -45,9 +46,11 @@ export function AlertQueue({ onRaise }: { onRaise(): void }) {
           <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
           <span>Closed too</span>
         </label>
-        <button type="button" className="button" onClick={onRaise} data-testid="raise-alert">
+        {onRaise && (
+          <button type="button" className="button" onClick={onRaise} data-testid="raise-alert">
           Raise alert <kbd>!</kbd>
         </button>
+        )}
       </div>
       {error && <p role="alert" className="inline-error">{error}</p>}
       {alerts.length === 0 ? (

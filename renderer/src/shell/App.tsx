@@ -84,6 +84,8 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const { selected, draft, select, startCreate, endCreate } = useSelection();
   const { loud, act } = useAlerts();
   const map = useMapFocus();
+  // Observers only read: they are not offered forms they would be refused.
+  const readOnly = actor?.role === 'observer';
   const simStart = useRef<(() => Promise<void>) | null>(null);
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
   const [tab, setTab] = useState<Region>('alerts');
@@ -117,8 +119,8 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   useGlobalKeys({
     palette: () => setDialog('palette'),
     shortcuts: () => setDialog('shortcuts'),
-    newTask: () => startCreate(),
-    raiseAlert: () => setDialog('raise'),
+    newTask: () => !readOnly && startCreate(),
+    raiseAlert: () => !readOnly && setDialog('raise'),
     region: (n) => goTo(regions[n - 1]!),
     toggleField: () => setFieldMode(!fieldMode),
     toggleMute: () => setMuted(!muted),
@@ -127,9 +129,13 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
 
   const commands = useMemo<Command[]>(
     () => [
-      { id: 'new-task', group: 'Task', label: 'New task', keys: 'N', run: () => startCreate() },
-      { id: 'sim-run', group: 'Map', label: 'Run simulation', run: () => (goTo('map'), void simStart.current?.()) },
-      { id: 'raise', group: 'Alert', label: 'Raise an alert', keys: '!', run: () => setDialog('raise') },
+      ...(readOnly
+        ? []
+        : [
+            { id: 'new-task', group: 'Task', label: 'New task', keys: 'N', run: () => startCreate() },
+            { id: 'sim-run', group: 'Map', label: 'Run simulation', run: () => (goTo('map'), void simStart.current?.()) },
+            { id: 'raise', group: 'Alert', label: 'Raise an alert', keys: '!', run: () => setDialog('raise') },
+          ]),
       ...(loud[0] ? [{ id: 'ack-loud', group: 'Alert', label: `Acknowledge: ${loud[0].title}`, run: () => void act(loud[0]!, 'acknowledge') }] : []),
       ...regions.map((r, i) => ({ id: `go-${r}`, group: 'Go to', label: regionLabel[r], keys: String(i + 1), run: () => goTo(r) })),
       { id: 'board-all', group: 'Board', label: 'All departments', run: () => (setDepartment(null), goTo('board')) },
@@ -141,7 +147,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
+    [readOnly, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -164,7 +170,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       {/* Regions in reading order of the grid (row by row), so Tab follows what the eye does. */}
       <main className="workspace">
         <div className="region region-alerts" hidden={!shown('alerts')}>
-          <AlertQueue onRaise={() => setDialog('raise')} />
+          <AlertQueue onRaise={readOnly ? undefined : () => setDialog('raise')} />
         </div>
         <section className="region region-map map-area" id="region-map" aria-label="Map" hidden={!shown('map')}>
           {info?.scenario ? <MapView scenario={info.scenario} onOpen={select} onDrawn={setDrawn} /> : <p className="placeholder">{error ?? 'Loading…'}</p>}
@@ -194,7 +200,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
           }}
         />
       )}
-      {drawn && (
+      {drawn && !readOnly && (
         <ChoiceDialog
           title={`Use the ${drawn.type === 'Point' ? 'point' : drawn.type === 'Polygon' ? 'area' : 'line'} you drew for…`}
           choices={[

@@ -6,6 +6,7 @@ import { useSession } from '../session/session.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
 import { useSelection } from '../shell/selection.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
+import { FieldNote } from '../ui/FieldNote.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { DueCountdown } from './DueCountdown.tsx';
 import { priorityLabel, statusColumns, statusLabel } from './labels.ts';
@@ -225,11 +226,13 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
       <form className="form" onSubmit={save}>
         <label className="field">
           <span>Title</span>
-          <input required maxLength={textLimits.title} value={title} onChange={(e) => edit(setTitle)(e.target.value)} />
+          <input required maxLength={textLimits.title} value={title} onChange={(e) => edit(setTitle)(e.target.value)} aria-describedby="task-edit-title-note" />
+          <FieldNote id="task-edit-title-note" length={title.length} limit={textLimits.title} />
         </label>
         <label className="field">
           <span>Description</span>
-          <textarea rows={3} maxLength={textLimits.description} value={description} onChange={(e) => edit(setDescription)(e.target.value)} />
+          <textarea rows={3} maxLength={textLimits.description} value={description} onChange={(e) => edit(setDescription)(e.target.value)} aria-describedby="task-edit-description-note" />
+          <FieldNote id="task-edit-description-note" length={description.length} limit={textLimits.description} />
         </label>
         <PriorityDueFields priority={priority} due={due} onPriority={edit(setPriority)} onDue={edit(setDue)} />
         <LocationFields lon={lon} lat={lat} onChange={(x, y) => (setDirty(true), setLon(x), setLat(y))} />

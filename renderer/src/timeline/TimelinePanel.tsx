@@ -4,6 +4,7 @@ import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
+import { FieldNote } from '../ui/FieldNote.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 
 const kinds = [
@@ -139,7 +140,8 @@ export function TimelinePanel() {
         {entries.length === 0 && <li className="placeholder">Nothing logged{filters.text || filters.kind || filters.department || filters.actorId ? ' for these filters' : ' yet'}.</li>}
       </ol>
       <form className="note-form" onSubmit={addNote}>
-        <input aria-label="Add a note to the activity log" placeholder="Add a note to the log (ICS 214)…" maxLength={textLimits.logText} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input aria-label="Add a note to the activity log" placeholder="Add a note to the log (ICS 214)…" maxLength={textLimits.logText} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="log-note-count" />
+        <FieldNote id="log-note-count" length={note.length} limit={textLimits.logText} />
         <button type="submit" className="button" disabled={!note.trim()}>
           Log
         </button>
