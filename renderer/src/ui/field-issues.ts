@@ -1,4 +1,12 @@
-import type { z } from 'zod';
+/** The parts of a zod issue this reads (the renderer does not import zod itself). */
+export interface SchemaIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  expected?: unknown;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+}
 
 /** A plain sentence per form field, keyed by field name. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -11,7 +19,7 @@ export const countFrom = 0.8;
  * schema the host checks, so the form refuses what the host would, in words a person reads.
  * `fieldOf` names the form field an issue's path belongs to (null: not a field of this form).
  */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[], labels: Readonly<Record<string, string>>, fieldOf: (path: readonly PropertyKey[]) => string | null = (p) => String(p[0] ?? '')): FieldErrors {
+export function fieldErrors(issues: readonly SchemaIssue[], labels: Readonly<Record<string, string>>, fieldOf: (path: readonly PropertyKey[]) => string | null = (p) => String(p[0] ?? '')): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = fieldOf(issue.path);
@@ -21,7 +29,7 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], labels: Readonl
   return errors;
 }
 
-function sentence(issue: z.core.$ZodIssue, label: string): string {
+function sentence(issue: SchemaIssue, label: string): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'number' ? `${label} must be a number, like 151.75.` : `${label} is missing.`;
