@@ -1,5 +1,5 @@
 import { expect, test } from './serve-fixture.ts';
-import { openAs } from './ui-helpers.ts';
+import { cardIn, openAs } from './ui-helpers.ts';
 
 test('a hydrograph opened after a run behind the Task tab draws its line; the rain gauge says it has no source', async ({ page, served }) => {
   test.setTimeout(180_000);
@@ -157,4 +157,31 @@ test('refusals are plain words beside their field, limits show as one types, and
   await observer.page.keyboard.press('!');
   await expect(observer.page.getByTestId('raise-alert-form')).toHaveCount(0);
   await observer.context.close();
+});
+
+test('a touch drag moves a card to another column', async ({ browser, served }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(served.url);
+  await page.getByTestId('sign-in-works-lead').click();
+  await page.keyboard.press('n');
+  const form = page.getByTestId('task-form');
+  await form.getByLabel('Title').fill('Touch-dragged culvert check');
+  await form.getByTestId('task-form-submit').click();
+  const card = cardIn(page, 'new', 'Touch-dragged culvert check');
+  await expect(card).toBeVisible();
+
+  const from = (await card.boundingBox())!;
+  const to = (await page.getByTestId('column-cancelled').boundingBox())!;
+  const cdp = await context.newCDPSession(page);
+  const touch = (type: string, x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const [x0, y0] = [from.x + from.width / 2, from.y + from.height / 2];
+  const [x1, y1] = [to.x + to.width / 2, to.y + to.height / 2];
+  await touch('touchStart', x0, y0);
+  await page.waitForTimeout(400); // a resting touch starts the drag; a swipe would scroll
+  for (let i = 1; i <= 10; i++) await touch('touchMove', x0 + ((x1 - x0) * i) / 10, y0 + ((y1 - y0) * i) / 10);
+  await touch('touchEnd', x1, y1);
+  await expect(cardIn(page, 'cancelled', 'Touch-dragged culvert check')).toBeVisible({ timeout: 15_000 });
+  await context.close();
 });
