@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { appMethods, AppInfo, ScenarioSummary } from './api/app.ts';
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
 import type { Handlers, HandlersFor } from './api/handlers.ts';
@@ -43,6 +44,12 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     resourcesDir: options.resourcesDir,
     defaultScenario: scenario?.dir ?? null,
     push: pushes.emit,
+    clock,
+    db: ops.store.db,
+    runsDir: join(options.dataDir, 'runs'),
+    actor: ops.actor,
+    activity: ops.logActivity,
+    logger,
     ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
   });
 

@@ -3,6 +3,7 @@ import { eventLog } from './001-event-log.ts';
 import { projections } from './002-projections.ts';
 import { outbox } from './003-outbox.ts';
 import { readViews } from './004-read-views.ts';
+import { simRuns } from './007-sim-runs.ts';
 
 /** Every schema step, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews];
+export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews, simRuns];
