@@ -9,5 +9,14 @@ export type ServerFrame =
   | { t: 'push'; event: string; payload: unknown }
   | { t: 'error'; error: WireError };
 
+/**
+ * A push payload or a result whose top-level fields include bytes (a typed array, as `sim.frame`'s
+ * grids) travels as one binary WebSocket message instead of JSON text: a little-endian uint32, the
+ * length of a UTF-8 JSON header; the header, which is the ServerFrame without those fields plus
+ * `bin`: each field's name and byte length in order; then the fields' bytes, back to back. The
+ * receiver puts each field back as a Uint8Array. Everything else stays a text message.
+ */
+export type BinaryHeader = ServerFrame & { bin: [field: string, byteLength: number][] };
+
 /** The WebSocket path under serve mode. */
 export const wirePath = '/api';

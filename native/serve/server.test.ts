@@ -8,7 +8,8 @@ import { createApp, nodeRuntime, type PolderApp } from '../app.ts';
 import { manualClock } from '../clock/clock.ts';
 import { silentLogger } from '../logger.ts';
 import { repoPaths } from '../paths.ts';
-import type { ServerFrame } from '../api/wire.ts';
+import type { SimFrame } from '../api/sim.ts';
+import type { BinaryHeader, ServerFrame } from '../api/wire.ts';
 import { startServer, type ServeHandle } from './server.ts';
 
 const token = 'test-token-0123456789';
@@ -36,10 +37,25 @@ function openSocket(headers: Record<string, string>) {
   return new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers });
 }
 
+/** A server frame from text, or from a binary message as native/api/wire.ts lays it out. */
+function decode(data: Buffer, isBinary: boolean): ServerFrame {
+  if (!isBinary) return JSON.parse(data.toString()) as ServerFrame;
+  const length = data.readUInt32LE(0);
+  const { bin, ...frame } = JSON.parse(data.subarray(4, 4 + length).toString()) as BinaryHeader;
+  const body = (frame.t === 'push' ? frame.payload : (frame as { value: unknown }).value) as Record<string, unknown>;
+  let offset = 4 + length;
+  for (const [field, bytes] of bin) {
+    body[field] = new Uint8Array(data.subarray(offset, offset + bytes));
+    offset += bytes;
+  }
+  expect(offset).toBe(data.length);
+  return frame;
+}
+
 function nextFrame(socket: WebSocket, match: (frame: ServerFrame) => boolean): Promise<ServerFrame> {
   return new Promise((resolve) => {
-    const onMessage = (data: Buffer) => {
-      const frame = JSON.parse(data.toString()) as ServerFrame;
+    const onMessage = (data: Buffer, isBinary: boolean) => {
+      const frame = decode(data, isBinary);
       if (match(frame)) {
         socket.off('message', onMessage);
         resolve(frame);
@@ -165,5 +181,36 @@ describe('serve mode over WebSocket', () => {
     expect(await call(b, 'session.current')).toMatchObject({ ok: true, value: { id: 'fire-1' } });
     a.close();
     b.close();
+  });
+
+  it('sends map frames as binary messages, latest-only: a burst reaches a client as its first and its last', async () => {
+    const socket = openSocket({ cookie: cookie(), origin: `http://127.0.0.1:${server.port}` });
+    await new Promise((resolve) => socket.once('open', resolve));
+    const received: { frame: ServerFrame; isBinary: boolean }[] = [];
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      const frame = decode(data, isBinary);
+      if (frame.t === 'push' && frame.event === 'sim.frame') received.push({ frame, isBinary });
+    });
+    const frame = (time: number): SimFrame => ({
+      runId: 'r1',
+      time,
+      durationSeconds: 100,
+      width: 2,
+      height: 1,
+      cellsPerPixel: 1,
+      depthMetersPerUnit: 0.001,
+      arrivalSecondsPerUnit: 1,
+      wetCells: 1,
+      maxDepth: 0.5,
+      probes: [],
+      assets: [],
+      grids: Uint8Array.from([time, 1, 2, 3, 255]),
+    });
+    for (let time = 1; time <= 30; time++) app.pushes.emit('sim.frame', frame(time));
+    await expect.poll(() => received.length).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received.map((r) => r.isBinary)).toEqual([true, true]);
+    expect(received.map((r) => (r.frame as { payload: SimFrame }).payload)).toEqual([frame(1), frame(30)]);
+    socket.close();
   });
 });

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { wirePath } from '../api/wire.ts';
 import type { PolderApp } from '../app.ts';
 import type { Logger } from '../logger.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { allowedHostHeaders, checkRequest, isLoopback, tokenCookieName } from './auth.ts';
+import { createSendGate, type SendGate } from './send-gate.ts';
 import { pushFrame, serveSocket } from './socket.ts';
 import { sendStaticFile } from './static-files.ts';
 
@@ -26,6 +27,9 @@ export interface ServeHandle {
 }
 
 const maxFrameBytes = 16 * 1024 * 1024;
+
+/** Pushes a client only needs the newest of. */
+const latestOnlyPushes: ReadonlySet<string> = new Set(['sim.frame']);
 
 /** Serve mode: the built renderer over HTTP and the same contract over a WebSocket, token-guarded. */
 export async function startServer({ app, staticDir, host, port, token, logger }: ServeOptions): Promise<ServeHandle> {
@@ -86,10 +90,24 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
     sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, app.dispatch));
   });
 
+  // Map frames are latest-only per client: at most one on its way and one waiting.
+  const frameGates = new WeakMap<WebSocket, SendGate<string | Buffer>>();
+  const frameGate = (client: WebSocket) => {
+    let gate = frameGates.get(client);
+    if (!gate) {
+      gate = createSendGate((message, done) => (client.readyState === client.OPEN ? client.send(message, () => done()) : done()));
+      frameGates.set(client, gate);
+    }
+    return gate;
+  };
   const stopPushes = app.pushes.listen((event, payload) => {
     if (sockets.clients.size === 0) return;
     const frame = pushFrame(event, payload);
-    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
+    for (const client of sockets.clients) {
+      if (client.readyState !== client.OPEN) continue;
+      if (latestOnlyPushes.has(event)) frameGate(client).offer(frame);
+      else client.send(frame);
+    }
   });
 
   await new Promise<void>((resolve, reject) => {

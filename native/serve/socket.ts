@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { Dispatch } from '../api/dispatch.ts';
 import type { Session } from '../api/handlers.ts';
 import type { ClientFrame, ServerFrame } from '../api/wire.ts';
+import { encodeServerFrame } from './binary-frame.ts';
 
 function parseFrame(data: string): ClientFrame | null {
   let value: unknown;
@@ -21,7 +22,7 @@ function parseFrame(data: string): ClientFrame | null {
 export function serveSocket(socket: WebSocket, dispatch: Dispatch): Session {
   const session: Session = { id: randomUUID(), actorId: null };
   const send = (frame: ServerFrame) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    if (socket.readyState === socket.OPEN) socket.send(encodeServerFrame(frame));
   };
   socket.on('message', async (data, isBinary) => {
     const frame = isBinary ? null : parseFrame(data.toString());
@@ -35,6 +36,6 @@ export function serveSocket(socket: WebSocket, dispatch: Dispatch): Session {
   return session;
 }
 
-export function pushFrame(event: string, payload: unknown): string {
-  return JSON.stringify({ t: 'push', event, payload } satisfies ServerFrame);
+export function pushFrame(event: string, payload: unknown): string | Buffer {
+  return encodeServerFrame({ t: 'push', event, payload });
 }
