@@ -169,7 +169,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
           {
             type: 'log.entry',
             entity: uuidv7(at),
-            payload: { create: true, set: { text, department, author: by === 'system' ? 'system' : by.id, at }, summary: text, text, dept: department },
+            payload: { create: true, set: { text, department, author: by === 'system' ? 'system' : by.id, at }, summary: text, dept: department },
           },
         ]);
       },

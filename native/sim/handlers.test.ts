@@ -28,8 +28,10 @@ function unpack(frame: SimFrame) {
 }
 
 const opened: { close(): Promise<void> }[] = [];
+const logged: string[] = [];
 afterEach(async () => {
   for (const o of opened.splice(0).reverse()) await o.close();
+  expect(logged.splice(0)).toEqual([]);
 });
 
 function setup(pack = writeTestPack(), ops = testService()) {
@@ -44,7 +46,7 @@ function setup(pack = writeTestPack(), ops = testService()) {
       runsDir: join(ops.dir.dir, 'runs'),
       actor: ops.service.actor,
       activity: ops.service.logActivity,
-      logger: { error: (message: string, err: unknown) => { throw new Error(`${message}: ${String(err)}`); } },
+      logger: { error: (message: string, err: unknown) => logged.push(`${message}: ${String(err)}`) },
     });
     opened.push(sim);
     return sim;
@@ -76,7 +78,7 @@ describe('sim handlers', () => {
     expect(frames[2]).toMatchObject({ runId: started.run!.id, width: 10, height: 8, cellsPerPixel: 1, durationSeconds: 60 });
     expect(frames[2]!.grids).toBeInstanceOf(Uint8Array);
     expect(frames[2]!.wetCells).toBeGreaterThan(0);
-    expect(unpack(frames[2]!).depth.filter((d) => d > 0.01).length).toBe(frames[2]!.wetCells);
+    expect(unpack(frames[2]!).depth.filter((d) => d >= 0.01).length).toBe(frames[2]!.wetCells);
     expect(pushed.some((p) => p.event === 'sim.progress')).toBe(true);
     const status = SimStatus.parse(await h['sim.status']({}, as('fire-1')));
     expect(status).toMatchObject({ state: 'idle', time: 60 });
@@ -121,7 +123,7 @@ describe('sim handlers', () => {
         expect(Math.abs(grids.arrival[i]! - t)).toBeLessThanOrEqual(0.5);
       } else expect(grids.arrival[i]).toBe(-1);
       expect(grids.hazard[i]).toBe(truth.grids.hazard[i]);
-      expect(Math.abs(grids.depth[i]! - truth.grids.depth[i]!)).toBeLessThanOrEqual(0.0005);
+      expect(Math.abs(grids.depth[i]! - truth.grids.depth[i]!)).toBeLessThanOrEqual(0.01);
     }
     expect(wet).toBeGreaterThan(10);
     // Replaying the first frame, and a moment after it (before the next): that frame, from disk.
@@ -131,7 +133,7 @@ describe('sim handlers', () => {
       expect(past.time).toBeCloseTo(first30!.time, 6);
       const values = unpack(past);
       expect(values.hazard).toEqual([...first30!.hazard]);
-      for (let i = 0; i < 80; i++) expect(Math.abs(values.depth[i]! - first30!.depth[i]!)).toBeLessThanOrEqual(0.0005);
+      for (let i = 0; i < 80; i++) expect(Math.abs(values.depth[i]! - first30!.depth[i]!)).toBeLessThanOrEqual(0.01);
     }
     expect([...second!.hazard]).not.toEqual([...first30!.hazard]);
     for (const asset of finished.assets) {
@@ -188,12 +190,13 @@ describe('sim handlers', () => {
     expect((await later['sim.results']({ time: 25 }, as('fire-1')))?.time).toBeCloseTo(20, 6);
 
     const running = await later['sim.start']({ durationSeconds: 1e6, frameIntervalSeconds: 10 }, as('eoc-1'));
-    await until('sim.frame', 4);
+    await until('sim.frame', 5);
     ops.clock.advance(5000);
     const third = open().handlers;
     const after = await third['sim.status']({}, as('fire-1'));
     expect(after.run).toMatchObject({ id: running.run!.id, state: 'interrupted', endedAt: ops.clock.now() });
-    expect(SimFrame.parse(await third['sim.results']({}, as('fire-1'))).runId).toBe(running.run!.id);
+    // Its frames reach the disk as they come (asynchronously): the newest one written is served.
+    await expect.poll(async () => (await third['sim.results']({}, as('fire-1')))?.runId).toBe(running.run!.id);
   });
 
   it('reports a scenario that cannot load, and records the run as failed', async () => {

@@ -247,6 +247,8 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
       const run = status.run;
       if (!run) return null;
       if (latest && latest.runId === run.id && (time === undefined || time >= latest.time)) return latest;
+      // Frames still on their way to the disk (two at most) first.
+      await writer.idle();
       return await frames.read(run.id, time ?? null);
     },
     'sim.edit': async ({ edit }, ctx) => {

@@ -25,7 +25,7 @@ export function createRunStore(db: Database) {
   const end = db.prepare("UPDATE sim_runs SET state = ?, stopped_by = ?, ended_at = ?, finished = ? WHERE id = ? AND state = 'running'");
   const interrupt = db.prepare("UPDATE sim_runs SET state = 'interrupted', ended_at = ? WHERE state = 'running'");
   const byId = db.prepare<[string], RunRow>('SELECT * FROM sim_runs WHERE id = ?');
-  const newest = db.prepare<[number], RunRow>('SELECT * FROM sim_runs ORDER BY started_at DESC, id DESC LIMIT ?');
+  const newest = db.prepare<[number], RunRow>('SELECT * FROM sim_runs ORDER BY started_at DESC, rowid DESC LIMIT ?');
   const editsOf = db.prepare<[string], { edit: string; by: string; at: number }>('SELECT edit, by, at FROM sim_run_edits WHERE run_id = ? ORDER BY seq');
 
   const record = (row: RunRow): SimRunRecord => ({

@@ -15,22 +15,22 @@ function unpack(frame: ReturnType<typeof displayFrame>) {
 }
 
 describe('displayFrame', () => {
-  it('keeps one value per cell on a grid that fits, in mm, seconds and classes', () => {
-    // 3 × 2: north row dry, 0.25 m arrived at 12 s H2, 70 m; south row 4 mm, 1 m at 3 s H6, dry.
+  it('keeps one value per cell on a grid that fits, in whole cm (rounded down), seconds and classes', () => {
+    // 3 × 2: north row dry, 0.257 m arrived at 12 s H2, 700 m; south row 9 mm, 1 m at 3 s H6, dry.
     const frame = displayFrame(
       {
         nx: 3,
         ny: 2,
-        depth: Float32Array.from([0, 0.25, 70, 0.004, 1, 0]),
+        depth: Float32Array.from([0, 0.257, 700, 0.009, 1, 0]),
         arrival: Float32Array.from([-1, 12, 40, -1, 3, -1]),
         hazard: Uint8Array.from([0, 2, 6, 0, 6, 0]),
       },
       600,
     );
-    expect(frame).toMatchObject({ width: 3, height: 2, cellsPerPixel: 1, depthMetersPerUnit: 0.001, arrivalSecondsPerUnit: 1, wetCells: 3, maxDepth: 70 });
+    expect(frame).toMatchObject({ width: 3, height: 2, cellsPerPixel: 1, depthMetersPerUnit: 0.01, arrivalSecondsPerUnit: 1, wetCells: 3, maxDepth: 700 });
     const v = unpack(frame);
     expect(v.bytes).toBe(30);
-    expect(v.depth).toEqual([0, 250, 0xffff, 4, 1000, 0]);
+    expect(v.depth).toEqual([0, 25, 0xffff, 0, 100, 0]);
     expect(v.arrival).toEqual([NO_VALUE, 12, 40, NO_VALUE, 3, NO_VALUE]);
     expect(v.hazard).toEqual([0, 2, 6, 0, 6, 0]);
     expect(frame.grids.byteOffset).toBe(0);
@@ -55,10 +55,10 @@ describe('displayFrame', () => {
     const frame = displayFrame({ nx, ny, depth, arrival, hazard }, 70000);
     expect(frame).toMatchObject({ width: 344, height: 7, cellsPerPixel: 3, arrivalSecondsPerUnit: 2 });
     const v = unpack(frame);
-    expect(v.depth[0]).toBe(500);
+    expect(v.depth[0]).toBe(50);
     expect(v.arrival[0]).toBe(15);
     expect(v.hazard[0]).toBe(4);
-    expect(v.depth[343]).toBe(2000);
+    expect(v.depth[343]).toBe(200);
     expect(v.arrival[343]).toBe(NO_VALUE);
   });
 

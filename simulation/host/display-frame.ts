@@ -5,14 +5,15 @@
 // Layout of `grids` once inflated (RFC 1950 zlib, what `DecompressionStream('deflate')` reads),
 // n = width × height values each, row 0 north, little-endian (the typed arrays' own order on every
 // platform Polder ships for):
-//   depth    uint16 × n   whole `depthMetersPerUnit` (mm), 65535 at or above 65.535 m
+//   depth    uint16 × n   whole `depthMetersPerUnit` (cm: finer than any colour step, and it
+//                         packs smaller than mm), 65535 at or above 655.35 m
 //   arrival  uint16 × n   earliest arrival among the pixel's cells in `arrivalSecondsPerUnit`, NO_VALUE where none is wet yet
 //   hazard   uint8  × n   worst peak ARR class so far among them: 0 dry, 1–6 = H1–H6
 import { deflateSync } from 'node:zlib';
 
 /** The arrival value of a pixel none of whose cells is wet yet. */
 export const NO_VALUE = 0xffff;
-export const DEPTH_METERS_PER_UNIT = 0.001;
+export const DEPTH_METERS_PER_UNIT = 0.01;
 
 export interface DisplayFrame {
   width: number;
@@ -82,7 +83,8 @@ export function displayFrame(cells: CellGrids, durationSeconds: number, { maxSid
         }
       }
       const p = py * width + px;
-      depthUnits[p] = Math.min(0xffff, Math.round(deepest / DEPTH_METERS_PER_UNIT));
+      // Rounded down, so a pixel shows as wet (≥ 1 cm) exactly when a cell is.
+      depthUnits[p] = Math.min(0xffff, Math.floor(deepest / DEPTH_METERS_PER_UNIT + 1e-6));
       arrivalUnits[p] = first === Infinity ? NO_VALUE : Math.min(NO_VALUE - 1, Math.round(first / unitSeconds));
       classes[p] = worst;
     }

@@ -105,7 +105,7 @@ describe('simulation host (worker thread)', () => {
         const spec = TEST_ASSETS.find((a) => a.id === asset.id)!;
         const cell = cellAt(TEST_GRID, spec.x, spec.y);
         expect(asset).toMatchObject({ name: spec.name, kind: spec.kind, hazard: hazard[cell] });
-        expect(Math.abs(asset.depth - depth[cell]!)).toBeLessThanOrEqual(0.0005);
+        expect(Math.abs(asset.depth - depth[cell]!)).toBeLessThanOrEqual(0.01);
         if (arrival[cell]! >= 0) expect(Math.abs(asset.arrivalTime! - arrival[cell]!)).toBeLessThanOrEqual(0.5);
         else expect(asset.arrivalTime).toBeNull();
       }
