@@ -1,7 +1,12 @@
 import type { WireError } from './errors.ts';
 
-/** Serve mode's WebSocket frames. The renderer sends calls; the host sends results and pushes. */
-export type ClientFrame = { t: 'call'; id: number; method: string; args: unknown };
+/**
+ * Serve mode's WebSocket frames. The renderer sends calls, and an ack once it has handed a
+ * latest-only push (`sim.frame`) to its listeners: the host sends such a client the next one only
+ * then, so a busy page is never sent a queue of frames it would draw late. The host sends results
+ * and pushes.
+ */
+export type ClientFrame = { t: 'call'; id: number; method: string; args: unknown } | { t: 'ack'; event: string };
 
 export type ServerFrame =
   | { t: 'result'; id: number; ok: true; value: unknown }

@@ -183,13 +183,16 @@ describe('serve mode over WebSocket', () => {
     b.close();
   });
 
-  it('sends map frames as binary messages, latest-only: a burst reaches a client as its first and its last', async () => {
+  it('sends map frames as binary messages, latest-only: one on its way until the page acks it, a burst reaching it as its first and its last', async () => {
     const socket = openSocket({ cookie: cookie(), origin: `http://127.0.0.1:${server.port}` });
     await new Promise((resolve) => socket.once('open', resolve));
     const received: { frame: ServerFrame; isBinary: boolean }[] = [];
+    let acking = false;
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       const frame = decode(data, isBinary);
-      if (frame.t === 'push' && frame.event === 'sim.frame') received.push({ frame, isBinary });
+      if (frame.t !== 'push' || frame.event !== 'sim.frame') return;
+      received.push({ frame, isBinary });
+      if (acking) socket.send(JSON.stringify({ t: 'ack', event: 'sim.frame' }));
     });
     const frame = (time: number): SimFrame => ({
       runId: 'r1',
@@ -206,11 +209,21 @@ describe('serve mode over WebSocket', () => {
       assets: [],
       grids: Uint8Array.from([time, 1, 2, 3, 255]),
     });
+    // Not acked: the next frame waits (up to the host's 2 s), the newest replacing the waiting one.
     for (let time = 1; time <= 30; time++) app.pushes.emit('sim.frame', frame(time));
-    await expect.poll(() => received.length).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect.poll(() => received.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received).toHaveLength(1);
+    await expect.poll(() => received.length, { timeout: 3000 }).toBe(2);
     expect(received.map((r) => r.isBinary)).toEqual([true, true]);
     expect(received.map((r) => (r.frame as { payload: SimFrame }).payload)).toEqual([frame(1), frame(30)]);
+    // Acked as they arrive: a burst is its first and its last, at once.
+    acking = true;
+    socket.send(JSON.stringify({ t: 'ack', event: 'sim.frame' }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let time = 31; time <= 60; time++) app.pushes.emit('sim.frame', frame(time));
+    await expect.poll(() => received.length).toBe(4);
+    expect(received.slice(2).map((r) => (r.frame as { payload: SimFrame }).payload.time)).toEqual([31, 60]);
     socket.close();
   });
 });

@@ -30,6 +30,8 @@ const maxFrameBytes = 16 * 1024 * 1024;
 
 /** Pushes a client only needs the newest of. */
 const latestOnlyPushes: ReadonlySet<string> = new Set(['sim.frame']);
+/** How long a latest-only push waits for its ack before the next one goes anyway. */
+const ackWaitMs = 2000;
 
 /** Serve mode: the built renderer over HTTP and the same contract over a WebSocket, token-guarded. */
 export async function startServer({ app, staticDir, host, port, token, logger }: ServeOptions): Promise<ServeHandle> {
@@ -87,25 +89,41 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, app.dispatch));
+    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, app.dispatch, (event) => latestOnlyPushes.has(event) && frameGate(ws).acked()));
   });
 
-  // Map frames are latest-only per client: at most one on its way and one waiting.
-  const frameGates = new WeakMap<WebSocket, SendGate<string | Buffer>>();
+  // Map frames are latest-only per client: one on its way until the page acks it (or `ackWaitMs`
+  // passes, for a page that never does), one waiting; a newer frame replaces the waiting one.
+  const frameGates = new WeakMap<WebSocket, { gate: SendGate<string | Buffer>; acked(): void }>();
   const frameGate = (client: WebSocket) => {
-    let gate = frameGates.get(client);
-    if (!gate) {
-      gate = createSendGate((message, done) => (client.readyState === client.OPEN ? client.send(message, () => done()) : done()));
-      frameGates.set(client, gate);
+    let entry = frameGates.get(client);
+    if (!entry) {
+      let release: (() => void) | null = null;
+      const acked = () => {
+        const done = release;
+        release = null;
+        done?.();
+      };
+      const gate = createSendGate<string | Buffer>((message, done) => {
+        if (client.readyState !== client.OPEN) return done();
+        const timer = setTimeout(acked, ackWaitMs);
+        release = () => {
+          clearTimeout(timer);
+          done();
+        };
+        client.send(message);
+      });
+      entry = { gate, acked };
+      frameGates.set(client, entry);
     }
-    return gate;
+    return entry;
   };
   const stopPushes = app.pushes.listen((event, payload) => {
     if (sockets.clients.size === 0) return;
     const frame = pushFrame(event, payload);
     for (const client of sockets.clients) {
       if (client.readyState !== client.OPEN) continue;
-      if (latestOnlyPushes.has(event)) frameGate(client).offer(frame);
+      if (latestOnlyPushes.has(event)) frameGate(client).gate.offer(frame);
       else client.send(frame);
     }
   });

@@ -14,12 +14,14 @@ function parseFrame(data: string): ClientFrame | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const frame = value as Record<string, unknown>;
+  if (frame.t === 'ack' && typeof frame.event === 'string') return { t: 'ack', event: frame.event };
   if (frame.t !== 'call' || typeof frame.id !== 'number' || typeof frame.method !== 'string') return null;
   return { t: 'call', id: frame.id, method: frame.method, args: frame.args };
 }
 
-/** Serves one renderer over one WebSocket: each call is dispatched with this socket's session. */
-export function serveSocket(socket: WebSocket, dispatch: Dispatch): Session {
+/** Serves one renderer over one WebSocket: each call is dispatched with this socket's session;
+ * acks of latest-only pushes go to `onAck`. */
+export function serveSocket(socket: WebSocket, dispatch: Dispatch, onAck: (event: string) => void = () => {}): Session {
   const session: Session = { id: randomUUID(), actorId: null };
   const send = (frame: ServerFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(encodeServerFrame(frame));
@@ -28,6 +30,10 @@ export function serveSocket(socket: WebSocket, dispatch: Dispatch): Session {
     const frame = isBinary ? null : parseFrame(data.toString());
     if (!frame) {
       send({ t: 'error', error: { code: 'invalid_args', message: 'Malformed frame: expected {"t":"call","id":number,"method":string,"args":…}' } });
+      return;
+    }
+    if (frame.t === 'ack') {
+      onAck(frame.event);
       return;
     }
     const result = await dispatch(frame.method, frame.args, { session });

@@ -44,6 +44,8 @@ export function createWebSocketBridge(url: string, onState: (state: ConnectionSt
       const frame = decodeServerFrame(event.data as string | ArrayBuffer);
       if (frame.t === 'push') {
         for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
+        // Binary pushes are the latest-only ones (map frames): the host waits for this before the next.
+        if (event.data instanceof ArrayBuffer) socket.send(JSON.stringify({ t: 'ack', event: frame.event } satisfies ClientFrame));
       } else if (frame.t === 'result') {
         const call = pending.get(frame.id);
         pending.delete(frame.id);

@@ -157,6 +157,8 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
       ({ frame, view: which, image }) => {
         overlay.draw(image);
         map.getContainer().dataset.overlay = which;
+        // Which moment is drawn, for tests and the frame benchmark.
+        map.getContainer().dataset.overlayTime = String(frame.time);
         setDrawn({ view: which, time: frame.time, durationSeconds: frame.durationSeconds });
         setPaintError(null);
       },
@@ -174,6 +176,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
     else {
       overlay.setVisible(false);
       delete map.getContainer().dataset.overlay;
+      delete map.getContainer().dataset.overlayTime;
       setDrawn(null);
     }
   }, [overlay, map, shownFrame, view]);
