@@ -30,7 +30,8 @@ test('the desktop app opens its window on the renderer from app://', async () =>
       new Promise<{ outcome: string; steps: number }>((resolve) => {
         const polder = (window as unknown as { polder: { invoke(m: string, a: object): Promise<unknown>; subscribe(e: string, l: (p: never) => void): () => void } }).polder;
         polder.subscribe('sim.finished', resolve);
-        void polder.invoke('sim.start', { durationSeconds: 20, threads: 2 });
+        // A run is a record of who started it: sign in first.
+        void polder.invoke('session.login', { actorId: 'eoc-lead' }).then(() => polder.invoke('sim.start', { durationSeconds: 20, threads: 2 }));
       }),
   );
   expect(finished).toMatchObject({ outcome: 'completed' });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { appMethods, AppInfo, ScenarioSummary } from './api/app.ts';
 import { createDispatcher, type Dispatch } from './rpc/dispatch.ts';
 import type { Handlers, HandlersFor } from './rpc/handlers.ts';
@@ -7,7 +8,7 @@ import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
-import { guardSimHandlers } from './sim/guarded-handlers.ts';
+import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSimHandlers } from './sim/handlers.ts';
 import type { SimulationHost } from '../simulation/host/create-host.ts';
 import { polderVersion } from './version.ts';
@@ -48,6 +49,13 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     resourcesDir: options.resourcesDir,
     defaultScenario: scenario?.dir ?? null,
     push: pushes.emit,
+    clock,
+    db: ops.store.db,
+    runsDir: join(options.dataDir, 'runs'),
+    actor: ops.actor,
+    actorOf,
+    activity: ops.logActivity,
+    logger,
     ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
   });
 
@@ -66,7 +74,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...appHandlers,
     ...ops.handlers,
     ...createScenarioHandlers(scenario?.dir ?? null),
-    ...guardSimHandlers(sim.handlers, { resourcesDir: options.resourcesDir, actorOf }),
+    ...scenarioByName(sim.handlers, options.resourcesDir),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 

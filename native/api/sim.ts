@@ -51,17 +51,6 @@ export const SimProbe = z.object({
   arrivalTime: z.number().nullable(),
 });
 
-export const SimStatus = z.object({
-  state: z.enum(['idle', 'loading', 'running', 'paused']),
-  scenario: z.string().nullable(),
-  /** Simulated seconds reached, and the run's end. */
-  time: z.number(),
-  durationSeconds: z.number().nullable(),
-  steps: z.number().int(),
-  scheme: z.enum(['inertial', 'hll']).nullable(),
-});
-export type SimStatus = z.infer<typeof SimStatus>;
-
 export const SimProgress = z.object({
   time: z.number(),
   durationSeconds: z.number(),
@@ -87,17 +76,25 @@ export const SimAssetRisk = z.object({
 export type SimAssetRisk = z.infer<typeof SimAssetRisk>;
 
 /**
- * A depth snapshot for the map: an RGBA PNG, one pixel per `cellsPerPixel`² cells (the deepest
- * of them), row 0 north, transparent where dry, placed on the scenario grid's corners
- * (`scenario.grid`). Colours run from light blue at `ramp[0]` m to dark blue at `ramp[1]` m.
+ * A moment of a run for the map, made by the engine at display resolution: one value per
+ * `cellsPerPixel`² cells (the worst of them), row 0 north, placed on the scenario grid's corners
+ * (`scenario.grid`). `grids` travels as bytes (a binary WebSocket frame in serve mode, a structured
+ * clone under Electron), never as base64. Once inflated (zlib, RFC 1950: what
+ * `DecompressionStream('deflate')` reads) it holds, n = width × height values each, little-endian:
+ * depth uint16 × n in `depthMetersPerUnit`; arrival uint16 × n in `arrivalSecondsPerUnit`, 65535
+ * where no cell is wet yet; hazard uint8 × n, the peak ARR class so far (0 dry, 1–6 = H1–H6).
  */
 export const SimFrame = z.object({
+  /** The run it belongs to. */
+  runId: z.string(),
   time: z.number(),
-  image: z.string().startsWith('data:image/png;base64,'),
+  /** The run's end (s): the arrival ramp spans 0 to this. */
+  durationSeconds: z.number(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   cellsPerPixel: z.number().int().positive(),
-  ramp: z.tuple([z.number(), z.number()]),
+  depthMetersPerUnit: z.number().positive(),
+  arrivalSecondsPerUnit: z.number().positive(),
   /** Cells deeper than the wet threshold. */
   wetCells: z.number().int(),
   maxDepth: z.number(),
@@ -105,10 +102,12 @@ export const SimFrame = z.object({
   /** Every asset of the scenario at this time, most at risk first: peak hazard (worst first), then
    * arrival (earliest first, dry last), then name. */
   assets: z.array(SimAssetRisk),
+  grids: z.instanceof(Uint8Array),
 });
 export type SimFrame = z.infer<typeof SimFrame>;
 
 export const SimFinished = z.object({
+  runId: z.string(),
   outcome: z.enum(['completed', 'stopped', 'failed']),
   /** Why it failed; null otherwise. */
   error: z.string().nullable(),
@@ -125,39 +124,49 @@ export const SimFinished = z.object({
 });
 export type SimFinished = z.infer<typeof SimFinished>;
 
-/** The arrival value (encoding 'uint16') of a pixel none of whose cells is wet yet. */
+/** The arrival value of a display pixel none of whose cells is wet yet. */
 export const arrivalNeverWet = 0xffff;
 
-/** The per-cell results that `sim.results` serves: the map's arrival-time and hazard views. */
-export const SimResultView = z.enum(['arrival', 'hazard']);
-export type SimResultView = z.infer<typeof SimResultView>;
-
-/**
- * One per-cell result of the run at a frame (or its end) at display resolution: one value per
- * `cellsPerPixel`² cells, row 0 north, placed on the scenario grid's corners like the depth frames.
- * Values are little-endian, zlib-deflated (RFC 1950, what `DecompressionStream('deflate')` reads)
- * and base64-encoded, so a mostly dry grid costs a few kilobytes.
- */
-export const SimResults = z.object({
-  view: SimResultView,
-  /** Simulated seconds the values hold: the time asked for, or the latest when that is later. */
-  time: z.number(),
-  /** The run's end (s): the arrival ramp spans 0 to this. */
-  durationSeconds: z.number(),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  cellsPerPixel: z.number().int().positive(),
-  /**
-   * 'uint16' for arrival: the earliest arrival among a pixel's cells in units of `unitSeconds`,
-   * 65535 where none is wet yet. 'uint8' for hazard: the worst peak class among its cells, 0 dry,
-   * 1–6 = ARR H1–H6.
-   */
-  encoding: z.enum(['uint16', 'uint8']),
-  /** Seconds per arrival unit (1 unless the run is longer than 65 534 s); 1 for hazard. */
-  unitSeconds: z.number().positive(),
-  data: z.string(),
+export const SimRunArgs = z.object({
+  durationSeconds: z.number().nullable(),
+  frameIntervalSeconds: z.number(),
+  threads: z.number().int().nullable(),
+  scheme: z.enum(['inertial', 'hll']).nullable(),
 });
-export type SimResults = z.infer<typeof SimResults>;
+
+/** A simulation run as a record: who started it with what, its edits, how it ended. Kept with its
+ * grids on disk, so a reload, a second browser or a restarted host shows the same run. */
+export const SimRunRecord = z.object({
+  id: z.string(),
+  scenario: z.string(),
+  /** Actor ids. */
+  startedBy: z.string(),
+  stoppedBy: z.string().nullable(),
+  /** Milliseconds on the app's clock. */
+  startedAt: z.number(),
+  endedAt: z.number().nullable(),
+  /** 'interrupted': the host went away while it ran. */
+  state: z.enum(['running', 'completed', 'stopped', 'failed', 'interrupted']),
+  args: SimRunArgs,
+  edits: z.array(z.object({ edit: SimEdit, by: z.string(), at: z.number() })),
+  /** The run's end as `sim.finished` pushed it; null while it runs. */
+  finished: SimFinished.nullable(),
+});
+export type SimRunRecord = z.infer<typeof SimRunRecord>;
+
+export const SimStatus = z.object({
+  state: z.enum(['idle', 'loading', 'running', 'paused']),
+  scenario: z.string().nullable(),
+  /** Simulated seconds reached, and the run's end. */
+  time: z.number(),
+  durationSeconds: z.number().nullable(),
+  steps: z.number().int(),
+  scheme: z.enum(['inertial', 'hll']).nullable(),
+  /** The current run, or the last one; null before any. */
+  run: SimRunRecord.nullable(),
+});
+export type SimStatus = z.infer<typeof SimStatus>;
+
 
 export const simMethods = {
   'sim.start': {
@@ -181,18 +190,12 @@ export const simMethods = {
   'sim.stop': { access: { may: 'sim.steer' }, args: z.object({}).strict(), result: SimStatus },
   'sim.status': { access: 'signedIn', args: z.object({}).strict(), result: SimStatus },
   'sim.edit': { access: { may: 'sim.steer' }, args: z.object({ edit: SimEdit }).strict(), result: z.object({ ok: z.literal(true) }) },
-  /** The arrival or hazard grid of the current (or last) run, latest or as it stood at a past frame;
-   * null before its first frame. Pulled when the map shows that view, so a client only pays for what it draws. */
-  'sim.results': { access: 'signedIn',
-    args: z
-      .object({
-        view: SimResultView,
-        /** Simulated seconds to replay: arrival of the cells wet by then, the peak hazard as of the last
-         * frame at or before it. The latest when absent. */
-        time: z.number().nonnegative().max(simLimits.maxDurationSeconds).optional(),
-      })
-      .strict(),
-    result: SimResults.nullable(),
+  /** The map's grids of the current (or last) run as they stood at `time` (the frame at or before
+   * it), or the latest; null before its first frame. Late joiners and replays pull frames with it. */
+  'sim.results': {
+    access: 'signedIn',
+    args: z.object({ time: z.number().nonnegative().max(simLimits.maxDurationSeconds).optional() }).strict(),
+    result: SimFrame.nullable(),
   },
 } satisfies MethodSpecs;
 

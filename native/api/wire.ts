@@ -3,14 +3,28 @@ import type { WireError } from './errors.ts';
 /** What a call comes back as, over either host. */
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: WireError };
 
-/** Serve mode's WebSocket frames. The renderer sends calls; the host sends results and pushes. */
-export type ClientFrame = { t: 'call'; id: number; method: string; args: unknown };
+/**
+ * Serve mode's WebSocket frames. The renderer sends calls, and an ack once it has handed a
+ * latest-only push (`sim.frame`) to its listeners: the host sends such a client the next one only
+ * then, so a busy page is never sent a queue of frames it would draw late. The host sends results
+ * and pushes.
+ */
+export type ClientFrame = { t: 'call'; id: number; method: string; args: unknown } | { t: 'ack'; event: string };
 
 export type ServerFrame =
   | { t: 'result'; id: number; ok: true; value: unknown }
   | { t: 'result'; id: number; ok: false; error: WireError }
   | { t: 'push'; event: string; payload: unknown }
   | { t: 'error'; error: WireError };
+
+/**
+ * A push payload or a result whose top-level fields include bytes (a typed array, as `sim.frame`'s
+ * grids) travels as one binary WebSocket message instead of JSON text: a little-endian uint32, the
+ * length of a UTF-8 JSON header; the header, which is the ServerFrame without those fields plus
+ * `bin`: each field's name and byte length in order; then the fields' bytes, back to back. The
+ * receiver puts each field back as a Uint8Array. Everything else stays a text message.
+ */
+export type BinaryHeader = ServerFrame & { bin: [field: string, byteLength: number][] };
 
 /** The WebSocket path under serve mode. */
 export const wirePath = '/api';

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../logger.ts';
-import type { StorageAlarm } from '../api/ops.ts';
+import type { CallContext } from '../rpc/handlers.ts';
+import type { Actor, StorageAlarm } from '../api/ops.ts';
 import { migrations } from '../store/migrations/index.ts';
 import { backupFileName, listBackups, pruneBackups } from '../store/backups.ts';
 import { openStore, type Store } from '../store/store.ts';
@@ -17,6 +18,7 @@ import { createOpsHandlers, type OpsHandlers } from './handlers.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import { createProjector } from './projector.ts';
 import type { TimelineRow } from './timeline-row.ts';
+import { uuidv7 } from './uuid.ts';
 import { createViews, timelineEntry } from './views.ts';
 
 export interface OpsServiceOptions {
@@ -48,6 +50,10 @@ export interface OpsService {
   applyRemoteEvents(events: readonly unknown[]): RemoteResult;
   verifyChain(): ChainReport;
   alarm(): StorageAlarm | null;
+  /** The signed-in actor of a call; unauthenticated when nobody is. */
+  actor(ctx: CallContext): Actor;
+  /** One activity-log line (a `log.entry` event) by an actor, or by the system in the EOC's name. */
+  logActivity(by: Actor | 'system', text: string): void;
   /** An online backup into the backups folder (or `destination`), pruning old automatic ones. */
   backup(destination?: string): Promise<{ path: string; pages: number }>;
   /** Settles when the automatic backup started on open (if one was due) has finished. */
@@ -160,6 +166,18 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       outbox: createOutbox(db, now),
       verifyChain: () => verifyChain(db, deviceId),
       alarm: core.alarm,
+      actor: core.actor,
+      logActivity(by, text) {
+        const department = by === 'system' ? 'eoc' : by.department;
+        const at = core.now();
+        core.write(by, [
+          {
+            type: 'log.entry',
+            entity: uuidv7(at),
+            payload: { create: true, set: { text, department, author: by === 'system' ? 'system' : by.id, at }, summary: text, dept: department },
+          },
+        ]);
+      },
       backup,
       openBackup,
       async close() {

@@ -90,8 +90,8 @@ describe('the contract, end to end', () => {
     await call(me, 'sim.start', { durationSeconds: 36_000, frameIntervalSeconds: 3600 });
     await call(me, 'sim.edit', { edit: { kind: 'addPump', id: 'p1', x: 300005, y: 6000005, capacity: 0.2 } });
     await until('sim.frame');
-    await call(me, 'sim.results', { view: 'arrival' });
-    await call(me, 'sim.results', { view: 'hazard', time: 3600 });
+    await call(me, 'sim.results', {});
+    await call(me, 'sim.results', { time: 3600 });
     await call(me, 'sim.stop', {});
     await until('sim.finished');
     await call(me, 'sim.status', {});

@@ -8,7 +8,8 @@ import { createApp, nodeRuntime, type PolderApp } from '../app.ts';
 import { manualClock } from '../clock/clock.ts';
 import { silentLogger } from '../logger.ts';
 import { repoPaths } from '../paths.ts';
-import type { ServerFrame } from '../api/wire.ts';
+import type { SimFrame } from '../api/sim.ts';
+import type { BinaryHeader, ServerFrame } from '../api/wire.ts';
 import { startServer, type ServeHandle } from './server.ts';
 
 const token = 'test-token-0123456789';
@@ -36,10 +37,25 @@ function openSocket(headers: Record<string, string>) {
   return new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers });
 }
 
+/** A server frame from text, or from a binary message as native/api/wire.ts lays it out. */
+function decode(data: Buffer, isBinary: boolean): ServerFrame {
+  if (!isBinary) return JSON.parse(data.toString()) as ServerFrame;
+  const length = data.readUInt32LE(0);
+  const { bin, ...frame } = JSON.parse(data.subarray(4, 4 + length).toString()) as BinaryHeader;
+  const body = (frame.t === 'push' ? frame.payload : (frame as { value: unknown }).value) as Record<string, unknown>;
+  let offset = 4 + length;
+  for (const [field, bytes] of bin) {
+    body[field] = new Uint8Array(data.subarray(offset, offset + bytes));
+    offset += bytes;
+  }
+  expect(offset).toBe(data.length);
+  return frame;
+}
+
 function nextFrame(socket: WebSocket, match: (frame: ServerFrame) => boolean): Promise<ServerFrame> {
   return new Promise((resolve) => {
-    const onMessage = (data: Buffer) => {
-      const frame = JSON.parse(data.toString()) as ServerFrame;
+    const onMessage = (data: Buffer, isBinary: boolean) => {
+      const frame = decode(data, isBinary);
       if (match(frame)) {
         socket.off('message', onMessage);
         resolve(frame);
@@ -165,5 +181,53 @@ describe('serve mode over WebSocket', () => {
     expect(await call(b, 'session.current')).toMatchObject({ ok: true, value: { id: 'fire-1' } });
     a.close();
     b.close();
+  });
+
+  it('sends map frames as binary messages, latest-only: one on its way until the page acks it, a burst reaching it as its first and its last', async () => {
+    const socket = openSocket({ cookie: cookie(), origin: `http://127.0.0.1:${server.port}` });
+    await new Promise((resolve) => socket.once('open', resolve));
+    // Frames go to signed-in pages only.
+    const signedIn = nextFrame(socket, (f) => f.t === 'result' && f.id === 1);
+    socket.send(JSON.stringify({ t: 'call', id: 1, method: 'session.login', args: { actorId: 'fire-1' } }));
+    expect(await signedIn).toMatchObject({ ok: true });
+    const received: { frame: ServerFrame; isBinary: boolean }[] = [];
+    let acking = false;
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      const frame = decode(data, isBinary);
+      if (frame.t !== 'push' || frame.event !== 'sim.frame') return;
+      received.push({ frame, isBinary });
+      if (acking) socket.send(JSON.stringify({ t: 'ack', event: 'sim.frame' }));
+    });
+    const frame = (time: number): SimFrame => ({
+      runId: 'r1',
+      time,
+      durationSeconds: 100,
+      width: 2,
+      height: 1,
+      cellsPerPixel: 1,
+      depthMetersPerUnit: 0.001,
+      arrivalSecondsPerUnit: 1,
+      wetCells: 1,
+      maxDepth: 0.5,
+      probes: [],
+      assets: [],
+      grids: Uint8Array.from([time, 1, 2, 3, 255]),
+    });
+    // Not acked: the next frame waits (up to the host's 2 s), the newest replacing the waiting one.
+    for (let time = 1; time <= 30; time++) app.pushes.emit('sim.frame', frame(time));
+    await expect.poll(() => received.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received).toHaveLength(1);
+    await expect.poll(() => received.length, { timeout: 3000 }).toBe(2);
+    expect(received.map((r) => r.isBinary)).toEqual([true, true]);
+    expect(received.map((r) => (r.frame as { payload: SimFrame }).payload)).toEqual([frame(1), frame(30)]);
+    // Acked as they arrive: a burst is its first and its last, at once.
+    acking = true;
+    socket.send(JSON.stringify({ t: 'ack', event: 'sim.frame' }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let time = 31; time <= 60; time++) app.pushes.emit('sim.frame', frame(time));
+    await expect.poll(() => received.length).toBe(4);
+    expect(received.slice(2).map((r) => (r.frame as { payload: SimFrame }).payload.time)).toEqual([31, 60]);
+    socket.close();
   });
 });

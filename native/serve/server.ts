@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import type { Session } from '../rpc/handlers.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { allowedHostHeaders, checkRequest, isLoopback, tokenCookieName } from './auth.ts';
+import { createSendGate, type SendGate } from './send-gate.ts';
 import { pushFrame, serveSocket } from './socket.ts';
 import { sendStaticFile } from './static-files.ts';
 
@@ -27,6 +28,11 @@ export interface ServeHandle {
 }
 
 const maxFrameBytes = 16 * 1024 * 1024;
+
+/** Pushes a client only needs the newest of. */
+const latestOnlyPushes: ReadonlySet<string> = new Set(['sim.frame']);
+/** How long a latest-only push waits for its ack before the next one goes anyway. */
+const ackWaitMs = 2000;
 
 /** Serve mode: the built renderer over HTTP and the same contract over a WebSocket, token-guarded. */
 export async function startServer({ app, staticDir, host, port, token, logger }: ServeOptions): Promise<ServeHandle> {
@@ -86,17 +92,45 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
-      sessions.set(ws, serveSocket(ws, app.dispatch));
+      sessions.set(ws, serveSocket(ws, app.dispatch, (event) => latestOnlyPushes.has(event) && frameGate(ws).acked()));
       ws.on('close', () => sessions.delete(ws));
     });
   });
 
+  // Map frames are latest-only per client: one on its way until the page acks it (or `ackWaitMs`
+  // passes, for a page that never does), one waiting; a newer frame replaces the waiting one.
+  const frameGates = new WeakMap<WebSocket, { gate: SendGate<string | Buffer>; acked(): void }>();
+  const frameGate = (client: WebSocket) => {
+    let entry = frameGates.get(client);
+    if (!entry) {
+      let release: (() => void) | null = null;
+      const acked = () => {
+        const done = release;
+        release = null;
+        done?.();
+      };
+      const gate = createSendGate<string | Buffer>((message, done) => {
+        if (client.readyState !== client.OPEN) return done();
+        const timer = setTimeout(acked, ackWaitMs);
+        release = () => {
+          clearTimeout(timer);
+          done();
+        };
+        client.send(message);
+      });
+      entry = { gate, acked };
+      frameGates.set(client, entry);
+    }
+    return entry;
+  };
   const stopPushes = app.pushes.listen((event, payload) => {
     if (sockets.clients.size === 0) return;
     const frame = pushFrame(event, payload);
     for (const client of sockets.clients) {
       const session = sessions.get(client);
-      if (client.readyState === client.OPEN && session && app.mayReceive(session, event)) client.send(frame);
+      if (client.readyState !== client.OPEN || !session || !app.mayReceive(session, event)) continue;
+      if (latestOnlyPushes.has(event)) frameGate(client).gate.offer(frame);
+      else client.send(frame);
     }
   });
 

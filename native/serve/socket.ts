@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { Dispatch } from '../rpc/dispatch.ts';
 import type { Session } from '../rpc/handlers.ts';
 import type { ClientFrame, ServerFrame } from '../api/wire.ts';
+import { encodeServerFrame } from './binary-frame.ts';
 
 function parseFrame(data: string): ClientFrame | null {
   let value: unknown;
@@ -13,15 +14,17 @@ function parseFrame(data: string): ClientFrame | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const frame = value as Record<string, unknown>;
+  if (frame.t === 'ack' && typeof frame.event === 'string') return { t: 'ack', event: frame.event };
   if (frame.t !== 'call' || typeof frame.id !== 'number' || typeof frame.method !== 'string') return null;
   return { t: 'call', id: frame.id, method: frame.method, args: frame.args };
 }
 
-/** Serves one renderer over one WebSocket: each call is dispatched with this socket's session. */
-export function serveSocket(socket: WebSocket, dispatch: Dispatch): Session {
+/** Serves one renderer over one WebSocket: each call is dispatched with this socket's session;
+ * acks of latest-only pushes go to `onAck`. */
+export function serveSocket(socket: WebSocket, dispatch: Dispatch, onAck: (event: string) => void = () => {}): Session {
   const session: Session = { id: randomUUID(), actorId: null };
   const send = (frame: ServerFrame) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    if (socket.readyState === socket.OPEN) socket.send(encodeServerFrame(frame));
   };
   // A frame over the size limit (and any other protocol error) ends this socket, never the process:
   // without a listener, ws rethrows the error and the whole host goes down.
@@ -32,12 +35,16 @@ export function serveSocket(socket: WebSocket, dispatch: Dispatch): Session {
       send({ t: 'error', error: { code: 'invalid_args', message: 'Malformed frame: expected {"t":"call","id":number,"method":string,"args":…}' } });
       return;
     }
+    if (frame.t === 'ack') {
+      onAck(frame.event);
+      return;
+    }
     const result = await dispatch(frame.method, frame.args, { session });
     send({ t: 'result', id: frame.id, ...result });
   });
   return session;
 }
 
-export function pushFrame(event: string, payload: unknown): string {
-  return JSON.stringify({ t: 'push', event, payload } satisfies ServerFrame);
+export function pushFrame(event: string, payload: unknown): string | Buffer {
+  return encodeServerFrame({ t: 'push', event, payload });
 }

@@ -25,6 +25,15 @@ describe('migrate', () => {
     const db = new Database(':memory:');
     db.pragma('user_version = 9');
     expect(() => migrate(db, [step(1, 'SELECT 1')])).toThrow(/newer than this app/);
-    expect(() => migrate(new Database(':memory:'), [step(2, 'SELECT 1')])).toThrow(/expected 1/);
+    expect(() => migrate(new Database(':memory:'), [step(2, 'SELECT 1'), step(2, 'SELECT 1')])).toThrow(/expected more than 2/);
+    const unknown = new Database(':memory:');
+    unknown.pragma('user_version = 2');
+    expect(() => migrate(unknown, [step(1, 'SELECT 1'), step(3, 'SELECT 1')])).toThrow(/version 2, which this app does not know/);
+  });
+
+  it('skips a number reserved by a step not merged yet', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, [step(1, 'CREATE TABLE a (x)'), step(3, 'CREATE TABLE c (z)')])).toBe(3);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('a', 'c')").pluck().get()).toBe(2);
   });
 });

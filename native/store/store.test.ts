@@ -35,7 +35,7 @@ describe('openStore', () => {
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     expect(store.openCheck).toEqual({ ok: true, check: 'quick_check', problems: [] });
     store.close();
   });

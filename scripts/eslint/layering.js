@@ -54,9 +54,9 @@ export const layers = [
   {
     files: 'native/sim/**',
     label: 'native/sim',
-    imports: ['native/sim/**', 'native/api/**', 'native/rpc/access.ts', 'native/ops/permissions.ts', 'native/scenario/**', 'simulation/host/**', 'simulation/scenario/**'],
+    imports: ['native/sim/**', 'native/api/**', 'native/rpc/access.ts', 'native/ops/permissions.ts', 'native/ops/uuid.ts', 'native/ops/test-service.ts', 'native/clock/**', 'native/*', 'native/scenario/**', 'simulation/host/**', 'simulation/scenario/**'],
     types: ['native/rpc/**'],
-    packages: ['zod'],
+    packages: ['zod', 'better-sqlite3'],
     node: true,
   },
   {

@@ -1,9 +1,10 @@
 // The messages between the app and the engine process, as discriminated unions. Requests are
 // checked with zod on arrival (a bad one gets an `error` event, never a crash); events are
-// plain data with typed arrays (depth, arrival, hazard) per frame, which the worker transport transfers.
+// plain data; a frame's packed display grids are one buffer the worker transport transfers.
 import { z } from 'zod';
 import type { GridGeometry } from '../scenario/types.ts';
 import type { AssetRisk } from './asset-risk.ts';
+import type { DisplayFrame } from './display-frame.ts';
 import type { OutputSummary } from './outputs.ts';
 import type { Progress } from './run.ts';
 
@@ -69,22 +70,14 @@ export const HostRequest = z.discriminatedUnion('type', [
 ]);
 export type HostRequest = z.input<typeof HostRequest>;
 
-/** The per-cell results the map's arrival and hazard views draw, row 0 north. */
-export interface ResultGrids {
-  /** Simulated seconds they hold. */
-  time: number;
-  nx: number;
-  ny: number;
-  /** First time (s) deeper than the wet threshold, -1 where not (yet). */
-  arrival: Float32Array;
-  /** Peak hazard class so far: 0 dry, 1–6 = ARR H1–H6. */
-  hazard: Uint8Array;
-}
-
-export interface FrameEvent extends ResultGrids {
+/** A moment of the run for the map: its display grids (depth, arrival, hazard), packed by the engine. */
+export interface FrameEvent {
   type: 'frame';
-  /** Depth (m). */
-  depth: Float32Array;
+  /** Simulated seconds. */
+  time: number;
+  /** The run's end (s): the arrival grid's range. */
+  durationSeconds: number;
+  view: DisplayFrame;
   probes: { id: string; depth: number; stage: number }[];
   /** The scenario's assets, most at risk first. */
   assets: AssetRisk[];
@@ -108,7 +101,14 @@ export type HostEvent =
   | { type: 'editRejected'; edit: WhatIfEdit; message: string }
   | { type: 'paused'; time: number }
   | { type: 'resumed'; time: number }
-  | { type: 'finished'; summary: OutputSummary; outDir: string | null; assets: AssetRisk[]; results: ResultGrids }
+  | {
+      type: 'finished';
+      summary: OutputSummary;
+      outDir: string | null;
+      assets: AssetRisk[];
+      /** The map's grids at the end (or where the run stopped). */
+      final: Omit<FrameEvent, 'type'>;
+    }
   | { type: 'error'; message: string };
 
 /** Either side of a transport: send a message (transferring the listed buffers if it can). */

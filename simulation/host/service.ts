@@ -8,6 +8,7 @@ import { loadScenario } from '../scenario/load.ts';
 import { resolveScenarioDir } from '../scenario/summary.ts';
 import type { GridGeometry } from '../scenario/types.ts';
 import { assetRisks } from './asset-risk.ts';
+import { displayFrame } from './display-frame.ts';
 import { checkObservations, meanAbsError, writeRunOutputs, type OutputSummary } from './outputs.ts';
 import { HostRequest, type HostEvent, type WhatIfEdit } from './protocol.ts';
 import { runControl, runSimulation, type ProbePoint } from './run.ts';
@@ -105,8 +106,9 @@ export function createEngineService(deps: EngineServiceDeps) {
       if (!source) return;
       post(error === null ? { type: 'edited', edit: source } : { type: 'editRejected', edit: source, message: error });
     };
+    const model = engineModelOf(scenario);
     const result = await runSimulation({
-      model: engineModelOf(scenario),
+      model,
       engine,
       threads,
       durationSeconds,
@@ -129,9 +131,8 @@ export function createEngineService(deps: EngineServiceDeps) {
         }),
       onProgress: (p) => post({ type: 'progress', ...p }),
       onFrame: (frame) => {
-        const { time, nx, ny, depth, arrival, hazard, probes } = frame;
-        const assets = assetRisks(scenario.assets, frame);
-        post({ type: 'frame', time, nx, ny, depth, arrival, hazard, probes, assets }, [depth.buffer, arrival.buffer, hazard.buffer] as ArrayBuffer[]);
+        const view = displayFrame(frame, durationSeconds);
+        post({ type: 'frame', time: frame.time, durationSeconds, view, probes: frame.probes, assets: assetRisks(scenario.assets, frame) }, [view.grids.buffer as ArrayBuffer]);
       },
     });
     const outDir = req.outDir ? resolve(req.outDir) : null;
@@ -142,8 +143,12 @@ export function createEngineService(deps: EngineServiceDeps) {
       summary = { scenario: scenario.name, ...result.summary, observations, observationMeanAbsError: meanAbsError(observations), grids: {} };
     }
     const { grids } = result;
-    const results = { time: result.summary.simulatedSeconds, nx: scenario.grid.nx, ny: scenario.grid.ny, arrival: grids.arrival, hazard: grids.hazard };
-    post({ type: 'finished', summary, outDir, assets: assetRisks(scenario.assets, grids), results }, [grids.arrival.buffer, grids.hazard.buffer] as ArrayBuffer[]);
+    const { nx, ny } = scenario.grid;
+    const assets = assetRisks(scenario.assets, grids);
+    const time = result.summary.simulatedSeconds;
+    const finalProbes = probes.map((p) => ({ id: p.id, depth: grids.depth[p.cell]!, stage: model.ground[p.cell]! + grids.depth[p.cell]! }));
+    const view = displayFrame({ nx, ny, depth: grids.depth, arrival: grids.arrival, hazard: grids.hazard }, durationSeconds);
+    post({ type: 'finished', summary, outDir, assets, final: { time, durationSeconds, view, probes: finalProbes, assets } }, [view.grids.buffer as ArrayBuffer]);
   }
 
   return {

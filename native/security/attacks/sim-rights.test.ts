@@ -80,7 +80,7 @@ describe('simulation methods against a real serve child', () => {
       expect(outcome(await lead.call('sim.edit', hugePump))).toBe('invalid_args');
       expect(['running', 'loading']).toContain(await simState());
       expect(outcome(await signedOut.call('scenario.layers', {}))).toBe('unauthenticated');
-      expect(outcome(await signedOut.call('sim.results', { view: 'arrival' }))).toBe('unauthenticated');
+      expect(outcome(await signedOut.call('sim.results', {}))).toBe('unauthenticated');
     } finally {
       police.close();
       expect(outcome(await lead.call('sim.stop', {}))).toBe('ok');

@@ -1,6 +1,7 @@
 import type { Invoke, Method, PolderBridge, Push, PushEvent } from '../../../native/api/index.ts';
 import type { WireError } from '../../../native/api/errors.ts';
-import type { ClientFrame, ServerFrame } from '../../../native/api/wire.ts';
+import type { ClientFrame } from '../../../native/api/wire.ts';
+import { decodeServerFrame } from './binary-frame.ts';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -33,15 +34,18 @@ export function createWebSocketBridge(url: string, onState: (state: ConnectionSt
   const connect = () => {
     onState('connecting');
     socket = new WebSocket(url);
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       backoffMs = 250;
       onState('open');
       for (const frame of queued.splice(0)) socket.send(frame);
     };
     socket.onmessage = (event) => {
-      const frame = JSON.parse(String(event.data)) as ServerFrame;
+      const frame = decodeServerFrame(event.data as string | ArrayBuffer);
       if (frame.t === 'push') {
         for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
+        // Binary pushes are the latest-only ones (map frames): the host waits for this before the next.
+        if (event.data instanceof ArrayBuffer) socket.send(JSON.stringify({ t: 'ack', event: frame.event } satisfies ClientFrame));
       } else if (frame.t === 'result') {
         const call = pending.get(frame.id);
         pending.delete(frame.id);

@@ -14,10 +14,8 @@ function clock(seconds: number): string {
 export interface FloodLegendProps {
   view: OverlayView;
   onView(view: OverlayView): void;
-  /** The ramp of what is drawn for this view, or null when the view has nothing to show yet. */
+  /** The ramp of what is drawn for this view, or null while nothing of it is drawn. */
   ramp: Ramp | null;
-  /** True while the view's first grid is on its way. */
-  waiting: boolean;
   /** The scenario's assets at the shown time, or null before any run. */
   assets: readonly SimAssetRisk[] | null;
   onFocusAsset(id: string): void;
@@ -47,7 +45,7 @@ function usePlayback(sim: SimRun, replayIndex: number | null, onReplay: (index: 
 
 /** The overlay switch (depth / arrival / hazard), the legend, the simulation's run control and the
  * assets at risk. */
-export function FloodLegend({ view, onView, ramp, waiting, assets, onFocusAsset, time, sim, replayIndex, onReplay }: FloodLegendProps) {
+export function FloodLegend({ view, onView, ramp, assets, onFocusAsset, time, sim, replayIndex, onReplay }: FloodLegendProps) {
   const running = sim.status?.state === 'running' || sim.status?.state === 'loading';
   const { playing, setPlaying } = usePlayback(sim, replayIndex, onReplay);
   const last = sim.frames.length - 1;
@@ -114,7 +112,7 @@ export function FloodLegend({ view, onView, ramp, waiting, assets, onFocusAsset,
       </div>
       {ramp ? (
         <ul className="flood-legend-rows" data-testid="flood-legend">
-          {ramp.legend.map((row) => (
+          {ramp.stops.map((row) => (
             <li key={row.label}>
               <span className="swatch" style={{ background: cssColor(row.color) }} />
               {row.label}
@@ -122,7 +120,7 @@ export function FloodLegend({ view, onView, ramp, waiting, assets, onFocusAsset,
           ))}
         </ul>
       ) : (
-        <p className="flood-legend-empty">{waiting ? 'Loading…' : sim.frame || sim.finished ? 'Not available from this run.' : 'No simulation run yet.'}</p>
+        <p className="flood-legend-empty">{sim.frame ? 'Drawing…' : sim.finished ? 'This run left no map frames.' : 'No simulation run yet.'}</p>
       )}
       <AssetRiskList assets={assets} onFocus={onFocusAsset} />
     </section>

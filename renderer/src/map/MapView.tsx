@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioLayers, ScenarioSummary } from '../../../native/api/index.ts';
+import type { SimFrame } from '../../../native/api/sim.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useMapFocusListener, useMapPickListener } from '../shell/map-focus.ts';
 import { BasemapPicker } from './BasemapPicker.tsx';
@@ -15,11 +16,11 @@ import { gaugeLevel, gaugesFromLayer } from '../gauges/gauge-series.ts';
 import { FloodLegend } from './FloodLegend.tsx';
 import { LayerToggles } from './LayerToggles.tsx';
 import { addOpsLayers, focusOn, opsLayerIds, opsPopup, scenarioPopup, setOpsFeatures } from './ops-layers.ts';
-import { useFloodResults } from './use-flood-results.ts';
 import { useOpsFeatures } from './use-ops-features.ts';
 import { useSharedSimRun } from './sim-run-context.tsx';
 import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
-import { hostDepthRamp, paintGrid } from './ramps.ts';
+import { createFramePainter, unpackFrame, type FrameCodes } from './flood-frame.ts';
+import { latestOnly } from './latest-only.ts';
 import { scenarioStyle } from './scenario-style.ts';
 import './map.css';
 
@@ -41,6 +42,15 @@ export interface MapViewProps {
   onDrawn?(geometry: DrawnGeometry): void;
   /** Called when the user opens an alert or task from its map marker. */
   onOpen?(item: { kind: 'alert' | 'task'; id: string }): void;
+}
+
+interface Paint {
+  frame: SimFrame;
+  view: OverlayView;
+}
+
+interface Drawn extends Paint {
+  image: ImageData;
 }
 
 const centreOf = ([west, south, east, north]: readonly number[]): [number, number] => [(west! + east!) / 2, (south! + north!) / 2];
@@ -124,34 +134,54 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
     };
   }, [bridge, scenario, draw]);
 
-  // Paint the chosen view into the overlay whenever a frame, a result or the view changes: the
-  // host's rendered depth frame, or the arrival / hazard grid with the renderer's ramps.
-  const pixels = useRef<Uint8ClampedArray<ArrayBuffer> | null>(null);
+  // Paint the chosen view of the shown frame into the overlay: unpacked and coloured here, with the
+  // ramps of ramps.ts; at most one frame in the works, the newest asked for next.
   // null follows the run live; a number replays that frame of it.
   const [replayIndex, setReplayIndex] = useState<number | null>(null);
   const shownFrame = replayIndex === null ? sim.frame : (sim.frames[Math.min(replayIndex, sim.frames.length - 1)] ?? null);
-  const replayTime = replayIndex !== null && shownFrame ? shownFrame.time : null;
-  const results = useFloodResults(view, replayTime, sim.frame, sim.finished);
-  const resultGrid = results.grid ?? null;
-  const hostFrame = view === 'depth' ? shownFrame : null;
-  const shownRamp = resultGrid ? rampFor(view, resultGrid.durationSeconds) : hostFrame ? hostDepthRamp(hostFrame.ramp) : null;
-  const shownTime = resultGrid?.time ?? hostFrame?.time ?? null;
+  const [drawn, setDrawn] = useState<{ view: OverlayView; time: number; durationSeconds: number } | null>(null);
+  const [paintError, setPaintError] = useState<string | null>(null);
+  const painter = useRef<ReturnType<typeof latestOnly<Paint, Drawn>> | null>(null);
   useEffect(() => {
     if (!overlay || !map) return;
-    if (resultGrid) {
-      const { width, height } = resultGrid;
-      if (pixels.current?.length !== width * height * 4) pixels.current = new Uint8ClampedArray(width * height * 4);
-      paintGrid(resultGrid.values, width, height, rampFor(resultGrid.view, resultGrid.durationSeconds), pixels.current);
-      overlay.draw(new ImageData(pixels.current, width, height));
-    } else if (hostFrame) {
-      overlay.drawUrl(hostFrame.image);
-    } else {
+    const colours = createFramePainter();
+    let unpacked: { frame: SimFrame; codes: Promise<FrameCodes> } | null = null;
+    let pixels: Uint8ClampedArray<ArrayBuffer> | undefined;
+    const latest = latestOnly(
+      async ({ frame, view: which }: Paint): Promise<Drawn> => {
+        if (unpacked?.frame !== frame) unpacked = { frame, codes: unpackFrame(frame) };
+        const codes = await unpacked.codes;
+        pixels = colours.paint(which, frame, codes, pixels);
+        return { frame, view: which, image: new ImageData(pixels, codes.width, codes.height) };
+      },
+      ({ frame, view: which, image }) => {
+        overlay.draw(image);
+        map.getContainer().dataset.overlay = which;
+        // Which moment is drawn, for tests and the frame benchmark.
+        map.getContainer().dataset.overlayTime = String(frame.time);
+        setDrawn({ view: which, time: frame.time, durationSeconds: frame.durationSeconds });
+        setPaintError(null);
+      },
+      (err) => setPaintError(err.message),
+    );
+    painter.current = latest;
+    return () => {
+      latest.close();
+      painter.current = null;
+    };
+  }, [overlay, map]);
+  useEffect(() => {
+    if (!overlay || !map) return;
+    if (shownFrame) painter.current?.request({ frame: shownFrame, view });
+    else {
       overlay.setVisible(false);
       delete map.getContainer().dataset.overlay;
-      return;
+      delete map.getContainer().dataset.overlayTime;
+      setDrawn(null);
     }
-    map.getContainer().dataset.overlay = view;
-  }, [overlay, map, resultGrid, hostFrame, view]);
+  }, [overlay, map, shownFrame, view]);
+  const shownRamp = drawn?.view === view ? rampFor(view, drawn.durationSeconds) : null;
+  const shownTime = drawn?.view === view ? drawn.time : null;
 
   // The assets' water at the shown time: the replayed frame's, else the run's end, else the latest frame's.
   const finishedAssets = sim.finished && sim.finished.outcome !== 'failed' ? sim.finished.assets : null;
@@ -313,7 +343,6 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
         view={view}
         onView={setView}
         ramp={shownRamp}
-        waiting={results.grid === undefined}
         assets={shownAssets}
         onFocusAsset={(id) => {
           const at = assetPoints.get(id);
@@ -324,9 +353,9 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
         replayIndex={replayIndex}
         onReplay={setReplayIndex}
       />
-      {results.error && (
+      {paintError && (
         <p className="map-problem" role="status">
-          {view === 'arrival' ? 'Arrival times' : 'Hazard'} unavailable: {results.error}
+          Flood overlay could not be drawn: {paintError}
         </p>
       )}
       {problem && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalRamp, colorAt, cssColor, depthRamp, hazardRamp, paintGrid, WET_DEPTH } from './ramps.ts';
+import { arrivalRamp, codeColors, colorAt, cssColor, depthRamp, hazardRamp, paintCodes, WET_DEPTH } from './ramps.ts';
 
 const pixel = (rgba: Uint8ClampedArray, k: number) => [...rgba.subarray(k * 4, k * 4 + 4)];
 
@@ -24,44 +24,45 @@ describe('colorAt', () => {
     const ramp = arrivalRamp(1200);
     expect(ramp.stops.map((s) => s.value)).toEqual([0, 300, 600, 900, 1200]);
     expect(colorAt(ramp, 0)[0]).toBeGreaterThan(180);
-    expect(ramp.legend.map((l) => l.label)).toEqual(['0 min', '5 min', '10 min', '15 min', '20 min']);
+    expect(ramp.stops.map((l) => l.label)).toEqual(['0 min', '5 min', '10 min', '15 min', '20 min']);
     expect(() => arrivalRamp(0)).toThrow(/positive/);
   });
 });
 
-describe('paintGrid', () => {
-  it('paints each cell with its ramp colour in grid order, row 0 on top', () => {
-    // 3 × 2 grid: north row dry, wet, deep; south row NaN, shallow, very deep.
-    const values = new Float32Array([0, 0.3, 1.2, NaN, 0.02, 9]);
-    const rgba = paintGrid(values, 3, 2, depthRamp);
-    expect(rgba.length).toBe(24);
+describe('paintCodes', () => {
+  it('paints each code with its colour in grid order, row 0 on top; dry and NaN codes transparent', () => {
+    // Codes are centimetres here: 0 dry, 30 cm, 120 cm, a NaN code, 2 cm, 900 cm.
+    const lut = codeColors(depthRamp, 0x10000, (k) => (k === 7 ? NaN : k / 100));
+    const rgba = new Uint8ClampedArray(24);
+    paintCodes(Uint16Array.from([0, 30, 120, 7, 2, 900]), lut, rgba);
     expect(pixel(rgba, 0)).toEqual([0, 0, 0, 0]);
     expect(pixel(rgba, 1)).toEqual([50, 140, 225, 215]);
     expect(pixel(rgba, 2)).toEqual([25, 45, 140, 240]);
     expect(pixel(rgba, 3)).toEqual([0, 0, 0, 0]);
+    expect(pixel(rgba, 4)).toEqual([...colorAt(depthRamp, 0.02)]);
     expect(pixel(rgba, 5)).toEqual([40, 10, 90, 250]);
-    // Through the lookup table, a value between stops lands within one step of the exact blend.
-    const exact = colorAt(depthRamp, 0.02);
-    pixel(rgba, 4).forEach((c, i) => expect(Math.abs(c - exact[i]!)).toBeLessThanOrEqual(1));
   });
 
-  it('reuses the output buffer and clears cells that dried', () => {
-    const out = paintGrid(new Float32Array([1, 1]), 2, 1, depthRamp);
-    const again = paintGrid(new Float32Array([0, 1]), 2, 1, depthRamp, out);
-    expect(again).toBe(out);
-    expect(pixel(out, 0)).toEqual([0, 0, 0, 0]);
-    expect(pixel(out, 1)[3]).toBeGreaterThan(0);
-  });
-
-  it('paints hazard classes with their exact colours', () => {
-    const rgba = paintGrid(new Uint8Array([0, 1, 2, 3, 4, 5, 6]), 7, 1, hazardRamp);
+  it('overwrites pixels that dried, and paints hazard classes with their exact colours', () => {
+    const lut = codeColors(hazardRamp, 0x100, (k) => k);
+    const rgba = new Uint8ClampedArray(7 * 4).fill(255);
+    paintCodes(Uint8Array.from([0, 1, 2, 3, 4, 5, 6]), lut, rgba);
     expect(pixel(rgba, 0)).toEqual([0, 0, 0, 0]);
     hazardRamp.stops.forEach((stop, i) => expect(pixel(rgba, i + 1)).toEqual([...stop.color]));
   });
 
-  it('refuses mismatched sizes', () => {
-    expect(() => paintGrid(new Float32Array(5), 2, 2, depthRamp)).toThrow(/5 values for a 2×2 grid/);
-    expect(() => paintGrid(new Float32Array(4), 2, 2, depthRamp, new Uint8ClampedArray(4))).toThrow(/expected 16/);
+  it('refuses mismatched sizes and tables too short for the codes', () => {
+    const lut = codeColors(hazardRamp, 0x100, (k) => k);
+    expect(() => paintCodes(new Uint8Array(4), lut, new Uint8ClampedArray(4))).toThrow(/expected 16/);
+    expect(() => paintCodes(new Uint16Array(1), lut, new Uint8ClampedArray(4))).toThrow(/256 colours for 16-bit codes/);
+  });
+});
+
+describe('legends', () => {
+  it('are the ramps\' own stops, so a swatch is the colour the map draws at that value', () => {
+    expect(depthRamp.stops.map((s) => s.label)).toEqual(['0.01 m', '0.15 m', '0.3 m', '0.6 m', '1.2 m', '≥ 2.5 m']);
+    expect(hazardRamp.stops.map((s) => s.label.slice(0, 2))).toEqual(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+    for (const ramp of [depthRamp, hazardRamp, arrivalRamp(600)]) for (const stop of ramp.stops) expect(colorAt(ramp, stop.value)).toEqual(stop.color);
   });
 });
 

@@ -1,11 +1,14 @@
-// Colour ramps for per-cell results (depth, arrival time, hazard class) and the pure function
-// that paints a grid of values into RGBA pixels. No DOM: unit-tested in Node.
+// The one colour source of the map's flood views: the ramps of depth, arrival time and hazard
+// class, the legends drawn from the same stops, and the painting of a frame's packed values into
+// RGBA pixels. No DOM: unit-tested in Node.
 
 export type Rgba = readonly [number, number, number, number];
 
 export interface RampStop {
   value: number;
   color: Rgba;
+  /** The stop's legend row. */
+  label: string;
 }
 
 export interface Ramp {
@@ -14,10 +17,8 @@ export interface Ramp {
   unit: string;
   /** 'linear' blends between stops; 'step' gives each value the colour of the last stop ≤ it. */
   mode: 'linear' | 'step';
-  /** Ascending by value. Values below the first stop (and NaN) are transparent. */
+  /** Ascending by value. Values below the first stop (and NaN) are transparent. The legend shows each. */
   stops: readonly RampStop[];
-  /** Legend rows: what each swatch means. */
-  legend: readonly { label: string; color: Rgba }[];
 }
 
 /** Below 1 cm a cell is dry: nothing is drawn. */
@@ -29,19 +30,12 @@ export const depthRamp: Ramp = {
   unit: 'm',
   mode: 'linear',
   stops: [
-    { value: WET_DEPTH, color: [198, 230, 255, 150] },
-    { value: 0.15, color: [120, 190, 245, 190] },
-    { value: 0.3, color: [50, 140, 225, 215] },
-    { value: 0.6, color: [20, 90, 190, 230] },
-    { value: 1.2, color: [25, 45, 140, 240] },
-    { value: 2.5, color: [40, 10, 90, 250] },
-  ],
-  legend: [
-    { label: '< 0.15 m', color: [198, 230, 255, 150] },
-    { label: '0.3 m', color: [50, 140, 225, 215] },
-    { label: '0.6 m', color: [20, 90, 190, 230] },
-    { label: '1.2 m', color: [25, 45, 140, 240] },
-    { label: '≥ 2.5 m', color: [40, 10, 90, 250] },
+    { value: WET_DEPTH, color: [198, 230, 255, 150], label: `${WET_DEPTH} m` },
+    { value: 0.15, color: [120, 190, 245, 190], label: '0.15 m' },
+    { value: 0.3, color: [50, 140, 225, 215], label: '0.3 m' },
+    { value: 0.6, color: [20, 90, 190, 230], label: '0.6 m' },
+    { value: 1.2, color: [25, 45, 140, 240], label: '1.2 m' },
+    { value: 2.5, color: [40, 10, 90, 250], label: '≥ 2.5 m' },
   ],
 };
 
@@ -55,14 +49,15 @@ export function arrivalRamp(durationSeconds: number): Ramp {
     [170, 220, 120, 195],
     [120, 200, 220, 185],
   ];
-  const stops = colors.map((color, i) => ({ value: (durationSeconds * i) / (colors.length - 1), color }));
   return {
     id: 'arrival',
     title: 'Arrival time',
     unit: 'min',
     mode: 'linear',
-    stops,
-    legend: stops.map(({ value, color }) => ({ label: `${Math.round(value / 60)} min`, color })),
+    stops: colors.map((color, i) => {
+      const value = (durationSeconds * i) / (colors.length - 1);
+      return { value, color, label: `${Math.round(value / 60)} min` };
+    }),
   };
 }
 
@@ -73,20 +68,12 @@ export const hazardRamp: Ramp = {
   unit: 'class',
   mode: 'step',
   stops: [
-    { value: 1, color: [56, 168, 0, 200] },
-    { value: 2, color: [170, 220, 0, 210] },
-    { value: 3, color: [255, 230, 0, 220] },
-    { value: 4, color: [255, 150, 0, 230] },
-    { value: 5, color: [230, 30, 20, 235] },
-    { value: 6, color: [120, 0, 40, 245] },
-  ],
-  legend: [
-    { label: 'H1 safe for people and vehicles', color: [56, 168, 0, 200] },
-    { label: 'H2 unsafe for small vehicles', color: [170, 220, 0, 210] },
-    { label: 'H3 unsafe for vehicles, children, elderly', color: [255, 230, 0, 220] },
-    { label: 'H4 unsafe for people and vehicles', color: [255, 150, 0, 230] },
-    { label: 'H5 buildings need engineering design', color: [230, 30, 20, 235] },
-    { label: 'H6 all buildings vulnerable', color: [120, 0, 40, 245] },
+    { value: 1, color: [56, 168, 0, 200], label: 'H1 safe for people and vehicles' },
+    { value: 2, color: [170, 220, 0, 210], label: 'H2 unsafe for small vehicles' },
+    { value: 3, color: [255, 230, 0, 220], label: 'H3 unsafe for vehicles, children, elderly' },
+    { value: 4, color: [255, 150, 0, 230], label: 'H4 unsafe for people and vehicles' },
+    { value: 5, color: [230, 30, 20, 235], label: 'H5 buildings need engineering design' },
+    { value: 6, color: [120, 0, 40, 245], label: 'H6 all buildings vulnerable' },
   ],
 };
 
@@ -105,79 +92,28 @@ export function colorAt(ramp: Ramp, value: number): Rgba {
 }
 
 /**
- * Paints `values` (nx × ny, row-major, row 0 north, the scenario grid's order) into RGBA pixels
- * with row 0 at the top, ready for an ImageData. Writes into `out` when given (no allocation per
- * animation frame).
+ * A colour per integer code, as RGBA bytes (4 per code) a Uint32Array can read in one go: code k
+ * means `toValue(k)` on the ramp; codes whose value is NaN are transparent.
  */
-export function paintGrid(values: ArrayLike<number>, nx: number, ny: number, ramp: Ramp, out?: Uint8ClampedArray): Uint8ClampedArray {
-  if (values.length !== nx * ny) throw new RangeError(`paintGrid: ${values.length} values for a ${nx}×${ny} grid`);
-  const rgba = out ?? new Uint8ClampedArray(nx * ny * 4);
-  if (rgba.length !== nx * ny * 4) throw new RangeError(`paintGrid: output holds ${rgba.length} bytes, expected ${nx * ny * 4}`);
-  // A lookup table over the ramp's range keeps a 130k-cell frame to a few milliseconds.
-  const lut = buildLut(ramp);
-  const first = ramp.stops[0]!.value;
-  const last = ramp.stops.at(-1)!.value;
-  const scale = (LUT_SIZE - 1) / (last - first || 1);
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k]!;
-    const o = k * 4;
-    if (!(v >= first)) {
-      rgba[o + 3] = 0;
-      rgba[o] = rgba[o + 1] = rgba[o + 2] = 0;
-      continue;
-    }
-    if (ramp.mode === 'step') {
-      // Few classes, exact edges: no table.
-      rgba.set(colorAt(ramp, v), o);
-      continue;
-    }
-    const i = v >= last ? LUT_SIZE - 1 : Math.round((v - first) * scale);
-    rgba[o] = lut[i * 4]!;
-    rgba[o + 1] = lut[i * 4 + 1]!;
-    rgba[o + 2] = lut[i * 4 + 2]!;
-    rgba[o + 3] = lut[i * 4 + 3]!;
-  }
-  return rgba;
+export function codeColors(ramp: Ramp, codes: number, toValue: (code: number) => number): Uint8Array<ArrayBuffer> {
+  const lut = new Uint8Array(codes * 4);
+  for (let k = 0; k < codes; k++) lut.set(colorAt(ramp, toValue(k)), k * 4);
+  return lut;
 }
 
-const LUT_SIZE = 1024;
-
-function buildLut(ramp: Ramp): Uint8Array {
-  const lut = new Uint8Array(LUT_SIZE * 4);
-  const first = ramp.stops[0]!.value;
-  const last = ramp.stops.at(-1)!.value;
-  for (let i = 0; i < LUT_SIZE; i++) lut.set(colorAt(ramp, first + ((last - first) * i) / (LUT_SIZE - 1)), i * 4);
-  return lut;
+/**
+ * Paints packed codes (a frame's uint16 depth or arrival, or uint8 hazard; row 0 north, the grid's
+ * order) into RGBA pixels with row 0 at the top, ready for an ImageData: one table lookup a pixel.
+ */
+export function paintCodes(codes: Uint16Array | Uint8Array, lut: Uint8Array<ArrayBuffer>, out: Uint8ClampedArray<ArrayBuffer>): void {
+  if (out.length !== codes.length * 4) throw new RangeError(`paintCodes: output holds ${out.length} bytes, expected ${codes.length * 4}`);
+  const colors = new Uint32Array(lut.buffer, lut.byteOffset, lut.length / 4);
+  const pixels = new Uint32Array(out.buffer, out.byteOffset, codes.length);
+  if (colors.length < (codes instanceof Uint8Array ? 256 : 65536)) throw new RangeError(`paintCodes: ${colors.length} colours for ${codes instanceof Uint8Array ? 8 : 16}-bit codes`);
+  for (let k = 0; k < codes.length; k++) pixels[k] = colors[codes[k]!]!;
 }
 
 /** CSS colour of a ramp colour, for legends and markers. */
 export function cssColor([r, g, b, a]: Rgba): string {
   return `rgba(${r}, ${g}, ${b}, ${Math.round((a / 255) * 100) / 100})`;
-}
-
-/**
- * The depth ramp of the host's rendered depth frames (`sim.frame` images, drawn natively by
- * native/sim/depth-image.ts): linear from light blue at range[0] m to dark blue at range[1] m.
- * Only the legend uses it; the pixels arrive already coloured.
- */
-export function hostDepthRamp([shallow, deep]: readonly [number, number]): Ramp {
-  const light: Rgba = [160, 210, 255, 140];
-  const dark: Rgba = [8, 48, 140, 230];
-  const stops = [
-    { value: shallow, color: light },
-    { value: deep, color: dark },
-  ];
-  const mid = colorAt({ id: 'depth', title: '', unit: 'm', mode: 'linear', stops, legend: [] }, (shallow + deep) / 2);
-  return {
-    id: 'depth',
-    title: 'Water depth',
-    unit: 'm',
-    mode: 'linear',
-    stops,
-    legend: [
-      { label: `${shallow} m`, color: light },
-      { label: `${Math.round(((shallow + deep) / 2) * 100) / 100} m`, color: mid },
-      { label: `≥ ${deep} m`, color: dark },
-    ],
-  };
 }

@@ -14,8 +14,6 @@ export function addHillshade(map: maplibregl.Map, hillshade: Hillshade): void {
 /** A per-cell result overlay (depth, arrival, hazard) fed with ImageData: no URL, no request. */
 export interface GridOverlay {
   draw(pixels: ImageData): void;
-  /** An image the host already coloured (a PNG data URL), on the same grid corners. */
-  drawUrl(url: string): void;
   setVisible(visible: boolean): void;
 }
 
@@ -35,10 +33,6 @@ export function addGridOverlay(map: maplibregl.Map, corners: GridCorners, opacit
   return {
     draw(pixels) {
       source().updateImage({ image: pixels });
-      map.setLayoutProperty('flood', 'visibility', 'visible');
-    },
-    drawUrl(url) {
-      source().updateImage({ url });
       map.setLayoutProperty('flood', 'visibility', 'visible');
     },
     setVisible(visible) {

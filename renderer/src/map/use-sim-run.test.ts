@@ -10,6 +10,11 @@ describe('keepFrame', () => {
     expect(keepFrame(frames, { time: 0 }).map((f) => f.time)).toEqual([0]);
   });
 
+  it('starts over on a frame of another run, even a later one', () => {
+    const frames = keepFrame(keepFrame([], { time: 0, runId: 'a' }), { time: 10, runId: 'a' });
+    expect(keepFrame(frames, { time: 20, runId: 'b' })).toEqual([{ time: 20, runId: 'b' }]);
+  });
+
   it('thins evenly past the limit, always keeping the first and newest', () => {
     let frames: { time: number }[] = [];
     for (let t = 0; t < 1000; t++) frames = keepFrame(frames, { time: t });
