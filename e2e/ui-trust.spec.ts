@@ -185,3 +185,31 @@ test('a touch drag moves a card to another column', async ({ browser, served }) 
   await expect(cardIn(page, 'cancelled', 'Touch-dragged culvert check')).toBeVisible({ timeout: 15_000 });
   await context.close();
 });
+
+test('field mode: every visible control is at least 44 px each way, and 4 then N starts a task', async ({ browser, served }) => {
+  test.setTimeout(120_000);
+  const { page, context } = await openAs(browser, served.url, 'works-lead', { width: 1366, height: 768 });
+  await page.keyboard.press('Shift+F');
+  await expect(page.locator('.app')).toHaveClass(/field-mode/);
+  const small: string[] = [];
+  for (const tab of ['alerts', 'board', 'details', 'timeline', 'map']) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await page.waitForTimeout(300);
+    small.push(
+      ...(await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('button, [role="tab"], select, summary')]
+          .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.width < 43.5 || box.height < 43.5)
+          .map(({ el, box }) => `${el.textContent?.trim().slice(0, 20) || el.getAttribute('aria-label')} ${Math.round(box.width)}×${Math.round(box.height)}`),
+      )),
+    );
+  }
+  expect([...new Set(small)]).toEqual([]);
+
+  await page.keyboard.press('4');
+  await expect(page.getByTestId('tab-timeline')).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('task-form')).toBeVisible();
+  await context.close();
+});

@@ -73,7 +73,8 @@ function focusRegion(region: Region) {
         : region === 'details'
           ? (document.querySelector<HTMLElement>('#region-details h3[tabindex], #region-details input, #region-details button') ?? null)
           : region === 'timeline'
-            ? document.querySelector<HTMLElement>('#region-timeline select')
+            ? // The log's entries, not its filters: a letter key pressed next must not type into a filter.
+              document.querySelector<HTMLElement>('#region-timeline [data-testid="timeline"]')
             : document.querySelector<HTMLElement>('#region-map canvas, #region-map [tabindex]');
   target?.focus();
 }

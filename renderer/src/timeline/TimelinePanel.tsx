@@ -116,7 +116,7 @@ export function TimelinePanel() {
         </div>
       </div>
       {error && <p role="alert" className="inline-error">{error}</p>}
-      <ol className="timeline" data-testid="timeline" aria-label="Activity log entries, newest first">
+      <ol className="timeline" data-testid="timeline" tabIndex={-1} aria-label="Activity log entries, newest first">
         {entries.map((entry) => {
           const linked = entry.kind === 'task' || entry.kind === 'alert';
           return (
