@@ -213,3 +213,37 @@ test('field mode: every visible control is at least 44 px each way, and 4 then N
   await expect(page.getByTestId('task-form')).toBeVisible();
   await context.close();
 });
+
+test('the map frames the scenario: its outline spans the pane; the flood panel folds away', async ({ page, served }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(served.url);
+  await page.getByTestId('sign-in-eoc-lead').click();
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-layers-loaded', 'true', { timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  // The extent's outline is drawn in #3b4a5a: its pixels' box against the canvas.
+  const box = await page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -1, -1];
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i]! - 0x3b) > 12 || Math.abs(data[i + 1]! - 0x4a) > 12 || Math.abs(data[i + 2]! - 0x5a) > 12) continue;
+      const x = (i / 4) % copy.width;
+      const y = Math.floor(i / 4 / copy.width);
+      [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+    }
+    return { w: (maxX - minX) / copy.width, h: (maxY - minY) / copy.height };
+  });
+  // Framed: the scenario fills the pane's height or its width (less the tools along the top).
+  expect(Math.max(box.w, box.h)).toBeGreaterThan(0.75);
+
+  await page.getByTestId('flood-panel-toggle').click();
+  await expect(page.getByRole('button', { name: 'Run simulation' })).toHaveCount(0);
+  await page.getByTestId('flood-panel-toggle').click();
+  await expect(page.getByRole('button', { name: 'Run simulation' })).toBeVisible();
+});
