@@ -67,7 +67,7 @@ describe('task rights on board rows match what the commands accept', () => {
       for (const actor of actors) {
         const before = await row(actor, await freshTask(setup));
         const editId = await freshTask(setup);
-        const edited = await succeeds(env.as(actor)('tasks.update', { taskId: editId, title: 'Pump out the underpass (east)' }));
+        const edited = await succeeds(env.as(actor)('tasks.update', { taskId: editId, seen: (await row('eoc-lead', editId)).version, title: 'Pump out the underpass (east)' }));
         expect({ state, actor, edited }).toEqual({ state, actor, edited: before.allowedActions.includes('edit') });
 
         const assignId = await freshTask(setup);

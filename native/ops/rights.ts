@@ -19,6 +19,16 @@ const nextStatuses: Record<TaskStatus, readonly TaskStatus[]> = {
   cancelled: [],
 };
 
+const statusWords = (s: TaskStatus) => s.replace('_', ' ');
+
+/** What a status may become, in words, for a refusal a person reads. */
+function movesFrom(status: TaskStatus): string {
+  const next = nextStatuses[status];
+  if (next.length === 0) return `${statusWords(status)} is final`;
+  const words = next.map(statusWords);
+  return `from ${statusWords(status)} it can go to ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' or ' : ''}${words.at(-1)}`;
+}
+
 export function isClosedTask(status: string): boolean {
   return (closedTaskStatuses as readonly string[]).includes(status);
 }
@@ -51,13 +61,14 @@ export function statusAfterAssign(status: TaskStatus, withUnit: boolean): TaskSt
 export function taskTransitionRefusal(actor: Actor, task: TaskFacts, to: TaskStatus): Refusal | null {
   const forbidden = permissionRefusal(actor, to === 'cancelled' ? 'task.cancel' : 'task.edit', task.department);
   if (forbidden) return forbidden;
-  if (!nextStatuses[task.status].includes(to)) return { code: 'illegal_transition', message: `Task "${task.title}" cannot go from ${task.status} to ${to}` };
+  if (!nextStatuses[task.status].includes(to)) return { code: 'illegal_transition', message: `Task "${task.title}" cannot go from ${task.status} to ${to}: ${movesFrom(task.status)}` };
   if (to === 'assigned' && !task.unitId) return { code: 'illegal_transition', message: `Task "${task.title}" has no unit: assign one first` };
   return null;
 }
 
 export interface TaskRights {
   allowedTransitions: TaskStatus[];
+  refusedTransitions: { status: TaskStatus; reason: string }[];
   allowedActions: TaskAction[];
   assignMovesTo: TaskStatus | null;
 }
@@ -66,8 +77,10 @@ export interface TaskRights {
 export function taskRights(actor: Actor, task: TaskFacts): TaskRights {
   const assign = taskAssignRefusal(actor, task) === null;
   const after = statusAfterAssign(task.status, true);
+  const judged = taskStatuses.filter((to) => to !== task.status).map((to) => ({ status: to, refusal: taskTransitionRefusal(actor, task, to) }));
   return {
-    allowedTransitions: taskStatuses.filter((to) => taskTransitionRefusal(actor, task, to) === null),
+    allowedTransitions: judged.filter((j) => j.refusal === null).map((j) => j.status),
+    refusedTransitions: judged.flatMap((j) => (j.refusal ? [{ status: j.status, reason: j.refusal.message }] : [])),
     allowedActions: [...(taskEditRefusal(actor, task) ? [] : ['edit' as const]), ...(assign ? ['assign' as const] : [])],
     assignMovesTo: assign && after !== task.status ? after : null,
   };
