@@ -184,7 +184,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
         <ChoiceDialog
           title={`Use the ${drawn.type === 'Point' ? 'point' : drawn.type === 'Polygon' ? 'area' : 'line'} you drew for…`}
           choices={[
-            { id: 'alert', label: 'Raise an alert here', disabled: drawn.type === 'LineString' },
+            { id: 'alert', label: 'Raise an alert here', disabled: drawn.type === 'LineString', reason: 'An alert covers a point or an area, not a line' },
             { id: 'task', label: 'A new task here' },
             { id: 'none', label: 'Nothing' },
           ]}
