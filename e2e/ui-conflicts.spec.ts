@@ -71,8 +71,12 @@ test('keyboard moves go where the user said: typed choices, reasons for refused 
   await kb.press('Enter');
   await expect(page.getByTestId('task-details')).toHaveAttribute('data-status', 'assigned');
 
+  await expect(page.getByTestId('task-unit')).toHaveText('Engine 1');
+  await expect(page.getByTestId('unit-picker')).toHaveCount(0);
   await kb.press('2');
+  await expect(page.locator('#board-col-new')).toBeFocused();
   await kb.press('ArrowRight');
+  await expect(page.locator('#board-col-assigned')).toBeFocused();
   await expect(page.locator('#board-col-assigned .task-card.is-active')).toContainText(title);
   // Shift+→: the card moves on and the focus goes with it.
   await kb.press('Shift+ArrowRight');
@@ -96,6 +100,7 @@ test('keyboard moves go where the user said: typed choices, reasons for refused 
   await expect(picker.getByTestId('choice-hint')).toContainText('Done: ');
   await page.screenshot({ path: testInfo.outputPath('2-blocked-done-refused.png') });
   await kb.press('Escape');
+  await expect(picker).toHaveCount(0);
   await expect(cardIn(page, 'blocked', title)).toBeVisible();
 
   // Back to In progress, then "done" + Enter lands in Done (not the first enabled choice).

@@ -25,7 +25,11 @@ export function ChoiceDialog({ title, choices, onChoose, onClose, testId }: { ti
   };
   const keyDown = (event: KeyboardEvent) => {
     const inFilter = event.target instanceof HTMLInputElement;
-    if (event.key === 'ArrowDown') move(event, 1);
+    if (event.key === 'Escape') {
+      // One Escape cancels the chooser, typed text or not (a search box would only clear itself).
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'ArrowDown') move(event, 1);
     else if (event.key === 'ArrowUp') move(event, -1);
     else if (event.key === 'Enter' && inFilter) {
       event.preventDefault();
