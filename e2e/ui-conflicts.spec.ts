@@ -38,8 +38,7 @@ test('two leads save different titles from the same form: nothing is lost — a 
   for (const page of [tom.page, margaret.page]) {
     await expect(page.getByTestId('conflicts')).toContainText('Conflicts 1');
     const both = page.getByTestId('task-conflicts');
-    await expect(both).toContainText(`“${title} (Tom)” by Tom Brennan`);
-    await expect(both).toContainText(`“${title} (Margaret)” by Margaret Okafor`);
+    await expect(both).toContainText(`Tom Brennan wrote “${title} (Tom)” over Margaret Okafor’s “${title} (Margaret)” without having seen it`);
   }
   const history = tom.page.getByTestId('task-history').getByTestId('history-entry');
   await expect(history.filter({ hasText: 'Margaret Okafor' })).toContainText(`title “${title}” → “${title} (Margaret)”`);

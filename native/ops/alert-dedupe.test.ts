@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Invoke } from '../api/index.ts';
 import { testService } from './test-service.ts';
 
 let env: ReturnType<typeof testService>;
 afterEach(() => env?.close());
 
-const levee = { source: 'field', title: 'Levee breach at Tighes Hill', severity: 'Extreme', urgency: 'Immediate', certainty: 'Observed', area: { type: 'Point', coordinates: [151.7512, -32.9071] } } as const;
+const levee: Invoke['alerts.raise'][0] = { source: 'field', title: 'Levee breach at Tighes Hill', severity: 'Extreme', urgency: 'Immediate', certainty: 'Observed', area: { type: 'Point', coordinates: [151.7512, -32.9071] } };
 
 describe('alerts.raise groups duplicates', () => {
   it('two Extreme alerts with the same title and place, 38 s apart, are one alert reported twice', async () => {

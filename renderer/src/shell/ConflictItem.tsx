@@ -32,7 +32,7 @@ export function ConflictItem({ conflict, onResolved, children }: { conflict: Con
 
   return (
     <li data-testid="conflict" data-field={conflict.field}>
-      <strong>{conflict.field}</strong>: “{show(conflict.keptValue)}” by {who(conflict.keptActorId)} was written over “{show(conflict.lostValue)}” by {who(conflict.lostActorId)}, which they had not seen ({dateTime(conflict.at)}).{' '}
+      <strong>{conflict.field}</strong>: {who(conflict.keptActorId)} wrote “{show(conflict.keptValue)}” over {who(conflict.lostActorId)}’s “{show(conflict.lostValue)}” without having seen it ({dateTime(conflict.at)}).{' '}
       {children}
       <div className="conflict-actions" role="group" aria-label={`Resolve ${conflict.field}`}>
         <button type="button" className="button" onClick={() => void resolve(conflict.keptValue)} data-testid="conflict-keep">
