@@ -66,6 +66,11 @@ export function taskTransitionRefusal(actor: Actor, task: TaskFacts, to: TaskSta
   return null;
 }
 
+const rowReason = (message: string, title: string) => {
+  const plain = message.replace(`Task "${title}" `, '');
+  return plain.charAt(0).toUpperCase() + plain.slice(1);
+};
+
 export interface TaskRights {
   allowedTransitions: TaskStatus[];
   refusedTransitions: { status: TaskStatus; reason: string }[];
@@ -80,7 +85,8 @@ export function taskRights(actor: Actor, task: TaskFacts): TaskRights {
   const judged = taskStatuses.filter((to) => to !== task.status).map((to) => ({ status: to, refusal: taskTransitionRefusal(actor, task, to) }));
   return {
     allowedTransitions: judged.filter((j) => j.refusal === null).map((j) => j.status),
-    refusedTransitions: judged.flatMap((j) => (j.refusal ? [{ status: j.status, reason: j.refusal.message }] : [])),
+    // Without the task's name (the row shows it): every row carries these, and the chooser shows them beside each status.
+    refusedTransitions: judged.flatMap((j) => (j.refusal ? [{ status: j.status, reason: rowReason(j.refusal.message, task.title) }] : [])),
     allowedActions: [...(taskEditRefusal(actor, task) ? [] : ['edit' as const]), ...(assign ? ['assign' as const] : [])],
     assignMovesTo: assign && after !== task.status ? after : null,
   };
