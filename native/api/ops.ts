@@ -65,8 +65,8 @@ export const Task = z.object({
   closed: z.boolean(),
   /** For the caller: the statuses tasks.transition would accept now (the command checks the same rules). */
   allowedTransitions: z.array(TaskStatus),
-  /** For the caller: the other statuses, each with why tasks.transition would refuse it. */
-  refusedTransitions: z.array(z.object({ status: TaskStatus, reason: z.string() })),
+  /** For the caller: the other statuses, grouped by why tasks.transition would refuse them (its own words, without the task's name). */
+  refusedTransitions: z.array(z.object({ statuses: z.array(TaskStatus), reason: z.string() })),
   /** For the caller: 'edit' (tasks.update), 'assign' (tasks.assign). */
   allowedActions: z.array(TaskAction),
   /** For the caller: the status assigning a unit would move the task to, when it would move it. */

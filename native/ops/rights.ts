@@ -24,9 +24,9 @@ const statusWords = (s: TaskStatus) => s.replace('_', ' ');
 /** What a status may become, in words, for a refusal a person reads. */
 function movesFrom(status: TaskStatus): string {
   const next = nextStatuses[status];
-  if (next.length === 0) return `${statusWords(status)} is final`;
+  if (next.length === 0) return `${statusWords(status).replace(/^./, (c) => c.toUpperCase())} is final`;
   const words = next.map(statusWords);
-  return `from ${statusWords(status)} it can go to ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' or ' : ''}${words.at(-1)}`;
+  return `From ${statusWords(status)} it can only go to ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' or ' : ''}${words.at(-1)}`;
 }
 
 export function isClosedTask(status: string): boolean {
@@ -57,23 +57,26 @@ export function statusAfterAssign(status: TaskStatus, withUnit: boolean): TaskSt
   return status;
 }
 
-/** Why tasks.transition would refuse to move the task to `to` for `actor`, or null if it would accept. */
-export function taskTransitionRefusal(actor: Actor, task: TaskFacts, to: TaskStatus): Refusal | null {
+/** Why `actor` may not move the task to `to`, in a sentence that does not name the task (a board row shows it), or null. */
+function transitionReason(actor: Actor, task: TaskFacts, to: TaskStatus): Refusal | null {
   const forbidden = permissionRefusal(actor, to === 'cancelled' ? 'task.cancel' : 'task.edit', task.department);
   if (forbidden) return forbidden;
-  if (!nextStatuses[task.status].includes(to)) return { code: 'illegal_transition', message: `Task "${task.title}" cannot go from ${task.status} to ${to}: ${movesFrom(task.status)}` };
-  if (to === 'assigned' && !task.unitId) return { code: 'illegal_transition', message: `Task "${task.title}" has no unit: assign one first` };
+  if (!nextStatuses[task.status].includes(to)) return { code: 'illegal_transition', message: movesFrom(task.status) };
+  if (to === 'assigned' && !task.unitId) return { code: 'illegal_transition', message: 'It has no unit: assign one first' };
   return null;
 }
 
-const rowReason = (message: string, title: string) => {
-  const plain = message.replace(`Task "${title}" `, '');
-  return plain.charAt(0).toUpperCase() + plain.slice(1);
-};
+/** Why tasks.transition would refuse to move the task to `to` for `actor`, or null if it would accept. */
+export function taskTransitionRefusal(actor: Actor, task: TaskFacts, to: TaskStatus): Refusal | null {
+  const why = transitionReason(actor, task, to);
+  if (!why || why.code === 'forbidden') return why;
+  return { code: why.code, message: `Task "${task.title}" cannot go from ${statusWords(task.status)} to ${statusWords(to)}. ${why.message}` };
+}
 
 export interface TaskRights {
   allowedTransitions: TaskStatus[];
-  refusedTransitions: { status: TaskStatus; reason: string }[];
+  /** The other statuses, grouped by why each is refused (one permission reason covers them all). */
+  refusedTransitions: { statuses: TaskStatus[]; reason: string }[];
   allowedActions: TaskAction[];
   assignMovesTo: TaskStatus | null;
 }
@@ -82,11 +85,17 @@ export interface TaskRights {
 export function taskRights(actor: Actor, task: TaskFacts): TaskRights {
   const assign = taskAssignRefusal(actor, task) === null;
   const after = statusAfterAssign(task.status, true);
-  const judged = taskStatuses.filter((to) => to !== task.status).map((to) => ({ status: to, refusal: taskTransitionRefusal(actor, task, to) }));
+  const allowedTransitions: TaskStatus[] = [];
+  const refused = new Map<string, TaskStatus[]>();
+  for (const to of taskStatuses) {
+    if (to === task.status) continue;
+    const why = transitionReason(actor, task, to);
+    if (!why) allowedTransitions.push(to);
+    else refused.set(why.message, [...(refused.get(why.message) ?? []), to]);
+  }
   return {
-    allowedTransitions: judged.filter((j) => j.refusal === null).map((j) => j.status),
-    // Without the task's name (the row shows it): every row carries these, and the chooser shows them beside each status.
-    refusedTransitions: judged.flatMap((j) => (j.refusal ? [{ status: j.status, reason: rowReason(j.refusal.message, task.title) }] : [])),
+    allowedTransitions,
+    refusedTransitions: [...refused].map(([reason, statuses]) => ({ statuses, reason })),
     allowedActions: [...(taskEditRefusal(actor, task) ? [] : ['edit' as const]), ...(assign ? ['assign' as const] : [])],
     assignMovesTo: assign && after !== task.status ? after : null,
   };

@@ -23,7 +23,7 @@ export function UnitPicker({ task, onChoose, onClose }: { task: Task; onChoose(u
 export function StatusPicker({ task, onChoose, onClose }: { task: Task; onChoose(status: TaskStatus): void; onClose(): void }) {
   const choices = statusColumns.map((s) => {
     const enabled = task.allowedTransitions.includes(s) || task.assignMovesTo === s;
-    const reason = s === task.status ? 'It is here now' : task.refusedTransitions.find((r) => r.status === s)?.reason;
+    const reason = s === task.status ? 'It is here now' : task.refusedTransitions.find((r) => r.statuses.includes(s))?.reason;
     return { id: s, label: statusLabel[s], disabled: !enabled, ...(enabled ? { detail: task.assignMovesTo === s && !task.allowedTransitions.includes(s) ? 'by assigning a unit' : undefined } : { reason }) };
   });
   return <ChoiceDialog title={`Move: ${task.title}`} choices={choices} onChoose={(id) => onChoose(id as TaskStatus)} onClose={onClose} testId="status-picker" />;
