@@ -1,4 +1,4 @@
-import { useCallback, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Task, TaskStatus } from '../../../native/api/ops.ts';
 import { statusLabel } from '../tasks/labels.ts';
 import { TaskCard, taskDragType } from './TaskCard.tsx';
@@ -16,14 +16,27 @@ interface StatusColumnProps {
   onDropTask(taskId: string, status: TaskStatus): void;
   /** Keys on the active card: move, assign, neighbour columns. */
   onCardKey(event: KeyboardEvent<HTMLDivElement>, task: Task | null): void;
+  /** A card just moved here by keyboard: once it shows, this column takes the focus with that card active. */
+  followId?: string | null;
+  onFollowed?(): void;
 }
 
 export function columnListId(status: TaskStatus): string {
   return `board-col-${status}`;
 }
 
-export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartment, departmentName, unitName, onOpen, onDropTask, onCardKey }: StatusColumnProps) {
+export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartment, departmentName, unitName, onOpen, onDropTask, onCardKey, followId = null, onFollowed }: StatusColumnProps) {
   const [active, setActive] = useState(-1);
+
+  useEffect(() => {
+    if (!followId) return;
+    const at = tasks.findIndex((t) => t.id === followId);
+    if (at < 0) return;
+    // Focus first: focusing a list with no active row makes its first row active, and the card must win.
+    document.getElementById(columnListId(status))?.focus();
+    setActive(at);
+    onFollowed?.();
+  }, [followId, tasks, status, onFollowed]);
   const [dropping, setDropping] = useState(false);
   const activeIndex = Math.min(active, tasks.length - 1);
   const rowId = useCallback((i: number) => `card-${status}-${tasks[i]?.id ?? i}`, [status, tasks]);

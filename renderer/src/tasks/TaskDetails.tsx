@@ -5,7 +5,8 @@ import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
 import { useSelection } from '../shell/selection.tsx';
-import { clockTime, dateTime, fromInputValue, toInputValue } from '../ui/time.ts';
+import { ConflictItem } from '../shell/ConflictItem.tsx';
+import { dateTime, fromInputValue, toInputValue } from '../ui/time.ts';
 import { useToasts } from '../ui/toasts.tsx';
 import { DueCountdown } from './DueCountdown.tsx';
 import { priorityLabel, statusColumns, statusLabel } from './labels.ts';
@@ -138,13 +139,11 @@ export function TaskDetails({ taskId }: { taskId: string }) {
       {canEdit && <TaskEditor key={task.id} task={task} onSaved={load} />}
 
       {conflicts.length > 0 && (
-        <section className="task-section conflicts" aria-label="Merged concurrent edits">
-          <h4>Concurrent edits ({conflicts.length})</h4>
-          <ul>
+        <section className="task-section conflicts" aria-label="Conflicting edits" data-testid="task-conflicts">
+          <h4>Conflicting edits ({conflicts.length})</h4>
+          <ul className="conflict-list">
             {conflicts.map((c) => (
-              <li key={c.lostEventId}>
-                {c.field}: kept {JSON.stringify(c.keptValue)}, not applied {JSON.stringify(c.lostValue)} ({c.lostActorId ? actorName(c.lostActorId) : 'unknown'}, {clockTime(c.at)})
-              </li>
+              <ConflictItem key={`${c.field}-${c.lostEventId}`} conflict={c} onResolved={load} />
             ))}
           </ul>
         </section>
@@ -154,7 +153,7 @@ export function TaskDetails({ taskId }: { taskId: string }) {
         <h4 id="task-history-title">History</h4>
         <ol className="history" data-testid="task-history">
           {history.map((h) => (
-            <li key={h.id}>
+            <li key={h.id} data-testid="history-entry">
               <time dateTime={new Date(h.at).toISOString()}>{dateTime(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
               {h.text && <div className="note">“{h.text}”</div>}
             </li>
@@ -177,40 +176,60 @@ export function TaskDetails({ taskId }: { taskId: string }) {
   );
 }
 
+/** The form's text for each field of a task, as the editor shows it. */
+function formValues(task: Task) {
+  return {
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    due: toInputValue(task.dueAt),
+    lon: task.location ? String(task.location.lon) : '',
+    lat: task.location ? String(task.location.lat) : '',
+  };
+}
+
 function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
-  const { call } = useSession();
+  const { call, actorName } = useSession();
   const toasts = useToasts();
-  const [title, setTitle] = useState(task.title);
-  const [description, setDescription] = useState(task.description);
-  const [priority, setPriority] = useState(task.priority);
-  const [due, setDue] = useState(toInputValue(task.dueAt));
-  const [lon, setLon] = useState(task.location ? String(task.location.lon) : '');
-  const [lat, setLat] = useState(task.location ? String(task.location.lat) : '');
+  // The version of the task the form shows: sent as `seen`, so an edit over a change this user never saw becomes a conflict.
+  const [shown, setShown] = useState(task);
+  const [values, setValues] = useState(() => formValues(task));
   const [dirty, setDirty] = useState(false);
   const edit =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
+    <K extends keyof ReturnType<typeof formValues>,>(key: K) =>
+    (value: ReturnType<typeof formValues>[K]) => {
       setDirty(true);
-      set(value);
+      setValues((v) => ({ ...v, [key]: value }));
     };
 
   // Someone else's change shows up here, unless this user is in the middle of an edit.
   useEffect(() => {
     if (dirty) return;
-    setTitle(task.title);
-    setDescription(task.description);
-    setPriority(task.priority);
-    setDue(toInputValue(task.dueAt));
-    setLon(task.location ? String(task.location.lon) : '');
-    setLat(task.location ? String(task.location.lat) : '');
-  }, [task.updatedAt]); // Only on a new version of the task.
+    setShown(task);
+    setValues(formValues(task));
+  }, [task.version]); // Only on a new version of the task.
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    const before = formValues(shown);
+    const changed = (k: keyof typeof before) => values[k] !== before[k];
+    const edits = {
+      ...(changed('title') ? { title: values.title } : {}),
+      ...(changed('description') ? { description: values.description } : {}),
+      ...(changed('priority') ? { priority: values.priority } : {}),
+      ...(changed('due') ? { dueAt: fromInputValue(values.due) } : {}),
+      ...(changed('lon') || changed('lat') ? { location: locationFrom(values.lon, values.lat) } : {}),
+    };
     try {
-      await call('tasks.update', { taskId: task.id, title, description, priority, dueAt: fromInputValue(due), location: locationFrom(lon, lat) });
-      toasts.info(`Saved: ${title}`);
+      const saved = await call('tasks.update', { taskId: task.id, seen: shown.version, ...edits });
+      if (saved.conflicts > shown.conflicts) {
+        const latest = (await call('conflicts.list', { entityId: task.id }))[0];
+        const who = latest?.lostActorId ? actorName(latest.lostActorId) : 'Someone';
+        toasts.warn(`Saved, but ${who} changed ${latest?.field ?? 'this task'} after you opened it: both values are kept as a conflict to resolve.`);
+      } else toasts.info(`Saved: ${saved.title}`);
       setDirty(false);
+      setShown(saved);
+      setValues(formValues(saved));
       onSaved();
     } catch (err) {
       toasts.error(err);
@@ -223,14 +242,14 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
       <form className="form" onSubmit={save}>
         <label className="field">
           <span>Title</span>
-          <input required maxLength={textLimits.title} value={title} onChange={(e) => edit(setTitle)(e.target.value)} />
+          <input required maxLength={textLimits.title} value={values.title} onChange={(e) => edit('title')(e.target.value)} />
         </label>
         <label className="field">
           <span>Description</span>
-          <textarea rows={3} maxLength={textLimits.description} value={description} onChange={(e) => edit(setDescription)(e.target.value)} />
+          <textarea rows={3} maxLength={textLimits.description} value={values.description} onChange={(e) => edit('description')(e.target.value)} />
         </label>
-        <PriorityDueFields priority={priority} due={due} onPriority={edit(setPriority)} onDue={edit(setDue)} />
-        <LocationFields lon={lon} lat={lat} onChange={(x, y) => (setDirty(true), setLon(x), setLat(y))} />
+        <PriorityDueFields priority={values.priority} due={values.due} onPriority={edit('priority')} onDue={edit('due')} />
+        <LocationFields lon={values.lon} lat={values.lat} onChange={(lon, lat) => (setDirty(true), setValues((v) => ({ ...v, lon, lat })))} />
         <div className="form-actions">
           <button type="submit" className="button primary">
             Save
