@@ -64,7 +64,7 @@ test('overdue tasks are highlighted with a ticking countdown; filters narrow the
   await editor.getByLabel('Title').fill(`${later} (east bank)`);
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(cardIn(page, 'new', `${later} (east bank)`)).toBeVisible();
-  await expect(page.getByTestId('timeline-entry').filter({ hasText: `Task updated (title): ${later}` })).toHaveCount(1);
+  await expect(page.getByTestId('timeline-entry').filter({ hasText: `Task updated: title “${later}” → “${later} (east bank)”` })).toHaveCount(1);
 
   // Accessible names everywhere, in both themes; the palette and the shortcut overlay by keyboard.
   expect(await unnamedControls(page)).toEqual([]);

@@ -104,6 +104,8 @@ export const Task = z.object({
   createdAt: z.number(),
   createdBy: z.string(),
   updatedAt: z.number(),
+  /** The version of the task these values are: an edit sends it back as `seen` (what its author saw). */
+  version: z.string(),
   /** Derived from the app clock: due time passed and not done or cancelled. */
   overdue: z.boolean(),
   conflicts: z.number(),
@@ -111,6 +113,8 @@ export const Task = z.object({
   closed: z.boolean(),
   /** For the caller: the statuses tasks.transition would accept now (the command checks the same rules). */
   allowedTransitions: z.array(TaskStatus),
+  /** For the caller: the other statuses, grouped by why tasks.transition would refuse them (its own words, without the task's name). */
+  refusedTransitions: z.array(z.object({ statuses: z.array(TaskStatus), reason: z.string() })),
   /** For the caller: 'edit' (tasks.update), 'assign' (tasks.assign). */
   allowedActions: z.array(TaskAction),
   /** For the caller: the status assigning a unit would move the task to, when it would move it. */
@@ -201,13 +205,19 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+/** Two values of one field, the later written over the earlier by someone who had not seen it: both kept until a person resolves it. */
 export const ConflictRecord = z.object({
   entityId: z.string(),
+  /** task, alert, unit … */
+  entityKind: z.string(),
+  /** The entity's version now: conflicts.resolve sends it back as `seen`. */
+  entityVersion: z.string(),
   field: z.string(),
   keptValue: z.unknown(),
   lostValue: z.unknown(),
   keptEventId: z.string(),
   lostEventId: z.string(),
+  keptActorId: z.string().nullable(),
   lostActorId: z.string().nullable(),
   at: z.number(),
 });
@@ -236,6 +246,8 @@ export type Board = z.infer<typeof Board>;
 const empty = z.object({}).strict();
 const Note = z.string().trim().max(textLimits.note).optional();
 const Departments = z.array(Id).max(listLimits.departments);
+/** The version of the row the author's screen showed (Task.version): an edit over anything newer becomes a conflict. */
+const Seen = z.string().min(1).max(100);
 const boardFilter = {
   department: Id.optional(),
   priority: Priority.optional(),
@@ -291,12 +303,13 @@ export const opsMethods = {
         dueAt: z.number().int().nullable().optional(),
         location: Location.nullable().optional(),
         alertId: Id.nullable().optional(),
+        seen: Seen,
       })
       .strict(),
     result: Task,
   },
-  'tasks.assign': { access: { may: 'task.edit' }, args: z.object({ taskId: Id, unitId: Id.nullable() }).strict(), result: Task },
-  'tasks.transition': { access: { may: 'task.edit' }, args: z.object({ taskId: Id, to: TaskStatus, note: Note }).strict(), result: Task },
+  'tasks.assign': { access: { may: 'task.edit' }, args: z.object({ taskId: Id, unitId: Id.nullable(), seen: Seen.optional() }).strict(), result: Task },
+  'tasks.transition': { access: { may: 'task.edit' }, args: z.object({ taskId: Id, to: TaskStatus, note: Note, seen: Seen.optional() }).strict(), result: Task },
   'tasks.get': { access: 'signedIn', args: z.object({ taskId: Id }).strict(), result: z.object({ task: Task, history: z.array(TimelineEntry), conflicts: z.array(ConflictRecord) }) },
   'board.query': { access: 'signedIn', args: z.object(boardFilter).strict(), result: Board },
   /**
@@ -378,6 +391,15 @@ export const opsMethods = {
   },
 
   'conflicts.list': { access: 'signedIn', args: z.object({ entityId: Id.optional() }).strict(), result: z.array(ConflictRecord) },
+  /**
+   * Settles the open conflicts on one field that the caller saw (`seen`: ConflictRecord.entityVersion):
+   * the field takes `value` (one of the two values, or a new one), written as an event like any edit.
+   */
+  'conflicts.resolve': {
+    access: 'signedIn',
+    args: z.object({ entityId: Id, field: z.string().min(1).max(60), value: z.unknown(), seen: Seen }).strict(),
+    result: z.object({ open: z.array(ConflictRecord) }),
+  },
   'storage.status': { access: 'signedIn',
     args: empty,
     result: z.object({ alarm: StorageAlarm.nullable(), path: z.string(), deviceId: z.string(), events: z.number() }),

@@ -40,17 +40,28 @@ export interface OpsCore {
   alarm(): StorageAlarm | null;
 }
 
-/** The fields of an update, with the HLC of each value the author saw (so merges can tell concurrent edits). */
-export function change(state: EntityState | null, set: Record<string, Json | undefined>, summary: string, dept: string | null, text?: string): EventPayload {
+/**
+ * The fields of an update, with the version of each value its author saw, so a merge can tell an
+ * edit over a value nobody showed them (a conflict) from a deliberate one. `seen` is the entity
+ * version the author's screen showed; without it (system writes, scripts that read then write at
+ * once) the author saw the state as it is now.
+ */
+export function change(state: EntityState | null, set: Record<string, Json | undefined>, summary: string, dept: string | null, text?: string, seen?: string): EventPayload {
   const fields: Record<string, Json> = {};
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(set)) {
     if (v === undefined) continue;
     fields[k] = v;
-    const seen = state?.stamps[k]?.hlc;
-    if (seen) base[k] = seen;
+    const saw = seen ?? state?.stamps[k]?.hlc;
+    if (saw) base[k] = saw;
   }
   return { set: fields, ...(Object.keys(base).length ? { base } : {}), summary, dept, ...(text ? { text } : {}) };
+}
+
+/** The fields among `fields` that someone changed after the version `seen`: editing them now makes a conflict. */
+export function unseenChanges(state: EntityState, fields: readonly string[], seen: string | undefined): string[] {
+  if (seen === undefined) return [];
+  return fields.filter((f) => (state.stamps[f]?.hlc ?? '') > seen);
 }
 
 export interface CoreDeps {

@@ -26,6 +26,7 @@ describe('checkEvent', () => {
     ['payload.unknown field script', { ...good, payload: { ...good.payload, script: 'x' } }],
     ['payload.set: not an object of JSON values', { ...good, payload: { ...good.payload, set: { a: Number.NaN } } }],
     ['payload.add: not an object of string lists', { ...good, payload: { ...good.payload, add: { departments: [1] } } }],
+    ['payload.resolve: not a list of field names', { ...good, payload: { ...good.payload, resolve: 'title' } }],
     ['payload.create: must be true when present', { ...good, payload: { ...good.payload, create: false } }],
   ])('rejects %s', (problem, raw) => {
     expect(checkEvent(raw)).toEqual({ ok: false, problem });

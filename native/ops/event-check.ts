@@ -27,7 +27,7 @@ export function checkEvent(raw: unknown): { ok: true; event: OpsEvent } | { ok: 
 }
 
 const eventKeys = new Set(['id', 'origin', 'seq', 'hlc', 'actor', 'type', 'entity', 'payload', 'prevHash', 'hash', 'sig']);
-const payloadKeys = new Set(['create', 'set', 'base', 'add', 'remove', 'dept', 'summary', 'text']);
+const payloadKeys = new Set(['create', 'set', 'base', 'add', 'remove', 'resolve', 'dept', 'summary', 'text']);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hlcPattern = /^\d{15}-[0-9a-f]{4}-.+$/;
 const hashPattern = /^[0-9a-f]{64}$/;
@@ -54,6 +54,7 @@ function payloadProblem(p: unknown): string | null {
       return `${key}: not an object of string lists`;
     }
   }
+  if (p.resolve !== undefined && !(Array.isArray(p.resolve) && p.resolve.every((x) => typeof x === 'string'))) return 'resolve: not a list of field names';
   if (p.dept !== undefined && p.dept !== null && typeof p.dept !== 'string') return 'dept: not a string';
   if (p.text !== undefined && typeof p.text !== 'string') return 'text: not a string';
   return null;

@@ -33,6 +33,8 @@ export interface EventPayload {
   base?: Record<string, string>;
   add?: Record<string, string[]>;
   remove?: Record<string, string[]>;
+  /** Fields whose open conflicts this event settles: those no newer than its `base` for the field. */
+  resolve?: string[];
   /** The department the timeline files this under. */
   dept?: string | null;
   /** One human line for the activity log. */

@@ -60,8 +60,7 @@ export function foldEvent(state: EntityState, ev: OpsEvent): Conflict[] {
     }
     const curValue = state.fields[field] ?? null;
     const differs = canonicalJson(curValue) !== canonicalJson(value);
-    // The author saw the current value if it came from the same device or its base reached it.
-    const concurrent = differs && ev.origin !== cur.origin && (p.base?.[field] ?? '') < cur.hlc;
+    const concurrent = differs && !sawCurrent(ev, field, cur);
     const take = () => {
       if (concurrent) conflicts.push({ entity: state.id, field, lostEvent: cur.event, keptEvent: ev.id, lostValue: curValue, keptValue: value, hlc: ev.hlc });
       state.fields[field] = value;
@@ -112,10 +111,49 @@ export function foldEvent(state: EntityState, ev: OpsEvent): Conflict[] {
   return conflicts;
 }
 
-/** Folds an entity from scratch: the events may come in any order. */
+/**
+ * Whether the author of `ev` saw the field's current value. `base[field]` is the version the
+ * author's screen showed: the value was seen when its stamp is not newer than that, whichever
+ * device or person wrote it. An event without a base for the field (older logs) is taken to have
+ * seen what its own device wrote before.
+ */
+function sawCurrent(ev: OpsEvent, field: string, cur: Stamp): boolean {
+  const seen = ev.payload.base?.[field];
+  return seen === undefined ? ev.origin === cur.origin : seen >= cur.hlc;
+}
+
+/** What a resolution event settles: the conflicts on its fields that its author saw (base), on its entity. */
+export interface Resolution {
+  entity: string;
+  upTo: Readonly<Record<string, string>>;
+}
+
+export function resolutionOf(ev: OpsEvent): Resolution | null {
+  const fields = ev.payload.resolve;
+  if (!fields?.length) return null;
+  const upTo: Record<string, string> = {};
+  // Only what its author saw, and never its own conflicts: a resolution over an edit nobody has seen yet leaves that one open.
+  for (const f of fields) {
+    const seen = ev.payload.base?.[f];
+    if (seen !== undefined && seen < ev.hlc) upTo[f] = seen;
+  }
+  return { entity: ev.entity, upTo };
+}
+
+export function settles(r: Resolution, c: Pick<Conflict, 'entity' | 'field' | 'hlc'>): boolean {
+  const upTo = r.upTo[c.field];
+  return c.entity === r.entity && upTo !== undefined && c.hlc <= upTo;
+}
+
+/** Folds an entity from scratch: the events may come in any order. `conflicts` are those still open. */
 export function foldEntity(id: string, events: readonly OpsEvent[]): { state: EntityState; conflicts: Conflict[] } {
   const sorted = [...events].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1));
   const state = emptyEntity(id, sorted[0] ? kindOf(sorted[0].type) : '');
-  const conflicts = sorted.flatMap((ev) => foldEvent(state, ev));
+  let conflicts: Conflict[] = [];
+  for (const ev of sorted) {
+    conflicts.push(...foldEvent(state, ev));
+    const r = resolutionOf(ev);
+    if (r) conflicts = conflicts.filter((c) => !settles(r, c));
+  }
   return { state, conflicts };
 }

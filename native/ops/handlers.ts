@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../rpc/handlers.ts';
 import type { opsMethods } from '../api/ops.ts';
 import { alertHandlers } from './commands/alerts.ts';
+import { conflictHandlers } from './commands/conflicts.ts';
 import { operationHandlers } from './commands/operations.ts';
 import { readHandlers } from './commands/reads.ts';
 import { taskHandlers } from './commands/tasks.ts';
@@ -15,6 +16,7 @@ export function createOpsHandlers(core: OpsCore, storage: { path: string; device
     ...taskHandlers(core),
     ...alertHandlers(core),
     ...operationHandlers(core),
+    ...conflictHandlers(core),
     'storage.status': () => ({ alarm: core.alarm(), path: storage.path, deviceId: storage.deviceId, events: storage.events() }),
   };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventHash, type EventPayload, type OpsEvent } from './event.ts';
 import { createHlcState, hlcNow, type HlcState } from './hlc.ts';
-import { createProjector, dumpProjections } from './projector.ts';
+import { createProjector, dumpProjections, verifyProjections } from './projector.ts';
 import { memoryLog } from './test-db.ts';
 import { uuidv7 } from './uuid.ts';
 
@@ -26,6 +26,9 @@ const op = fc.record({
   value: fc.nat(5),
   wallStep: fc.nat(2),
   knowsLatest: fc.boolean(),
+  /** When not the latest: a stale version the author's screen showed (any device, this one too), or none. */
+  staleSeen: fc.boolean(),
+  resolves: fc.nat(4),
   setEdit: fc.record({ add: fc.boolean(), dept: fc.constantFrom('fire', 'police', 'eoc') }),
 });
 
@@ -55,6 +58,8 @@ function buildEvents(ops: Op[]): OpsEvent[] {
       payload.create = true;
     }
     if (o.knowsLatest && seen.length > 0) payload.base = { [field]: seen[seen.length - 1]! };
+    else if (o.staleSeen && seen.length > 1) payload.base = { [field]: seen[0]! };
+    if (o.resolves === 0 && payload.base) payload.resolve = [field];
     if (entity.kind === 'incident') payload[o.setEdit.add ? 'add' : 'remove'] = { departments: [o.setEdit.dept] };
     written[key] = [...seen, hlc].sort();
     const head = heads[o.origin]!;
@@ -82,6 +87,7 @@ function applyInBatches(events: OpsEvent[], order: number[], batchSizes: number[
 describe('merging concurrent events from three devices', () => {
   it('gives identical projections and conflict records whatever the arrival order, and equals a rebuild', () => {
     let runsWithConflicts = 0;
+    let runsWithResolutions = 0;
     fc.assert(
       fc.property(
         fc.array(op, { minLength: 1, maxLength: 40 }).chain((ops) =>
@@ -101,6 +107,8 @@ describe('merging concurrent events from three devices', () => {
           expect(dumpProjections(a)).toEqual(expected);
           expect(dumpProjections(b)).toEqual(expected);
           if (expected.conflicts.length > 0) runsWithConflicts++;
+          if (events.some((e) => e.payload.resolve)) runsWithResolutions++;
+          expect(verifyProjections(b).ok).toBe(true);
           createProjector(a).rebuild();
           expect(dumpProjections(a)).toEqual(expected);
           return true;
@@ -110,5 +118,6 @@ describe('merging concurrent events from three devices', () => {
     );
     // The generator must actually produce concurrent overrides, or the test proves nothing.
     expect(runsWithConflicts).toBeGreaterThan(20);
+    expect(runsWithResolutions).toBeGreaterThan(20);
   });
 });

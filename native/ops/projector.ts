@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 import { fromRow, kindOf, type EventRow, type OpsEvent } from './event.ts';
-import { emptyEntity, foldEntity, foldEvent, type Conflict, type EntityState } from './fold.ts';
+import { emptyEntity, foldEntity, foldEvent, resolutionOf, settles, type Conflict, type EntityState } from './fold.ts';
 import { timelineRow } from './timeline-row.ts';
 
 interface EntityRow {
@@ -58,6 +58,8 @@ export function createProjector(db: Database) {
       'INSERT OR REPLACE INTO conflicts (entity, field, lost_event, kept_event, lost_value, kept_value, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     dropConflicts: db.prepare<[string]>('DELETE FROM conflicts WHERE entity = ?'),
+    countConflicts: db.prepare<[], number>('SELECT count(*) FROM conflicts').pluck(),
+    settleConflicts: db.prepare<[string, string, string]>('DELETE FROM conflicts WHERE entity = ? AND field = ? AND hlc <= ?'),
     putTimeline: db.prepare(
       'INSERT OR REPLACE INTO timeline (event_id, hlc, at, actor, department, type, kind, entity, summary, text) VALUES (@event_id, @hlc, @at, @actor, @department, @type, @kind, @entity, @summary, @text)',
     ),
@@ -67,6 +69,13 @@ export function createProjector(db: Database) {
     for (const c of conflicts) {
       s.putConflict.run(c.entity, c.field, c.lostEvent, c.keptEvent, canonicalJson(c.lostValue), canonicalJson(c.keptValue), c.hlc);
     }
+  }
+
+  /** Saves what folding one event made: its new conflicts, and the ones it resolves dropped. */
+  function saveFolded(ev: OpsEvent, conflicts: Conflict[]) {
+    saveConflicts(conflicts);
+    const r = resolutionOf(ev);
+    if (r) for (const [field, upTo] of Object.entries(r.upTo)) s.settleConflicts.run(r.entity, field, upTo);
   }
 
   function load(id: string): EntityState | null {
@@ -82,7 +91,7 @@ export function createProjector(db: Database) {
       const state = current ?? emptyEntity(ev.entity, kindOf(ev.type));
       const conflicts = foldEvent(state, ev);
       s.putEntity.run(toEntityRow(state));
-      saveConflicts(conflicts);
+      saveFolded(ev, conflicts);
       return conflicts;
     }
     const { state, conflicts } = foldEntity(ev.entity, s.entityEvents.all(ev.entity).map(fromRow));
@@ -113,12 +122,12 @@ export function createProjector(db: Database) {
           state = emptyEntity(ev.entity, kindOf(ev.type));
         }
         const made = foldEvent(state, ev);
-        saveConflicts(made);
-        conflicts += made.length;
+        saveFolded(ev, made);
         s.putTimeline.run(timelineRow(ev));
         events++;
       }
       flush();
+      conflicts = s.countConflicts.get() ?? 0;
     })();
     return { events, entities, conflicts };
   }
@@ -152,8 +161,15 @@ export function verifyProjections(db: Database): { ok: boolean; differing: { ent
   const conflicts: string[] = [];
   const timeline: string[] = [];
   let state: EntityState | null = null;
+  let open: Conflict[] = [];
   const flush = () => {
     if (state) entities.push(canonicalJson(toEntityRow(state)));
+    for (const c of open) {
+      conflicts.push(
+        canonicalJson({ entity: c.entity, field: c.field, lost_event: c.lostEvent, kept_event: c.keptEvent, lost_value: canonicalJson(c.lostValue), kept_value: canonicalJson(c.keptValue), hlc: c.hlc }),
+      );
+    }
+    open = [];
   };
   for (const row of eventsByEntity(db)) {
     const ev = fromRow(row);
@@ -161,11 +177,9 @@ export function verifyProjections(db: Database): { ok: boolean; differing: { ent
       flush();
       state = emptyEntity(ev.entity, kindOf(ev.type));
     }
-    for (const c of foldEvent(state, ev)) {
-      conflicts.push(
-        canonicalJson({ entity: c.entity, field: c.field, lost_event: c.lostEvent, kept_event: c.keptEvent, lost_value: canonicalJson(c.lostValue), kept_value: canonicalJson(c.keptValue), hlc: c.hlc }),
-      );
-    }
+    open.push(...foldEvent(state, ev));
+    const r = resolutionOf(ev);
+    if (r) open = open.filter((c) => !settles(r, c));
     timeline.push(canonicalJson(timelineRow(ev)));
   }
   flush();

@@ -44,16 +44,19 @@ async function row(actorId: string, taskId: string): Promise<Task> {
 const succeeds = (p: Promise<unknown>) => p.then(() => true, () => false);
 
 describe('task rights on board rows match what the commands accept', () => {
-  it('for every role × state, each transition succeeds iff allowedTransitions lists it', async () => {
+  it('for every role × state, each transition succeeds iff allowedTransitions lists it, and refusedTransitions gives the refusal', async () => {
     env = testService();
     let checked = 0;
     for (const [state, setup] of taskStates()) {
       for (const actor of actors) {
-        const listed = (await row(actor, await freshTask(setup))).allowedTransitions;
+        const { allowedTransitions: listed, refusedTransitions: refused, status } = await row(actor, await freshTask(setup));
         for (const to of taskStatuses) {
           const taskId = await freshTask(setup);
-          const accepted = await succeeds(env.as(actor)('tasks.transition', { taskId, to }));
+          const outcome = await env.as(actor)('tasks.transition', { taskId, to }).then(() => null, (err: Error) => err.message.toLowerCase());
+          const accepted = outcome === null;
           expect({ state, actor, to, accepted }).toEqual({ state, actor, to, accepted: listed.includes(to) });
+          const reason = refused.find((r) => r.statuses.includes(to))?.reason.toLowerCase() ?? null;
+          if (to !== status) expect({ state, actor, to, reason: reason !== null && outcome !== null && outcome.endsWith(reason) }).toEqual({ state, actor, to, reason: !accepted });
           checked++;
         }
       }
@@ -67,7 +70,7 @@ describe('task rights on board rows match what the commands accept', () => {
       for (const actor of actors) {
         const before = await row(actor, await freshTask(setup));
         const editId = await freshTask(setup);
-        const edited = await succeeds(env.as(actor)('tasks.update', { taskId: editId, title: 'Pump out the underpass (east)' }));
+        const edited = await succeeds(env.as(actor)('tasks.update', { taskId: editId, seen: (await row('eoc-lead', editId)).version, title: 'Pump out the underpass (east)' }));
         expect({ state, actor, edited }).toEqual({ state, actor, edited: before.allowedActions.includes('edit') });
 
         const assignId = await freshTask(setup);

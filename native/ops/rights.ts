@@ -19,6 +19,16 @@ const nextStatuses: Record<TaskStatus, readonly TaskStatus[]> = {
   cancelled: [],
 };
 
+const statusWords = (s: TaskStatus) => s.replace('_', ' ');
+
+/** What a status may become, in words, for a refusal a person reads. */
+function movesFrom(status: TaskStatus): string {
+  const next = nextStatuses[status];
+  if (next.length === 0) return `${statusWords(status).replace(/^./, (c) => c.toUpperCase())} is final`;
+  const words = next.map(statusWords);
+  return `From ${statusWords(status)} it can only go to ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' or ' : ''}${words.at(-1)}`;
+}
+
 export function isClosedTask(status: string): boolean {
   return (closedTaskStatuses as readonly string[]).includes(status);
 }
@@ -47,17 +57,26 @@ export function statusAfterAssign(status: TaskStatus, withUnit: boolean): TaskSt
   return status;
 }
 
-/** Why tasks.transition would refuse to move the task to `to` for `actor`, or null if it would accept. */
-export function taskTransitionRefusal(actor: Actor, task: TaskFacts, to: TaskStatus): Refusal | null {
+/** Why `actor` may not move the task to `to`, in a sentence that does not name the task (a board row shows it), or null. */
+function transitionReason(actor: Actor, task: TaskFacts, to: TaskStatus): Refusal | null {
   const forbidden = permissionRefusal(actor, to === 'cancelled' ? 'task.cancel' : 'task.edit', task.department);
   if (forbidden) return forbidden;
-  if (!nextStatuses[task.status].includes(to)) return { code: 'illegal_transition', message: `Task "${task.title}" cannot go from ${task.status} to ${to}` };
-  if (to === 'assigned' && !task.unitId) return { code: 'illegal_transition', message: `Task "${task.title}" has no unit: assign one first` };
+  if (!nextStatuses[task.status].includes(to)) return { code: 'illegal_transition', message: movesFrom(task.status) };
+  if (to === 'assigned' && !task.unitId) return { code: 'illegal_transition', message: 'It has no unit: assign one first' };
   return null;
+}
+
+/** Why tasks.transition would refuse to move the task to `to` for `actor`, or null if it would accept. */
+export function taskTransitionRefusal(actor: Actor, task: TaskFacts, to: TaskStatus): Refusal | null {
+  const why = transitionReason(actor, task, to);
+  if (!why || why.code === 'forbidden') return why;
+  return { code: why.code, message: `Task "${task.title}" cannot go from ${statusWords(task.status)} to ${statusWords(to)}. ${why.message}` };
 }
 
 export interface TaskRights {
   allowedTransitions: TaskStatus[];
+  /** The other statuses, grouped by why each is refused (one permission reason covers them all). */
+  refusedTransitions: { statuses: TaskStatus[]; reason: string }[];
   allowedActions: TaskAction[];
   assignMovesTo: TaskStatus | null;
 }
@@ -66,8 +85,17 @@ export interface TaskRights {
 export function taskRights(actor: Actor, task: TaskFacts): TaskRights {
   const assign = taskAssignRefusal(actor, task) === null;
   const after = statusAfterAssign(task.status, true);
+  const allowedTransitions: TaskStatus[] = [];
+  const refused = new Map<string, TaskStatus[]>();
+  for (const to of taskStatuses) {
+    if (to === task.status) continue;
+    const why = transitionReason(actor, task, to);
+    if (!why) allowedTransitions.push(to);
+    else refused.set(why.message, [...(refused.get(why.message) ?? []), to]);
+  }
   return {
-    allowedTransitions: taskStatuses.filter((to) => taskTransitionRefusal(actor, task, to) === null),
+    allowedTransitions,
+    refusedTransitions: [...refused].map(([reason, statuses]) => ({ statuses, reason })),
     allowedActions: [...(taskEditRefusal(actor, task) ? [] : ['edit' as const]), ...(assign ? ['assign' as const] : [])],
     assignMovesTo: assign && after !== task.status ? after : null,
   };

@@ -29,7 +29,7 @@ describe('ops service: tasks', () => {
 
     // saving a form with unchanged values (keys in another order) writes nothing, even on a done task
     const events = env.count('events');
-    await fire('tasks.update', { taskId: task.id, title: task.title, location: { lon: 151.75, lat: -32.93 }, priority: 'high' });
+    await fire('tasks.update', { taskId: task.id, seen: done.version, title: task.title, location: { lon: 151.75, lat: -32.93 }, priority: 'high' });
     expect(env.count('events')).toBe(events);
     const { history } = await fire('tasks.get', { taskId: task.id });
     expect(history.map((h) => h.type)).toEqual(['task.created', 'task.assigned', 'task.transitioned', 'task.transitioned']);
@@ -49,7 +49,7 @@ describe('ops service: tasks', () => {
     expect(await codeOf(fire('tasks.create', { title: 'x', department: 'fire', priority: 'whenever' as never }))).toBe('invalid_args');
     expect(await codeOf(fire('tasks.create', { title: 'x', department: 'navy' }))).toBe('not_found');
     await fire('tasks.transition', { taskId: task.id, to: 'cancelled' });
-    expect(await codeOf(fire('tasks.update', { taskId: task.id, title: 'reopen?' }))).toBe('illegal_transition');
+    expect(await codeOf(fire('tasks.update', { taskId: task.id, seen: task.version, title: 'reopen?' }))).toBe('illegal_transition');
     expect(env.count('events')).toBe(events + 1);
   });
 
@@ -100,8 +100,8 @@ describe('ops service: roles', () => {
     expect(await codeOf(env.as('fire-1')('tasks.create', { title: 'x', department: 'police' }))).toBe('forbidden');
     expect(await codeOf(env.as('police-1')('tasks.transition', { taskId: police.id, to: 'cancelled' }))).toBe('forbidden');
     expect(await codeOf(env.as('fire-lead')('tasks.transition', { taskId: police.id, to: 'cancelled' }))).toBe('forbidden');
-    expect(await codeOf(env.as('fire-lead')('tasks.update', { taskId: police.id, title: 'mine now' }))).toBe('forbidden');
-    expect(await codeOf(env.as('police-1')('tasks.update', { taskId: police.id, department: 'fire' }))).toBe('forbidden');
+    expect(await codeOf(env.as('fire-lead')('tasks.update', { taskId: police.id, seen: police.version, title: 'mine now' }))).toBe('forbidden');
+    expect(await codeOf(env.as('police-1')('tasks.update', { taskId: police.id, seen: police.version, department: 'fire' }))).toBe('forbidden');
     expect(await codeOf(env.as('fire-lead')('incidents.create', { name: 'Flood' }))).toBe('forbidden');
     expect(env.count('events')).toBe(events);
     // the EOC lead may cancel another department's task; the department's own lead may too
@@ -183,9 +183,9 @@ describe('ops service: durability and merging', () => {
     env = again;
     expect(again.service.deviceId).toBe('dev_test');
     again.clock.set(t0 - 60 * minute); // the wall clock went backwards
-    await again.as('fire-1')('tasks.update', { taskId: task.id, title: 'Sandbag the fire station' });
+    await again.as('fire-1')('tasks.update', { taskId: task.id, seen: task.version, title: 'Sandbag the fire station' });
     const { history } = await again.as('fire-1')('tasks.get', { taskId: task.id });
-    expect(history.map((h) => h.summary)).toEqual(['Task created: Sandbag the station', 'Task updated (title): Sandbag the station']);
+    expect(history.map((h) => h.summary)).toEqual(['Task created: Sandbag the station', 'Task updated: title “Sandbag the station” → “Sandbag the fire station”']);
     expect(again.service.verifyChain().ok).toBe(true);
   });
 
@@ -212,9 +212,9 @@ describe('ops service: durability and merging', () => {
       const task = await env.as('fire-1')('tasks.create', { title: 'Rescue at Carrington', department: 'fire' });
       other.service.applyRemoteEvents(events(env).filter((e) => e.origin === 'dev_test').map(asEvent));
       // both edit the title without seeing each other's change
-      await env.as('fire-1')('tasks.update', { taskId: task.id, title: 'Rescue at Carrington (2 people)' });
+      await env.as('fire-1')('tasks.update', { taskId: task.id, seen: task.version, title: 'Rescue at Carrington (2 people)' });
       other.clock.advance(1000);
-      await other.as('fire-2')('tasks.update', { taskId: task.id, title: 'Rescue at Carrington wharf' });
+      await other.as('fire-2')('tasks.update', { taskId: task.id, seen: task.version, title: 'Rescue at Carrington wharf' });
       const fromA = env.service.applyRemoteEvents(events(other).filter((e) => e.origin === 'dev_field').map(asEvent));
       const fromB = other.service.applyRemoteEvents(events(env).filter((e) => e.origin === 'dev_test').map(asEvent));
       expect(fromA.rejected).toEqual([]);

@@ -13,7 +13,7 @@ async function tamperable() {
   env = testService({ seedUnits: [] });
   const fire = env.as('fire-lead');
   const task = await fire('tasks.create', { title: 'Pump Hunter St', department: 'fire' });
-  await fire('tasks.update', { taskId: task.id, title: 'Pump Hunter St underpass' });
+  await fire('tasks.update', { taskId: task.id, seen: task.version, title: 'Pump Hunter St underpass' });
   await fire('tasks.transition', { taskId: task.id, to: 'blocked', note: 'no power' });
   await fire('log.append', { text: 'Crew 2 on scene' });
   expect(env.service.verifyChain()).toMatchObject({ ok: true, events: 4, origins: 1 });

@@ -170,6 +170,7 @@ export function taskView(r: CountedRow, now: number, actor: Actor): Task {
     createdAt,
     createdBy: str(f.createdBy),
     updatedAt: updatedAt(r),
+    version: r.version,
     overdue,
     conflicts: r.conflicts,
     closed,
@@ -218,6 +219,9 @@ export function queryTimeline(db: Database, f: TimelineFilter): TimelineEntry[] 
 
 interface ConflictRow {
   entity: string;
+  entity_kind: string | null;
+  entity_version: string | null;
+  kept_actor: string | null;
   field: string;
   lost_event: string;
   kept_event: string;
@@ -230,17 +234,21 @@ interface ConflictRow {
 export function queryConflicts(db: Database, entityId?: string): ConflictRecord[] {
   const rows = db
     .prepare(
-      `SELECT c.*, e.actor AS lost_actor FROM conflicts c LEFT JOIN events e ON e.id = c.lost_event
+      `SELECT c.*, e.actor AS lost_actor, k.actor AS kept_actor, n.kind AS entity_kind, n.version AS entity_version
+       FROM conflicts c LEFT JOIN events e ON e.id = c.lost_event LEFT JOIN events k ON k.id = c.kept_event LEFT JOIN entities n ON n.id = c.entity
        ${entityId ? 'WHERE c.entity = ?' : ''} ORDER BY c.hlc DESC`,
     )
     .all(...(entityId ? [entityId] : [])) as ConflictRow[];
   return rows.map((r) => ({
     entityId: r.entity,
+    entityKind: r.entity_kind ?? '',
+    entityVersion: r.entity_version ?? '',
     field: r.field,
     keptValue: JSON.parse(r.kept_value) as unknown,
     lostValue: JSON.parse(r.lost_value) as unknown,
     keptEventId: r.kept_event,
     lostEventId: r.lost_event,
+    keptActorId: r.kept_actor,
     lostActorId: r.lost_actor,
     at: decodeHlc(r.hlc).wall,
   }));

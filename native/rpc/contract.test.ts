@@ -59,7 +59,7 @@ describe('the contract, end to end', () => {
     await call(me, 'units.update', { unitId: unit!.id, status: 'en_route', location: { lon: 151.75, lat: -32.94, label: 'Glebe Rd' } });
 
     const task = await call(me, 'tasks.create', { title: 'Clear the Glebe Rd culvert', department: 'works', priority: 'high', incidentId: incident.id });
-    await call(me, 'tasks.update', { taskId: task.id, description: 'Debris at the inlet' });
+    await call(me, 'tasks.update', { taskId: task.id, description: 'Debris at the inlet', seen: task.version });
     await call(me, 'tasks.assign', { taskId: task.id, unitId: unit!.id });
     await call(me, 'tasks.transition', { taskId: task.id, to: 'in_progress' });
     await call(me, 'tasks.get', { taskId: task.id });
@@ -80,7 +80,10 @@ describe('the contract, end to end', () => {
     const request = await call(me, 'resources.request', { kind: 'pump', reason: 'Basement flooding on Llewellyn St', department: 'works' });
     await call(me, 'resources.list', {});
     await call(me, 'resources.decide', { requestId: request.id, decision: 'denied', note: 'None free' });
-    await call(me, 'conflicts.list', {});
+    // An edit over a description its author never saw: a conflict, then settled.
+    await call(me, 'tasks.update', { taskId: task.id, description: 'Debris and a car at the inlet', seen: task.version });
+    const [conflict] = await call(me, 'conflicts.list', { entityId: task.id });
+    await call(me, 'conflicts.resolve', { entityId: task.id, field: conflict!.field, value: conflict!.keptValue, seen: conflict!.entityVersion });
     await call(me, 'storage.status', {});
 
     await call(me, 'scenario.layers', {});
@@ -103,8 +106,8 @@ describe('the contract, end to end', () => {
       const parsed = pushes[event].safeParse(payload);
       expect(parsed.success, `${event}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
     }
-    // Every push but the two that need a full disk or a concurrent edit from another device.
+    // Every push but the one that needs a full disk.
     const seen = new Set(pushed.map((p) => p.event));
-    expect([...seen].sort()).toEqual((Object.keys(pushes) as PushEvent[]).filter((e) => e !== 'storage.alarm' && e !== 'conflicts.changed').sort());
+    expect([...seen].sort()).toEqual((Object.keys(pushes) as PushEvent[]).filter((e) => e !== 'storage.alarm').sort());
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../rpc/handlers.ts';
 import type { Actor, Alert } from '../../api/ops.ts';
+import { alertDedupeKey } from '../alert-dedupe.ts';
 import { change, type OpsCore } from '../core.ts';
 import { authorize, refuse } from '../permissions.ts';
 import { alertRefusal, isOpenAlert as open, maxEscalation } from '../rights.ts';
@@ -49,8 +50,9 @@ export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
       const actor = core.actor(ctx);
       authorize(actor, 'alert.raise');
       if (args.incidentId) core.entity(args.incidentId, 'incident', 'incident');
-      if (args.dedupeKey) {
-        const same = core.views.alerts(actor).find((a) => a.dedupeKey === args.dedupeKey && open(a));
+      const dedupeKey = alertDedupeKey(args);
+      if (dedupeKey) {
+        const same = core.views.alerts(actor).find((a) => a.dedupeKey === dedupeKey && open(a));
         if (same) {
           const state = core.entity(same.id, 'alert', 'alert');
           const summary = `Alert repeated (${same.occurrences + 1}×): ${same.title}`;
@@ -67,7 +69,7 @@ export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
             create: true,
             set: {
               source: args.source, title: args.title, description: args.description, severity: args.severity, urgency: args.urgency,
-              certainty: args.certainty, area: args.area, status: 'raised', escalation: 0, dedupeKey: args.dedupeKey, occurrences: 1,
+              certainty: args.certainty, area: args.area, status: 'raised', escalation: 0, dedupeKey, occurrences: 1,
               incidentId: args.incidentId, raisedAt: core.now(), raisedBy: actor.id,
             },
             summary: `Alert raised (${args.severity}, ${args.source}): ${args.title}`,

@@ -1,9 +1,9 @@
 import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../rpc/handlers.ts';
 import type { OpsCore } from '../core.ts';
-import { queryConflicts, queryTimeline } from '../views.ts';
+import { queryTimeline } from '../views.ts';
 
-type ReadMethods = 'session.login' | 'session.logout' | 'session.current' | 'actors.list' | 'departments.list' | 'board.query' | 'board.rows' | 'board.dueRows' | 'timeline.query' | 'conflicts.list';
+type ReadMethods = 'session.login' | 'session.logout' | 'session.current' | 'actors.list' | 'departments.list' | 'board.query' | 'board.rows' | 'board.dueRows' | 'timeline.query';
 
 export function readHandlers(core: OpsCore): HandlersFor<ReadMethods> {
   return {
@@ -42,11 +42,6 @@ export function readHandlers(core: OpsCore): HandlersFor<ReadMethods> {
     'timeline.query'(args, ctx) {
       core.actor(ctx);
       return queryTimeline(core.db, args);
-    },
-
-    'conflicts.list'(args, ctx) {
-      core.actor(ctx);
-      return queryConflicts(core.db, args.entityId);
     },
   };
 }

@@ -2,7 +2,8 @@ import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../rpc/handlers.ts';
 import { duePastRefusal, type Actor, type Task } from '../../api/ops.ts';
 import { canonicalJson } from '../canonical-json.ts';
-import { change, requireDepartment, type OpsCore } from '../core.ts';
+import { describeChanges } from '../change-summary.ts';
+import { change, requireDepartment, unseenChanges, type OpsCore } from '../core.ts';
 import { authorize, refuse } from '../permissions.ts';
 import { statusAfterAssign, taskAssignRefusal, taskEditRefusal, taskHandoverRefusal, taskTransitionRefusal } from '../rights.ts';
 import { uuidv7 } from '../uuid.ts';
@@ -58,7 +59,7 @@ export function taskHandlers(core: OpsCore): HandlersFor<TaskMethods> {
       const actor = core.actor(ctx);
       const task = read(args.taskId, actor);
       authorize(actor, 'task.edit', task.department);
-      const { taskId, ...fields } = args;
+      const { taskId, seen, ...fields } = args;
       const edits = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && canonicalJson(v) !== canonicalJson(task[k as keyof Task])));
       if (Object.keys(edits).length === 0) return task;
       refuse(taskEditRefusal(actor, task));
@@ -70,8 +71,8 @@ export function taskHandlers(core: OpsCore): HandlersFor<TaskMethods> {
       }
       if (args.alertId) core.entity(args.alertId, 'alert', 'alert');
       const state = core.entity(taskId, 'task', 'task');
-      const summary = `Task updated (${Object.keys(edits).join(', ')}): ${task.title}`;
-      core.write(actor, [{ type: 'task.updated', entity: taskId, payload: change(state, edits, summary, task.department) }]);
+      const summary = `Task updated: ${describeChanges(task, edits, unseenChanges(state, Object.keys(edits), seen))}`;
+      core.write(actor, [{ type: 'task.updated', entity: taskId, payload: change(state, edits, summary, task.department, undefined, seen) }]);
       return changed(taskId, actor);
     },
 
@@ -86,7 +87,7 @@ export function taskHandlers(core: OpsCore): HandlersFor<TaskMethods> {
       const status = after === task.status ? undefined : after;
       const unitName = args.unitId ? core.views.unit(args.unitId)?.name : null;
       const summary = args.unitId ? `Task assigned to ${unitName}: ${task.title}` : `Task unassigned: ${task.title}`;
-      core.write(actor, [{ type: 'task.assigned', entity: task.id, payload: change(state, { unitId: args.unitId, status }, summary, task.department) }]);
+      core.write(actor, [{ type: 'task.assigned', entity: task.id, payload: change(state, { unitId: args.unitId, status }, summary, task.department, undefined, args.seen) }]);
       return changed(task.id, actor);
     },
 
@@ -95,8 +96,9 @@ export function taskHandlers(core: OpsCore): HandlersFor<TaskMethods> {
       const task = read(args.taskId, actor);
       refuse(taskTransitionRefusal(actor, task, args.to));
       const state = core.entity(task.id, 'task', 'task');
-      const summary = `Task ${task.status} → ${args.to}: ${task.title}`;
-      core.write(actor, [{ type: 'task.transitioned', entity: task.id, payload: change(state, { status: args.to }, summary, task.department, args.note) }]);
+      const unseen = unseenChanges(state, ['status'], args.seen).length > 0 ? ' (over a change its author had not seen)' : '';
+      const summary = `Task ${task.status} → ${args.to}${unseen}: ${task.title}`;
+      core.write(actor, [{ type: 'task.transitioned', entity: task.id, payload: change(state, { status: args.to }, summary, task.department, args.note, args.seen) }]);
       return changed(task.id, actor);
     },
 

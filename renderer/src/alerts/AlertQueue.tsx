@@ -91,7 +91,7 @@ function AlertRow({ id, alert, active, selected, onOpen }: { id: string; alert: 
     >
       <div className="alert-row-top">
         <span className={`severity-tag severity-tag-${alert.severity}`}>{alert.severity}</span>
-        {alert.occurrences > 1 && <span className="occurrences" title="Reported this many times (grouped)">×{alert.occurrences}</span>}
+        {alert.occurrences > 1 && <span className="occurrences" title="Reported this many times (grouped)" data-testid="alert-occurrences">×{alert.occurrences}</span>}
         {alert.escalation > 0 && <span className="escalation">L{alert.escalation}</span>}
         <span className={`alert-status alert-status-${alert.status}`}>{alert.status}</span>
         <span className="alert-time" title={time.full(alert.raisedAt)}>{time.short(alert.raisedAt)}</span>

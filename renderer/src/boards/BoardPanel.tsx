@@ -12,6 +12,8 @@ import { dropTarget, unitDropId } from './drop-targets.ts';
 import { noFilters, useBoard, type BoardFilters } from './use-board.ts';
 
 type Picker = { kind: 'unit' | 'status'; task: Task } | null;
+/** The card a keyboard move sent to another column: the focus goes after it. */
+type Follow = { id: string; status: TaskStatus } | null;
 
 /** Department boards: a column per status, for one department or all of them. */
 export function BoardPanel({ department, onDepartment }: { department: string | null; onDepartment(id: string | null): void }) {
@@ -22,6 +24,11 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
   const [rest, setFilters] = useState<BoardFilters>(noFilters);
   const filters = { ...rest, department };
   const [picker, setPicker] = useState<Picker>(null);
+  const [follow, setFollow] = useState<Follow>(null);
+  const followed = useCallback(() => setFollow(null), []);
+  const followMoved = useCallback((moved: Task | null) => {
+    if (moved) setFollow({ id: moved.id, status: moved.status });
+  }, []);
   // Lanes come for every department so the tabs can count; the department filter only picks a lane.
   const { board, error } = useBoard(rest);
 
@@ -41,13 +48,15 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
   }, [columns]);
 
   const moveTo = useCallback(
-    (task: Task, status: TaskStatus) => {
+    (task: Task, status: TaskStatus, byKeyboard = false) => {
       // Native says when a column is reached by assigning a unit (Assigned, for a new task): ask which.
       // Any other move goes to native, which makes it or says why not.
       if (!task.allowedTransitions.includes(status) && task.assignMovesTo === status) setPicker({ kind: 'unit', task });
-      else void actions.transition(task, status);
+      else void actions.transition(task, status).then((moved) => {
+          if (byKeyboard) followMoved(moved);
+        });
     },
-    [actions],
+    [actions, followMoved],
   );
 
   // Mouse and touch drags; a press that barely moves stays a click, and a touch must rest a moment
@@ -84,7 +93,7 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
         const delta = e.key === 'ArrowRight' ? 1 : -1;
         if (e.shiftKey && task) {
           const to = statusColumns[at + delta];
-          if (to) moveTo(task, to);
+          if (to) moveTo(task, to, true);
         } else {
           const next = statusColumns[here + delta];
           if (next) document.getElementById(columnListId(next))?.focus();
@@ -191,6 +200,8 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
             unitName={unitName}
             onOpen={onOpen}
             onCardKey={onCardKey}
+            followId={follow?.status === s ? follow.id : null}
+            onFollowed={followed}
           />
         ))}
       </div>
@@ -202,7 +213,7 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
           onClose={() => setPicker(null)}
           onChoose={(unitId) => {
             setPicker(null);
-            void actions.assign(picker.task, unitId);
+            void actions.assign(picker.task, unitId).then(followMoved);
           }}
         />
       )}
@@ -212,7 +223,7 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
           onClose={() => setPicker(null)}
           onChoose={(status) => {
             setPicker(null);
-            moveTo(picker.task, status);
+            moveTo(picker.task, status, true);
           }}
         />
       )}

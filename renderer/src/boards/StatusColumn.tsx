@@ -1,5 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Task, TaskStatus } from '../../../native/api/ops.ts';
 import { statusLabel } from '../tasks/labels.ts';
 import { statusDropId } from './drop-targets.ts';
@@ -17,15 +17,28 @@ interface StatusColumnProps {
   onOpen(task: Task): void;
   /** Keys on the active card: move, assign, neighbour columns. */
   onCardKey(event: KeyboardEvent<HTMLDivElement>, task: Task | null): void;
+  /** A card just moved here by keyboard: once it shows, this column takes the focus with that card active. */
+  followId?: string | null;
+  onFollowed?(): void;
 }
 
 export function columnListId(status: TaskStatus): string {
   return `board-col-${status}`;
 }
 
-export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartment, departmentName, unitName, onOpen, onCardKey }: StatusColumnProps) {
+export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartment, departmentName, unitName, onOpen, onCardKey, followId = null, onFollowed }: StatusColumnProps) {
   const [active, setActive] = useState(-1);
   const { setNodeRef, isOver } = useDroppable({ id: statusDropId(status) });
+
+  useEffect(() => {
+    if (!followId) return;
+    const at = tasks.findIndex((t) => t.id === followId);
+    if (at < 0) return;
+    // Focus first: focusing a list with no active row makes its first row active, and the card must win.
+    document.getElementById(columnListId(status))?.focus();
+    setActive(at);
+    onFollowed?.();
+  }, [followId, tasks, status, onFollowed]);
   const activeIndex = Math.min(active, tasks.length - 1);
   const rowId = useCallback((i: number) => `card-${status}-${tasks[i]?.id ?? i}`, [status, tasks]);
 

@@ -9,7 +9,7 @@ function task(id: string, over: Partial<Task> = {}): Task {
   return {
     id, title: `Task ${id}`, description: '', department: 'fire', unitId: null, priority: 'normal', status: 'new', dueAt: null, location: null,
     alertId: null, incidentId: null, createdAt: 0, createdBy: 'x', updatedAt: 0, overdue: false, conflicts: 0, closed: false,
-    allowedTransitions: [], allowedActions: [], assignMovesTo: null, boardRank: id, ...over,
+    allowedTransitions: [], refusedTransitions: [], allowedActions: [], assignMovesTo: null, version: id, boardRank: id, ...over,
   };
 }
 

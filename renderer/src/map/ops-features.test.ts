@@ -11,7 +11,7 @@ const alert = (over: Partial<Alert>): Alert => ({
 const task = (over: Partial<Task>): Task => ({
   id: 't1', title: 'Close road', description: '', department: 'police', unitId: null, priority: 'high', status: 'new', dueAt: null,
   location: null, alertId: null, incidentId: null, createdAt: 0, createdBy: 'x', updatedAt: 0, overdue: false, conflicts: 0,
-  closed: false, allowedTransitions: [], allowedActions: [], assignMovesTo: null, boardRank: '',
+  closed: false, allowedTransitions: [], refusedTransitions: [], allowedActions: [], assignMovesTo: null, version: 'v1', boardRank: '',
   ...over,
 });
 

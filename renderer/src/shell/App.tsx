@@ -143,7 +143,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       ...departments.map((d) => ({ id: `board-${d.id}`, group: 'Board', label: `${d.short} — ${d.name}`, run: () => (setDepartment(d.id), goTo('board')) })),
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
-      { id: 'conflicts', group: 'Go to', label: 'Merged concurrent edits (conflicts)', run: () => setDialog('conflicts') },
+      { id: 'conflicts', group: 'Go to', label: 'Conflicting edits (resolve)', run: () => setDialog('conflicts') },
       { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
@@ -205,7 +205,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
         <ChoiceDialog
           title={`Use the ${drawn.type === 'Point' ? 'point' : drawn.type === 'Polygon' ? 'area' : 'line'} you drew for…`}
           choices={[
-            { id: 'alert', label: 'Raise an alert here', disabled: drawn.type === 'LineString' },
+            { id: 'alert', label: 'Raise an alert here', disabled: drawn.type === 'LineString', reason: 'An alert covers a point or an area, not a line' },
             { id: 'task', label: 'A new task here' },
             { id: 'none', label: 'Nothing' },
           ]}

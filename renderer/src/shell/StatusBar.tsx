@@ -57,7 +57,7 @@ export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConfl
         </span>
         <span className={`status-item ${conflicts ? 'has-conflicts' : ''}`} data-testid="conflicts">
           {onConflicts ? (
-            <button type="button" className="status-button" onClick={onConflicts} title="Concurrent edits merged by the log">
+            <button type="button" className="status-button" onClick={onConflicts} title="Edits written over a value their author had not seen: both values are kept until someone resolves them">
               Conflicts {conflicts ?? '—'}
             </button>
           ) : (

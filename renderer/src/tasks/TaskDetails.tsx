@@ -5,7 +5,8 @@ import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
 import { useSelection } from '../shell/selection.tsx';
-import { useTimeFormat } from '../shell/time-format.tsx';
+import { ConflictItem } from '../shell/ConflictItem.tsx';
+import { useTimeFormat, type TimeFormat } from '../shell/time-format.tsx';
 import { FieldNote } from '../ui/FieldNote.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { DueCountdown } from './DueCountdown.tsx';
@@ -19,8 +20,8 @@ type Detail = Invoke['tasks.get'][1];
 
 /** One task: edit it, assign a unit, move it, see its history (from the log) and where it is. */
 export function TaskDetails({ taskId }: { taskId: string }) {
-  const time = useTimeFormat();
   const { bridge } = useHost();
+  const time = useTimeFormat();
   const { call, departmentName, unitName, actorName } = useSession();
   const { select } = useSelection();
   const map = useMapFocus();
@@ -140,13 +141,11 @@ export function TaskDetails({ taskId }: { taskId: string }) {
       {canEdit && <TaskEditor key={task.id} task={task} onSaved={load} />}
 
       {conflicts.length > 0 && (
-        <section className="task-section conflicts" aria-label="Merged concurrent edits">
-          <h4>Concurrent edits ({conflicts.length})</h4>
-          <ul>
+        <section className="task-section conflicts" aria-label="Conflicting edits" data-testid="task-conflicts">
+          <h4>Conflicting edits ({conflicts.length})</h4>
+          <ul className="conflict-list">
             {conflicts.map((c) => (
-              <li key={c.lostEventId}>
-                {c.field}: kept {JSON.stringify(c.keptValue)}, not applied {JSON.stringify(c.lostValue)} ({c.lostActorId ? actorName(c.lostActorId) : 'unknown'}, {time.short(c.at)})
-              </li>
+              <ConflictItem key={`${c.field}-${c.lostEventId}`} conflict={c} onResolved={load} />
             ))}
           </ul>
         </section>
@@ -156,7 +155,7 @@ export function TaskDetails({ taskId }: { taskId: string }) {
         <h4 id="task-history-title">History</h4>
         <ol className="history" data-testid="task-history">
           {history.map((h) => (
-            <li key={h.id}>
+            <li key={h.id} data-testid="history-entry">
               <time dateTime={new Date(h.at).toISOString()} title={time.full(h.at)}>{time.short(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
               {h.text && <div className="note">“{h.text}”</div>}
             </li>
@@ -179,41 +178,61 @@ export function TaskDetails({ taskId }: { taskId: string }) {
   );
 }
 
+/** The form's text for each field of a task, as the editor shows it. */
+function formValues(task: Task, time: TimeFormat) {
+  return {
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    due: time.toInput(task.dueAt),
+    lon: task.location ? String(task.location.lon) : '',
+    lat: task.location ? String(task.location.lat) : '',
+  };
+}
+
 function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
-  const { call } = useSession();
-  const toasts = useToasts();
-  const [title, setTitle] = useState(task.title);
-  const [description, setDescription] = useState(task.description);
-  const [priority, setPriority] = useState(task.priority);
+  const { call, actorName } = useSession();
   const time = useTimeFormat();
-  const [due, setDue] = useState(time.toInput(task.dueAt));
-  const [lon, setLon] = useState(task.location ? String(task.location.lon) : '');
-  const [lat, setLat] = useState(task.location ? String(task.location.lat) : '');
+  const toasts = useToasts();
+  // The version of the task the form shows: sent as `seen`, so an edit over a change this user never saw becomes a conflict.
+  const [shown, setShown] = useState(task);
+  const [values, setValues] = useState(() => formValues(task, time));
   const [dirty, setDirty] = useState(false);
   const edit =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
+    <K extends keyof ReturnType<typeof formValues>,>(key: K) =>
+    (value: ReturnType<typeof formValues>[K]) => {
       setDirty(true);
-      set(value);
+      setValues((v) => ({ ...v, [key]: value }));
     };
 
   // Someone else's change shows up here, unless this user is in the middle of an edit.
   useEffect(() => {
     if (dirty) return;
-    setTitle(task.title);
-    setDescription(task.description);
-    setPriority(task.priority);
-    setDue(time.toInput(task.dueAt));
-    setLon(task.location ? String(task.location.lon) : '');
-    setLat(task.location ? String(task.location.lat) : '');
-  }, [task.updatedAt]); // Only on a new version of the task.
+    setShown(task);
+    setValues(formValues(task, time));
+  }, [task.version]); // Only on a new version of the task.
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    const before = formValues(shown, time);
+    const changed = (k: keyof typeof before) => values[k] !== before[k];
+    const edits = {
+      ...(changed('title') ? { title: values.title } : {}),
+      ...(changed('description') ? { description: values.description } : {}),
+      ...(changed('priority') ? { priority: values.priority } : {}),
+      ...(changed('due') ? { dueAt: time.fromInput(values.due) } : {}),
+      ...(changed('lon') || changed('lat') ? { location: locationFrom(values.lon, values.lat) } : {}),
+    };
     try {
-      await call('tasks.update', { taskId: task.id, title, description, priority, dueAt: time.fromInput(due), location: locationFrom(lon, lat) });
-      toasts.info(`Saved: ${title}`);
+      const saved = await call('tasks.update', { taskId: task.id, seen: shown.version, ...edits });
+      if (saved.conflicts > shown.conflicts) {
+        const latest = (await call('conflicts.list', { entityId: task.id }))[0];
+        const who = latest?.lostActorId ? actorName(latest.lostActorId) : 'Someone';
+        toasts.warn(`Saved, but ${who} changed ${latest?.field ?? 'this task'} after you opened it: both values are kept as a conflict to resolve.`);
+      } else toasts.info(`Saved: ${saved.title}`);
       setDirty(false);
+      setShown(saved);
+      setValues(formValues(saved, time));
       onSaved();
     } catch (err) {
       toasts.error(err);
@@ -226,16 +245,16 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
       <form className="form" onSubmit={save}>
         <label className="field">
           <span>Title</span>
-          <input required maxLength={textLimits.title} value={title} onChange={(e) => edit(setTitle)(e.target.value)} aria-describedby="task-edit-title-note" />
-          <FieldNote id="task-edit-title-note" length={title.length} limit={textLimits.title} />
+          <input required maxLength={textLimits.title} value={values.title} onChange={(e) => edit('title')(e.target.value)} aria-describedby="task-edit-title-note" />
+          <FieldNote id="task-edit-title-note" length={values.title.length} limit={textLimits.title} />
         </label>
         <label className="field">
           <span>Description</span>
-          <textarea rows={3} maxLength={textLimits.description} value={description} onChange={(e) => edit(setDescription)(e.target.value)} aria-describedby="task-edit-description-note" />
-          <FieldNote id="task-edit-description-note" length={description.length} limit={textLimits.description} />
+          <textarea rows={3} maxLength={textLimits.description} value={values.description} onChange={(e) => edit('description')(e.target.value)} aria-describedby="task-edit-description-note" />
+          <FieldNote id="task-edit-description-note" length={values.description.length} limit={textLimits.description} />
         </label>
-        <PriorityDueFields priority={priority} due={due} onPriority={edit(setPriority)} onDue={edit(setDue)} />
-        <LocationFields lon={lon} lat={lat} onChange={(x, y) => (setDirty(true), setLon(x), setLat(y))} />
+        <PriorityDueFields priority={values.priority} due={values.due} onPriority={edit('priority')} onDue={edit('due')} />
+        <LocationFields lon={values.lon} lat={values.lat} onChange={(lon, lat) => (setDirty(true), setValues((v) => ({ ...v, lon, lat })))} />
         <div className="form-actions">
           <button type="submit" className="button primary">
             Save

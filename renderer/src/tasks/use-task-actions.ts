@@ -13,7 +13,7 @@ export function useTaskActions() {
       async transition(task: Task, to: TaskStatus): Promise<Task | null> {
         if (task.status === to) return task;
         try {
-          const next = await call('tasks.transition', { taskId: task.id, to });
+          const next = await call('tasks.transition', { taskId: task.id, to, seen: task.version });
           toasts.info(`${task.title}: ${statusLabel[to]}`);
           return next;
         } catch (err) {
@@ -23,7 +23,7 @@ export function useTaskActions() {
       },
       async assign(task: Task, unitId: string | null): Promise<Task | null> {
         try {
-          const next = await call('tasks.assign', { taskId: task.id, unitId });
+          const next = await call('tasks.assign', { taskId: task.id, unitId, seen: task.version });
           toasts.info(`${task.title}: ${unitId ? `assigned to ${unitName(unitId)}` : 'unassigned'}`);
           return next;
         } catch (err) {

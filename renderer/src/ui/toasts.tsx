@@ -2,13 +2,15 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 
 interface Toast {
   id: number;
-  kind: 'error' | 'info';
+  kind: 'error' | 'warn' | 'info';
   text: string;
 }
 
 interface Toasts {
   error(err: unknown): void;
   info(text: string): void;
+  /** Done, but something needs a person's attention (a conflict to resolve). */
+  warn(text: string): void;
 }
 
 const ToastContext = createContext<Toasts | null>(null);
@@ -20,12 +22,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const push = useCallback((kind: Toast['kind'], text: string) => {
     const id = nextId.current++;
     setToasts((list) => [...list.slice(-3), { id, kind, text }]);
-    setTimeout(() => setToasts((list) => list.filter((t) => t.id !== id)), kind === 'error' ? 8000 : 4000);
+    setTimeout(() => setToasts((list) => list.filter((t) => t.id !== id)), kind === 'info' ? 4000 : 8000);
   }, []);
   const api = useMemo<Toasts>(
     () => ({
       error: (err) => push('error', err instanceof Error ? err.message : String(err)),
       info: (text) => push('info', text),
+      warn: (text) => push('warn', text),
     }),
     [push],
   );
@@ -34,7 +37,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.kind}`} data-testid={`toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
+          <div key={t.id} className={`toast toast-${t.kind}`} data-testid={`toast-${t.kind}`} role={t.kind === 'info' ? undefined : 'alert'}>
             {t.text}
             <button type="button" className="toast-close" aria-label="Dismiss message" onClick={() => setToasts((list) => list.filter((x) => x.id !== t.id))}>
               ×
