@@ -247,3 +247,40 @@ test('the map frames the scenario: its outline spans the pane; the flood panel f
   await page.getByTestId('flood-panel-toggle').click();
   await expect(page.getByRole('button', { name: 'Run simulation' })).toBeVisible();
 });
+
+test('print media shows the board as a full-page table and the ICS 214 log, not the screen', async ({ page, served }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  await page.goto(served.url);
+  await page.getByTestId('sign-in-works-lead').click();
+  await page.getByTestId('new-task').click();
+  const form = page.getByTestId('task-form');
+  await form.getByLabel('Title').fill('Pump out the Glebe underpass');
+  await form.getByTestId('task-form-submit').click();
+  await expect(page.getByTestId('task-details')).toContainText('Pump out the Glebe underpass');
+
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('print board');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(page.getByTestId('print-view')).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  const table = page.getByTestId('print-board');
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: 'Pump out the Glebe underpass' })).toContainText('New');
+  await expect(page.locator('.workspace')).toBeHidden();
+  const [tableBox, viewport] = [(await table.boundingBox())!, page.viewportSize()!];
+  expect(tableBox.width).toBeGreaterThan(viewport.width * 0.9);
+
+  await page.emulateMedia({ media: 'screen' });
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('ICS 214');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(2);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print-ics214')).toContainText('Task created: Pump out the Glebe underpass');
+  await expect(page.getByTestId('print-view')).toContainText('ACTIVITY LOG (ICS 214)');
+});

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { AppInfo } from '../../../native/api/index.ts';
 import { AlertQueue } from '../alerts/AlertQueue.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
@@ -12,6 +13,7 @@ import { MapView } from '../map/MapView.tsx';
 import { SimRunProvider, useSharedSimRun } from '../map/sim-run-context.tsx';
 import { areaPoint } from '../tasks/task-draft.ts';
 import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
+import { PrintView, type PrintJob } from '../print/PrintView.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/session.tsx';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
@@ -93,6 +95,24 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
   const [alertArea, setAlertArea] = useState<Extract<DrawnGeometry, { type: 'Point' | 'Polygon' }> | null>(null);
   const [department, setDepartment] = useState<string | null>(() => (actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null));
+  // Paper: a print view rendered for print media only. A command prints once its data is in;
+  // the browser's own Print (Ctrl P) gets the shown board rather than a page of screen.
+  const [printJob, setPrintJob] = useState<PrintJob | null>(null);
+  const printPending = useRef(false);
+  const printWhenReady = useCallback(() => {
+    if (!printPending.current) return;
+    printPending.current = false;
+    setTimeout(() => window.print(), 0);
+  }, []);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrintJob((job) => job ?? { kind: 'board', department }));
+    window.addEventListener('beforeprint', before);
+    return () => window.removeEventListener('beforeprint', before);
+  }, [department]);
+  const print = (job: PrintJob) => {
+    printPending.current = true;
+    setPrintJob(job);
+  };
 
   // In field mode one region fills the screen: opening a task or alert, or starting one, shows the task panel.
   // Switched while rendering, not in an effect, so the panel is visible in the very commit that mounts the
@@ -144,11 +164,14 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Conflicting edits (resolve)', run: () => setDialog('conflicts') },
+      { id: 'print-board', group: 'Print', label: 'Print the board shown (table)', run: () => print({ kind: 'board', department }) },
+      { id: 'print-ics214', group: 'Print', label: 'Print the activity log (ICS 214)', run: () => print({ kind: 'ics214', department }) },
+      ...(selected?.kind === 'alert' ? [{ id: 'print-alert', group: 'Print', label: 'Print the open alert', run: () => print({ kind: 'alert', alertId: selected.id }) }] : []),
       { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [readOnly, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
+    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -187,6 +210,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
         </div>
       </main>
       <StatusBar info={info} onConflicts={() => setDialog('conflicts')} />
+      {printJob && <PrintView job={printJob} scenarioTitle={info?.scenario?.title ?? 'Polder'} onReady={printWhenReady} />}
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onFind={openFind} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
