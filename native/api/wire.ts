@@ -7,7 +7,9 @@ export type ServerFrame =
   | { t: 'result'; id: number; ok: true; value: unknown }
   | { t: 'result'; id: number; ok: false; error: WireError }
   | { t: 'push'; event: string; payload: unknown }
-  | { t: 'error'; error: WireError };
+  | { t: 'error'; error: WireError }
+  /** The host's pulse, about once a second: a page that hears nothing for longer knows the host is gone. */
+  | { t: 'beat' };
 
 /** The WebSocket path under serve mode. */
 export const wirePath = '/api';

@@ -5,8 +5,9 @@ import { wirePath } from '../api/wire.ts';
 import type { PolderApp } from '../app.ts';
 import type { Logger } from '../logger.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
-import { allowedHostHeaders, checkRequest, isLoopback, tokenCookieName } from './auth.ts';
-import { pushFrame, serveSocket } from './socket.ts';
+import { allowedHostHeaders, checkRequest, checkSocket, credentialsFor, isLoopback, pageKeyFragment, tokenCookieName } from './auth.ts';
+import { startHeartbeat } from './heartbeat.ts';
+import { maxMessageBytes, pushFrame, serveSocket } from './socket.ts';
 import { sendStaticFile } from './static-files.ts';
 
 export interface ServeOptions {
@@ -17,6 +18,8 @@ export interface ServeOptions {
   port: number;
   token: string;
   logger: Logger;
+  /** How often each page hears the host's pulse; 1 s unless a test says otherwise. */
+  heartbeatMs?: number;
 }
 
 export interface ServeHandle {
@@ -25,11 +28,10 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
-const maxFrameBytes = 16 * 1024 * 1024;
-
 /** Serve mode: the built renderer over HTTP and the same contract over a WebSocket, token-guarded. */
-export async function startServer({ app, staticDir, host, port, token, logger }: ServeOptions): Promise<ServeHandle> {
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+export async function startServer({ app, staticDir, host, port, token, logger, heartbeatMs = 1000 }: ServeOptions): Promise<ServeHandle> {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const credentials = credentialsFor(token);
   let allowedHosts: ReadonlySet<string> | null = null;
   let boundPort = port;
 
@@ -40,10 +42,8 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
     'cross-origin-opener-policy': 'same-origin',
   });
 
-  const verdictFor = (req: IncomingMessage) => {
-    const hosts = allowedHosts ?? new Set([req.headers.host ?? '']);
-    return checkRequest(req, token, hosts, boundPort);
-  };
+  const hostsFor = (req: IncomingMessage) => allowedHosts ?? new Set([req.headers.host ?? '']);
+  const verdictFor = (req: IncomingMessage) => checkRequest(req, credentials, hostsFor(req), boundPort);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const verdict = verdictFor(req);
@@ -59,37 +59,36 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
     }
     const url = new URL(req.url ?? '/', 'http://serve.invalid');
     if (verdict.viaQuery) {
-      // Trade the token in the URL for a cookie, so it does not linger in history or get copied around.
+      // Trade the token in the URL for a cookie (the files) and a page key in the fragment (the
+      // WebSocket), so the token does not linger in history or get copied around.
       res.writeHead(303, {
-        location: url.pathname,
-        'set-cookie': `${tokenCookieName(boundPort)}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+        location: `${url.pathname}#${pageKeyFragment}=${credentials.pageKey}`,
+        'set-cookie': `${tokenCookieName(boundPort)}=${credentials.cookie}; Path=/; HttpOnly; SameSite=Strict`,
         ...securityHeaders(),
       });
       res.end();
       return;
     }
-    void sendStaticFile(staticDir, url.pathname, res, securityHeaders()).catch((err) => {
-      logger.error(`serving ${url.pathname} failed`, err);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+    void sendStaticFile(staticDir, url.pathname, res, securityHeaders()).catch((err: Error) => {
+      // One request fails (a file unreadable or gone mid-read, a page that went away); the host lives on.
+      logger.warn(`serving ${url.pathname} failed: ${err.message}`);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Could not read the file');
     });
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const verdict = verdictFor(req);
+    const verdict = checkSocket(req, credentials, hostsFor(req), boundPort);
     const path = new URL(req.url ?? '/', 'http://serve.invalid').pathname;
     if (!verdict.ok || path !== wirePath) {
       const status = verdict.ok ? '404 Not Found' : verdict.status === 401 ? '401 Unauthorized' : '403 Forbidden';
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, app.dispatch));
-  });
-
-  const stopPushes = app.pushes.listen((event, payload) => {
-    if (sockets.clients.size === 0) return;
-    const frame = pushFrame(event, payload);
-    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      serveSocket(ws, app.dispatch, logger);
+      sockets.emit('connection', ws, req);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -100,6 +99,12 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
     });
   });
   boundPort = (server.address() as AddressInfo).port;
+  const stopHeartbeat = startHeartbeat(sockets, heartbeatMs);
+  const stopPushes = app.pushes.listen((event, payload) => {
+    if (sockets.clients.size === 0) return;
+    const frame = pushFrame(event, payload);
+    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
+  });
   allowedHosts = isLoopback(host) ? allowedHostHeaders(host, boundPort) : null;
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
@@ -108,6 +113,7 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
     port: boundPort,
     async close() {
       stopPushes();
+      stopHeartbeat();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();
