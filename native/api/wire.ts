@@ -13,3 +13,8 @@ export type ServerFrame =
 
 /** The WebSocket path under serve mode. */
 export const wirePath = '/api';
+
+/** Serve mode hands the page its key in this URL fragment (`#polder-key=…`), never sent to a server. */
+export const pageKeyFragment = 'polder-key';
+/** …and the page sends it back in this query parameter of the WebSocket URL. */
+export const pageKeyParam = 'key';

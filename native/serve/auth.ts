@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { pageKeyParam } from '../api/wire.ts';
 
 /** A fresh secret for serve mode; the printed URL carries it (kept across restarts, see link-file.ts). */
 export function newLaunchToken(): string {
@@ -31,10 +32,6 @@ export function credentialsFor(token: string): Credentials {
   return { token, cookie: derive(token, 'polder serve cookie'), pageKey: derive(token, 'polder serve page key') };
 }
 
-/** The URL fragment that hands the page key to the page. */
-export const pageKeyFragment = 'polder-key';
-/** The WebSocket URL's query parameter that carries the page key back. */
-export const pageKeyParam = 'key';
 
 function sameSecret(given: string | null | undefined, secret: string): boolean {
   if (!given) return false;

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { wirePath } from '../api/wire.ts';
+import { pageKeyFragment, wirePath } from '../api/wire.ts';
 import type { PolderApp } from '../app.ts';
 import type { Logger } from '../logger.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
-import { allowedHostHeaders, checkRequest, checkSocket, credentialsFor, isLoopback, pageKeyFragment, tokenCookieName } from './auth.ts';
+import { allowedHostHeaders, checkRequest, checkSocket, credentialsFor, isLoopback, tokenCookieName } from './auth.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { maxMessageBytes, pushFrame, serveSocket } from './socket.ts';
 import { sendStaticFile } from './static-files.ts';
