@@ -1,5 +1,5 @@
 import type { PolderBridge, WireError } from '../../../native/api/index.ts';
-import { pageKeyParam, wirePath } from '../../../native/api/wire.ts';
+import type { pageKeyParam, wirePath } from '../../../native/api/wire.ts';
 import { takePageKey } from './page-key.ts';
 import { BridgeError, createWebSocketBridge, type ConnectionState } from './ws-bridge.ts';
 
@@ -23,6 +23,10 @@ export interface HostLink {
   /** True when this page has no key to reach its host: only the URL `polder serve` printed helps. */
   needsUrl: boolean;
 }
+
+// The renderer may import only types from native/api: the literal types keep these in step with the host.
+const socketPath: typeof wirePath = '/api';
+const keyParam: typeof pageKeyParam = 'key';
 
 function storageOrNull(): Storage | null {
   try {
@@ -49,7 +53,7 @@ export function connectToHost(): HostLink {
   const key = takePageKey(location, history, storageOrNull());
   let current: ConnectionState = 'connecting';
   let opened = 0;
-  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${wirePath}?${pageKeyParam}=${encodeURIComponent(key ?? '')}`;
+  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${socketPath}?${keyParam}=${encodeURIComponent(key ?? '')}`;
   const bridge = createWebSocketBridge(wsUrl, {
     onState(state) {
       current = state;

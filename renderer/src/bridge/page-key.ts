@@ -1,5 +1,7 @@
-import { pageKeyFragment } from '../../../native/api/wire.ts';
+import type { pageKeyFragment } from '../../../native/api/wire.ts';
 
+// The renderer may import only types from native/api: the literal type keeps this in step with the host.
+const fragmentName: typeof pageKeyFragment = 'polder-key';
 const storageKey = 'polder.serve.pageKey';
 
 /**
@@ -9,7 +11,7 @@ const storageKey = 'polder.serve.pageKey';
  * removed from the address bar at once. Null when the page never got one.
  */
 export function takePageKey(location: Pick<Location, 'hash' | 'pathname' | 'search'>, history: Pick<History, 'replaceState'>, storage: Storage | null): string | null {
-  const fromUrl = new URLSearchParams(location.hash.replace(/^#/, '')).get(pageKeyFragment);
+  const fromUrl = new URLSearchParams(location.hash.replace(/^#/, '')).get(fragmentName);
   if (fromUrl) {
     history.replaceState(null, '', location.pathname + location.search);
     try {
