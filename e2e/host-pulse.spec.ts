@@ -68,3 +68,33 @@ test('killing the host makes the page say so within 3 s and block writes; a rest
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a host that hangs (SIGSTOP) is shown as lost by its missing heartbeat within 3 s, and live again when it resumes', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'polder-e2e-pulse-'));
+  const host = await startServe(dataDir);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(host.served.url);
+    await expect(page.getByTestId('connection')).toHaveText('Connected');
+
+    // A stopped process keeps its sockets open: only the missing beat can tell.
+    const stoppedAt = Date.now();
+    host.child.kill('SIGSTOP');
+    await expect(page.getByTestId('connection-lost')).toBeVisible({ timeout: 3000 });
+    const saidSoMs = Date.now() - stoppedAt;
+    testInfo.annotations.push({ type: 'SIGSTOP to "connection lost" shown (ms, wall clock)', description: String(saidSoMs) });
+    console.log(`host-pulse: the page said the hung host was gone ${saidSoMs} ms after SIGSTOP`);
+
+    host.child.kill('SIGCONT');
+    await expect(page.getByTestId('connection-lost')).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.getByTestId('connection')).toHaveText('Connected');
+    await page.getByTestId('sign-in-eoc-lead').click();
+    await expect(page.getByTestId('signed-in')).toBeVisible();
+  } finally {
+    await context.close();
+    host.child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -16,8 +16,9 @@ export interface HostLink {
   state(): ConnectionState;
   onState(listener: (state: ConnectionState) => void): () => void;
   /**
-   * How many times the link has opened. It changes on each reconnection — pushes sent while the
-   * link was down are lost, so whatever shows live data loads it afresh when this changes.
+   * How many connections the link has opened. It changes on each reconnection — pushes sent while
+   * the link was down are lost, so whatever shows live data loads it afresh when this changes.
+   * (A host that only went quiet and speaks again on the same connection missed nothing.)
    */
   generation(): number;
   /** True when this page has no key to reach its host: only the URL `polder serve` printed helps. */
@@ -55,9 +56,11 @@ export function connectToHost(): HostLink {
   let opened = 0;
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${socketPath}?${keyParam}=${encodeURIComponent(key ?? '')}`;
   const bridge = createWebSocketBridge(wsUrl, {
+    onConnection() {
+      opened++;
+    },
     onState(state) {
       current = state;
-      if (state === 'open') opened++;
       for (const listener of stateListeners) listener(state);
     },
   });

@@ -24,6 +24,8 @@ interface Pending {
 
 export interface WebSocketBridgeOptions {
   onState(state: ConnectionState): void;
+  /** A new connection opened (the first, or one after a lost one): pushes sent in between are gone. */
+  onConnection(): void;
   /**
    * Silence after which the host counts as gone. It beats every second, so 2.5 s is two missed
    * beats, and a page says so within 3 s of the host dying or hanging.
@@ -31,18 +33,24 @@ export interface WebSocketBridgeOptions {
   silenceMs?: number;
   /** Longest wait between two attempts to reconnect. */
   maxBackoffMs?: number;
+  /** Silence after which a socket the host went quiet on is given up and a new one tried. */
+  giveUpMs?: number;
 }
 
+/** Part of the silence kept back to let frames queued behind a busy main thread arrive. */
+const graceMs = 250;
 const lostBeforeAnswer = 'The connection to the Polder host was lost before it answered: once it is back, check whether this was done';
 const notConnected = 'Not connected to the Polder host: nothing was sent. Try again once the connection is back';
 
 /**
  * Serve mode's `window.polder`: the contract over one WebSocket to the host that served the page.
- * The host beats every second; silence, a close or an error make the link `closed` at once, every
- * unanswered call fails, new calls are refused (never queued up to replay later), and the bridge
- * reconnects with backoff. Only calls made before the first connection wait for it.
+ * The host beats every second. Silence makes the link `closed` at once: new calls are refused
+ * (never queued up to replay later) while the socket is held a while longer, in case the host only
+ * stalled — a frame on it makes the link open again with nothing lost. A close, an error or a long
+ * silence drop the socket: every unanswered call fails and the bridge reconnects with backoff.
+ * Only calls made before the first connection wait for it.
  */
-export function createWebSocketBridge(url: string, { onState, silenceMs = 2500, maxBackoffMs = 2000 }: WebSocketBridgeOptions): PolderBridge {
+export function createWebSocketBridge(url: string, { onState, onConnection, silenceMs = 2500, maxBackoffMs = 2000, giveUpMs = 10_000 }: WebSocketBridgeOptions): PolderBridge {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const pending = new Map<number, Pending>();
   const beforeFirstOpen: string[] = [];
@@ -60,8 +68,17 @@ export function createWebSocketBridge(url: string, { onState, silenceMs = 2500, 
 
   const listen = () => {
     clearTimeout(watchdog);
-    watchdog = setTimeout(drop, silenceMs);
+    // A page whose main thread was busy for seconds (a map being drawn on a loaded machine) may
+    // have the host's frames queued behind this timer: they get one short turn (and cancel the
+    // second timer) before the host counts as gone.
+    watchdog = setTimeout(() => (watchdog = setTimeout(silent, graceMs)), silenceMs - graceMs);
   };
+
+  function silent() {
+    if (socket?.readyState !== WebSocket.OPEN) return drop();
+    setState('closed');
+    watchdog = setTimeout(drop, giveUpMs);
+  }
 
   function drop() {
     const lost = socket;
@@ -100,11 +117,14 @@ export function createWebSocketBridge(url: string, { onState, silenceMs = 2500, 
     next.onopen = () => {
       backoffMs = 250;
       listen();
+      onConnection();
       setState('open');
       for (const frame of beforeFirstOpen.splice(0)) next.send(frame);
     };
     next.onmessage = (event) => {
       listen();
+      // The host only stalled: the same socket, nothing missed.
+      setState('open');
       receive(JSON.parse(String(event.data)) as ServerFrame);
     };
     next.onclose = drop;
