@@ -50,7 +50,7 @@ const notConnected = 'Not connected to the Polder host: nothing was sent. Try ag
  * silence drop the socket: every unanswered call fails and the bridge reconnects with backoff.
  * Only calls made before the first connection wait for it.
  */
-export function createWebSocketBridge(url: string, { onState, onConnection, silenceMs = 2500, maxBackoffMs = 2000, giveUpMs = 10_000 }: WebSocketBridgeOptions): PolderBridge {
+export function createWebSocketBridge(url: string, { onState, onConnection, silenceMs = 2500, maxBackoffMs = 2000, giveUpMs = 30_000 }: WebSocketBridgeOptions): PolderBridge {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const pending = new Map<number, Pending>();
   const beforeFirstOpen: string[] = [];
