@@ -99,7 +99,7 @@ export async function startServer({ app, staticDir, host, port, token, logger, h
     });
   });
   boundPort = (server.address() as AddressInfo).port;
-  const stopHeartbeat = startHeartbeat(sockets, heartbeatMs);
+  const stopHeartbeat = startHeartbeat(sockets, heartbeatMs, logger);
   const stopPushes = app.pushes.listen((event, payload) => {
     if (sockets.clients.size === 0) return;
     const frame = pushFrame(event, payload);

@@ -75,14 +75,16 @@ export function createWebSocketBridge(url: string, { onState, onConnection, sile
   };
 
   function silent() {
-    if (socket?.readyState !== WebSocket.OPEN) return drop();
+    if (socket?.readyState !== WebSocket.OPEN) return drop('no answer to connecting');
+    console.warn(`polder: the host has been silent for ${silenceMs} ms`);
     setState('closed');
-    watchdog = setTimeout(drop, giveUpMs);
+    watchdog = setTimeout(() => drop(`silent for ${giveUpMs} ms more`), giveUpMs);
   }
 
-  function drop() {
+  function drop(reason: string) {
     const lost = socket;
     if (!lost) return;
+    console.warn(`polder: connection to the host dropped (${reason})`);
     socket = null;
     clearTimeout(watchdog);
     lost.onopen = lost.onmessage = lost.onclose = lost.onerror = null;
@@ -127,8 +129,8 @@ export function createWebSocketBridge(url: string, { onState, onConnection, sile
       setState('open');
       receive(JSON.parse(String(event.data)) as ServerFrame);
     };
-    next.onclose = drop;
-    next.onerror = drop;
+    next.onclose = (event) => drop(`closed, code ${event.code}`);
+    next.onerror = () => drop('socket error');
   }
   connect();
 

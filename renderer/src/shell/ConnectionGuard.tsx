@@ -23,9 +23,11 @@ export function ConnectionGuard({ children }: { children: ReactNode }) {
   }, [down]);
   const message = needsUrl
     ? 'This page has no key for the Polder host — open the URL that `polder serve` printed.'
-    : state === 'connecting' && generation === 0
-      ? 'Connecting to the Polder host…'
-      : 'Connection to the Polder host lost — reconnecting…';
+    : generation > 0
+      ? 'Connection to the Polder host lost — reconnecting…'
+      : state === 'connecting'
+        ? 'Connecting to the Polder host…'
+        : 'Cannot reach the Polder host — trying again…';
   return (
     <>
       <div className="connection-guarded" inert={down}>
