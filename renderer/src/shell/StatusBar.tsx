@@ -6,7 +6,7 @@ import { useSession } from '../session/session.tsx';
 import { clockTime } from '../ui/time.ts';
 import { useClock } from './clock-context.tsx';
 
-const connectionLabels = { connecting: 'Connecting…', open: 'Connected', closed: 'Disconnected' } as const;
+const connectionLabels = { connecting: 'Connecting…', open: 'Connected', closed: 'Disconnected — reconnecting…' } as const;
 
 /** Connection, freshness, conflicts, storage, version and the app clock; the not-live banner above everything. */
 export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConflicts?(): void }) {
