@@ -25,7 +25,6 @@ export interface HostLink {
   needsUrl: boolean;
 }
 
-// The renderer may import only types from native/api: the literal types keep these in step with the host.
 
 function storageOrNull(): Storage | null {
   try {
