@@ -15,8 +15,9 @@ export interface ServedApp {
 
 const root = resolve(import.meta.dirname, '..');
 
-async function startServe(dataDir: string): Promise<{ child: ChildProcess; served: ServedApp }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'serve', '--port', '0', '--json', '--data-dir', dataDir], {
+/** A real `polder serve` on `dataDir`; `portArgs` [] lets it reuse the port it had last time on that data. */
+export async function startServe(dataDir: string, portArgs = ['--port', '0']): Promise<{ child: ChildProcess; served: ServedApp }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'serve', ...portArgs, '--json', '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,6 @@
 import { net, protocol, type Session } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { resolveInside } from '../../native/serve/static-files.ts';
+import { resolveServedFile } from '../../native/serve/static-files.ts';
 import { contentSecurityPolicy } from '../../native/security/csp.ts';
 import { appScheme as scheme } from './origin.ts';
 
@@ -13,7 +13,7 @@ export function registerAppScheme(): void {
 export function registerAppProtocol(session: Session, rendererDir: string): void {
   session.protocol.handle(scheme, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'polder' ? resolveInside(rendererDir, url.pathname) : null;
+    const file = url.host === 'polder' ? await resolveServedFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);

@@ -10,9 +10,11 @@ import { silentLogger } from '../logger.ts';
 import { repoPaths } from '../paths.ts';
 import type { SimFrame } from '../api/sim.ts';
 import type { BinaryHeader, ServerFrame } from '../api/wire.ts';
+import { credentialsFor } from './auth.ts';
 import { startServer, type ServeHandle } from './server.ts';
 
 const token = 'test-token-0123456789';
+const { cookie: cookieValue, pageKey } = credentialsFor(token);
 let staticDir: string;
 let app: PolderApp;
 let server: ServeHandle;
@@ -30,11 +32,11 @@ function get(path: string, headers: Record<string, string> = {}) {
 }
 
 function cookie() {
-  return `polder_token_${server.port}=${token}`;
+  return `polder_token_${server.port}=${cookieValue}`;
 }
 
-function openSocket(headers: Record<string, string>) {
-  return new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers });
+function openSocket(headers: Record<string, string>, key: string | null = pageKey) {
+  return new WebSocket(`ws://127.0.0.1:${server.port}/api${key === null ? '' : `?key=${key}`}`, { headers });
 }
 
 /** A server frame from text, or from a binary message as native/api/wire.ts lays it out. */
@@ -77,7 +79,7 @@ beforeAll(async () => {
     runtime: nodeRuntime(),
     tickMs: 20,
   });
-  server = await startServer({ app, staticDir, host: '127.0.0.1', port: 0, token, logger: silentLogger() });
+  server = await startServer({ app, staticDir, host: '127.0.0.1', port: 0, token, logger: silentLogger(), heartbeatMs: 50 });
 });
 
 afterAll(async () => {
@@ -98,11 +100,16 @@ describe('serve mode over HTTP', () => {
     expect((await get('/', { cookie: `polder_token_${server.port}=wrong` })).status).toBe(401);
   });
 
-  it('trades the token in the URL for an HttpOnly cookie', async () => {
+  it('trades the token in the URL for an HttpOnly cookie and a page key in the fragment, neither of them the token', async () => {
     const response = await get(`/?token=${token}`);
     expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
-    expect(String(response.headers['set-cookie'])).toMatch(new RegExp(`^polder_token_${server.port}=${token}; Path=/; HttpOnly; SameSite=Strict`));
+    expect(response.headers.location).toBe(`/#polder-key=${pageKey}`);
+    expect(String(response.headers['set-cookie'])).toMatch(new RegExp(`^polder_token_${server.port}=${cookieValue}; Path=/; HttpOnly; SameSite=Strict`));
+    expect(new Set([token, cookieValue, pageKey]).size).toBe(3);
+  });
+
+  it('does not take the token itself as the cookie', async () => {
+    expect((await get('/', { cookie: `polder_token_${server.port}=${token}` })).status).toBe(401);
   });
 
   it('serves the renderer with a strict CSP to a request with the cookie', async () => {
@@ -126,9 +133,17 @@ describe('serve mode over HTTP', () => {
 
 describe('serve mode over WebSocket', () => {
   it('refuses a socket without the token', async () => {
-    const socket = openSocket({});
+    const socket = openSocket({ origin: `http://127.0.0.1:${server.port}` });
     const status = await new Promise<number>((resolve) => socket.on('unexpected-response', (_req, res) => resolve(res.statusCode!)));
     expect(status).toBe(401);
+  });
+
+  it('refuses a socket with the cookie but without the page key, or without an origin', async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    for (const socket of [openSocket({ cookie: cookie(), origin }, null), openSocket({ cookie: cookie(), origin }, 'wrong'), openSocket({ cookie: cookie() })]) {
+      const status = await new Promise<number>((resolve) => socket.on('unexpected-response', (_req, res) => resolve(res.statusCode!)));
+      expect(status).toBeGreaterThanOrEqual(401);
+    }
   });
 
   it('refuses a socket from a foreign origin', async () => {
@@ -160,6 +175,16 @@ describe('serve mode over WebSocket', () => {
 
     const tick = await nextFrame(socket, (f) => f.t === 'push' && f.event === 'app.clock');
     expect(tick).toEqual({ t: 'push', event: 'app.clock', payload: { now: Date.UTC(2007, 5, 8, 12), mode: 'exercise' } });
+    socket.close();
+  });
+
+  it('beats: a page hears the host at least once per heartbeat, calls or not', async () => {
+    const socket = openSocket({ cookie: cookie(), origin: `http://127.0.0.1:${server.port}` });
+    const beats: number[] = [];
+    socket.on('message', (data: Buffer) => JSON.parse(data.toString()).t === 'beat' && beats.push(beats.length));
+    await new Promise((resolve) => socket.once('open', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(beats.length).toBeGreaterThanOrEqual(3);
     socket.close();
   });
 

@@ -1,14 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { wirePath } from '../api/wire.ts';
+import { pageKeyFragment, wirePath } from '../api/wire.ts';
 import type { PolderApp } from '../app.ts';
 import type { Logger } from '../logger.ts';
 import type { Session } from '../rpc/handlers.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
-import { allowedHostHeaders, checkRequest, isLoopback, tokenCookieName } from './auth.ts';
-import { createSendGate, type SendGate } from './send-gate.ts';
-import { pushFrame, serveSocket } from './socket.ts';
+import { allowedHostHeaders, checkRequest, checkSocket, credentialsFor, isLoopback, tokenCookieName } from './auth.ts';
+import { startHeartbeat } from './heartbeat.ts';
+import { latestOnlyGates } from './latest-only.ts';
+import { maxMessageBytes, pushFrame, serveSocket } from './socket.ts';
 import { sendStaticFile } from './static-files.ts';
 
 export interface ServeOptions {
@@ -19,6 +20,8 @@ export interface ServeOptions {
   port: number;
   token: string;
   logger: Logger;
+  /** How often each page hears the host's pulse; 1 s unless a test says otherwise. */
+  heartbeatMs?: number;
 }
 
 export interface ServeHandle {
@@ -27,16 +30,15 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
-const maxFrameBytes = 16 * 1024 * 1024;
-
 /** Pushes a client only needs the newest of. */
 const latestOnlyPushes: ReadonlySet<string> = new Set(['sim.frame']);
 /** How long a latest-only push waits for its ack before the next one goes anyway. */
 const ackWaitMs = 2000;
 
 /** Serve mode: the built renderer over HTTP and the same contract over a WebSocket, token-guarded. */
-export async function startServer({ app, staticDir, host, port, token, logger }: ServeOptions): Promise<ServeHandle> {
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+export async function startServer({ app, staticDir, host, port, token, logger, heartbeatMs = 1000 }: ServeOptions): Promise<ServeHandle> {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const credentials = credentialsFor(token);
   const sessions = new Map<WebSocket, Session>();
   let allowedHosts: ReadonlySet<string> | null = null;
   let boundPort = port;
@@ -48,10 +50,8 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
     'cross-origin-opener-policy': 'same-origin',
   });
 
-  const verdictFor = (req: IncomingMessage) => {
-    const hosts = allowedHosts ?? new Set([req.headers.host ?? '']);
-    return checkRequest(req, token, hosts, boundPort);
-  };
+  const hostsFor = (req: IncomingMessage) => allowedHosts ?? new Set([req.headers.host ?? '']);
+  const verdictFor = (req: IncomingMessage) => checkRequest(req, credentials, hostsFor(req), boundPort);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const verdict = verdictFor(req);
@@ -67,24 +67,26 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
     }
     const url = new URL(req.url ?? '/', 'http://serve.invalid');
     if (verdict.viaQuery) {
-      // Trade the token in the URL for a cookie, so it does not linger in history or get copied around.
+      // Trade the token in the URL for a cookie (the files) and a page key in the fragment (the
+      // WebSocket), so the token does not linger in history or get copied around.
       res.writeHead(303, {
-        location: url.pathname,
-        'set-cookie': `${tokenCookieName(boundPort)}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+        location: `${url.pathname}#${pageKeyFragment}=${credentials.pageKey}`,
+        'set-cookie': `${tokenCookieName(boundPort)}=${credentials.cookie}; Path=/; HttpOnly; SameSite=Strict`,
         ...securityHeaders(),
       });
       res.end();
       return;
     }
-    void sendStaticFile(staticDir, url.pathname, res, securityHeaders()).catch((err) => {
-      logger.error(`serving ${url.pathname} failed`, err);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+    void sendStaticFile(staticDir, url.pathname, res, securityHeaders()).catch((err: Error) => {
+      // One request fails (a file unreadable or gone mid-read, a page that went away); the host lives on.
+      logger.warn(`serving ${url.pathname} failed: ${err.message}`);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Could not read the file');
     });
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const verdict = verdictFor(req);
+    const verdict = checkSocket(req, credentials, hostsFor(req), boundPort);
     const path = new URL(req.url ?? '/', 'http://serve.invalid').pathname;
     if (!verdict.ok || path !== wirePath) {
       const status = verdict.ok ? '404 Not Found' : verdict.status === 401 ? '401 Unauthorized' : '403 Forbidden';
@@ -92,37 +94,23 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
-      sessions.set(ws, serveSocket(ws, app.dispatch, (event) => latestOnlyPushes.has(event) && frameGate(ws).acked()));
+      sessions.set(ws, serveSocket(ws, app.dispatch, logger, (event) => latestOnlyPushes.has(event) && frameGate(ws).acked()));
       ws.on('close', () => sessions.delete(ws));
+      sockets.emit('connection', ws, req);
     });
   });
 
-  // Map frames are latest-only per client: one on its way until the page acks it (or `ackWaitMs`
-  // passes, for a page that never does), one waiting; a newer frame replaces the waiting one.
-  const frameGates = new WeakMap<WebSocket, { gate: SendGate<string | Buffer>; acked(): void }>();
-  const frameGate = (client: WebSocket) => {
-    let entry = frameGates.get(client);
-    if (!entry) {
-      let release: (() => void) | null = null;
-      const acked = () => {
-        const done = release;
-        release = null;
-        done?.();
-      };
-      const gate = createSendGate<string | Buffer>((message, done) => {
-        if (client.readyState !== client.OPEN) return done();
-        const timer = setTimeout(acked, ackWaitMs);
-        release = () => {
-          clearTimeout(timer);
-          done();
-        };
-        client.send(message);
-      });
-      entry = { gate, acked };
-      frameGates.set(client, entry);
-    }
-    return entry;
-  };
+  const frameGate = latestOnlyGates(ackWaitMs);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  boundPort = (server.address() as AddressInfo).port;
+  const stopHeartbeat = startHeartbeat(sockets, heartbeatMs, logger);
   const stopPushes = app.pushes.listen((event, payload) => {
     if (sockets.clients.size === 0) return;
     const frame = pushFrame(event, payload);
@@ -133,15 +121,6 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
       else client.send(frame);
     }
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  boundPort = (server.address() as AddressInfo).port;
   allowedHosts = isLoopback(host) ? allowedHostHeaders(host, boundPort) : null;
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
@@ -150,6 +129,7 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
     port: boundPort,
     async close() {
       stopPushes();
+      stopHeartbeat();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

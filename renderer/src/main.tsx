@@ -7,6 +7,7 @@ import { HostProvider } from './bridge/host-context.tsx';
 import { SessionProvider } from './session/session.tsx';
 import { App } from './shell/App.tsx';
 import { ClockProvider } from './shell/clock-context.tsx';
+import { ConnectionGuard } from './shell/ConnectionGuard.tsx';
 import { MapFocusProvider } from './shell/map-focus.ts';
 import { TimeFormatProvider } from './shell/time-format.tsx';
 import { UiPrefsProvider } from './shell/ui-prefs.tsx';
@@ -22,7 +23,9 @@ createRoot(document.getElementById('root')!).render(
             <TimeFormatProvider>
             <SessionProvider>
               <MapFocusProvider>
-                <App />
+                <ConnectionGuard>
+                  <App />
+                </ConnectionGuard>
               </MapFocusProvider>
             </SessionProvider>
             </TimeFormatProvider>

@@ -64,7 +64,7 @@ export const layers = [
     label: 'native/serve',
     imports: ['native/serve/**', 'native/api/**', 'native/security/**', 'native/clock/**', 'native/*'],
     types: ['native/rpc/**'],
-    packages: ['ws'],
+    packages: ['ws', 'zod'],
     node: true,
   },
   {

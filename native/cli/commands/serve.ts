@@ -4,8 +4,9 @@ import { createApp, nodeRuntime } from '../../app.ts';
 import { systemClock } from '../../clock/clock.ts';
 import { stderrLogger } from '../../logger.ts';
 import { repoPaths } from '../../paths.ts';
-import { newLaunchToken, isLoopback } from '../../serve/auth.ts';
-import { startServer } from '../../serve/server.ts';
+import { isLoopback } from '../../serve/auth.ts';
+import { loadServeLink, saveServeLink } from '../../serve/link-file.ts';
+import { startServer, type ServeOptions } from '../../serve/server.ts';
 import { openInBrowser } from '../open-browser.ts';
 import { integerFlag, parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
@@ -23,7 +24,7 @@ export const serveCommand: Command = {
       json: { type: 'boolean' },
       ...dataDirFlag,
     });
-    const port = integerFlag('port', values.port, 0, 0, 65535);
+    const askedPort = values.port === undefined ? null : integerFlag('port', values.port, 0, 0, 65535);
     const host = values.host ?? '127.0.0.1';
     if (!isLoopback(host) && !values['allow-remote']) {
       throw new UsageError(`--host ${host} is reachable from other machines; add --allow-remote if that is what you want`);
@@ -38,7 +39,16 @@ export const serveCommand: Command = {
 
     const dataDir = resolveDataDir(values['data-dir'], io.env);
     const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime() });
-    const server = await startServer({ app, staticDir, host, port, token: newLaunchToken(), logger });
+    // The same token and, unless --port says otherwise, the same port as last time: open pages
+    // reconnect by themselves after a restart on this data directory.
+    const link = loadServeLink(dataDir, logger);
+    const options: ServeOptions = { app, staticDir, host, port: askedPort ?? link.port ?? 0, token: link.token, logger };
+    const server = await startServer(options).catch((err: NodeJS.ErrnoException) => {
+      if (askedPort !== null || options.port === 0 || err.code !== 'EADDRINUSE') throw err;
+      logger.warn(`port ${options.port}, used last time, is taken: serving on another one (open pages need the new URL)`);
+      return startServer({ ...options, port: 0 });
+    });
+    if (server.port !== link.port) saveServeLink(dataDir, { ...link, port: server.port });
     io.out(values.json ? JSON.stringify({ url: server.url, port: server.port, dataDir }) : `Polder is being served at ${server.url}`);
     if (!values.json) io.out('Press Ctrl+C to stop.');
     if (values.open) openInBrowser(server.url, logger);

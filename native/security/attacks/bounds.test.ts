@@ -36,10 +36,14 @@ afterAll(async () => {
 });
 
 describe('bounds against a real serve child', () => {
-  it('refuses a 500 000-point alert area with a message a person understands, and stores nothing', async () => {
+  it('refuses a 500 000-point alert area (its socket closed at the message cap) and a 150 000-point one with a message a person understands, and stores nothing', async () => {
     const before = await alertCount();
-    const huge = await lead.call('alerts.raise', alert({ type: 'Polygon', coordinates: [ring(500_000)] }));
-    expect(huge).toMatchObject({ ok: false, error: { code: 'invalid_args', message: 'alerts.raise: area.coordinates.0: An alert area may have at most 10,000 points; this one has 500,000: simplify it' } });
+    const attacker = await connect(served);
+    const closed = new Promise<void>((resolve) => attacker.onClose(resolve));
+    void attacker.call('alerts.raise', alert({ type: 'Polygon', coordinates: [ring(500_000)] })).catch(() => undefined);
+    await closed;
+    const large = await lead.call('alerts.raise', alert({ type: 'Polygon', coordinates: [ring(150_000)] }));
+    expect(large).toMatchObject({ ok: false, error: { code: 'invalid_args', message: 'alerts.raise: area.coordinates.0: An alert area may have at most 10,000 points; this one has 150,000: simplify it' } });
     const justOver = await lead.call('alerts.raise', alert({ type: 'MultiPolygon', coordinates: [[ring(5_001)], [ring(5_001)]] }));
     expect(justOver).toMatchObject({ ok: false, error: { message: expect.stringContaining('An alert area may have at most 10,000 points; this one has 10,002: simplify it') } });
     expect(await alertCount()).toEqual(before);

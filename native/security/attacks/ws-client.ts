@@ -1,7 +1,7 @@
-// A WebSocket client for the attack tests: real frames to a real serve child, as any program on
-// this machine holding the launch token could send them.
-import { WebSocket } from 'ws';
+// A WebSocket client for the attack tests: real frames to a real serve child, as a page that
+// opened the printed URL (its cookie, page key and Origin) could send them.
 import type { ServerFrame } from '../../api/wire.ts';
+import { openAsBrowser, openPageSocket } from './page-client.ts';
 import type { ServeChild } from './serve-child.ts';
 
 export interface AttackClient {
@@ -16,15 +16,13 @@ export interface AttackClient {
 }
 
 export async function connect(served: ServeChild): Promise<AttackClient> {
-  const socket = new WebSocket(`ws://127.0.0.1:${served.port}/api`, { headers: { cookie: `polder_token_${served.port}=${served.token}` } });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
+  const socket = await openPageSocket(served, await openAsBrowser(served));
   const pushes: AttackClient['pushes'] = [];
   const waiting = new Map<number, (frame: Extract<ServerFrame, { t: 'result' }>) => void>();
-  socket.on('message', (data) => {
-    const frame = JSON.parse(data.toString()) as ServerFrame;
+  socket.on('message', (data, isBinary) => {
+    // Binary messages are map frames: a header naming them is enough here.
+    const text = isBinary ? (data as Buffer).subarray(4, 4 + (data as Buffer).readUInt32LE(0)).toString() : data.toString();
+    const frame = JSON.parse(text) as ServerFrame;
     if (frame.t === 'push') pushes.push({ event: frame.event, payload: frame.payload });
     if (frame.t === 'result') waiting.get(frame.id)?.(frame);
   });

@@ -15,16 +15,30 @@ export function useHost(): HostLink {
   return host;
 }
 
-export function useConnectionState(): ConnectionState {
+function readLink(host: HostLink) {
+  return { state: host.state(), generation: host.generation() };
+}
+
+/** The link's state and generation (see HostLink), re-rendering on every change. */
+export function useLink(): { state: ConnectionState; generation: number } {
   const host = useHost();
-  const [state, setState] = useState(host.state());
+  const [link, setLink] = useState(() => readLink(host));
   useEffect(() => {
-    const off = host.onState(setState);
+    const off = host.onState(() => setLink(readLink(host)));
     // The socket may have opened between the first render and this effect.
-    setState(host.state());
+    setLink(readLink(host));
     return off;
   }, [host]);
-  return state;
+  return link;
+}
+
+export function useConnectionState(): ConnectionState {
+  return useLink().state;
+}
+
+/** Changes each time the link opens again: a dependency that makes an effect reload after a reconnection. */
+export function useLinkGeneration(): number {
+  return useLink().generation;
 }
 
 /** The latest payload of a push event, or null until the first one arrives. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SimFinished, SimFrame, SimStatus } from '../../../native/api/sim.ts';
-import { useHost } from '../bridge/host-context.tsx';
+import { useHost, useLinkGeneration } from '../bridge/host-context.tsx';
 
 export interface SimRun {
   status: SimStatus | null;
@@ -21,6 +21,8 @@ export interface SimRun {
  * browser shows the same run. `enabled: false` keeps it idle (when a shared one from SimRunProvider is used instead). */
 export function useSimRun(enabled = true): SimRun {
   const { bridge } = useHost();
+  // The status is asked again after a reconnection: progress pushed while the link was down is lost.
+  const generation = useLinkGeneration();
   const [status, setStatus] = useState<SimStatus | null>(null);
   const [progress, setProgress] = useState<SimRun['progress']>(null);
   const [frames, setFrames] = useState<readonly SimFrame[]>([]);
@@ -28,7 +30,7 @@ export function useSimRun(enabled = true): SimRun {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || generation === 0) return;
     let cancelled = false;
     const refresh = () =>
       bridge.invoke('sim.status', {}).then(
@@ -64,7 +66,7 @@ export function useSimRun(enabled = true): SimRun {
       cancelled = true;
       offs.forEach((off) => off());
     };
-  }, [bridge, enabled]);
+  }, [bridge, enabled, generation]);
 
   return {
     status,

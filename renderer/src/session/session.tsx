@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Invoke, Method } from '../../../native/api/index.ts';
 import type { Actor, Department, Unit } from '../../../native/api/ops.ts';
-import { useConnectionState, useHost } from '../bridge/host-context.tsx';
+import { useHost, useLink } from '../bridge/host-context.tsx';
 import { readPref, writePref } from '../ui/prefs.ts';
 
 export type Call = <M extends Method>(method: M, args: Invoke[M][0]) => Promise<Invoke[M][1]>;
@@ -16,7 +16,10 @@ interface Session {
   signIn(actorId: string): Promise<void>;
   /** Signs out at the host too, and forgets this device's remembered sign-in. */
   signOut(): void;
-  /** bridge.invoke that signs in again once if the host forgot the session (reconnect, restart). */
+  /**
+   * bridge.invoke that signs in again once if the host forgot the session (reconnect, restart).
+   * A new function after each reconnection, so every effect that loads through it loads afresh.
+   */
   call: Call;
   departmentName(id: string | null): string;
   actorName(id: string): string;
@@ -33,7 +36,7 @@ function isUnauthenticated(err: unknown): boolean {
 /** Who is signed in at this window; the roster, departments and units every panel names things by. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { bridge } = useHost();
-  const connection = useConnectionState();
+  const { state: connection, generation } = useLink();
   const [actors, setActors] = useState<Actor[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
@@ -51,7 +54,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return bridge.invoke(method, args);
       }
     },
-    [bridge],
+    // generation: pushes sent while the link was down are lost, so loaders keyed on `call` reload.
+    [bridge, generation],
   );
 
   const signIn = useCallback(

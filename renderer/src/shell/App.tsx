@@ -7,7 +7,7 @@ import { RaiseAlertDialog } from '../alerts/RaiseAlertDialog.tsx';
 import { SevereAlertBanner } from '../alerts/SevereAlertBanner.tsx';
 import { BoardPanel } from '../boards/BoardPanel.tsx';
 import { columnListId } from '../boards/StatusColumn.tsx';
-import { useHost } from '../bridge/host-context.tsx';
+import { useHost, useLinkGeneration } from '../bridge/host-context.tsx';
 import type { DrawnGeometry } from '../map/draw-state.ts';
 import { MapView } from '../map/MapView.tsx';
 import { SimRunProvider, useSharedSimRun } from '../map/sim-run-context.tsx';
@@ -36,9 +36,18 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Asked on each connection: a restarted host may be another version or serve another scenario.
+  const generation = useLinkGeneration();
   useEffect(() => {
-    bridge.invoke('app.info', {}).then(setInfo, (err: Error) => setError(err.message));
-  }, [bridge]);
+    if (generation === 0) return;
+    bridge.invoke('app.info', {}).then(
+      (i) => {
+        setInfo(i);
+        setError(null);
+      },
+      (err: Error) => setError(err.message),
+    );
+  }, [bridge, generation]);
 
   return (
     <div className={`app ${fieldMode ? 'field-mode' : ''}`}>

@@ -8,7 +8,7 @@ import { useClock } from './clock-context.tsx';
 import { useTimeFormat } from './time-format.tsx';
 import { useUiPrefs } from './ui-prefs.tsx';
 
-const connectionLabels = { connecting: 'Connecting…', open: 'Connected', closed: 'Disconnected' } as const;
+const connectionLabels = { connecting: 'Connecting…', open: 'Connected', closed: 'Disconnected — reconnecting…' } as const;
 
 /** Connection, freshness, conflicts, storage, version and the app clock; the not-live banner above everything. */
 export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConflicts?(): void }) {
