@@ -175,7 +175,7 @@ test('a touch drag moves a card to another column', async ({ browser, served }) 
   const from = (await card.boundingBox())!;
   const to = (await page.getByTestId('column-cancelled').boundingBox())!;
   const cdp = await context.newCDPSession(page);
-  const touch = (type: string, x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
   const [x0, y0] = [from.x + from.width / 2, from.y + from.height / 2];
   const [x1, y1] = [to.x + to.width / 2, to.y + to.height / 2];
   await touch('touchStart', x0, y0);

@@ -61,8 +61,8 @@ describe('ops service: tasks', () => {
     expect(await codeOf(works('tasks.create', { title: 'Old', department: 'works', dueAt: t0 - 20 * minute }))).toBe('invalid_args');
     const task = await works('tasks.create', { title: 'Just now', department: 'works', dueAt: t0 - 3 * minute });
     expect(task.dueAt).toBe(t0 - 3 * minute);
-    expect(await codeOf(works('tasks.update', { taskId: task.id, dueAt: t0 - 60 * minute }))).toBe('invalid_args');
-    expect((await works('tasks.update', { taskId: task.id, title: 'Kept due time' })).dueAt).toBe(t0 - 3 * minute);
+    expect(await codeOf(works('tasks.update', { taskId: task.id, seen: task.version, dueAt: t0 - 60 * minute }))).toBe('invalid_args');
+    expect((await works('tasks.update', { taskId: task.id, seen: task.version, title: 'Kept due time' })).dueAt).toBe(t0 - 3 * minute);
   });
 
   it('derives overdue from the injected clock and filters the board', async () => {
