@@ -242,6 +242,12 @@ test('the map frames the scenario: its outline spans the pane; the flood panel f
   // Framed: the scenario fills the pane's height or its width (less the tools along the top).
   expect(Math.max(box.w, box.h)).toBeGreaterThan(0.75);
 
+  // At 1366 px the attribution leaves the scale bar readable.
+  const scale = (await page.locator('.maplibregl-ctrl-scale').boundingBox())!;
+  const attribution = (await page.locator('.maplibregl-ctrl-attrib').boundingBox())!;
+  const overlap = scale.x < attribution.x + attribution.width && attribution.x < scale.x + scale.width && scale.y < attribution.y + attribution.height && attribution.y < scale.y + scale.height;
+  expect(overlap).toBe(false);
+
   await page.getByTestId('flood-panel-toggle').click();
   await expect(page.getByRole('button', { name: 'Run simulation' })).toHaveCount(0);
   await page.getByTestId('flood-panel-toggle').click();
