@@ -2,7 +2,7 @@ import type { Alert } from '../api/ops.ts';
 
 const severityRank: Record<Alert['severity'], number> = { Extreme: 4, Severe: 3, Moderate: 2, Minor: 1, Unknown: 0 };
 /** Later than any app-clock time, so newer alerts get smaller numbers. */
-const timeCeiling = 9_999_999_999_999_999;
+const timeCeiling = 999_999_999_999_999;
 
 /**
  * Where an alert sorts in the queue, compared as strings: most severe first, then most escalated,
@@ -10,6 +10,6 @@ const timeCeiling = 9_999_999_999_999_999;
  */
 export function alertQueueRank(alert: Pick<Alert, 'id' | 'severity' | 'escalation' | 'raisedAt'>): string {
   const escalation = Math.min(Math.max(Math.trunc(alert.escalation), 0), 9);
-  const age = String(timeCeiling - Math.max(0, Math.trunc(alert.raisedAt))).padStart(16, '0');
+  const age = String(timeCeiling - Math.max(0, Math.trunc(alert.raisedAt))).padStart(15, '0');
   return `${4 - severityRank[alert.severity]}${9 - escalation}${age}${alert.id}`;
 }

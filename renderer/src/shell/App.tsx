@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../native/api/index.ts';
 import { AlertQueue } from '../alerts/AlertQueue.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
+import { DataProvider } from '../data/data-context.tsx';
 import { RaiseAlertDialog } from '../alerts/RaiseAlertDialog.tsx';
 import { SevereAlertBanner } from '../alerts/SevereAlertBanner.tsx';
 import { BoardPanel } from '../boards/BoardPanel.tsx';
@@ -39,14 +40,16 @@ export function App() {
   return (
     <div className={`app ${fieldMode ? 'field-mode' : ''}`}>
       {actor ? (
-        <AlertsProvider key={actor.id}>
-          <SelectionProvider>
-            {/* One simulation view for the map and the gauge tab (which mounts only when opened). */}
-            <SimRunProvider>
-              <Workspace info={info} error={error} />
-            </SimRunProvider>
-          </SelectionProvider>
-        </AlertsProvider>
+        <DataProvider key={actor.id}>
+          <AlertsProvider>
+            <SelectionProvider>
+              {/* One simulation view for the map and the gauge tab (which mounts only when opened). */}
+              <SimRunProvider>
+                <Workspace info={info} error={error} />
+              </SimRunProvider>
+            </SelectionProvider>
+          </AlertsProvider>
+        </DataProvider>
       ) : (
         <>
           <Header info={info} />
