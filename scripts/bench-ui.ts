@@ -4,43 +4,25 @@
 // through the ops service: board load after sign-in, re-render when switching to the all-departments
 // board, the update after a keyboard move (push + board.rows + render), and frame times while scrolling a column.
 import { chromium, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Session } from '../native/api/handlers.ts';
 import type { ParsedArgs } from '../native/api/index.ts';
 import { systemClock } from '../native/clock/clock.ts';
 import { defaultUnits } from '../native/ops/directory.ts';
 import { openOpsService } from '../native/ops/service.ts';
+import { chromiumArgs, chromiumPath, root, startServe, stop } from './serve-child.ts';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '5000' }, runs: { type: 'string', default: '3' } } });
 const taskCount = Number(values.tasks);
 const runs = Number(values.runs);
-const root = resolve(import.meta.dirname, '..');
-const chromiumPath = process.env.POLDER_CHROMIUM ?? '/usr/bin/chromium';
 const quiet = { info() {}, warn() {}, error() {} };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
-
-async function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'serve', '--port', '0', '--json', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((done, fail) => {
-    child.once('exit', (code) => fail(new Error(`polder serve exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', done);
-  });
-  return { child, url: (JSON.parse(line) as { url: string }).url };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((done) => child.once('exit', done));
-}
 
 /**
  * Seeds tasks across departments, priorities, units and statuses, some overdue, in one transaction;
@@ -137,7 +119,7 @@ const scrollColumn = `(frames) => new Promise((done) => {
 
 async function timeToInteractive(): Promise<{ urlMs: number; pageMs: number; workspaceMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'polder-bench-ui-'));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const t0 = performance.now();
@@ -203,7 +185,7 @@ async function main() {
   const host = seed(dataDir, taskCount);
   console.log(`seeded ${taskCount} tasks in ${ms(performance.now() - s0)}`);
   console.log(`host, ${taskCount} tasks: board.query ${ms(host.queryMs)}, board.rows of one task ${host.rowsMs.toFixed(1)} ms (in process, median)`);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const { child, url } = await startServe(dataDir);
   try {
     // The app's CSP forbids eval, which Playwright's string predicates need; the measured code is unchanged.

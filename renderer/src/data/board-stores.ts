@@ -2,7 +2,7 @@ import type { Invoke, Push } from '../../../native/api/index.ts';
 import type { Board } from '../../../native/api/ops.ts';
 import { createBoardSync } from '../boards/board-sync.ts';
 import type { Read } from './in-flight.ts';
-import { createValueStore, type ValueStore } from './value-store.ts';
+import { createValueStore, type Schedule, type ValueStore } from './value-store.ts';
 
 export type BoardArgs = Omit<Invoke['board.query'][0], 'status'>;
 export interface BoardView {
@@ -25,11 +25,11 @@ interface Entry {
  * and the map's task markers) share one board and one sync. Each is queried in full once, then
  * patched from tasks.changed pushes and the app clock; the last user's release drops it.
  */
-export function createBoardStores(read: Read) {
+export function createBoardStores(read: Read, schedule: Schedule) {
   const boards = new Map<string, Entry>();
 
   function open(args: BoardArgs): Entry {
-    const store = createValueStore<BoardView>({ board: null, error: null });
+    const store = createValueStore<BoardView>({ board: null, error: null }, schedule);
     const sync = createBoardSync({
       query: () => read('board.query', args),
       rows: (ids) => read('board.rows', { ...args, ids }),

@@ -4,7 +4,11 @@ import { useSession } from '../session/session.tsx';
 import type { BoardArgs, BoardView } from './board-stores.ts';
 import { createDataLayer, type AlertsView, type DataLayer, type TimelineView } from './data-layer.ts';
 import { shareInFlight } from './in-flight.ts';
+import { atMostEvery, nextFrame } from './schedules.ts';
 import type { ValueStore } from './value-store.ts';
+
+/** The activity log re-renders at most this often during a burst of changes. */
+const logEveryMs = 150;
 
 const DataContext = createContext<DataLayer | null>(null);
 
@@ -13,7 +17,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const { bridge } = useHost();
   const { call } = useSession();
   const connection = useConnectionState();
-  const layer = useMemo(() => createDataLayer(shareInFlight(call)), [call]);
+  const layer = useMemo(() => createDataLayer(shareInFlight(call), nextFrame, atMostEvery(logEveryMs)), [call]);
   useEffect(() => layer.listen(bridge), [bridge, layer]);
   useEffect(() => {
     if (connection === 'open') layer.reload();

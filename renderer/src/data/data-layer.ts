@@ -4,7 +4,7 @@ import { createAlertSync } from './alert-sync.ts';
 import { createBoardStores } from './board-stores.ts';
 import type { Read } from './in-flight.ts';
 import { createTimelineFeed } from './timeline-feed.ts';
-import { createValueStore } from './value-store.ts';
+import { createValueStore, immediately, type Schedule } from './value-store.ts';
 
 export interface AlertsView {
   /** Every alert, closed ones too, in queue order; null until the first answer. */
@@ -25,10 +25,11 @@ export const timelineLimit = 300;
  * One window's data: a store per domain (alerts, the activity log, boards), each filled by one full
  * query and then patched from pushes. `listen` makes the window's only subscription to each push;
  * panels read the stores, never the bridge, so N panels cost what one does. `read` should share
- * identical requests in flight (shareInFlight).
+ * identical requests in flight (shareInFlight); `schedule` coalesces what panels hear (nextFrame),
+ * `scheduleLog` what the activity-log panels hear.
  */
-export function createDataLayer(read: Read) {
-  const alerts = createValueStore<AlertsView>({ all: null, error: null });
+export function createDataLayer(read: Read, schedule: Schedule = immediately, scheduleLog: Schedule = schedule) {
+  const alerts = createValueStore<AlertsView>({ all: null, error: null }, schedule);
   const alertSync = createAlertSync({
     query: () => read('alerts.query', {}),
     rows: (ids) => read('alerts.rows', { ids }),
@@ -36,7 +37,7 @@ export function createDataLayer(read: Read) {
     fail: (error) => alerts.set({ ...alerts.get(), error }),
   });
 
-  const timeline = createValueStore<TimelineView>({ entries: null, error: null });
+  const timeline = createValueStore<TimelineView>({ entries: null, error: null }, scheduleLog);
   const feed = createTimelineFeed(
     {
       query: (limit) => read('timeline.query', { limit }),
@@ -46,7 +47,7 @@ export function createDataLayer(read: Read) {
     timelineLimit,
   );
 
-  const boards = createBoardStores(read);
+  const boards = createBoardStores(read, schedule);
 
   return {
     read,
