@@ -74,6 +74,8 @@ describe('the contract, end to end', () => {
     const other = await call(me, 'alerts.raise', { source: 'field', title: 'Manhole lifted', severity: 'Minor', urgency: 'Expected', certainty: 'Likely' });
     await call(me, 'alerts.dismiss', { alertId: other.alert.id });
     await call(me, 'alerts.list', { status: 'all' });
+    await call(me, 'alerts.query', {});
+    await call(me, 'alerts.rows', { ids: [raised.alert.id, 'no-such-alert'] });
 
     await call(me, 'log.append', { text: 'EOC activated at level 2', incidentId: incident.id });
     await call(me, 'timeline.query', { limit: 50 });

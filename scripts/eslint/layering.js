@@ -173,7 +173,7 @@ export const layers = [
     files: 'scripts/**',
     label: 'scripts/',
     imports: ['scripts/**', 'native/**', 'simulation/**', 'renderer/src/**'],
-    packages: ['@playwright/test', 'assemblyscript'],
+    packages: ['@playwright/test', 'assemblyscript', 'ws'],
     node: true,
   },
   { files: 'bin/**', label: 'bin/', imports: ['native/cli/**'], packages: [], node: true },

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../native/api/index.ts';
 import { AlertQueue } from '../alerts/AlertQueue.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
+import { DataProvider } from '../data/data-context.tsx';
 import { RaiseAlertDialog } from '../alerts/RaiseAlertDialog.tsx';
 import { SevereAlertBanner } from '../alerts/SevereAlertBanner.tsx';
 import { BoardPanel } from '../boards/BoardPanel.tsx';
@@ -48,14 +49,16 @@ export function App() {
   return (
     <div className={`app ${fieldMode ? 'field-mode' : ''}`}>
       {actor ? (
-        <AlertsProvider key={actor.id}>
-          <SelectionProvider>
-            {/* One simulation view for the map and the gauge tab (which mounts only when opened). */}
-            <SimRunProvider>
-              <Workspace info={info} error={error} />
-            </SimRunProvider>
-          </SelectionProvider>
-        </AlertsProvider>
+        <DataProvider key={actor.id}>
+          <AlertsProvider>
+            <SelectionProvider>
+              {/* One simulation view for the map and the gauge tab (which mounts only when opened). */}
+              <SimRunProvider>
+                <Workspace info={info} error={error} />
+              </SimRunProvider>
+            </SelectionProvider>
+          </AlertsProvider>
+        </DataProvider>
       ) : (
         <>
           <Header info={info} />
@@ -85,12 +88,19 @@ function focusRegion(region: Region) {
   target?.focus();
 }
 
+// Each of these reads its own stores: an alert change (which re-renders the workspace for the
+// palette and the banner) must not re-render a 5,000-card board or the activity log with it.
+const Board = memo(BoardPanel);
+const Timeline = memo(TimelinePanel);
+const Status = memo(StatusBar);
+
 function Workspace({ info, error }: { info: AppInfo | null; error: string | null }) {
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
   const { actor, departments, signOut } = useSession();
   const { selected, draft, select, startCreate, endCreate } = useSelection();
   const { alerts, loud, act } = useAlerts();
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
+  const openConflicts = useCallback(() => setDialog('conflicts'), []);
   const [tab, setTab] = useState<Region>('alerts');
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
   const [alertArea, setAlertArea] = useState<Extract<DrawnGeometry, { type: 'Point' | 'Polygon' }> | null>(null);
@@ -168,13 +178,13 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
           <DetailsPanel />
         </div>
         <div className="region region-timeline" hidden={!shown('timeline')}>
-          <TimelinePanel />
+          <Timeline />
         </div>
         <div className="region region-board" hidden={!shown('board')}>
-          <BoardPanel department={department} onDepartment={setDepartment} />
+          <Board department={department} onDepartment={setDepartment} />
         </div>
       </main>
-      <StatusBar info={info} onConflicts={() => setDialog('conflicts')} />
+      <Status info={info} onConflicts={openConflicts} />
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
