@@ -6,7 +6,12 @@ import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
+import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
 import { createSimHandlers } from './sim/handlers.ts';
+import type { TerminalConfig } from './terminal/config.ts';
+import { createTerminalHandlers } from './terminal/handlers.ts';
+import { writeCliLauncher } from './terminal/launcher.ts';
+import { createTerminals } from './terminal/terminals.ts';
 import type { SimulationHost } from '../simulation/host/create-host.ts';
 import { polderVersion } from './version.ts';
 import { resolveScenarioDir, summarizeScenario } from '../simulation/scenario/summary.ts';
@@ -24,12 +29,19 @@ export interface AppOptions {
   simulationHost?: () => SimulationHost;
   /** How often the `app.clock` push ticks. */
   tickMs?: number;
+  /** The integrated terminal's shell and environment; without it the terminal methods answer `unavailable`. */
+  terminal?: TerminalConfig;
 }
 
 export interface PolderApp {
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Pushes to every session. */
   pushes: PushBus;
+  /** Pushes to one session only; a host forwards those of the sessions it serves. */
+  sessionPushes: SessionPushes;
+  /** A window or socket is gone for good: what it owned (its terminals) ends too. */
+  endSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +49,7 @@ export interface PolderApp {
 export async function createApp(options: AppOptions): Promise<PolderApp> {
   const { clock, logger } = options;
   const pushes = createPushBus();
+  const sessionPushes = createSessionPushes();
   const scenario = await loadScenarioSummary(options.scenario ?? defaultScenario, options.resourcesDir, logger);
   const ops = openOpsService({ dataDir: options.dataDir, clock, push: pushes, logger });
   const sim = createSimHandlers({
@@ -45,6 +58,9 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     push: pushes.emit,
     ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
   });
+
+  if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
+  const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;
 
   const appHandlers: HandlersFor<keyof typeof appMethods> = {
     'app.info': () => ({
@@ -62,6 +78,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...ops.handlers,
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...sim.handlers,
+    ...createTerminalHandlers(terminals),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
@@ -69,8 +86,13 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     handlers,
     dispatch: createDispatcher(handlers, logger),
     pushes,
+    sessionPushes,
+    async endSession(sessionId) {
+      await terminals?.endSession(sessionId);
+    },
     async close() {
       clearInterval(ticker);
+      await terminals?.closeAll();
       await sim.close();
       await ops.close();
     },

@@ -3,10 +3,12 @@ import { appMethods, appPushes } from './app.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
+import { terminalMethods, terminalPushes } from './terminal.ts';
 
 export * from './app.ts';
 export * from './errors.ts';
 export * from './scenario.ts';
+export * from './terminal.ts';
 
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
 export const methods = {
@@ -14,6 +16,7 @@ export const methods = {
   ...opsMethods,
   ...scenarioMethods,
   ...simMethods,
+  ...terminalMethods,
 };
 
 /** Every push event native sends to the renderer. */
@@ -21,6 +24,7 @@ export const pushes = {
   ...appPushes,
   ...opsPushes,
   ...simPushes,
+  ...terminalPushes,
 };
 
 type Methods = typeof methods;

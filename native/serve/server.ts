@@ -6,6 +6,7 @@ import type { PolderApp } from '../app.ts';
 import type { Logger } from '../logger.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { allowedHostHeaders, checkRequest, isLoopback, tokenCookieName } from './auth.ts';
+import { linkSession } from './session-link.ts';
 import { pushFrame, serveSocket } from './socket.ts';
 import { sendStaticFile } from './static-files.ts';
 
@@ -83,7 +84,7 @@ export async function startServer({ app, staticDir, host, port, token, logger }:
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, app.dispatch));
+    sockets.handleUpgrade(req, socket, head, (ws) => linkSession(ws, serveSocket(ws, app.dispatch), app));
   });
 
   const stopPushes = app.pushes.listen((event, payload) => {
