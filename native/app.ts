@@ -12,7 +12,6 @@ import type { TerminalConfig } from './terminal/config.ts';
 import { createTerminalHandlers } from './terminal/handlers.ts';
 import { writeCliLauncher } from './terminal/launcher.ts';
 import { createTerminals } from './terminal/terminals.ts';
-import type { SimulationHost } from '../simulation/host/create-host.ts';
 import { polderVersion } from './version.ts';
 import { resolveScenarioDir, summarizeScenario } from '../simulation/scenario/summary.ts';
 
@@ -25,8 +24,6 @@ export interface AppOptions {
   runtime: AppInfo['runtime'];
   /** The scenario pack to load: a bundled pack's name or a folder. */
   scenario?: string;
-  /** Where the flood engine runs; the desktop app passes a utility-process host. Default: a worker thread. */
-  simulationHost?: () => SimulationHost;
   /** How often the `app.clock` push ticks. */
   tickMs?: number;
   /** The integrated terminal's shell and environment; without it the terminal methods answer `unavailable`. */
@@ -56,7 +53,6 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     resourcesDir: options.resourcesDir,
     defaultScenario: scenario?.dir ?? null,
     push: pushes.emit,
-    ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
   });
 
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);

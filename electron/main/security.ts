@@ -1,5 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { appOrigin } from './origin.ts';
+import { isNewWindowRequest } from './window-keys.ts';
 
 /** Denies every permission request (camera, geolocation, notifications, …) unless listed here. */
 export function hardenSession(session: Session): void {
@@ -7,15 +8,21 @@ export function hardenSession(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** The window may only show the app itself: no navigation away, no new windows. */
-export function hardenWebContents(contents: WebContents): void {
+/**
+ * The window may only show the app itself: no navigation away, no windows the page makes. The
+ * page asking for its own index.html is "New window": main opens one of its own (`openAppWindow`).
+ */
+export function hardenWebContents(contents: WebContents, openAppWindow: () => void): void {
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isNewWindowRequest(url)) openAppWindow();
+    return { action: 'deny' };
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
