@@ -15,6 +15,8 @@ import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/session.tsx';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
+import { TerminalPane } from '../terminal/TerminalPane.tsx';
+import { useTerminalTabs } from '../terminal/use-terminal-tabs.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ConflictsDialog } from './ConflictsDialog.tsx';
@@ -24,6 +26,7 @@ import { ShortcutOverlay } from './ShortcutOverlay.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useUiPrefs } from './ui-prefs.tsx';
 import { useGlobalKeys } from './use-global-keys.ts';
+import { openNewWindow, useWindowPref } from './window-layout.ts';
 
 export function App() {
   const { bridge } = useHost();
@@ -82,10 +85,15 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const { selected, draft, select, startCreate, endCreate } = useSelection();
   const { alerts, loud, act } = useAlerts();
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
-  const [tab, setTab] = useState<Region>('alerts');
+  // This window's layout: the region field mode shows and the board it shows, per window (and per person).
+  const [tab, setTab] = useWindowPref<Region>('region', 'alerts');
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
   const [alertArea, setAlertArea] = useState<Extract<DrawnGeometry, { type: 'Point' | 'Polygon' }> | null>(null);
-  const [department, setDepartment] = useState<string | null>(() => (actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null));
+  const [department, setDepartment] = useWindowPref<string | null>(
+    `board.${actor?.id ?? ''}`,
+    actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null,
+  );
+  const terminals = useTerminalTabs();
 
   // In field mode one region fills the screen: opening a task or alert, or starting one, shows the task panel.
   // Switched while rendering, not in an effect, so the panel is visible in the very commit that mounts the
@@ -110,6 +118,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     toggleField: () => setFieldMode(!fieldMode),
     toggleMute: () => setMuted(!muted),
     escape: () => draft && endCreate(),
+    terminal: terminals.toggle,
   });
 
   const commands = useMemo<Command[]>(
@@ -124,11 +133,14 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Merged concurrent edits (conflicts)', run: () => setDialog('conflicts') },
+      { id: 'terminal-toggle', group: 'Terminal', label: terminals.shown ? 'Hide the terminal' : 'Show the terminal', keys: 'Ctrl `', run: terminals.toggle },
+      { id: 'terminal-new', group: 'Terminal', label: 'New terminal', run: terminals.add },
+      { id: 'new-window', group: 'Window', label: 'New window (for another monitor)', ...(info?.host === 'electron' ? { keys: 'Ctrl Shift N' } : {}), run: openNewWindow },
       { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [alerts, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
+    [alerts, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -165,6 +177,19 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
           <BoardPanel department={department} onDepartment={setDepartment} />
         </div>
       </main>
+      {terminals.tabs.length > 0 && (
+        <div className="terminal-dock" hidden={!terminals.shown}>
+          <TerminalPane
+            tabs={terminals.tabs}
+            activeKey={terminals.activeKey}
+            onActivate={terminals.activate}
+            onNew={terminals.add}
+            onCloseTab={terminals.close}
+            onChange={terminals.change}
+            onHide={terminals.hide}
+          />
+        </div>
+      )}
       <StatusBar info={info} onConflicts={() => setDialog('conflicts')} />
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
