@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../native/api/index.ts';
 import { AlertQueue } from '../alerts/AlertQueue.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
@@ -89,10 +89,12 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const [tab, setTab] = useWindowPref<Region>('region', 'alerts');
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
   const [alertArea, setAlertArea] = useState<Extract<DrawnGeometry, { type: 'Point' | 'Polygon' }> | null>(null);
-  const [department, setDepartment] = useWindowPref<string | null>(
-    `board.${actor?.id ?? ''}`,
-    actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null,
-  );
+  // Wrapped, because a stored null means "nothing stored" and "All departments" is a choice to keep.
+  const [board, setBoard] = useWindowPref<{ department: string | null }>(`board.${actor?.id ?? ''}`, {
+    department: actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null,
+  });
+  const department = board.department;
+  const setDepartment = useCallback((id: string | null) => setBoard({ department: id }), [setBoard]);
   const terminals = useTerminalTabs();
 
   // In field mode one region fills the screen: opening a task or alert, or starting one, shows the task panel.
