@@ -42,13 +42,10 @@ async function start(): Promise<{ app: PolderApp; windows: PortHost }> {
 const parent = process.parentPort;
 const post = (message: FromServices) => parent.postMessage(message);
 const started = start();
-started.then(
-  () => post({ type: 'ready' }),
-  (err: unknown) => {
-    logger.error('the services failed to start', err);
-    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
-  },
-);
+started.catch((err: unknown) => {
+  logger.error('the services failed to start', err);
+  post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+});
 
 // Windows may connect before createApp has finished: each waits for it, in order.
 parent.on('message', (event) => {

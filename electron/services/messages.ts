@@ -19,4 +19,5 @@ export type ToServices =
   /** The app quits: close every session, then the store, then exit. */
   | { type: 'quit' };
 
-export type FromServices = { type: 'ready' } | { type: 'failed'; message: string };
+/** The services could not start (the store would not open, …): no window can work. */
+export type FromServices = { type: 'failed'; message: string };
