@@ -13,6 +13,7 @@ beforeAll(async () => {
   t = await testApp(50);
   t.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
 });
+const heard = (sessionId: string) => t.app.sessionPushes.listen(sessionId, (event, payload) => pushed.push({ event, payload }));
 afterAll(async () => {
   await t.close();
 });
@@ -101,6 +102,14 @@ describe('the contract, end to end', () => {
     await until('sim.finished');
     await call(me, 'sim.status', {});
     await until('app.clock');
+
+    heard(me.id);
+    const shell = await call(me, 'terminal.open', { cols: 80, rows: 24 });
+    await call(me, 'terminal.resize', { id: shell.id, cols: 100, rows: 30 });
+    await call(me, 'terminal.input', { id: shell.id, data: 'echo contract\n' });
+    await until('terminal.output');
+    await call(me, 'terminal.close', { id: shell.id });
+    await until('terminal.exit');
     await call(me, 'session.logout', {});
 
     expect([...called].sort()).toEqual((Object.keys(methods) as Method[]).sort());

@@ -16,6 +16,8 @@ import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/session.tsx';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
+import { TerminalPane } from '../terminal/TerminalPane.tsx';
+import { useTerminalTabs } from '../terminal/use-terminal-tabs.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ConflictsDialog } from './ConflictsDialog.tsx';
@@ -25,6 +27,7 @@ import { ShortcutOverlay } from './ShortcutOverlay.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useUiPrefs } from './ui-prefs.tsx';
 import { useGlobalKeys } from './use-global-keys.ts';
+import { openNewWindow, useWindowPref } from './window-layout.ts';
 
 export function App() {
   const { bridge } = useHost();
@@ -101,10 +104,17 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const { alerts, loud, act } = useAlerts();
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
   const openConflicts = useCallback(() => setDialog('conflicts'), []);
-  const [tab, setTab] = useState<Region>('alerts');
+  // This window's layout: the region field mode shows and the board it shows, per window (and per person).
+  const [tab, setTab] = useWindowPref<Region>('region', 'alerts');
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
   const [alertArea, setAlertArea] = useState<Extract<DrawnGeometry, { type: 'Point' | 'Polygon' }> | null>(null);
-  const [department, setDepartment] = useState<string | null>(() => (actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null));
+  // Wrapped, because a stored null means "nothing stored" and "All departments" is a choice to keep.
+  const [board, setBoard] = useWindowPref<{ department: string | null }>(`board.${actor?.id ?? ''}`, {
+    department: actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null,
+  });
+  const department = board.department;
+  const setDepartment = useCallback((id: string | null) => setBoard({ department: id }), [setBoard]);
+  const terminals = useTerminalTabs();
 
   // In field mode one region fills the screen: opening a task or alert, or starting one, shows the task panel.
   // Switched while rendering, not in an effect, so the panel is visible in the very commit that mounts the
@@ -129,6 +139,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     toggleField: () => setFieldMode(!fieldMode),
     toggleMute: () => setMuted(!muted),
     escape: () => draft && endCreate(),
+    terminal: terminals.toggle,
   });
 
   const commands = useMemo<Command[]>(
@@ -143,11 +154,14 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Conflicting edits (resolve)', run: () => setDialog('conflicts') },
+      { id: 'terminal-toggle', group: 'Terminal', label: terminals.shown ? 'Hide the terminal' : 'Show the terminal', keys: 'Ctrl `', run: terminals.toggle },
+      { id: 'terminal-new', group: 'Terminal', label: 'New terminal', run: terminals.add },
+      { id: 'new-window', group: 'Window', label: 'New window (for another monitor)', ...(info?.host === 'electron' ? { keys: 'Ctrl Shift N' } : {}), run: openNewWindow },
       { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [alerts, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
+    [alerts, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -184,6 +198,19 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
           <Board department={department} onDepartment={setDepartment} />
         </div>
       </main>
+      {terminals.tabs.length > 0 && (
+        <div className="terminal-dock" hidden={!terminals.shown}>
+          <TerminalPane
+            tabs={terminals.tabs}
+            activeKey={terminals.activeKey}
+            onActivate={terminals.activate}
+            onNew={terminals.add}
+            onCloseTab={terminals.close}
+            onChange={terminals.change}
+            onHide={terminals.hide}
+          />
+        </div>
+      )}
       <Status info={info} onConflicts={openConflicts} />
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
