@@ -25,6 +25,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: 'electron/main/index.ts',
+          // the services utility process: createApp, the engine's host and the terminals
+          services: 'electron/services/index.ts',
           'engine-process': 'simulation/host/process-entry.ts',
           'engine-thread': 'simulation/host/worker-entry.ts',
           'team-worker': 'simulation/host/team-worker.ts',

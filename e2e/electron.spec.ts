@@ -24,7 +24,7 @@ test('the desktop app opens its window on the renderer from app://', async () =>
   await expect(window.getByTestId('connection')).toHaveText('Connected');
   expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await window.evaluate(() => Object.keys((window as unknown as { polder: object }).polder).sort())).toEqual(['invoke', 'subscribe']);
-  // the engine runs in its utility process and reports back through the same contract
+  // the engine runs in the services utility process and reports back through the same contract
   const finished = await window.evaluate(
     () =>
       new Promise<{ outcome: string; steps: number }>((resolve) => {

@@ -16,9 +16,10 @@ export interface ServedApp {
 const root = resolve(import.meta.dirname, '..');
 
 /** A real `polder serve` on `dataDir`; `portArgs` [] lets it reuse the port it had last time on that data. */
-export async function startServe(dataDir: string, portArgs = ['--port', '0']): Promise<{ child: ChildProcess; served: ServedApp }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'serve', ...portArgs, '--json', '--data-dir', dataDir], {
+export async function startServe(dataDir: string, portArgs = ['--port', '0'], extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; served: ServedApp }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'serve', ...portArgs, '--json', '--data-dir', dataDir, ...extraArgs], {
     cwd: root,
+    env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const firstLine = await new Promise<string>((resolveLine, reject) => {
@@ -29,14 +30,18 @@ export async function startServe(dataDir: string, portArgs = ['--port', '0']): P
   return { child, served: { url, origin: new URL(url).origin, dataDir } };
 }
 
-/** One `polder serve` per test, on a random port with its own data directory, so no test sees another's alerts or tasks. */
-export const test = base.extend<{ served: ServedApp }>({
+/**
+ * One `polder serve` per test, on a random port with its own data directory, so no test sees
+ * another's alerts or tasks. `test.use({ serveArgs: ['--terminal'], serveEnv: { … } })` adds
+ * flags and environment variables to it.
+ */
+export const test = base.extend<{ serveArgs: string[]; serveEnv: Record<string, string>; served: ServedApp }>({
+  serveArgs: [[], { option: true }],
+  serveEnv: [{}, { option: true }],
   served: [
-    // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ serveArgs, serveEnv }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'polder-e2e-'));
-      const { child, served } = await startServe(dataDir);
+      const { child, served } = await startServe(dataDir, ['--port', '0'], serveArgs, serveEnv);
       await use(served);
       child.kill('SIGTERM');
       await new Promise((done) => child.once('exit', done));

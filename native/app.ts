@@ -9,9 +9,14 @@ import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
+import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
 import { createSimHandlers } from './sim/handlers.ts';
-import type { SimulationHost } from '../simulation/host/create-host.ts';
+import type { TerminalConfig } from './terminal/config.ts';
+import { createTerminalHandlers } from './terminal/handlers.ts';
+import { writeCliLauncher } from './terminal/launcher.ts';
+import { createTerminals } from './terminal/terminals.ts';
 import { polderVersion } from './version.ts';
+import type { SimulationHost } from '../simulation/host/create-host.ts';
 import { resolveScenarioDir, summarizeScenario } from '../simulation/scenario/summary.ts';
 
 export interface AppOptions {
@@ -23,18 +28,25 @@ export interface AppOptions {
   runtime: AppInfo['runtime'];
   /** The scenario pack to load: a bundled pack's name or a folder. */
   scenario?: string;
-  /** Where the flood engine runs; the desktop app passes a utility-process host. Default: a worker thread. */
-  simulationHost?: () => SimulationHost;
   /** How often the `app.clock` push ticks. */
   tickMs?: number;
+  /** Where the flood engine runs; default a worker thread (the benchmarks wrap it to time the frames). */
+  simulationHost?: () => SimulationHost;
+  /** The integrated terminal's shell and environment; without it the terminal methods answer `unavailable`. */
+  terminal?: TerminalConfig;
 }
 
 export interface PolderApp {
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Pushes to every session. */
   pushes: PushBus;
   /** Whether a session may receive a push (signed-out sessions get only the public ones). */
   mayReceive: PushAudience;
+  /** Pushes to one session only; a host forwards those of the sessions it serves. */
+  sessionPushes: SessionPushes;
+  /** A window or socket is gone for good: what it owned (its terminals) ends too. */
+  endSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,6 +54,7 @@ export interface PolderApp {
 export async function createApp(options: AppOptions): Promise<PolderApp> {
   const { clock, logger } = options;
   const pushes = createPushBus();
+  const sessionPushes = createSessionPushes();
   const scenario = await loadScenarioSummary(options.scenario ?? defaultScenario, options.resourcesDir, logger);
   const ops = openOpsService({ dataDir: options.dataDir, clock, push: pushes, logger });
   const actorOf: ActorLookup = (id) => ops.directory.actors.find((a) => a.id === id) ?? null;
@@ -59,6 +72,9 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
   });
 
+  if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
+  const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;
+
   const appHandlers: HandlersFor<keyof typeof appMethods> = {
     'app.info': (_args, ctx) => ({
       name: 'polder',
@@ -75,6 +91,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...ops.handlers,
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...scenarioByName(sim.handlers, options.resourcesDir),
+    ...createTerminalHandlers(terminals),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
@@ -83,8 +100,13 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     dispatch: createDispatcher(handlers, logger, actorOf),
     pushes,
     mayReceive: pushAudience(actorOf),
+    sessionPushes,
+    async endSession(sessionId) {
+      await terminals?.endSession(sessionId);
+    },
     async close() {
       clearInterval(ticker);
+      await terminals?.closeAll();
       await sim.close();
       await ops.close();
     },

@@ -4,4 +4,6 @@ import { fileURLToPath } from 'node:url';
 export const repoPaths = {
   resources: fileURLToPath(new URL('../resources', import.meta.url)),
   renderer: fileURLToPath(new URL('../out/renderer', import.meta.url)),
+  /** The `polder` CLI's entry script. */
+  cli: fileURLToPath(new URL('../bin/polder.js', import.meta.url)),
 };

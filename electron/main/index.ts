@@ -1,61 +1,45 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, dialog, session } from 'electron';
 import { join } from 'node:path';
-import { createApp, nodeRuntime } from '../../native/app.ts';
-import { systemClock } from '../../native/clock/clock.ts';
 import { stderrLogger } from '../../native/logger.ts';
 import { registerAppProtocol, registerAppScheme } from './app-protocol.ts';
-import { utilityProcessHost } from './engine-host.ts';
-import { appOrigin } from './origin.ts';
-import { registerIpc } from './ipc.ts';
+import { installMenu } from './menu.ts';
 import { hardenApp, hardenSession } from './security.ts';
+import { startServices } from './services.ts';
+import { createWindows } from './windows.ts';
 
 registerAppScheme();
 
 const logger = stderrLogger('polder-main');
 
+// The main process owns windows, the app:// protocol, menus and one MessagePort per window; the
+// services (store, scenarios, engine, terminals) run in their own utility process.
 async function start() {
   await app.whenReady();
-  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
-  const rendererDir = join(app.getAppPath(), 'out', 'renderer');
+  const appPath = app.getAppPath();
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(appPath, 'resources');
 
-  hardenApp(app);
+  // Every web contents gets the guards as it is created; the page asking for its own index.html is "New window".
+  let openWindow = () => {};
+  hardenApp(app, () => openWindow());
   hardenSession(session.defaultSession);
-  registerAppProtocol(session.defaultSession, rendererDir);
+  registerAppProtocol(session.defaultSession, join(appPath, 'out', 'renderer'));
 
-  const polder = await createApp({
-    dataDir: process.env.POLDER_DATA_DIR ?? app.getPath('userData'),
-    resourcesDir,
-    clock: systemClock(),
+  const services = startServices(
+    { dataDir: process.env.POLDER_DATA_DIR ?? app.getPath('userData'), resourcesDir, cliScript: join(appPath, 'bin', 'polder.js') },
     logger,
-    host: 'electron',
-    runtime: nodeRuntime(),
-    simulationHost: () => utilityProcessHost(resourcesDir),
-  });
-
-  const window = new BrowserWindow({
-    width: 1600,
-    height: 1000,
-    minWidth: 1024,
-    minHeight: 700,
-    title: 'Polder',
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      devTools: !app.isPackaged,
+    (message) => {
+      dialog.showErrorBox('Polder cannot continue', message);
+      app.exit(1);
     },
-  });
-  const stopIpc = registerIpc(window.webContents, polder, logger);
-  window.once('ready-to-show', () => window.show());
-  await window.loadURL(`${appOrigin}/index.html`);
+  );
+  const windows = createWindows({ services, preload: join(import.meta.dirname, '../preload/index.cjs'), logger });
+  openWindow = () => void windows.open();
+  installMenu(openWindow);
+  windows.open();
 
   app.on('window-all-closed', async () => {
-    stopIpc();
-    await polder.close();
+    windows.stop();
+    await services.quit();
     app.quit();
   });
 }

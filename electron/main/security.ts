@@ -1,5 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
 import { appOrigin } from './origin.ts';
+import { isNewWindowRequest } from './window-keys.ts';
 
 /** Denies every permission request (camera, geolocation, notifications, …) unless listed here. */
 export function hardenSession(session: Session): void {
@@ -14,9 +15,10 @@ export function isAppUrl(url: string): boolean {
 
 /**
  * The window may only show the app itself: no navigation away (top frame or any sub-frame), no
- * redirects out, no new windows, no webviews; in a packaged build DevTools never stay open.
+ * redirects out, no windows the page makes, no webviews; in a packaged build DevTools never stay
+ * open. The page asking for its own index.html is "New window": main opens one of its own.
  */
-export function hardenWebContents(contents: WebContents, packaged: boolean): void {
+export function hardenWebContents(contents: WebContents, { packaged, openAppWindow }: { packaged: boolean; openAppWindow(): void }): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
@@ -26,14 +28,17 @@ export function hardenWebContents(contents: WebContents, packaged: boolean): voi
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isNewWindowRequest(url)) openAppWindow();
+    return { action: 'deny' };
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   if (packaged) contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
 /** Every web contents the app ever creates (windows, frames' hosts, devtools) gets the guards. */
-export function hardenApp(app: App): void {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, app.isPackaged));
+export function hardenApp(app: App, openAppWindow: () => void): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { packaged: app.isPackaged, openAppWindow }));
 }
 
 /** IPC is answered only for the app's own top-level frame. */

@@ -3,11 +3,13 @@ import { appMethods, appPushes } from './app.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
+import { terminalMethods, terminalPushes } from './terminal.ts';
 
 export * from './access.ts';
 export * from './app.ts';
 export * from './errors.ts';
 export * from './scenario.ts';
+export * from './terminal.ts';
 
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
 export const methods = {
@@ -15,6 +17,7 @@ export const methods = {
   ...opsMethods,
   ...scenarioMethods,
   ...simMethods,
+  ...terminalMethods,
 };
 
 /** Every push event native sends to the renderer. */
@@ -22,6 +25,7 @@ export const pushes = {
   ...appPushes,
   ...opsPushes,
   ...simPushes,
+  ...terminalPushes,
 };
 
 /** The pushes a session that has not signed in receives: only what the sign-in page shows. */

@@ -146,6 +146,8 @@ export const Alert = z.object({
   loud: z.boolean(),
   /** For the caller: the alerts.* commands that would accept this alert now (escalate: one level up). */
   allowedActions: z.array(AlertAction),
+  /** Where the alert sorts in the queue (severity, escalation, newest, id): compare as strings. */
+  queueRank: z.string(),
 });
 export type Alert = z.infer<typeof Alert>;
 
@@ -330,6 +332,17 @@ export const opsMethods = {
   },
 
   'alerts.list': { access: 'signedIn', args: z.object({ status: z.enum(['open', 'all']).default('open') }).strict(), result: z.array(Alert) },
+  /** Every alert, closed ones too, in queue order, with the alerts.changed number the list includes. */
+  'alerts.query': { access: 'signedIn', args: empty, result: z.object({ seq: z.number(), alerts: z.array(Alert) }) },
+  /**
+   * Just these alerts as the caller sees them (after an alerts.changed push), so a queue can patch
+   * itself: `rows` those that exist, `gone` the ids that do not.
+   */
+  'alerts.rows': {
+    access: 'signedIn',
+    args: z.object({ ids: z.array(Id).min(1).max(1000) }).strict(),
+    result: z.object({ rows: z.array(Alert), gone: z.array(z.string()) }),
+  },
   'alerts.raise': { access: { may: 'alert.raise' },
     args: z
       .object({
@@ -411,7 +424,8 @@ const Ids = z.object({ ids: z.array(z.string()) });
 export const opsPushes = {
   /** `seq` counts task changes (1, 2, …): a board that sees one skipped has missed a change and re-queries. */
   'tasks.changed': z.object({ ids: z.array(z.string()), seq: z.number() }),
-  'alerts.changed': Ids,
+  /** `seq` counts alert changes (1, 2, …): a queue that sees one skipped has missed a change and re-queries. */
+  'alerts.changed': z.object({ ids: z.array(z.string()), seq: z.number() }),
   'units.changed': Ids,
   'incidents.changed': Ids,
   'resources.changed': Ids,

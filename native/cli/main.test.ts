@@ -47,6 +47,18 @@ describe('polder CLI', () => {
     expect(remote.stderr[0]).toMatch(/add --allow-remote/);
   });
 
+  it('refuses --terminal on a non-loopback host, even with --allow-remote', async () => {
+    for (const argv of [
+      ['serve', '--terminal', '--host', '0.0.0.0', '--allow-remote'],
+      ['serve', '--terminal', '--host', '192.168.1.20'],
+    ]) {
+      const io = captureIo();
+      expect(await runCli(argv, io)).toBe(2);
+      expect(io.stderr).toHaveLength(1);
+      expect(io.stderr[0]).toMatch(/--terminal gives whoever opens the page a shell on this machine: it is offered only on a loopback --host/);
+    }
+  });
+
   it('runs as the `polder` bin under plain Node', () => {
     const bin = fileURLToPath(new URL('../../bin/polder.js', import.meta.url));
     const result = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });

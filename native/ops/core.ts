@@ -37,6 +37,10 @@ export interface OpsCore {
   tasksChanged(ids: string[]): void;
   /** The sequence number of the latest tasks.changed push (0 before any). */
   taskSeq(): number;
+  /** Pushes alerts.changed with the next sequence number. */
+  alertsChanged(ids: string[]): void;
+  /** The sequence number of the latest alerts.changed push (0 before any). */
+  alertSeq(): number;
   alarm(): StorageAlarm | null;
 }
 
@@ -82,6 +86,7 @@ export function createCore(deps: CoreDeps): OpsCore {
   const { db, log, projector, directory, push, logger } = deps;
   let storageAlarm: StorageAlarm | null = null;
   let taskSeq = 0;
+  let alertSeq = 0;
 
   function actor(ctx: CallContext): Actor {
     const id = ctx.session.actorId;
@@ -130,7 +135,11 @@ export function createCore(deps: CoreDeps): OpsCore {
 
   const emit: PushSink['emit'] = (event, payload) => push.emit(event, payload);
   const tasksChanged = (ids: string[]) => push.emit('tasks.changed', { ids, seq: ++taskSeq });
-  return { db, views: deps.views, board: deps.board, directory, now: deps.now, actor, entity, write, emit, tasksChanged, taskSeq: () => taskSeq, alarm: () => storageAlarm };
+  const alertsChanged = (ids: string[]) => push.emit('alerts.changed', { ids, seq: ++alertSeq });
+  return {
+    db, views: deps.views, board: deps.board, directory, now: deps.now, actor, entity, write, emit,
+    tasksChanged, taskSeq: () => taskSeq, alertsChanged, alertSeq: () => alertSeq, alarm: () => storageAlarm,
+  };
 }
 
 /** Ensures a department id exists in the directory. */

@@ -78,7 +78,7 @@ function resolveDeviceId(store: Store, requested: string | undefined): string {
   return id;
 }
 
-const pushFor = { alert: 'alerts.changed', unit: 'units.changed', incident: 'incidents.changed', request: 'resources.changed' } as const;
+const pushFor = { unit: 'units.changed', incident: 'incidents.changed', request: 'resources.changed' } as const;
 
 /** Tells the renderers what remote events changed, as local commands do. */
 function notifyRemote(db: Store['db'], core: ReturnType<typeof createCore>, result: RemoteResult) {
@@ -86,6 +86,8 @@ function notifyRemote(db: Store['db'], core: ReturnType<typeof createCore>, resu
   const rows = result.applied.map((id) => get.get(id)).filter((r): r is TimelineRow => r !== undefined);
   const tasks = [...new Set(rows.filter((r) => r.kind === 'task').map((r) => r.entity))];
   if (tasks.length) core.tasksChanged(tasks);
+  const alerts = [...new Set(rows.filter((r) => r.kind === 'alert').map((r) => r.entity))];
+  if (alerts.length) core.alertsChanged(alerts);
   for (const [kind, event] of Object.entries(pushFor)) {
     const ids = [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entity))];
     if (ids.length) core.emit(event, { ids });

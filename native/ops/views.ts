@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Actor, Alert, ConflictRecord, Incident, ResourceRequest, Task, TimelineEntry, Unit } from '../api/ops.ts';
+import { alertQueueRank } from './alert-rank.ts';
 import { decodeHlc } from './hlc.ts';
 import { alertAllowedActions, isClosedTask, isLoudAlert, taskRights } from './rights.ts';
 import type { TimelineRow } from './timeline-row.ts';
@@ -36,6 +37,7 @@ export function createViews(db: Database) {
   function alert(r: Row, actor: Actor): Alert {
     const f = parse(r);
     const facts = { title: str(f.title), status: str(f.status, 'raised') as Alert['status'], escalation: num(f.escalation), severity: str(f.severity, 'Unknown') as Alert['severity'] };
+    const raisedAt = num(f.raisedAt);
     return {
       id: r.id,
       source: str(f.source, 'field') as Alert['source'],
@@ -50,12 +52,13 @@ export function createViews(db: Database) {
       dedupeKey: strOrNull(f.dedupeKey),
       occurrences: num(f.occurrences, 1),
       incidentId: strOrNull(f.incidentId),
-      raisedAt: num(f.raisedAt),
+      raisedAt,
       raisedBy: str(f.raisedBy),
       updatedAt: updatedAt(r),
       conflicts: s.conflictCount.get(r.id) ?? 0,
       loud: isLoudAlert(facts),
       allowedActions: alertAllowedActions(actor, facts),
+      queueRank: alertQueueRank({ id: r.id, severity: facts.severity, escalation: facts.escalation, raisedAt }),
     };
   }
 

@@ -13,6 +13,7 @@ beforeAll(async () => {
   t = await testApp(50);
   t.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
 });
+const heard = (sessionId: string) => t.app.sessionPushes.listen(sessionId, (event, payload) => pushed.push({ event, payload }));
 afterAll(async () => {
   await t.close();
 });
@@ -74,6 +75,8 @@ describe('the contract, end to end', () => {
     const other = await call(me, 'alerts.raise', { source: 'field', title: 'Manhole lifted', severity: 'Minor', urgency: 'Expected', certainty: 'Likely' });
     await call(me, 'alerts.dismiss', { alertId: other.alert.id });
     await call(me, 'alerts.list', { status: 'all' });
+    await call(me, 'alerts.query', {});
+    await call(me, 'alerts.rows', { ids: [raised.alert.id, 'no-such-alert'] });
 
     await call(me, 'log.append', { text: 'EOC activated at level 2', incidentId: incident.id });
     await call(me, 'timeline.query', { limit: 50 });
@@ -99,6 +102,14 @@ describe('the contract, end to end', () => {
     await until('sim.finished');
     await call(me, 'sim.status', {});
     await until('app.clock');
+
+    heard(me.id);
+    const shell = await call(me, 'terminal.open', { cols: 80, rows: 24 });
+    await call(me, 'terminal.resize', { id: shell.id, cols: 100, rows: 30 });
+    await call(me, 'terminal.input', { id: shell.id, data: 'echo contract\n' });
+    await until('terminal.output');
+    await call(me, 'terminal.close', { id: shell.id });
+    await until('terminal.exit');
     await call(me, 'session.logout', {});
 
     expect([...called].sort()).toEqual((Object.keys(methods) as Method[]).sort());

@@ -1,5 +1,5 @@
 // A real app for the rpc tests: a temp data folder, the small test scenario pack, a manual clock,
-// and sessions to call it as.
+// a terminal running /bin/sh, and sessions to call it as.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { createApp, nodeRuntime, type PolderApp } from '../app.ts';
 import { manualClock } from '../clock/clock.ts';
 import { silentLogger } from '../logger.ts';
 import { repoPaths } from '../paths.ts';
+import { terminalConfig } from '../terminal/config.ts';
 import { writeTestPack } from '../../simulation/scenario/test-pack.ts';
 import type { Session } from './handlers.ts';
 
@@ -22,6 +23,7 @@ export async function testApp(tickMs = 60_000): Promise<{ app: PolderApp; sessio
     host: 'serve',
     runtime: nodeRuntime(),
     tickMs,
+    terminal: { ...terminalConfig({ env: { PATH: process.env.PATH, SHELL: '/bin/sh' }, dataDir, cli: { node: process.execPath, script: repoPaths.cli, runAsNode: false } }), cwd: dataDir },
   });
   let n = 0;
   return {

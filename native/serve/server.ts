@@ -10,6 +10,7 @@ import { allowedHostHeaders, checkRequest, checkSocket, credentialsFor, isLoopba
 import { startHeartbeat } from './heartbeat.ts';
 import { latestOnlyGates } from './latest-only.ts';
 import { maxMessageBytes, pushFrame, serveSocket } from './socket.ts';
+import { linkSession } from './session-link.ts';
 import { sendStaticFile } from './static-files.ts';
 
 export interface ServeOptions {
@@ -94,7 +95,9 @@ export async function startServer({ app, staticDir, host, port, token, logger, h
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
-      sessions.set(ws, serveSocket(ws, app.dispatch, logger, (event) => latestOnlyPushes.has(event) && frameGate(ws).acked()));
+      const session = serveSocket(ws, app.dispatch, logger, (event) => latestOnlyPushes.has(event) && frameGate(ws).acked());
+      sessions.set(ws, session);
+      linkSession(ws, session, app);
       ws.on('close', () => sessions.delete(ws));
       sockets.emit('connection', ws, req);
     });

@@ -24,7 +24,7 @@ export const layers = [
   {
     files: 'native/rpc/**',
     label: 'native/rpc',
-    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts'],
+    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'native/terminal/config.ts'],
     packages: [],
     node: true,
   },
@@ -62,7 +62,7 @@ export const layers = [
   {
     files: 'native/serve/**',
     label: 'native/serve',
-    imports: ['native/serve/**', 'native/api/**', 'native/security/**', 'native/clock/**', 'native/*'],
+    imports: ['native/serve/**', 'native/api/**', 'native/security/**', 'native/clock/**', 'native/*', 'native/terminal/config.ts'],
     types: ['native/rpc/**'],
     packages: ['ws', 'zod'],
     node: true,
@@ -102,7 +102,7 @@ export const layers = [
   {
     files: 'native/terminal/**',
     label: 'native/terminal',
-    imports: ['native/terminal/**', 'native/api/**', 'native/*'],
+    imports: ['native/terminal/**', 'native/api/**', 'native/*', 'native/rpc/dispatch.ts', 'native/rpc/session-pushes.ts'],
     types: ['native/rpc/**'],
     packages: ['node-pty'],
     node: true,
@@ -161,6 +161,15 @@ export const layers = [
     packages: ['electron'],
   },
   {
+    files: 'electron/services/**',
+    label: 'electron/services',
+    why: 'the services utility process: createApp, the engine and the terminals behind one port per window',
+    imports: ['electron/services/**', 'native/**'],
+    types: ['electron/**'],
+    packages: ['electron'],
+    node: true,
+  },
+  {
     files: 'electron/main/**',
     label: 'electron/main',
     imports: ['electron/**', 'native/**', 'simulation/host/**'],
@@ -173,7 +182,7 @@ export const layers = [
     files: 'scripts/**',
     label: 'scripts/',
     imports: ['scripts/**', 'native/**', 'simulation/**', 'renderer/src/**'],
-    packages: ['@playwright/test', 'assemblyscript'],
+    packages: ['@playwright/test', 'assemblyscript', 'ws'],
     node: true,
   },
   { files: 'bin/**', label: 'bin/', imports: ['native/cli/**'], packages: [], node: true },

@@ -7,6 +7,7 @@ import { repoPaths } from '../../paths.ts';
 import { isLoopback } from '../../serve/auth.ts';
 import { loadServeLink, saveServeLink } from '../../serve/link-file.ts';
 import { startServer, type ServeOptions } from '../../serve/server.ts';
+import { terminalConfig } from '../../terminal/config.ts';
 import { openInBrowser } from '../open-browser.ts';
 import { integerFlag, parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
@@ -14,18 +15,22 @@ import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the app to a browser on this machine (serve mode)',
-  usage: 'polder serve [--port N] [--host 127.0.0.1] [--allow-remote] [--open] [--json] [--data-dir <path>]',
+  usage: 'polder serve [--port N] [--host 127.0.0.1] [--allow-remote] [--terminal] [--open] [--json] [--data-dir <path>]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       port: { type: 'string' },
       host: { type: 'string' },
       'allow-remote': { type: 'boolean' },
+      terminal: { type: 'boolean' },
       open: { type: 'boolean' },
       json: { type: 'boolean' },
       ...dataDirFlag,
     });
     const askedPort = values.port === undefined ? null : integerFlag('port', values.port, 0, 0, 65535);
     const host = values.host ?? '127.0.0.1';
+    if (values.terminal && !isLoopback(host)) {
+      throw new UsageError(`--terminal gives whoever opens the page a shell on this machine: it is offered only on a loopback --host (127.0.0.1, ::1, localhost), not ${host}, even with --allow-remote`);
+    }
     if (!isLoopback(host) && !values['allow-remote']) {
       throw new UsageError(`--host ${host} is reachable from other machines; add --allow-remote if that is what you want`);
     }
@@ -38,7 +43,8 @@ export const serveCommand: Command = {
     if (!isLoopback(host)) logger.warn(`serving on ${host}: anyone who can reach this address and has the token can use the app`);
 
     const dataDir = resolveDataDir(values['data-dir'], io.env);
-    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime() });
+    const terminal = values.terminal ? terminalConfig({ env: io.env, dataDir, cli: { node: process.execPath, script: repoPaths.cli, runAsNode: false } }) : undefined;
+    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime(), terminal });
     // The same token and, unless --port says otherwise, the same port as last time: open pages
     // reconnect by themselves after a restart on this data directory.
     const link = loadServeLink(dataDir, logger);

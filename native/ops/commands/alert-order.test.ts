@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../api/ops.ts';
+import { alertQueueRank } from '../alert-rank.ts';
 import { alertQueueOrder } from './alerts.ts';
 
-const alert = (id: string, severity: Alert['severity'], escalation: number, raisedAt: number) => ({ id, severity, escalation, raisedAt }) as Alert;
+const alert = (id: string, severity: Alert['severity'], escalation: number, raisedAt: number) => ({ id, queueRank: alertQueueRank({ id, severity, escalation, raisedAt }) });
 
 describe('the alert queue order', () => {
   it('puts severity first, then escalation, then the newest', () => {

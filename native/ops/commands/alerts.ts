@@ -7,12 +7,11 @@ import { authorize, refuse } from '../permissions.ts';
 import { alertRefusal, isOpenAlert as open, maxEscalation } from '../rights.ts';
 import { uuidv7 } from '../uuid.ts';
 
-type AlertMethods = 'alerts.list' | 'alerts.raise' | 'alerts.acknowledge' | 'alerts.escalate' | 'alerts.resolve' | 'alerts.dismiss';
-const severityRank: Record<Alert['severity'], number> = { Extreme: 4, Severe: 3, Moderate: 2, Minor: 1, Unknown: 0 };
+type AlertMethods = 'alerts.list' | 'alerts.query' | 'alerts.rows' | 'alerts.raise' | 'alerts.acknowledge' | 'alerts.escalate' | 'alerts.resolve' | 'alerts.dismiss';
 
-/** The queue's order: most severe first, then most escalated, then newest. */
-export function alertQueueOrder(a: Alert, b: Alert): number {
-  return severityRank[b.severity] - severityRank[a.severity] || b.escalation - a.escalation || b.raisedAt - a.raisedAt;
+/** The queue's order: most severe first, then most escalated, then newest (see alertQueueRank). */
+export function alertQueueOrder(a: Pick<Alert, 'queueRank'>, b: Pick<Alert, 'queueRank'>): number {
+  return a.queueRank < b.queueRank ? -1 : a.queueRank > b.queueRank ? 1 : 0;
 }
 
 export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
@@ -22,7 +21,7 @@ export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
     return alert;
   };
   const changed = (id: string, actor: Actor) => {
-    core.emit('alerts.changed', { ids: [id] });
+    core.alertsChanged([id]);
     return read(id, actor);
   };
   /** Throws the refusal the alert's allowedActions are computed from. */
@@ -44,6 +43,19 @@ export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {
     'alerts.list'(args, ctx) {
       const all = core.views.alerts(core.actor(ctx)).sort(alertQueueOrder);
       return args.status === 'open' ? all.filter(open) : all;
+    },
+
+    'alerts.query'(_args, ctx) {
+      const actor = core.actor(ctx);
+      return { seq: core.alertSeq(), alerts: core.views.alerts(actor).sort(alertQueueOrder) };
+    },
+
+    'alerts.rows'(args, ctx) {
+      const actor = core.actor(ctx);
+      const wanted = [...new Set(args.ids)];
+      const rows = wanted.map((id) => core.views.alert(id, actor)).filter((a): a is Alert => a !== null);
+      const found = new Set(rows.map((a) => a.id));
+      return { rows, gone: wanted.filter((id) => !found.has(id)) };
     },
 
     'alerts.raise'(args, ctx) {

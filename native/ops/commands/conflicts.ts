@@ -74,7 +74,7 @@ export function conflictHandlers(core: OpsCore): HandlersFor<ConflictMethods> {
       ]);
       core.emit('conflicts.changed', { ids: [state.id] });
       if (state.kind === 'task') core.tasksChanged([state.id]);
-      else if (state.kind === 'alert') core.emit('alerts.changed', { ids: [state.id] });
+      else if (state.kind === 'alert') core.alertsChanged([state.id]);
       return { open: queryConflicts(core.db, args.entityId) };
     },
   };

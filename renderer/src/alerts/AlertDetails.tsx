@@ -1,25 +1,44 @@
 import { useEffect, useState } from 'react';
 import type { TimelineEntry } from '../../../native/api/ops.ts';
-import { useHost } from '../bridge/host-context.tsx';
+import { useDataLayer } from '../data/data-context.tsx';
+import { mergeEntries } from '../data/timeline-feed.ts';
 import { useSession } from '../session/session.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
 import { AlertActions } from './AlertActions.tsx';
 
+const historyLimit = 200;
+
 /** One alert with its CAP fields, actions and its part of the activity log. */
 export function AlertDetails({ alertId }: { alertId: string }) {
   const time = useTimeFormat();
-  const { bridge } = useHost();
+  const layer = useDataLayer();
   const { alerts } = useAlerts();
-  const { call, actorName } = useSession();
+  const { actorName } = useSession();
   const [history, setHistory] = useState<TimelineEntry[]>([]);
   const alert = alerts.find((a) => a.id === alertId);
 
+  // Queried once per alert; later lines come from the window's activity-log pushes.
   useEffect(() => {
-    const load = () => call('timeline.query', { entityId: alertId, limit: 200 }).then(setHistory, () => {});
-    load();
-    return bridge.subscribe('timeline.appended', ({ entries }) => entries.some((e) => e.entityId === alertId) && load());
-  }, [bridge, call, alertId]);
+    let current = true;
+    let list: TimelineEntry[] | null = null;
+    const early: TimelineEntry[] = [];
+    const off = layer.onTimelineAppended((fresh) => {
+      const mine = fresh.filter((e) => e.entityId === alertId);
+      if (mine.length === 0) return;
+      if (!list) early.push(...mine);
+      else setHistory((list = mergeEntries(list, mine, historyLimit)));
+    });
+    setHistory([]);
+    layer.read('timeline.query', { entityId: alertId, limit: historyLimit }).then(
+      (answer) => current && setHistory((list = mergeEntries(answer, early, historyLimit))),
+      () => {},
+    );
+    return () => {
+      current = false;
+      off();
+    };
+  }, [layer, alertId]);
 
   // Keyboard users land here after raising or opening an alert, when nothing else holds the focus.
   const shown = alert !== undefined;

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Alert, AlertAction } from '../../../native/api/ops.ts';
-import { useHost } from '../bridge/host-context.tsx';
+import { useAlertsView } from '../data/data-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
 import { useToasts } from '../ui/toasts.tsx';
@@ -23,16 +23,12 @@ interface AlertsState {
 const AlertsContext = createContext<AlertsState | null>(null);
 const reminderMs = 30_000;
 
-/** The alert queue as native orders it, kept live by alerts.changed, and the alarm for loud ones. */
+/** The alert queue as native orders it, from the window's data layer, and the alarm for loud ones. */
 export function AlertsProvider({ children }: { children: ReactNode }) {
-  const { bridge } = useHost();
   const { call } = useSession();
   const { muted } = useUiPrefs();
   const toasts = useToasts();
-  const [alerts, setAlerts] = useState<Alert[]>([]);
-  const [openAlerts, setOpenAlerts] = useState<Alert[]>([]);
   const [showClosed, setShowClosed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [alarms, setAlarms] = useState(0);
   const tone = useMemo(createAlarmTone, []);
   const heard = useRef(new Set<string>());
@@ -54,24 +50,9 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     };
   }, [tone]);
 
-  useEffect(() => {
-    let generation = 0;
-    const load = () => {
-      const mine = ++generation;
-      const wanted = showClosed ? call('alerts.list', { status: 'all' }) : Promise.resolve(null);
-      Promise.all([call('alerts.list', { status: 'open' }), wanted]).then(
-        ([open, all]) => {
-          if (mine !== generation) return;
-          setOpenAlerts(open);
-          setAlerts(all ?? open);
-          setError(null);
-        },
-        (err: Error) => mine === generation && setError(err.message),
-      );
-    };
-    load();
-    return bridge.subscribe('alerts.changed', load);
-  }, [bridge, call, showClosed]);
+  const { all, error } = useAlertsView();
+  const openAlerts = useMemo(() => (all ?? []).filter((a) => a.status === 'raised' || a.status === 'acknowledged'), [all]);
+  const alerts = showClosed ? (all ?? []) : openAlerts;
 
   const loud = useMemo(() => openAlerts.filter((a) => a.loud), [openAlerts]);
 

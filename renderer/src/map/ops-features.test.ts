@@ -5,7 +5,7 @@ import { opsFeatures } from './ops-features.ts';
 const alert = (over: Partial<Alert>): Alert => ({
   id: 'a1', source: 'field', title: 'Water over road', description: '', severity: 'Severe', urgency: 'Immediate', certainty: 'Observed',
   area: null, status: 'raised', escalation: 0, dedupeKey: null, occurrences: 1, incidentId: null, raisedAt: 0, raisedBy: 'x', updatedAt: 0, conflicts: 0,
-  loud: false, allowedActions: [],
+  loud: false, allowedActions: [], queueRank: '',
   ...over,
 });
 const task = (over: Partial<Task>): Task => ({

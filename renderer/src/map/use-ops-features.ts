@@ -1,35 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Alert } from '../../../native/api/ops.ts';
+import { useMemo } from 'react';
 import { noFilters, useBoard } from '../boards/use-board.ts';
-import { useHost } from '../bridge/host-context.tsx';
-import { useSession } from '../session/session.tsx';
+import { useAlertsView } from '../data/data-context.tsx';
 import { boardTasks, opsFeatures, type OpsFeatureCollection } from './ops-features.ts';
 
-const openTasks = { ...noFilters, includeClosed: false };
-
-/** Open alerts with an area and open tasks with a location. The tasks are a board kept current
- * the way department boards are (patched from each tasks.changed push, not queried again); the
- * alerts, a few dozen at most, are listed again whenever one changes. */
+/** Open alerts with an area and open tasks with a location, from the window's data layer. The
+ * tasks come from the unfiltered board (the one the board panel shows by default, so both share one
+ * sync); opsFeatures leaves out closed tasks and alerts. */
 export function useOpsFeatures(): OpsFeatureCollection {
-  const { bridge } = useHost();
-  const { call } = useSession();
-  const { board } = useBoard(openTasks);
-  const [alerts, setAlerts] = useState<Alert[]>([]);
-  useEffect(() => {
-    let latest = 0;
-    const refresh = () => {
-      const id = ++latest;
-      call('alerts.list', { status: 'open' }).then(
-        (list) => id === latest && setAlerts(list),
-        () => id === latest && setAlerts([]),
-      );
-    };
-    refresh();
-    const off = bridge.subscribe('alerts.changed', refresh);
-    return () => {
-      latest = -1;
-      off();
-    };
-  }, [bridge, call]);
-  return useMemo(() => opsFeatures(alerts, board ? boardTasks(board) : []), [alerts, board]);
+  const { board } = useBoard(noFilters);
+  const { all } = useAlertsView();
+  return useMemo(() => opsFeatures(all ?? [], board ? boardTasks(board) : []), [all, board]);
 }

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Invoke, Method } from '../../../native/api/index.ts';
 import type { Actor, Department, Unit } from '../../../native/api/ops.ts';
 import { useHost, useLink } from '../bridge/host-context.tsx';
+import { windowKey } from '../shell/window-layout.ts';
 import { readPref, writePref } from '../ui/prefs.ts';
 
 export type Call = <M extends Method>(method: M, args: Invoke[M][0]) => Promise<Invoke[M][1]>;
@@ -27,7 +28,8 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
-const actorPref = 'actorId';
+/** Who signed in last at this window: each window (monitor) may be a different person. */
+const actorPref = (): string => `window.${windowKey(location.hash)}.actorId`;
 
 function isUnauthenticated(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'unauthenticated';
@@ -42,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [units, setUnits] = useState<Unit[]>([]);
   const [actor, setActor] = useState<Actor | null>(null);
   const [rosterError, setRosterError] = useState<string | null>(null);
-  const actorRef = useRef<string | null>(readPref<string | null>(actorPref, null));
+  const actorRef = useRef<string | null>(readPref<string | null>(actorPref(), null));
 
   const call = useCallback<Call>(
     async (method, args) => {
@@ -62,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (actorId: string) => {
       const signedIn = await bridge.invoke('session.login', { actorId });
       actorRef.current = signedIn.id;
-      writePref(actorPref, signedIn.id);
+      writePref(actorPref(), signedIn.id);
       setActor(signedIn);
     },
     [bridge],
@@ -70,7 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(() => {
     actorRef.current = null;
-    writePref(actorPref, null);
+    writePref(actorPref(), null);
     setActor(null);
     // A host that cannot be reached has no session to end: the next connection starts signed out.
     bridge.invoke('session.logout', {}).catch(() => {});

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { flushSync } from 'react-dom';
 import type { AppInfo } from '../../../native/api/index.ts';
 import { AlertQueue } from '../alerts/AlertQueue.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
+import { DataProvider } from '../data/data-context.tsx';
 import { RaiseAlertDialog } from '../alerts/RaiseAlertDialog.tsx';
 import { SevereAlertBanner } from '../alerts/SevereAlertBanner.tsx';
 import { BoardPanel } from '../boards/BoardPanel.tsx';
@@ -17,6 +18,8 @@ import { PrintView, type PrintJob } from '../print/PrintView.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/session.tsx';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
+import { TerminalPane } from '../terminal/TerminalPane.tsx';
+import { useTerminalTabs } from '../terminal/use-terminal-tabs.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ConflictsDialog } from './ConflictsDialog.tsx';
@@ -28,6 +31,7 @@ import { ShortcutOverlay } from './ShortcutOverlay.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useUiPrefs } from './ui-prefs.tsx';
 import { useGlobalKeys } from './use-global-keys.ts';
+import { openNewWindow, useWindowPref } from './window-layout.ts';
 
 export function App() {
   const { bridge } = useHost();
@@ -52,14 +56,16 @@ export function App() {
   return (
     <div className={`app ${fieldMode ? 'field-mode' : ''}`}>
       {actor ? (
-        <AlertsProvider key={actor.id}>
-          <SelectionProvider>
-            {/* One simulation view for the map and the gauge tab (which mounts only when opened). */}
-            <SimRunProvider>
-              <Workspace info={info} error={error} />
-            </SimRunProvider>
-          </SelectionProvider>
-        </AlertsProvider>
+        <DataProvider key={actor.id}>
+          <AlertsProvider>
+            <SelectionProvider>
+              {/* One simulation view for the map and the gauge tab (which mounts only when opened). */}
+              <SimRunProvider>
+                <Workspace info={info} error={error} />
+              </SimRunProvider>
+            </SelectionProvider>
+          </AlertsProvider>
+        </DataProvider>
       ) : (
         <>
           <Header info={info} />
@@ -90,6 +96,12 @@ function focusRegion(region: Region) {
   target?.focus();
 }
 
+// Each of these reads its own stores: an alert change (which re-renders the workspace for the
+// palette and the banner) must not re-render a 5,000-card board or the activity log with it.
+const Board = memo(BoardPanel);
+const Timeline = memo(TimelinePanel);
+const Status = memo(StatusBar);
+
 function Workspace({ info, error }: { info: AppInfo | null; error: string | null }) {
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
   const { actor, departments, signOut } = useSession();
@@ -100,10 +112,18 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const readOnly = actor?.role === 'observer';
   const simStart = useRef<(() => Promise<void>) | null>(null);
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
-  const [tab, setTab] = useState<Region>('alerts');
+  const openConflicts = useCallback(() => setDialog('conflicts'), []);
+  // This window's layout: the region field mode shows and the board it shows, per window (and per person).
+  const [tab, setTab] = useWindowPref<Region>('region', 'alerts');
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
   const [alertArea, setAlertArea] = useState<Extract<DrawnGeometry, { type: 'Point' | 'Polygon' }> | null>(null);
-  const [department, setDepartment] = useState<string | null>(() => (actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null));
+  // Wrapped, because a stored null means "nothing stored" and "All departments" is a choice to keep.
+  const [board, setBoard] = useWindowPref<{ department: string | null }>(`board.${actor?.id ?? ''}`, {
+    department: actor && actor.role !== 'observer' && actor.department !== 'eoc' ? actor.department : null,
+  });
+  const department = board.department;
+  const setDepartment = useCallback((id: string | null) => setBoard({ department: id }), [setBoard]);
+  const terminals = useTerminalTabs();
   // Paper: a print view rendered for print media only. A command prints once its data is in;
   // the browser's own Print (Ctrl P) gets the shown board rather than a page of screen.
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
@@ -155,6 +175,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     toggleField: () => setFieldMode(!fieldMode),
     toggleMute: () => setMuted(!muted),
     escape: () => draft && endCreate(),
+    terminal: terminals.toggle,
   });
 
   const commands = useMemo<Command[]>(
@@ -176,11 +197,14 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'print-board', group: 'Print', label: 'Print the board shown (table)', run: () => print({ kind: 'board', department }) },
       { id: 'print-ics214', group: 'Print', label: 'Print the activity log (ICS 214)', run: () => print({ kind: 'ics214', department }) },
       ...(selected?.kind === 'alert' ? [{ id: 'print-alert', group: 'Print', label: 'Print the open alert', run: () => print({ kind: 'alert', alertId: selected.id }) }] : []),
+      { id: 'terminal-toggle', group: 'Terminal', label: terminals.shown ? 'Hide the terminal' : 'Show the terminal', keys: 'Ctrl `', run: terminals.toggle },
+      { id: 'terminal-new', group: 'Terminal', label: 'New terminal', run: terminals.add },
+      { id: 'new-window', group: 'Window', label: 'New window (for another monitor)', ...(info?.host === 'electron' ? { keys: 'Ctrl Shift N' } : {}), run: openNewWindow },
       { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut],
+    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -212,13 +236,26 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
           <DetailsPanel />
         </div>
         <div className="region region-timeline" hidden={!shown('timeline')}>
-          <TimelinePanel />
+          <Timeline />
         </div>
         <div className="region region-board" hidden={!shown('board')}>
-          <BoardPanel department={department} onDepartment={setDepartment} />
+          <Board department={department} onDepartment={setDepartment} />
         </div>
       </main>
-      <StatusBar info={info} onConflicts={() => setDialog('conflicts')} />
+      {terminals.tabs.length > 0 && (
+        <div className="terminal-dock" hidden={!terminals.shown}>
+          <TerminalPane
+            tabs={terminals.tabs}
+            activeKey={terminals.activeKey}
+            onActivate={terminals.activate}
+            onNew={terminals.add}
+            onCloseTab={terminals.close}
+            onChange={terminals.change}
+            onHide={terminals.hide}
+          />
+        </div>
+      )}
+      <Status info={info} onConflicts={openConflicts} />
       {printJob && <PrintView job={printJob} scenarioTitle={info?.scenario?.title ?? 'Polder'} onReady={printWhenReady} />}
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onFind={openFind} onClose={() => setDialog(null)} />}

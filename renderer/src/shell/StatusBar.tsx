@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AppInfo } from '../../../native/api/index.ts';
 import type { StorageAlarm } from '../../../native/api/ops.ts';
 import { useConnectionState, useHost } from '../bridge/host-context.tsx';
+import { useOptionalDataLayer } from '../data/data-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { clockTime } from '../ui/time.ts';
 import { useClock } from './clock-context.tsx';
 import { useTimeFormat } from './time-format.tsx';
 import { useUiPrefs } from './ui-prefs.tsx';
 
+const noSubscription = () => () => {};
 const connectionLabels = { connecting: 'Connecting…', open: 'Connected', closed: 'Disconnected — reconnecting…' } as const;
 
 /** Connection, freshness, conflicts, storage, version and the app clock; the not-live banner above everything. */
@@ -20,18 +22,18 @@ export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConfl
   const { actor, call } = useSession();
   const [conflicts, setConflicts] = useState<number | null>(null);
   const [alarm, setAlarm] = useState<StorageAlarm | null>(null);
-  const [lastChange, setLastChange] = useState<number | null>(null);
+  const timeline = useOptionalDataLayer()?.timeline;
+  const entries = useSyncExternalStore(timeline?.subscribe ?? noSubscription, () => timeline?.get().entries ?? null);
+  const lastChange = entries?.[0]?.at ?? null;
 
   useEffect(() => {
     if (!actor) return;
     const loadConflicts = () => call('conflicts.list', {}).then((list) => setConflicts(list.length), () => {});
     loadConflicts();
     call('storage.status', {}).then((s) => setAlarm(s.alarm), () => {});
-    call('timeline.query', { limit: 1 }).then((e) => e[0] && setLastChange(e[0].at), () => {});
     const offs = [
       bridge.subscribe('conflicts.changed', loadConflicts),
       bridge.subscribe('storage.alarm', (p) => setAlarm(p.alarm)),
-      bridge.subscribe('timeline.appended', ({ entries }) => entries.length && setLastChange(Math.max(...entries.map((e) => e.at)))),
     ];
     return () => offs.forEach((off) => off());
   }, [actor, bridge, call]);

@@ -17,6 +17,8 @@ export const globalShortcuts: [string, string][] = [
   ['Shift F', 'Field mode on/off'],
   ['Shift M', 'Alarm sound on/off'],
   ['Esc', 'Close a dialog or the task form'],
+  ['Ctrl `', 'Terminal: show or hide'],
+  ['Ctrl Shift C / Ctrl Shift V', 'Terminal: copy the selection / paste'],
 ];
 
 /** Keys on the focused list or panel. */

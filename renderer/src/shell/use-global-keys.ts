@@ -9,6 +9,8 @@ export interface GlobalKeyHandlers {
   toggleField(): void;
   toggleMute(): void;
   escape(): void;
+  /** Ctrl+`: show or hide the terminal. */
+  terminal(): void;
 }
 
 function typingIn(target: EventTarget | null): boolean {
@@ -26,6 +28,11 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
         h.palette();
+        return;
+      }
+      if (e.ctrlKey && !e.altKey && !e.shiftKey && (e.code === 'Backquote' || e.key === '`')) {
+        e.preventDefault();
+        h.terminal();
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target) || document.querySelector('dialog[open]')) return;

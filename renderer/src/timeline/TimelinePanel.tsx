@@ -1,6 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { textLimits, type TimelineEntry } from '../../../native/api/ops.ts';
-import { useHost } from '../bridge/host-context.tsx';
+import { useConnectionState } from '../bridge/host-context.tsx';
+import { useDataLayer, useTimelineView } from '../data/data-context.tsx';
+import { timelineLimit } from '../data/data-layer.ts';
+import { mergeEntries, timelineMatches, type TimelineFilter } from '../data/timeline-feed.ts';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
@@ -23,49 +26,61 @@ interface Filters {
   text: string;
 }
 
-const limit = 300;
-
 /** The ICS 214 activity log: who did what and when, newest first, filterable, each line linked to its item. */
 export function TimelinePanel() {
   const time = useTimeFormat();
-  const { bridge } = useHost();
   const { call, departments, actors, actorName, departmentName } = useSession();
   const { select } = useSelection();
   const toasts = useToasts();
   const [filters, setFilters] = useState<Filters>({ department: '', actorId: '', kind: '', text: '' });
-  const [entries, setEntries] = useState<TimelineEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const layer = useDataLayer();
+  const connection = useConnectionState();
+  const feed = useTimelineView();
+  const [filtered, setFiltered] = useState<TimelineEntry[] | null>(null);
+  const [filterError, setFilterError] = useState<string | null>(null);
   const [note, setNote] = useState('');
 
+  const query = useMemo<TimelineFilter | null>(() => {
+    const q = {
+      department: filters.department || undefined,
+      actorId: filters.actorId || undefined,
+      kind: filters.kind || undefined,
+      text: filters.text.trim() || undefined,
+    };
+    return Object.values(q).some((v) => v !== undefined) ? q : null;
+  }, [filters]);
+
+  // Unfiltered, the panel shows the window's feed. Filtered, it queries once and then takes the
+  // matching entries of each push, without asking the host again.
   useEffect(() => {
-    let generation = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const load = () => {
-      const mine = ++generation;
-      call('timeline.query', {
-        department: filters.department || undefined,
-        actorId: filters.actorId || undefined,
-        kind: filters.kind || undefined,
-        text: filters.text.trim() || undefined,
-        limit,
-      }).then(
-        (list) => {
-          if (mine !== generation) return;
-          setEntries(list);
-          setError(null);
-        },
-        (err: Error) => mine === generation && setError(err.message),
-      );
-    };
-    load();
-    const off = bridge.subscribe('timeline.appended', () => {
-      if (timer === null) timer = setTimeout(() => ((timer = null), load()), 150);
+    setFiltered(null);
+    // A reconnection queries again: entries pushed while disconnected were lost.
+    if (!query || connection !== 'open') return;
+    let current = true;
+    const early: TimelineEntry[] = [];
+    let list: TimelineEntry[] | null = null;
+    const off = layer.onTimelineAppended((fresh) => {
+      const mine = fresh.filter((e) => timelineMatches(e, query));
+      if (mine.length === 0) return;
+      if (!list) early.push(...mine);
+      else setFiltered((list = mergeEntries(list, mine, timelineLimit)));
     });
+    layer.read('timeline.query', { ...query, limit: timelineLimit }).then(
+      (answer) => {
+        if (!current) return;
+        setFiltered((list = mergeEntries(answer, early, timelineLimit)));
+        setFilterError(null);
+      },
+      (err: Error) => current && setFilterError(err.message),
+    );
     return () => {
+      current = false;
       off();
-      if (timer !== null) clearTimeout(timer);
     };
-  }, [bridge, call, filters]);
+  }, [layer, query, connection]);
+
+  const entries = (query ? filtered : feed.entries) ?? [];
+  const error = query ? filterError : feed.error;
 
   const set = (key: keyof Filters, value: string) => setFilters((f) => ({ ...f, [key]: value }));
 

@@ -1,0 +1,23 @@
+// What the main process and the services utility process say to each other. Nothing but
+// window plumbing crosses here: the contract itself runs over each window's own MessagePort.
+
+/** How the services process starts: passed once in its environment as JSON (POLDER_SERVICES). */
+export interface ServicesConfig {
+  dataDir: string;
+  resourcesDir: string;
+  /** The `polder` CLI's entry script, for the terminal's `polder` launcher. */
+  cliScript: string;
+}
+
+export const servicesConfigEnv = 'POLDER_SERVICES';
+
+export type ToServices =
+  /** A window's port (transferred with the message): the services serve it as one session. */
+  | { type: 'connect'; windowId: string }
+  /** The window closed: its session and its terminals end. */
+  | { type: 'disconnect'; windowId: string }
+  /** The app quits: close every session, then the store, then exit. */
+  | { type: 'quit' };
+
+/** The services could not start (the store would not open, …): no window can work. */
+export type FromServices = { type: 'failed'; message: string };

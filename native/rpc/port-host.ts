@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Session } from './handlers.ts';
+import type { ClientFrame, ServerFrame } from '../api/wire.ts';
+import type { PolderApp } from '../app.ts';
+
+/**
+ * One end of a message channel to one window: Electron's MessagePortMain in the services process,
+ * node:worker_threads' MessagePort in tests. `listen` starts the delivery of messages.
+ */
+export interface RpcPort {
+  listen(onMessage: (data: unknown) => void, onClose: () => void): void;
+  post(frame: ServerFrame): void;
+  close(): void;
+}
+
+type PortApp = Pick<PolderApp, 'dispatch' | 'pushes' | 'mayReceive' | 'sessionPushes' | 'endSession'>;
+
+function asCall(value: unknown): Extract<ClientFrame, { t: 'call' }> | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const frame = value as Record<string, unknown>;
+  if (frame.t !== 'call' || typeof frame.id !== 'number' || typeof frame.method !== 'string') return null;
+  return { t: 'call', id: frame.id, method: frame.method, args: frame.args };
+}
+
+/**
+ * The services process's side of the desktop app: every window is one port and one session.
+ * Calls on a port are dispatched as its session; pushes for everyone and pushes for its session
+ * go out on it; when the port closes (the window closed or reloaded) its session ends.
+ */
+export function createPortHost(app: PortApp) {
+  const windows = new Map<string, { port: RpcPort; end(): void }>();
+
+  const disconnect = (windowId: string) => {
+    const window = windows.get(windowId);
+    if (!window) return;
+    windows.delete(windowId);
+    window.end();
+  };
+
+  return {
+    /** A window's new port; a port the same window had before (it reloaded) is closed first. */
+    connect(windowId: string, port: RpcPort): Session {
+      disconnect(windowId);
+      const session: Session = { id: randomUUID(), actorId: null };
+      let open = true;
+      const post = (frame: ServerFrame) => {
+        if (open) port.post(frame);
+      };
+      const stopPushes = app.pushes.listen((event, payload) => {
+        if (app.mayReceive(session, event)) post({ t: 'push', event, payload });
+      });
+      const stopSessionPushes = app.sessionPushes.listen(session.id, (event, payload) => post({ t: 'push', event, payload }));
+      const end = () => {
+        if (!open) return;
+        open = false;
+        stopPushes();
+        stopSessionPushes();
+        port.close();
+        void app.endSession(session.id);
+      };
+      windows.set(windowId, { port, end });
+      port.listen(
+        async (data) => {
+          const call = asCall(data);
+          if (!call) {
+            post({ t: 'error', error: { code: 'invalid_args', message: 'Malformed message: expected {t:"call", id:number, method:string, args}' } });
+            return;
+          }
+          const result = await app.dispatch(call.method, call.args, { session });
+          post({ t: 'result', id: call.id, ...result });
+        },
+        () => {
+          if (windows.get(windowId)?.port === port) disconnect(windowId);
+          else end();
+        },
+      );
+      return session;
+    },
+    /** The window is gone: its session ends even if its port has not said so yet. */
+    disconnect,
+    /** How many windows are connected. */
+    size: () => windows.size,
+    close(): void {
+      for (const windowId of [...windows.keys()]) disconnect(windowId);
+    },
+  };
+}
+
+export type PortHost = ReturnType<typeof createPortHost>;

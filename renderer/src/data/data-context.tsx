@@ -1,0 +1,65 @@
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useConnectionState, useHost } from '../bridge/host-context.tsx';
+import { useSession } from '../session/session.tsx';
+import type { BoardArgs, BoardView } from './board-stores.ts';
+import { createDataLayer, type AlertsView, type DataLayer, type TimelineView } from './data-layer.ts';
+import { shareInFlight } from './in-flight.ts';
+import { atMostEvery, nextFrame } from './schedules.ts';
+import type { ValueStore } from './value-store.ts';
+
+/** The activity log re-renders at most this often during a burst of changes. */
+const logEveryMs = 150;
+
+const DataContext = createContext<DataLayer | null>(null);
+
+/** The signed-in window's data layer: created once per sign-in, reloaded on every (re)connection. */
+export function DataProvider({ children }: { children: ReactNode }) {
+  const { bridge } = useHost();
+  const { call } = useSession();
+  const connection = useConnectionState();
+  const layer = useMemo(() => createDataLayer(shareInFlight(call), nextFrame, atMostEvery(logEveryMs)), [call]);
+  useEffect(() => layer.listen(bridge), [bridge, layer]);
+  useEffect(() => {
+    if (connection === 'open') layer.reload();
+  }, [connection, layer]);
+  return <DataContext.Provider value={layer}>{children}</DataContext.Provider>;
+}
+
+export function useDataLayer(): DataLayer {
+  const layer = useContext(DataContext);
+  if (!layer) throw new Error('useDataLayer outside DataProvider');
+  return layer;
+}
+
+/** The data layer when signed in, null on the sign-in screen. */
+export function useOptionalDataLayer(): DataLayer | null {
+  return useContext(DataContext);
+}
+
+function useStore<T>(store: ValueStore<T>): T {
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+export function useAlertsView(): AlertsView {
+  return useStore(useDataLayer().alerts);
+}
+
+export function useTimelineView(): TimelineView {
+  return useStore(useDataLayer().timeline);
+}
+
+const noBoard: BoardView = { board: null, error: null };
+const noStore: ValueStore<BoardView> = { get: () => noBoard, set() {}, subscribe: () => () => {} };
+
+/** The board for these filters, shared with every panel of this window that asks for the same ones. */
+export function useBoardView(args: BoardArgs): BoardView {
+  const { boards } = useDataLayer();
+  const key = JSON.stringify(args);
+  const [store, setStore] = useState<ValueStore<BoardView>>(noStore);
+  useEffect(() => {
+    const handle = boards.acquire(JSON.parse(key) as BoardArgs);
+    setStore(handle.store);
+    return handle.release;
+  }, [boards, key]);
+  return useStore(store);
+}
