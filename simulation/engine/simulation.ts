@@ -5,6 +5,7 @@ import { applyBarriers, buildFaceCrests } from './faces.ts';
 import { hllFlux, hllLimit, hllUpdate } from './hll.ts';
 import { inertialWork } from './inertial.ts';
 import { defaultOptions, edges, seriesAt, type Barrier, type Boundary, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
+import { copyArrays, plainSeries, restoreArrays, snapshotMismatch, SNAPSHOT_FORMAT, type EngineSnapshot } from './snapshot.ts';
 import { EDGE_CODE, P, allocateState, type Dims, type SolverState } from './state.ts';
 import { soloTeam, type StepWork, type Team } from './team.ts';
 
@@ -103,6 +104,9 @@ export interface SimulationSetup {
   probes?: ProbeCell[];
   /** Builds the team once the state exists (default: the calling thread alone). */
   team?: (s: SolverState) => Team;
+  /** Resume from this saved state (`snapshotState()` of a run of the same model and scheme)
+   * instead of starting dry or from `model.initialDepth` at t = 0. */
+  initialState?: EngineSnapshot;
   threads?: number;
 }
 
@@ -173,14 +177,58 @@ export function createSimulation(setup: SimulationSetup) {
   for (let i = 0; i < n; i++) initialVolume += s.h[i]!;
   initialVolume *= area;
   const volume = { inflow: 0, rain: 0, pumpedOut: 0, pumpedMoved: 0 };
-
-  const team = (setup.team ?? soloTeam)(s);
-  const work = workFor(s);
   let time = 0;
   let steps = 0;
   let cellUpdates = 0;
+  if (setup.initialState) resume(setup.initialState);
+
+  const team = (setup.team ?? soloTeam)(s);
+  const work = workFor(s);
   let rainFrame = -1;
   let rainGridSum = 0;
+
+  function resume(saved: EngineSnapshot): void {
+    const mismatch = snapshotMismatch(saved, s);
+    if (mismatch) throw new EngineError(`cannot resume: ${mismatch}`);
+    for (const pump of saved.pumps) checkPump(model, pump);
+    for (const { id } of saved.hydrographs) if (!hydrographs.has(id)) throw new EngineError(`cannot resume: the saved state has an inflow "${id}" the model has not`);
+    restoreArrays(saved, s);
+    for (let i = 0; i < n; i++) if (model.solid[i] && s.h[i] !== 0) throw new EngineError(`cannot resume: the saved state has water in cell ${i}, solid in this model`);
+    barriers.splice(0, barriers.length, ...saved.barriers.map((b) => ({ ...b, line: b.line.map(([x, y]) => [x, y] as [number, number]) })));
+    applyBarriers(s, barriers);
+    pumps.splice(0, pumps.length, ...saved.pumps.map((p) => ({ ...p })));
+    for (const { id, hydrograph } of saved.hydrographs) hydrographs.set(id, { times: [...hydrograph.times], values: [...hydrograph.values] });
+    for (const probe of saved.probes) {
+      const k = probes.findIndex((p) => p.id === probe.id);
+      if (k < 0) continue;
+      probeMaxDepth[k] = probe.maxDepth;
+      probeArrival[k] = probe.arrival;
+    }
+    initialVolume = saved.volumes.initial;
+    Object.assign(volume, { inflow: saved.volumes.inflow, rain: saved.volumes.rain, pumpedOut: saved.volumes.pumpedOut, pumpedMoved: saved.volumes.pumpedMoved });
+    time = saved.time;
+    steps = saved.steps;
+    cellUpdates = saved.cellUpdates;
+  }
+
+  function snapshotState(): EngineSnapshot {
+    return {
+      format: SNAPSHOT_FORMAT,
+      scheme: options.scheme,
+      nx,
+      ny,
+      cellSize: dx,
+      time,
+      steps,
+      cellUpdates,
+      volumes: { initial: initialVolume, ...volume },
+      pumps: pumps.map((p) => ({ ...p })),
+      barriers: barriers.map((b) => ({ ...b, line: b.line.map(([x, y]) => [x, y] as [number, number]) })),
+      hydrographs: [...hydrographs].map(([id, hydrograph]) => ({ id, hydrograph: plainSeries(hydrograph) })),
+      probes: probes.map((p, k) => ({ id: p.id, maxDepth: probeMaxDepth[k]!, arrival: probeArrival[k]! })),
+      arrays: copyArrays(s),
+    };
+  }
 
   function wet(cell: number): void {
     const r = Math.floor(cell / nx);
@@ -351,6 +399,8 @@ export function createSimulation(setup: SimulationSetup) {
     },
     /** Takes effect from the next step; throws (changing nothing) if it cannot apply. */
     edit: applyEdit,
+    /** The state as it stands between steps, to resume from (`createSimulation({ initialState })`). */
+    snapshotState,
     pumps: () => pumps.map((p) => ({ ...p })),
     barriers: () => barriers.map((b) => ({ ...b })),
     massBalance(): MassBalance {

@@ -5,6 +5,7 @@ import { classifyHazard } from '../scenario/hazard.ts';
 import type { ProbeSample } from '../scenario/types.ts';
 import type { EngineModel, EngineOptions } from '../engine/model.ts';
 import { createSimulation, type Edit, type MassBalance } from '../engine/simulation.ts';
+import type { EngineSnapshot } from '../engine/snapshot.ts';
 import { threadTeam } from './thread-team.ts';
 
 export interface ProbePoint {
@@ -77,6 +78,8 @@ export interface RunResult {
     /** 0 dry, 1–6 = ARR H1–H6, the worst seen at any sample. */
     hazard: Uint8Array;
   };
+  /** The engine state at the end, to resume from; only when `saveState` was asked. */
+  state?: EngineSnapshot;
 }
 
 /** What the caller can do to a running simulation; checked between chunks of steps. */
@@ -117,7 +120,13 @@ export interface RunOptions {
   model: EngineModel;
   engine?: Partial<EngineOptions>;
   threads?: number;
+  /** Simulated time (s) to stop at, counted from the start of the run (of the run that saved
+   * `initialState`, when resuming). */
   durationSeconds: number;
+  /** Resume from this saved state instead of starting at t = 0. */
+  initialState?: EngineSnapshot;
+  /** Return the engine state at the end (`RunResult.state`). */
+  saveState?: boolean;
   probes?: ProbePoint[];
   /** Probe samples and hazard classification, every this many simulated seconds. */
   sampleIntervalSeconds?: number;
@@ -153,8 +162,10 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     threads,
     team: team.team,
     probes: probes.map((p) => ({ id: p.id, cell: p.cell })),
+    initialState: opts.initialState,
   });
   try {
+    if (!(duration > sim.time)) throw new Error(`the run resumes at ${sim.time} s: its duration (${duration} s, counted from the start) must be later`);
     await team.ready();
     const n = model.nx * model.ny;
     const hazard = new Uint8Array(n);
@@ -178,8 +189,8 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     opts.onStart?.();
     const started = now();
     sample();
-    let nextSample = sampleEvery;
-    let nextFrame = frameEvery && frameEvery > 0 ? frameEvery : Infinity;
+    let nextSample = sim.time + sampleEvery;
+    let nextFrame = frameEvery && frameEvery > 0 ? sim.time + frameEvery : Infinity;
     let lastProgress = started;
     const progressEvery = opts.progressEveryMs ?? 250;
     while (sim.time < duration - 1e-9 && !control.stop) {
@@ -262,6 +273,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
         arrival: Float32Array.from(sim.state.arrival),
         hazard,
       },
+      ...(opts.saveState ? { state: sim.snapshotState() } : {}),
     };
   } finally {
     sim.close();

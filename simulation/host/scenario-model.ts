@@ -13,6 +13,7 @@ export function engineModelOf(scenario: LoadedScenario): EngineModel {
     ground: scenario.ground,
     solid: scenario.solid,
     manning: scenario.manning,
+    ...(scenario.initialDepth ? { initialDepth: scenario.initialDepth } : {}),
     inflows: scenario.inflows.map((f) => ({ id: f.id, cells: f.cells, weights: f.weights, hydrograph: f.hydrograph })),
     rainfall: scenario.rainfall,
     boundaries: scenario.boundaries,

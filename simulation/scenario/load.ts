@@ -94,6 +94,24 @@ async function loadRainfall(pack: PackFile, grid: GridGeometry, active: Uint8Arr
   return { kind: 'gridded', times, frames };
 }
 
+/** Depth at t = 0 from a depth or water-level raster; NODATA and solid cells are dry. */
+async function loadInitialWater(pack: PackFile, grid: GridGeometry, ground: Float32Array, solid: Uint8Array, crs: string): Promise<Float32Array | null> {
+  const spec = pack.spec.initialWater;
+  if (!spec) return null;
+  const isLevel = 'level' in spec;
+  const file = pack.path(isLevel ? spec.level : spec.depth);
+  const values = await readGridOnto(file, grid, crs);
+  const depth = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v) || solid[i]) continue;
+    if (!Number.isFinite(v)) throw new ScenarioError(file, `${isLevel ? 'water level' : 'depth'} ${v} at cell ${i} is not a number`);
+    if (!isLevel && v < 0) throw new ScenarioError(file, `negative depth ${v} at cell ${i}`);
+    depth[i] = isLevel ? Math.max(0, v - ground[i]!) : v;
+  }
+  return depth;
+}
+
 function loadBoundaries(pack: PackFile): Record<EdgeName, LoadedBoundary> {
   const edge = (name: EdgeName): LoadedBoundary => {
     const spec = pack.spec.boundaries[name];
@@ -167,6 +185,7 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
     observations: observationsSpec ? readObservations(pack.path(observationsSpec.file), observationsSpec.observedColumn, grid) : [],
     assets: spec.assets ? readAssets(pack.path(spec.assets), grid, crs.epsg) : [],
     gauges: spec.gauges ? readGauges(pack.path(spec.gauges), grid) : [],
+    initialDepth: await loadInitialWater(pack, grid, ground, solid, crs.epsg),
     durationSeconds: spec.durationSeconds ?? null,
     engine: spec.engine ?? {},
     lonLatBounds: crs.utm ? gridLonLatBounds(grid, crs.utm) : null,

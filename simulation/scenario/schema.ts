@@ -80,6 +80,11 @@ export const ScenarioFile = z.strictObject({
   /** JSON { gauges: [...] } of virtual gauges. */
   gauges: fileName.optional(),
   engine: engine.optional(),
+  /** Water at t = 0 (a hot start, a reservoir, a dam-break set-up): a raster of depth (m) or of
+   * water-surface elevation (m, DEM datum) on any grid in the pack's CRS; NODATA is dry. */
+  initialWater: z
+    .union([z.strictObject({ depth: fileName }), z.strictObject({ level: fileName })], { error: 'initialWater must be { "depth": "<raster>" } or { "level": "<raster>" }' })
+    .optional(),
 });
 export type ScenarioFile = z.infer<typeof ScenarioFile>;
 

@@ -165,6 +165,9 @@ export interface LoadedScenario {
   observations: LoadedObservation[];
   assets: LoadedAsset[];
   gauges: LoadedGauge[];
+  /** Depth (m) at t = 0 per cell from scenario.json's `initialWater` (0 on solid cells); null:
+   * the run starts dry. */
+  initialDepth: Float32Array | null;
   /** Suggested simulated duration (s) from scenario.json, or null. */
   durationSeconds: number | null;
   /** scenario.json's `engine`: the scheme and settings the pack runs with ({} = engine defaults). */

@@ -54,3 +54,30 @@ describe('polder sim', () => {
     expect(missing.err[0]).toMatch(/dem\.asc.*not found/);
   });
 });
+
+describe('polder sim --save-state / --resume', () => {
+  it('resumes a run from its saved state and ends where the run that did not stop ends', async () => {
+    const pack = writeTestPack();
+    const dir = mkdtempSync(join(tmpdir(), 'polder-sim-state-'));
+    const state = join(dir, 'at-40.state');
+    const first = recordingIo();
+    expect(await runCli(['sim', '--scenario', pack, '--duration', '40', '--threads', '1', '--save-state', state], first.io)).toBe(0);
+    expect(first.out.at(-1)).toMatch(/engine state at 40\.0 s saved to .*at-40\.state/);
+    const resumed = recordingIo();
+    expect(await runCli(['sim', '--scenario', pack, '--duration', '90', '--threads', '1', '--resume', state, '--json'], resumed.io)).toBe(0);
+    const whole = recordingIo();
+    expect(await runCli(['sim', '--scenario', pack, '--duration', '90', '--threads', '1', '--json'], whole.io)).toBe(0);
+    const a = JSON.parse(resumed.out[0]!);
+    const b = JSON.parse(whole.out[0]!);
+    expect(a.simulatedSeconds).toBe(90);
+    expect(a.massBalance).toEqual(b.massBalance);
+    expect(a.probes).toEqual(b.probes);
+  });
+
+  it('refuses a state file it could not write before running', async () => {
+    const rec = recordingIo();
+    expect(await runCli(['sim', '--scenario', writeTestPack(), '--duration', '40', '--save-state', join(tmpdir(), 'no-such-folder-x', 's.state')], rec.io)).toBe(2);
+    expect(rec.err[0]).toMatch(/cannot write .*no-such-folder-x.*not writable/);
+    expect(rec.out).toEqual([]);
+  });
+});

@@ -1,9 +1,11 @@
+import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { loadScenario } from '../../../simulation/scenario/load.ts';
 import { readProbesCsv } from '../../../simulation/scenario/probes-csv.ts';
 import { resolveScenarioDir } from '../../../simulation/scenario/summary.ts';
 import { writeRunOutputs, checkObservations, meanAbsError } from '../../../simulation/host/outputs.ts';
+import { readEngineState, writeEngineState } from '../../../simulation/host/engine-state-file.ts';
 import { runControl, runSimulation, type Progress } from '../../../simulation/host/run.ts';
 import { defaultProbes, engineModelOf, readEngineSettings } from '../../../simulation/host/scenario-model.ts';
 import { repoPaths } from '../../paths.ts';
@@ -15,6 +17,15 @@ function positiveSeconds(name: string, value: string | undefined): number | unde
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number of seconds, got "${value}"`);
   return n;
+}
+
+/** Refuses, before the run, a file the run could not write at its end. */
+function checkWritableFile(file: string): void {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write ${file}: its folder does not exist or is not writable`);
+  }
 }
 
 function progressLine(p: Progress, width: number): string {
@@ -40,7 +51,7 @@ function reportProgress(io: CliIo) {
 export const simCommand: Command = {
   name: 'sim',
   summary: 'run the flood model on a scenario pack and write its results',
-  usage: 'polder sim --scenario <dir|name> [--duration s] [--threads n] [--probes file.csv] [--out dir] [--scheme inertial|hll] [--json] [--data-dir <path>]',
+  usage: 'polder sim --scenario <dir|name> [--duration s] [--threads n] [--probes file.csv] [--out dir] [--scheme inertial|hll] [--resume state-file] [--save-state state-file] [--json] [--data-dir <path>]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       scenario: { type: 'string' },
@@ -49,6 +60,8 @@ export const simCommand: Command = {
       probes: { type: 'string' },
       out: { type: 'string' },
       scheme: { type: 'string' },
+      resume: { type: 'string' },
+      'save-state': { type: 'string' },
       json: { type: 'boolean' },
       ...dataDirFlag,
     });
@@ -65,6 +78,9 @@ export const simCommand: Command = {
     const probes = values.probes ? readProbesCsv(resolve(values.probes), scenario.grid) : defaultProbes(scenario);
     const durationSeconds = duration ?? scenario.durationSeconds;
     if (!durationSeconds) throw new UsageError(`the scenario sets no duration: give --duration <seconds>`);
+    const initialState = values.resume ? readEngineState(resolve(values.resume)) : undefined;
+    const saveState = values['save-state'] ? resolve(values['save-state']) : null;
+    if (saveState) checkWritableFile(saveState);
 
     const control = runControl();
     void io.stopRequested.then(() => {
@@ -77,11 +93,14 @@ export const simCommand: Command = {
       threads,
       durationSeconds,
       probes,
+      initialState,
+      saveState: saveState !== null,
       control,
       progressEveryMs: io.isTTY ? 200 : 2000,
       onProgress: values.json ? undefined : reportProgress(io),
     });
     const s = result.summary;
+    if (saveState) writeEngineState(saveState, result.state!);
     const summary = values.out ? writeRunOutputs(resolve(values.out), scenario, result) : null;
     const observations = checkObservations(scenario, s);
     const mae = meanAbsError(observations);
@@ -98,6 +117,7 @@ export const simCommand: Command = {
     }
     if (mae !== null) io.out(`peak stage mean absolute error over ${observations.length} observations: ${mae.toFixed(3)} m`);
     if (values.out) io.out(`results written to ${resolve(values.out)}`);
+    if (saveState) io.out(`engine state at ${s.simulatedSeconds.toFixed(1)} s saved to ${saveState} (resume with --resume)`);
     return s.stopped ? 1 : 0;
   },
 };
