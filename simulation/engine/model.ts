@@ -54,6 +54,9 @@ export interface Barrier {
 }
 
 export type Scheme = 'inertial' | 'hll';
+/** Inertial friction: from each face's own discharge, or from the magnitude of the velocity
+ * vector there (the discharges across the other way averaged around the face). */
+export type Friction = 'face' | 'vector';
 
 export interface EngineModel {
   nx: number;
@@ -88,6 +91,8 @@ export interface EngineOptions {
   /** Depth (m) above which a cell counts as flooded: arrival time, speeds, hazard. */
   wetDepth: number;
   gravity: number;
+  /** Inertial scheme only (HLL's friction always uses the cell's velocity vector). */
+  friction: Friction;
 }
 
 /** The defaults for a scheme: the explicit 2-D HLL update needs the smaller Courant number. */
@@ -103,6 +108,9 @@ const inertialDefaults: EngineOptions = {
   flowDepth: 1e-3,
   wetDepth: 0.01,
   gravity: 9.81,
+  // measured better on both EA Test 4 (RMSE ≤ 3 mm against LISFLOOD-FP 8, face by face up to
+  // 19 mm) and Merewether (peak-stage MAE 0.103 m, face by face 0.109 m)
+  friction: 'vector',
 };
 
 export function seriesAt(series: Series, t: number): number {

@@ -64,6 +64,7 @@ export function dimsFor(model: EngineModel, options: EngineOptions, threads: num
     flowDepth: options.flowDepth,
     wetDepth: options.wetDepth,
     gravity: options.gravity,
+    vectorFriction: options.friction === 'vector',
   };
 }
 

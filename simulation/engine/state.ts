@@ -47,6 +47,8 @@ export interface Dims {
   flowDepth: number;
   wetDepth: number;
   gravity: number;
+  /** Inertial friction from the velocity vector's magnitude (true) or the face's discharge. */
+  vectorFriction: boolean;
 }
 
 type ArrayKind = 'f32' | 'f64' | 'i32' | 'u8';
@@ -123,8 +125,8 @@ export interface SolverState extends StateArrays {
 export const HEADER = 64;
 /**
  * The arrays whose byte offsets the header lists first, in this order, followed by nx, ny and
- * the four edge kinds (i32), then at HEADER + 128 dx, theta, flowDepth, wetDepth and gravity
- * (f64): the layout wasm/inertial.ts reads.
+ * the four edge kinds (i32), then at HEADER + 128 dx, theta, flowDepth, wetDepth, gravity and
+ * vector friction (1 or 0) (f64): the layout wasm/inertial.ts reads.
  */
 const KERNEL_ARRAYS = [
   'h', 'z', 'n2', 'solid', 'rainGrid', 'keep', 'qx', 'qy', 'qxRaw', 'qyRaw', 'n2x', 'n2y', 'zfx', 'zfy',
@@ -163,7 +165,7 @@ export function allocateState(dims: Dims): SolverState {
   words[KERNEL_ARRAYS.length] = dims.nx;
   words[KERNEL_ARRAYS.length + 1] = dims.ny;
   dims.edgeKinds.forEach((kind, k) => (words[KERNEL_ARRAYS.length + 2 + k] = kind));
-  new Float64Array(s.memory.buffer, HEADER + 128, 5).set([dims.dx, dims.theta, dims.flowDepth, dims.wetDepth, dims.gravity]);
+  new Float64Array(s.memory.buffer, HEADER + 128, 6).set([dims.dx, dims.theta, dims.flowDepth, dims.wetDepth, dims.gravity, dims.vectorFriction ? 1 : 0]);
   return s;
 }
 

@@ -34,7 +34,7 @@ describe('solver state', () => {
     expect(words[25]).toBe(s.params.byteOffset);
     expect(words[0]).toBe(stateLayout(d).offsets.h);
     expect([words[26], words[27]]).toEqual([37, 23]);
-    expect(Array.from(new Float64Array(s.memory.buffer, HEADER + 128, 5))).toEqual([d.dx, d.theta, d.flowDepth, d.wetDepth, d.gravity]);
+    expect(Array.from(new Float64Array(s.memory.buffer, HEADER + 128, 6))).toEqual([d.dx, d.theta, d.flowDepth, d.wetDepth, d.gravity, 1]);
   });
 
   it('refuses a grid whose state would not fit a 32-bit WebAssembly memory', () => {

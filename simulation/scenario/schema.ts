@@ -44,6 +44,7 @@ const engine = z.strictObject({
   flowDepth: z.number().positive().max(0.1).optional(),
   wetDepth: z.number().positive().max(1).optional(),
   maxStep: z.number().positive().finite().optional(),
+  friction: z.enum(['face', 'vector'], { error: 'friction must be "face" or "vector"' }).optional(),
   why: z.string().min(1).optional(),
 });
 export type EngineSpec = z.infer<typeof engine>;

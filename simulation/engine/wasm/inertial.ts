@@ -42,6 +42,8 @@ const F_THETA = 1;
 const F_FLOW_DEPTH = 2;
 const F_WET_DEPTH = 3;
 const F_GRAVITY = 4;
+/** 1: friction from the magnitude of the velocity vector; 0: from the face's own discharge. */
+const F_VECTOR_FRICTION = 5;
 // params (f64), as P in ../state.ts
 const P_DT = 0;
 const P_TIME = 1;
@@ -96,16 +98,21 @@ const THIRD: f32 = 1.0 / 3.0;
  * (upstream: west, or north) and cellOf0 + c (x faces: step 1; y faces: step nx), its θ-weighting
  * neighbours qStride faces either side. Both kinds share one formula:
  *   hf = max(η₁, η₂) − crest;  q = friction(θq₀ + w₁(q₋ + q₊) − g·dt/dx·hf·(η₂ − η₁))  if hf > flowDepth, else 0.
+ * Friction uses |q₀|, or with vector friction |(q₀, q⊥)|, q⊥ the mean of the four discharges
+ * across the other way around the face (LISFLOOD-FP 8's default): faces t0 + c + {0, tAcross,
+ * tAlong, tAlong + tAcross} of qT, summed two by two per cell.
  */
 @inline function faceRun(
   hp: usize, cellOf0: i32, faceOf0: i32, step: i32, qStride: i32, from: i32, to: i32,
   crest: usize, q: usize, qRaw: usize, nf2: usize, gdt: f32, gdtdx: f32,
+  qT: usize, t0: i32, tAcross: i32, tAlong: i32,
 ): void {
   const h = arr(hp, A_H);
   const z = arr(hp, A_Z);
   const theta = <f32>dim(hp, F_THETA);
   const w1 = (<f32>1 - theta) / 2;
   const flowDepth = <f32>dim(hp, F_FLOW_DEPTH);
+  const vector = dim(hp, F_VECTOR_FRICTION) == 1;
   // f = faceOf0 + c; upstream cell cellOf0 + c - step, downstream cellOf0 + c. A span of four
   // or more faces ends with the block of its last four: the faces it shares with the previous
   // block get the same values again (this pass reads nothing it writes).
@@ -120,7 +127,13 @@ const THIRD: f32 = 1.0 / 3.0;
       if (hf > flowDepth) {
         const q0 = f32At(q, f);
         const qm = theta * q0 + w1 * (f32At(q, f - qStride) + f32At(q, f + qStride));
-        out = friction(qm - gdtdx * hf * (eta2 - eta1), hf, gdt * f32At(nf2, f) * abs(q0));
+        let speed = abs(q0);
+        if (vector) {
+          const t = t0 + c;
+          const qt = ((f32At(qT, t) + f32At(qT, t + tAcross)) + (f32At(qT, t + tAlong) + f32At(qT, t + tAlong + tAcross))) * <f32>0.25;
+          speed = sqrt(q0 * q0 + qt * qt);
+        }
+        out = friction(qm - gdtdx * hf * (eta2 - eta1), hf, gdt * f32At(nf2, f) * speed);
       }
       store<f32>(qRaw + (<usize>f << 2), out);
     }
@@ -141,7 +154,13 @@ const THIRD: f32 = 1.0 / 3.0;
     const q0 = v4At(q, f);
     const qm = f32x4.add(f32x4.mul(f32x4.splat(theta), q0), f32x4.mul(f32x4.splat(w1), f32x4.add(v4At(q, f - qStride), v4At(q, f + qStride))));
     const num = f32x4.sub(qm, f32x4.mul(f32x4.mul(f32x4.splat(gdtdx), hf), f32x4.sub(eta2, eta1)));
-    const k = f32x4.mul(f32x4.mul(f32x4.splat(gdt), v4At(nf2, f)), f32x4.abs(q0));
+    let speed = f32x4.abs(q0);
+    if (vector) {
+      const t = t0 + c;
+      const qt = f32x4.mul(f32x4.add(f32x4.add(v4At(qT, t), v4At(qT, t + tAcross)), f32x4.add(v4At(qT, t + tAlong), v4At(qT, t + tAlong + tAcross))), f32x4.splat(0.25));
+      speed = f32x4.sqrt(f32x4.add(f32x4.mul(q0, q0), f32x4.mul(qt, qt)));
+    }
+    const k = f32x4.mul(f32x4.mul(f32x4.splat(gdt), v4At(nf2, f)), speed);
     v128.store(qRaw + (<usize>f << 2), v128.and(friction4(num, hf, k), flowing));
   }
 }
@@ -149,7 +168,9 @@ const THIRD: f32 = 1.0 / 3.0;
 /** Discharges on the interior y faces north of row r (between rows r-1 and r), columns a…b. */
 @inline function northFaces(hp: usize, r: i32, a: i32, b: i32, gdt: f32, gdtdx: f32): void {
   const nx = int(hp, I_NX);
-  faceRun(hp, r * nx, r * nx, nx, nx, a, b, arr(hp, A_ZFY), arr(hp, A_QY), arr(hp, A_QY_RAW), arr(hp, A_N2Y), gdt, gdtdx);
+  // the x faces around the y face north of cell i = r·nx + c: west and east of i - nx (x faces
+  // i + r - nx - 1 and one further), then of i (nx + 1 further)
+  faceRun(hp, r * nx, r * nx, nx, nx, a, b, arr(hp, A_ZFY), arr(hp, A_QY), arr(hp, A_QY_RAW), arr(hp, A_N2Y), gdt, gdtdx, arr(hp, A_QX), r * nx + r - nx - 1, 1, nx + 1);
 }
 
 /**
@@ -450,7 +471,10 @@ export function flux(hp: usize, r0: i32, r1: i32): void {
     const fb = r * sx;
     if (a <= b) {
       // x faces: from the west face of the first wet cell to the east face of the last one
-      faceRun(hp, cb, fb, 1, 1, max(1, a), min(nx - 1, b + 1), zfx, qx, qxRaw, arr(hp, A_N2X), gdt32, gdtdx32);
+      // the y faces around the x face west of cell i = cb + c: north and south of i - 1 (y faces
+      // i - 1 and nx further), then of i (one further); summed cell by cell, as the y faces' are,
+      // so a transposed flow gives the transposed discharges bit for bit
+      faceRun(hp, cb, fb, 1, 1, max(1, a), min(nx - 1, b + 1), zfx, qx, qxRaw, arr(hp, A_N2X), gdt32, gdtdx32, qy, cb - 1, nx, 1);
       if (a == 0) {
         const i = cb;
         const eta = <f64>f32At(z, i) + <f64>f32At(h, i);
