@@ -120,8 +120,8 @@ export function hllFlux(s: SolverState, r0: number, r1: number): void {
 
 /** Fluxes through the west and east edge faces of row r, where its wet span reaches them. */
 function edgeFluxesX(s: SolverState, r: number): void {
-  const { nx, flowDepth, gravity: g, edgeKinds } = s.dims;
-  const { h, hu, hv, z, zfx, wetMin, wetMax, params, fxh, fxu, fxv } = s;
+  const { nx, ny, flowDepth, gravity: g } = s.dims;
+  const { h, hu, hv, z, zfx, wetMin, wetMax, edgeKind, edgeLevel, fxh, fxu, fxv } = s;
   const a = wetMin[r]!;
   const b = wetMax[r]!;
   if (a > b) return;
@@ -132,7 +132,8 @@ function edgeFluxesX(s: SolverState, r: number): void {
     if (west ? a !== 0 : b !== nx - 1) continue;
     const i = west ? cb : cb + nx - 1;
     const f = west ? fb : fb + nx;
-    const kind = edgeKinds[west ? 3 : 1];
+    const e = west ? 2 * nx + ny + r : nx + r;
+    const kind = edgeKind[e];
     const zf = zfx[f]!;
     const d = h[i]!;
     const wet = d > flowDepth;
@@ -143,7 +144,7 @@ function edgeFluxesX(s: SolverState, r: number): void {
     let gh = hs;
     let gu = outward;
     if (kind === OPEN) gu = Math.max(0, outward);
-    else if (kind === LEVEL) gh = Math.max(0, params[west ? P.levelWest : P.levelEast]! - zf);
+    else if (kind === LEVEL) gh = Math.max(0, edgeLevel[e]! - zf);
     if (zf === Infinity) gh = 0;
     // flux in the outward direction, then turned to +x
     hll(hs, outward, v, gh, gu, v, g, fxh, fxu, fxv, f);
@@ -156,8 +157,8 @@ function edgeFluxesX(s: SolverState, r: number): void {
 
 /** Fluxes through the north (row 0) or south (last row) edge faces of row r's wet span. */
 function edgeFluxesY(s: SolverState, r: number): void {
-  const { nx, ny, flowDepth, gravity: g, edgeKinds } = s.dims;
-  const { h, hu, hv, z, zfy, wetMin, wetMax, params, fyh, fyu, fyv } = s;
+  const { nx, ny, flowDepth, gravity: g } = s.dims;
+  const { h, hu, hv, z, zfy, wetMin, wetMax, edgeKind, edgeLevel, fyh, fyu, fyv } = s;
   const a = wetMin[r]!;
   const b = wetMax[r]!;
   const cb = r * nx;
@@ -166,7 +167,8 @@ function edgeFluxesY(s: SolverState, r: number): void {
     for (let c = a; c <= b; c++) {
       const i = cb + c;
       const f = north ? c : ny * nx + c;
-      const kind = edgeKinds[north ? 0 : 2];
+      const e = north ? c : nx + ny + c;
+      const kind = edgeKind[e];
       const zf = zfy[f]!;
       const d = h[i]!;
       const wet = d > flowDepth;
@@ -177,7 +179,7 @@ function edgeFluxesY(s: SolverState, r: number): void {
       let gh = hs;
       let gv = outward;
       if (kind === OPEN) gv = Math.max(0, outward);
-      else if (kind === LEVEL) gh = Math.max(0, params[north ? P.levelNorth : P.levelSouth]! - zf);
+      else if (kind === LEVEL) gh = Math.max(0, edgeLevel[e]! - zf);
       if (zf === Infinity) gh = 0;
       hll(hs, outward, u, gh, gv, u, g, fyh, fyv, fyu, f);
       if (north) {

@@ -1,7 +1,8 @@
 // What the engine needs to run: plain numbers and typed arrays on a regular grid. Row 0 is the
 // northern row, cell index = row * nx + col (the raster order of ESRI ASCII and GeoTIFF).
 
-/** Samples at ascending times (s); linear between samples, held at the end values outside. */
+/** Samples at ascending times (s); linear between samples, held at the end values outside. Two
+ * samples at one time are a step: the first value up to that time, the second from it on. */
 export interface Series {
   times: ArrayLike<number>;
   values: ArrayLike<number>;
@@ -17,6 +18,15 @@ export type Boundary =
   /** Water-surface elevation (m) just outside the edge. */
   | { kind: 'level'; level: number }
   | { kind: 'levelSeries'; level: Series };
+
+/** A boundary over part of an edge: cells from…to (inclusive) along it, counted from the
+ * west end of the north and south edges and from the north end of the east and west edges. */
+export interface EdgeSegment {
+  edge: Edge;
+  from: number;
+  to: number;
+  boundary: Boundary;
+}
 
 export interface Inflow {
   id: string;
@@ -74,6 +84,8 @@ export interface EngineModel {
   inflows: Inflow[];
   rainfall: Rainfall;
   boundaries: Record<Edge, Boundary>;
+  /** Boundaries over parts of edges, over the edges' own (later segments win). */
+  edgeSegments?: EdgeSegment[];
   pumps: Pump[];
   barriers: Barrier[];
 }

@@ -4,9 +4,10 @@
 import { applyBarriers, buildFaceCrests } from './faces.ts';
 import { hllFlux, hllLimit, hllUpdate } from './hll.ts';
 import { inertialWork } from './inertial.ts';
-import { defaultOptions, edges, seriesAt, type Barrier, type Boundary, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
+import { defaultOptions, seriesAt, type Barrier, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
 import { copyArrays, plainSeries, restoreArrays, snapshotMismatch, SNAPSHOT_FORMAT, type EngineSnapshot } from './snapshot.ts';
-import { EDGE_CODE, P, allocateState, type Dims, type SolverState } from './state.ts';
+import { checkEdgeSegments, edgeLevelsAt, edgeRuns, setEdgeFaces, trackLevelEdges } from './edges.ts';
+import { P, allocateState, type Dims, type SolverState } from './state.ts';
 import { soloTeam, type StepWork, type Team } from './team.ts';
 
 export type Edit =
@@ -51,15 +52,12 @@ export function workFor(s: SolverState): StepWork {
 }
 
 export function dimsFor(model: EngineModel, options: EngineOptions, threads: number): Dims {
-  const code = (b: Boundary) => (b.kind === 'closed' ? EDGE_CODE.closed : b.kind === 'open' ? EDGE_CODE.open : EDGE_CODE.level);
-  const [n, e, s, w] = edges.map((edge) => code(model.boundaries[edge]));
   return {
     nx: model.nx,
     ny: model.ny,
     dx: model.cellSize,
     scheme: options.scheme,
     threads,
-    edgeKinds: [n!, e!, s!, w!],
     theta: options.theta,
     flowDepth: options.flowDepth,
     wetDepth: options.wetDepth,
@@ -83,6 +81,8 @@ function validateModel(model: EngineModel): void {
     if (model.initialDepth && !(model.initialDepth[i]! >= 0)) throw new EngineError(`initial depth at cell ${i} is ${model.initialDepth[i]}`);
   }
   for (const inflow of model.inflows) for (let k = 0; k < inflow.cells.length; k++) checkCell(model, inflow.cells[k]!, `inflow ${inflow.id}`);
+  const segments = checkEdgeSegments(model);
+  if (segments) throw new EngineError(segments);
   for (const pump of model.pumps) checkPump(model, pump);
 }
 
@@ -96,8 +96,6 @@ function checkPump(model: EngineModel, pump: Pump): void {
   if (pump.dischargeCell !== null) checkCell(model, pump.dischargeCell, `pump ${pump.id} discharge`);
   if (!(pump.capacity >= 0 && Number.isFinite(pump.capacity))) throw new EngineError(`pump ${pump.id}: capacity ${pump.capacity} m³/s is not a non-negative number`);
 }
-
-const isLevel = (b: Boundary) => b.kind === 'level' || b.kind === 'levelSeries';
 
 export interface SimulationSetup {
   model: EngineModel;
@@ -150,18 +148,9 @@ export function createSimulation(setup: SimulationSetup) {
     }
     s.rowSpeed[r] = Math.sqrt(g * hmax);
   }
-  // water may come in over a level boundary at any time: its edge cells are always in play
-  for (let r = 0; r < ny; r++) {
-    const levelRow = (r === 0 && isLevel(model.boundaries.north)) || (r === ny - 1 && isLevel(model.boundaries.south));
-    if (levelRow || isLevel(model.boundaries.west)) {
-      s.wetMin[r] = 0;
-      s.wetMax[r] = Math.max(s.wetMax[r]!, 0);
-    }
-    if (levelRow || isLevel(model.boundaries.east)) {
-      s.wetMax[r] = nx - 1;
-      s.wetMin[r] = Math.min(s.wetMin[r]!, nx - 1);
-    }
-  }
+  const edgeFaces = edgeRuns(model);
+  setEdgeFaces(s, edgeFaces, 0);
+  trackLevelEdges(s);
   const barriers: Barrier[] = [...model.barriers];
   buildFaceCrests(s, { ...model, barriers });
   const pumps: Pump[] = [...model.pumps];
@@ -312,11 +301,7 @@ export function createSimulation(setup: SimulationSetup) {
       params[P.rainGridOn] = 1;
       volume.rain += rainGridSum * dt * area;
     }
-    const levels = [P.levelNorth, P.levelEast, P.levelSouth, P.levelWest] as const;
-    edges.forEach((edge, k) => {
-      const b = model.boundaries[edge];
-      params[levels[k]!] = b.kind === 'level' ? b.level : b.kind === 'levelSeries' ? seriesAt(b.level, mid) : 0;
-    });
+    edgeLevelsAt(s, edgeFaces, mid);
   }
 
   function applySources(dt: number): void {

@@ -12,12 +12,7 @@ export const P = {
   rain: 2,
   /** 1 when `rainGrid` (m/s per cell) applies instead of `rain`. */
   rainGridOn: 3,
-  /** Outside water level per edge (m), used by level boundaries. */
-  levelNorth: 4,
-  levelEast: 5,
-  levelSouth: 6,
-  levelWest: 7,
-  count: 8,
+  count: 4,
 } as const;
 
 /** Control words for the team's signals, barrier and band partition. */
@@ -41,8 +36,6 @@ export interface Dims {
   dx: number;
   scheme: Scheme;
   threads: number;
-  /** Boundary kind per edge, EDGE_CODE: [north, east, south, west]. */
-  edgeKinds: [number, number, number, number];
   theta: number;
   flowDepth: number;
   wetDepth: number;
@@ -103,6 +96,9 @@ function layout(d: Pick<Dims, 'nx' | 'ny' | 'scheme' | 'threads'>) {
     rowIn: ['f64', d.ny],
     rowOut: ['f64', d.ny],
     rowClamp: ['f64', d.ny],
+    /** Per edge face (edges.ts numbers them): boundary kind (EDGE_CODE) and outside water level (m). */
+    edgeKind: ['u8', 2 * (d.nx + d.ny)],
+    edgeLevel: ['f64', 2 * (d.nx + d.ny)],
     maxDepth: ['f32', n],
     maxSpeed: ['f32', n],
     /** First time (s) above wetDepth; -1 if never. */
@@ -124,13 +120,14 @@ export interface SolverState extends StateArrays {
 /** Byte offset of the kernel's header in the memory (below it: nothing, so 0 is never an array). */
 export const HEADER = 64;
 /**
- * The arrays whose byte offsets the header lists first, in this order, followed by nx, ny and
- * the four edge kinds (i32), then at HEADER + 128 dx, theta, flowDepth, wetDepth, gravity and
+ * The arrays whose byte offsets the header lists first, in this order, followed by nx and ny
+ * (i32), then at HEADER + 128 dx, theta, flowDepth, wetDepth, gravity and
  * vector friction (1 or 0) (f64): the layout wasm/inertial.ts reads.
  */
 const KERNEL_ARRAYS = [
   'h', 'z', 'n2', 'solid', 'rainGrid', 'keep', 'qx', 'qy', 'qxRaw', 'qyRaw', 'n2x', 'n2y', 'zfx', 'zfy',
   'wetMin', 'wetMax', 'updMin', 'updMax', 'rowSpeed', 'rowIn', 'rowOut', 'rowClamp', 'maxDepth', 'maxSpeed', 'arrival', 'params',
+  'edgeKind', 'edgeLevel',
 ] as const satisfies readonly (keyof Layout)[];
 const FIRST_ARRAY = 1024;
 // cache-line aligned arrays; the slack at the end lets the kernel's 8-byte loads of the last
@@ -164,7 +161,6 @@ export function allocateState(dims: Dims): SolverState {
   KERNEL_ARRAYS.forEach((name, k) => (words[k] = offsets[name]));
   words[KERNEL_ARRAYS.length] = dims.nx;
   words[KERNEL_ARRAYS.length + 1] = dims.ny;
-  dims.edgeKinds.forEach((kind, k) => (words[KERNEL_ARRAYS.length + 2 + k] = kind));
   new Float64Array(s.memory.buffer, HEADER + 128, 6).set([dims.dx, dims.theta, dims.flowDepth, dims.wetDepth, dims.gravity, dims.vectorFriction ? 1 : 0]);
   return s;
 }

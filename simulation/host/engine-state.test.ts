@@ -32,8 +32,9 @@ describe('solver state', () => {
     expect(words[0]).toBe(s.h.byteOffset);
     expect(words[6]).toBe(s.qx.byteOffset);
     expect(words[25]).toBe(s.params.byteOffset);
+    expect(words[27]).toBe(s.edgeLevel.byteOffset);
     expect(words[0]).toBe(stateLayout(d).offsets.h);
-    expect([words[26], words[27]]).toEqual([37, 23]);
+    expect([words[28], words[29]]).toEqual([37, 23]);
     expect(Array.from(new Float64Array(s.memory.buffer, HEADER + 128, 6))).toEqual([d.dx, d.theta, d.flowDepth, d.wetDepth, d.gravity, 1]);
   });
 

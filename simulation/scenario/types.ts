@@ -42,7 +42,7 @@ export interface CrsInfo {
 /** A time series sampled at ascending times. Values between samples interpolate linearly;
  * before the first and after the last sample the value is held at the end value. */
 export interface Series {
-  /** Seconds from the start of the run, strictly ascending. */
+  /** Seconds from the start of the run, ascending; two equal times make a step change. */
   times: Float64Array;
   values: Float64Array;
 }

@@ -33,9 +33,11 @@ const A_MAX_DEPTH = 22;
 const A_MAX_SPEED = 23;
 const A_ARRIVAL = 24;
 const A_PARAMS = 25;
-const I_NX = 26;
-const I_NY = 27;
-const I_EDGE = 28; // four words: north, east, south, west
+// per edge face (../edges.ts): north c → c, east r → nx + r, south c → nx + ny + c, west r → 2·nx + ny + r
+const A_EDGE_KIND = 26;
+const A_EDGE_LEVEL = 27;
+const I_NX = 28;
+const I_NY = 29;
 const F_BASE = 128;
 const F_DX = 0;
 const F_THETA = 1;
@@ -49,7 +51,6 @@ const P_DT = 0;
 const P_TIME = 1;
 const P_RAIN = 2;
 const P_RAIN_GRID_ON = 3;
-const P_LEVEL = 4; // north, east, south, west
 
 const OPEN = 1;
 const LEVEL = 2;
@@ -67,6 +68,12 @@ const THIRD: f32 = 1.0 / 3.0;
 }
 @inline function param(hp: usize, k: i32): f64 {
   return load<f64>(arr(hp, A_PARAMS) + (<usize>k << 3));
+}
+@inline function edgeKind(hp: usize, f: i32): i32 {
+  return <i32>load<u8>(arr(hp, A_EDGE_KIND) + <usize>f);
+}
+@inline function edgeLevel(hp: usize, f: i32): f64 {
+  return load<f64>(arr(hp, A_EDGE_LEVEL) + (<usize>f << 3));
 }
 @inline function f32At(base: usize, i: i32): f32 {
   return load<f32>(base + (<usize>i << 2));
@@ -480,7 +487,8 @@ export function flux(hp: usize, r0: i32, r1: i32): void {
         const eta = <f64>f32At(z, i) + <f64>f32At(h, i);
         const z2 = nx > 1 ? <f64>f32At(z, i + 1) : NaN;
         const eta2 = nx > 1 ? z2 + <f64>f32At(h, i + 1) : NaN;
-        const q = edgeDischarge(int(hp, I_EDGE + 3), eta, f32At(zfx, fb), eta2, f32At(z, i), z2, -f32At(qx, fb), param(hp, P_LEVEL + 3), f32At(n2, i), gdt, dx, flowDepth);
+        const e = 2 * nx + ny + r;
+        const q = edgeDischarge(edgeKind(hp, e), eta, f32At(zfx, fb), eta2, f32At(z, i), z2, -f32At(qx, fb), edgeLevel(hp, e), f32At(n2, i), gdt, dx, flowDepth);
         store<f32>(qxRaw + (<usize>fb << 2), <f32>-q);
       }
       if (b == nx - 1) {
@@ -489,7 +497,7 @@ export function flux(hp: usize, r0: i32, r1: i32): void {
         const eta = <f64>f32At(z, i) + <f64>f32At(h, i);
         const z2 = nx > 1 ? <f64>f32At(z, i - 1) : NaN;
         const eta2 = nx > 1 ? z2 + <f64>f32At(h, i - 1) : NaN;
-        const q = edgeDischarge(int(hp, I_EDGE + 1), eta, f32At(zfx, f), eta2, f32At(z, i), z2, f32At(qx, f), param(hp, P_LEVEL + 1), f32At(n2, i), gdt, dx, flowDepth);
+        const q = edgeDischarge(edgeKind(hp, nx + r), eta, f32At(zfx, f), eta2, f32At(z, i), z2, f32At(qx, f), edgeLevel(hp, nx + r), f32At(n2, i), gdt, dx, flowDepth);
         store<f32>(qxRaw + (<usize>f << 2), <f32>q);
       }
     }
@@ -499,7 +507,7 @@ export function flux(hp: usize, r0: i32, r1: i32): void {
         const eta = <f64>f32At(z, c) + <f64>f32At(h, c);
         const z2 = ny > 1 ? <f64>f32At(z, c + nx) : NaN;
         const eta2 = ny > 1 ? z2 + <f64>f32At(h, c + nx) : NaN;
-        const q = edgeDischarge(int(hp, I_EDGE), eta, f32At(zfy, c), eta2, f32At(z, c), z2, -f32At(qy, c), param(hp, P_LEVEL), f32At(n2, c), gdt, dx, flowDepth);
+        const q = edgeDischarge(edgeKind(hp, c), eta, f32At(zfy, c), eta2, f32At(z, c), z2, -f32At(qy, c), edgeLevel(hp, c), f32At(n2, c), gdt, dx, flowDepth);
         store<f32>(qyRaw + (<usize>c << 2), <f32>-q);
       }
     } else northFacesOf(hp, r, gdt32, gdtdx32);
@@ -511,7 +519,7 @@ export function flux(hp: usize, r0: i32, r1: i32): void {
         const eta = <f64>f32At(z, i) + <f64>f32At(h, i);
         const z2 = ny > 1 ? <f64>f32At(z, i - nx) : NaN;
         const eta2 = ny > 1 ? z2 + <f64>f32At(h, i - nx) : NaN;
-        const q = edgeDischarge(int(hp, I_EDGE + 2), eta, f32At(zfy, f), eta2, f32At(z, i), z2, f32At(qy, f), param(hp, P_LEVEL + 2), f32At(n2, i), gdt, dx, flowDepth);
+        const q = edgeDischarge(edgeKind(hp, nx + ny + c), eta, f32At(zfy, f), eta2, f32At(z, i), z2, f32At(qy, f), edgeLevel(hp, nx + ny + c), f32At(n2, i), gdt, dx, flowDepth);
         store<f32>(qyRaw + (<usize>f << 2), <f32>q);
       }
     }
