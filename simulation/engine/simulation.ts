@@ -171,6 +171,7 @@ export function createSimulation(setup: SimulationSetup) {
   let steps = 0;
   let cellUpdates = 0;
   if (setup.initialState) resume(setup.initialState);
+  let breaks = seriesSteps();
 
   const team = (setup.team ?? soloTeam)(s);
   const work = workFor(s);
@@ -262,6 +263,7 @@ export function createSimulation(setup: SimulationSetup) {
         if (!hydrographs.has(edit.id)) throw new EngineError(`no inflow ${edit.id}`);
         if (edit.hydrograph.times.length === 0 || edit.hydrograph.times.length !== edit.hydrograph.values.length) throw new EngineError(`inflow ${edit.id}: the hydrograph needs matching times and values`);
         hydrographs.set(edit.id, edit.hydrograph);
+        breaks = seriesSteps();
         return;
     }
   }
@@ -351,8 +353,23 @@ export function createSimulation(setup: SimulationSetup) {
     }
   }
 
+  /** Times (s, ascending) where a series steps (two samples at one time) or a rain frame
+   * starts: no time step straddles one, so each applies from exactly its time. */
+  function seriesSteps(): number[] {
+    const at = new Set<number>();
+    const add = (series: Series) => {
+      for (let k = 1; k < series.times.length; k++) if (series.times[k] === series.times[k - 1]) at.add(series.times[k]!);
+    };
+    for (const hydrograph of hydrographs.values()) add(hydrograph);
+    for (const b of [...Object.values(model.boundaries), ...(model.edgeSegments ?? []).map((segment) => segment.boundary)]) if (b.kind === 'levelSeries') add(b.level);
+    if (model.rainfall?.kind === 'uniform') add(model.rainfall.intensity);
+    if (model.rainfall?.kind === 'gridded') for (const t of Array.from(model.rainfall.times)) at.add(t);
+    return [...at].sort((a, b) => a - b);
+  }
+
   function step(limit: number): void {
-    const dt = nextStep(limit);
+    const next = breaks.find((t) => t > time + 1e-9);
+    const dt = nextStep(next === undefined ? limit : Math.min(limit, next - time));
     setForcing(dt);
     let active = 0;
     for (let r = 0; r < ny; r++) if (s.wetMax[r]! >= s.wetMin[r]!) active += s.wetMax[r]! - s.wetMin[r]! + 1;

@@ -1,5 +1,6 @@
 // loadScenario: a pack folder → LoadedScenario (see types.ts), every input checked first.
 import { activeDomain } from './domain.ts';
+import { loadBoundary, loadEdgeSegments } from './edge-segments.ts';
 import { ScenarioError } from './errors.ts';
 import { readPolygons, type PolygonFeature } from './geojson.ts';
 import { loadInflows } from './inflows.ts';
@@ -113,12 +114,7 @@ async function loadInitialWater(pack: PackFile, grid: GridGeometry, ground: Floa
 }
 
 function loadBoundaries(pack: PackFile): Record<EdgeName, LoadedBoundary> {
-  const edge = (name: EdgeName): LoadedBoundary => {
-    const spec = pack.spec.boundaries[name];
-    if (spec === 'closed' || spec === 'open') return { kind: spec };
-    if ('level' in spec) return { kind: 'level', level: spec.level };
-    return { kind: 'levelSeries', level: readSeriesCsv(pack.path(spec.levelSeries), 'level_m') };
-  };
+  const edge = (name: EdgeName): LoadedBoundary => loadBoundary(pack.spec.boundaries[name], pack.path);
   return { north: edge('north'), east: edge('east'), south: edge('south'), west: edge('west') };
 }
 
@@ -180,6 +176,7 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
     solid,
     manning,
     inflows: loadInflows(spec.inflows, grid, solid, pack.file, pack.path),
+    edgeSegments: loadEdgeSegments(spec.edgeSegments, grid, solid, new Set(spec.inflows.map((f) => f.id)), pack.file, pack.path),
     rainfall: await loadRainfall(pack, grid, active, crs.epsg),
     boundaries: loadBoundaries(pack),
     observations: observationsSpec ? readObservations(pack.path(observationsSpec.file), observationsSpec.observedColumn, grid) : [],

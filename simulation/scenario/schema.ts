@@ -33,6 +33,19 @@ const boundary = z.union([z.literal('closed'), z.literal('open'), z.strictObject
   error: 'boundary must be "closed", "open", { "level": <m> } or { "levelSeries": "<file.csv>" }',
 });
 
+/** A boundary over part of an edge, from…to along it (scenario CRS: x on the north and south
+ * edges, y on the east and west ones); the cells whose centres lie in between. A discharge comes
+ * in over it (m³/s in all, or m²/s per metre of from…to); or it takes a boundary of its own. */
+const edgeSegment = z.strictObject({
+  id: z.string().min(1),
+  edge: z.enum(['north', 'east', 'south', 'west'], { error: 'edge must be "north", "east", "south" or "west"' }),
+  from: z.number().finite(),
+  to: z.number().finite(),
+  boundary: z.union([boundary, z.strictObject({ discharge: fileName }), z.strictObject({ dischargePerWidth: fileName })], {
+    error: 'a segment\'s boundary must be "closed", "open", { "level": <m> }, { "levelSeries": "<file.csv>" }, { "discharge": "<file.csv>" } (m³/s) or { "dischargePerWidth": "<file.csv>" } (m²/s)',
+  }),
+});
+
 const schemes = ['inertial', 'hll'] as const satisfies readonly Scheme[];
 
 /** The flood engine's scheme and numerical settings for this pack; the engine's defaults for
@@ -74,6 +87,8 @@ export const ScenarioFile = z.strictObject({
   inflows: z.array(inflow).default([]),
   rainfall: rainfall.default(null),
   boundaries: z.strictObject({ north: boundary, east: boundary, south: boundary, west: boundary }),
+  /** Boundaries over parts of edges, over the edges' own; later segments win. */
+  edgeSegments: z.array(edgeSegment).default([]),
   /** CSV id,x,y,… ; `observedColumn` names the observed peak stage column. */
   observations: z.union([fileName, z.strictObject({ file: fileName, observedColumn: z.string().min(1).optional() })]).optional(),
   /** GeoJSON points with properties kind, name, illustrative. */

@@ -82,6 +82,19 @@ export type LoadedBoundary =
   /** Time-varying water-surface elevation (m, DEM datum). */
   | { kind: 'levelSeries'; level: Series };
 
+export interface LoadedEdgeSegment {
+  id: string;
+  edge: EdgeName;
+  /** Cells from…to (inclusive) along the edge: from the west end of the north and south edges,
+   * from the north end of the east and west ones. */
+  from: number;
+  to: number;
+  boundary:
+    | LoadedBoundary
+    /** Comes in over the segment, shared equally by its open cells; m³/s in all. */
+    | { kind: 'discharge'; cells: Int32Array; hydrograph: Series };
+}
+
 export interface LoadedPoint {
   id: string;
   x: number;
@@ -162,6 +175,8 @@ export interface LoadedScenario {
   inflows: LoadedInflow[];
   rainfall: LoadedRainfall;
   boundaries: Record<EdgeName, LoadedBoundary>;
+  /** Boundaries over parts of edges, over the edges' own (later ones win). */
+  edgeSegments: LoadedEdgeSegment[];
   observations: LoadedObservation[];
   assets: LoadedAsset[];
   gauges: LoadedGauge[];
