@@ -52,6 +52,12 @@ export interface Frame {
 
 export interface RunSummary {
   scheme: EngineOptions['scheme'];
+  /** Every engine setting the run used, defaults included. */
+  engine: EngineOptions;
+  /** Probe samples were taken every this many simulated seconds. */
+  sampleIntervalSeconds: number;
+  /** Simulated time (s) the run started from: 0, or the saved state's time when resuming. */
+  startSeconds: number;
   threads: number;
   cells: number;
   activeCells: number;
@@ -80,6 +86,14 @@ export interface RunResult {
   };
   /** The engine state at the end, to resume from; only when `saveState` was asked. */
   state?: EngineSnapshot;
+}
+
+/** Depth and speed per cell at one chosen time (copies). */
+export interface GridSnapshot {
+  time: number;
+  depth: Float32Array;
+  /** m/s; 0 where shallower than the wet depth. */
+  speed: Float32Array;
 }
 
 /** What the caller can do to a running simulation; checked between chunks of steps. */
@@ -132,6 +146,9 @@ export interface RunOptions {
   sampleIntervalSeconds?: number;
   /** Depth frames every this many simulated seconds; none when absent. */
   frameIntervalSeconds?: number;
+  /** Simulated times (s) at which `onGrids` receives the depth and speed grids. */
+  gridTimes?: number[];
+  onGrids?(grids: GridSnapshot): void;
   /** Monotonic milliseconds, for wall time and progress pacing. */
   now?: () => number;
   /** Least wall time (ms) between progress reports. */
@@ -153,6 +170,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   if (!(duration > 0)) throw new Error(`duration must be positive, got ${duration} s`);
   const probes = opts.probes ?? [];
   const sampleEvery = opts.sampleIntervalSeconds ?? 10;
+  if (!(sampleEvery > 0 && Number.isFinite(sampleEvery))) throw new Error(`the probe interval must be a positive number of seconds, got ${sampleEvery}`);
   const frameEvery = opts.frameIntervalSeconds;
   const control = opts.control ?? runControl();
   const team = threadTeam(threads);
@@ -191,6 +209,8 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     sample();
     let nextSample = sim.time + sampleEvery;
     let nextFrame = frameEvery && frameEvery > 0 ? sim.time + frameEvery : Infinity;
+    const startSeconds = sim.time;
+    const gridTimes = [...(opts.gridTimes ?? [])].filter((t) => t > startSeconds && t <= duration).sort((a, b) => a - b);
     let lastProgress = started;
     const progressEvery = opts.progressEveryMs ?? 250;
     while (sim.time < duration - 1e-9 && !control.stop) {
@@ -206,11 +226,15 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
         await control.resumed;
         continue;
       }
-      const stopAt = Math.min(nextSample, nextFrame, duration);
+      const stopAt = Math.min(nextSample, nextFrame, gridTimes[0] ?? Infinity, duration);
       const chunkStart = now();
       do sim.advance(stopAt, 16);
       while (sim.time < stopAt - 1e-9 && now() - chunkStart < 40);
       control.time = sim.time;
+      while (gridTimes.length > 0 && sim.time >= gridTimes[0]! - 1e-9) {
+        gridTimes.shift();
+        opts.onGrids?.({ time: sim.time, depth: Float32Array.from(sim.state.h), speed: sim.speeds() });
+      }
       if (sim.time >= nextSample - 1e-9) {
         sample();
         nextSample += sampleEvery;
@@ -245,6 +269,9 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     return {
       summary: {
         scheme: sim.options.scheme,
+        engine: { ...sim.options },
+        sampleIntervalSeconds: sampleEvery,
+        startSeconds,
         threads,
         cells: n,
         activeCells,

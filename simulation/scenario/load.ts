@@ -5,6 +5,7 @@ import { ScenarioError } from './errors.ts';
 import { readPolygons, type PolygonFeature } from './geojson.ts';
 import { loadInflows } from './inflows.ts';
 import { gridLonLatBounds } from './lonlat.ts';
+import { projectedLonLatBounds } from './projected-lonlat.ts';
 import { readAssets, readGauges, readObservations } from './points.ts';
 import { forEachCellInPolygon } from './rasterize.ts';
 import { readRaster, resampleToGrid } from './raster.ts';
@@ -185,6 +186,6 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
     initialDepth: await loadInitialWater(pack, grid, ground, solid, crs.epsg),
     durationSeconds: spec.durationSeconds ?? null,
     engine: spec.engine ?? {},
-    lonLatBounds: crs.utm ? gridLonLatBounds(grid, crs.utm) : null,
+    lonLatBounds: crs.utm ? gridLonLatBounds(grid, crs.utm) : projectedLonLatBounds(grid, crs.epsg),
   };
 }

@@ -50,7 +50,7 @@ const schemes = ['inertial', 'hll'] as const satisfies readonly Scheme[];
 
 /** The flood engine's scheme and numerical settings for this pack; the engine's defaults for
  * whatever is left out. `why` records the reason for the choice (not used by the engine). */
-const engine = z.strictObject({
+export const EngineSettings = z.strictObject({
   scheme: z.enum(schemes, { error: `scheme must be one of ${schemes.map((s) => `"${s}"`).join(', ')}` }).optional(),
   cfl: z.number().positive().max(1).optional(),
   theta: z.number().min(0).max(1).optional(),
@@ -60,7 +60,7 @@ const engine = z.strictObject({
   friction: z.enum(['face', 'vector'], { error: 'friction must be "face" or "vector"' }).optional(),
   why: z.string().min(1).optional(),
 });
-export type EngineSpec = z.infer<typeof engine>;
+export type EngineSpec = z.infer<typeof EngineSettings>;
 
 export const ScenarioFile = z.strictObject({
   format: z.literal(1, { error: 'format must be 1' }),
@@ -95,7 +95,7 @@ export const ScenarioFile = z.strictObject({
   assets: fileName.optional(),
   /** JSON { gauges: [...] } of virtual gauges. */
   gauges: fileName.optional(),
-  engine: engine.optional(),
+  engine: EngineSettings.optional(),
   /** Water at t = 0 (a hot start, a reservoir, a dam-break set-up): a raster of depth (m) or of
    * water-surface elevation (m, DEM datum) on any grid in the pack's CRS; NODATA is dry. */
   initialWater: z

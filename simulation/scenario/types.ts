@@ -187,7 +187,8 @@ export interface LoadedScenario {
   durationSeconds: number | null;
   /** scenario.json's `engine`: the scheme and settings the pack runs with ({} = engine defaults). */
   engine: EngineSpec;
-  /** Grid bounds in lon/lat degrees [west, south, east, north]; null when the CRS is not UTM. */
+  /** Grid bounds in lon/lat degrees [west, south, east, north]; null when the CRS is not a
+   * projected CRS the registry knows. */
   lonLatBounds: [number, number, number, number] | null;
 }
 

@@ -4,13 +4,14 @@ import { dirname, resolve } from 'node:path';
 import { loadScenario } from '../../../simulation/scenario/load.ts';
 import { readProbesCsv } from '../../../simulation/scenario/probes-csv.ts';
 import { resolveScenarioDir } from '../../../simulation/scenario/summary.ts';
-import { writeRunOutputs, checkObservations, meanAbsError } from '../../../simulation/host/outputs.ts';
+import { checkObservations, meanAbsError, OutputError, prepareOutputs, writeGridSnapshot, writeRunOutputs, type SnapshotFiles } from '../../../simulation/host/outputs.ts';
 import { readEngineState, writeEngineState } from '../../../simulation/host/engine-state-file.ts';
 import { runControl, runSimulation, type Progress } from '../../../simulation/host/run.ts';
 import { defaultProbes, engineModelOf, readEngineSettings } from '../../../simulation/host/scenario-model.ts';
 import { repoPaths } from '../../paths.ts';
 import { integerFlag, parseFlags, UsageError, type CliIo, type Command } from '../command.ts';
 import { dataDirFlag } from '../data-dir.ts';
+import { engineSettingsFlag, snapshotTimesFlag } from './sim-options.ts';
 
 function positiveSeconds(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -51,7 +52,7 @@ function reportProgress(io: CliIo) {
 export const simCommand: Command = {
   name: 'sim',
   summary: 'run the flood model on a scenario pack and write its results',
-  usage: 'polder sim --scenario <dir|name> [--duration s] [--threads n] [--probes file.csv] [--out dir] [--scheme inertial|hll] [--resume state-file] [--save-state state-file] [--json] [--data-dir <path>]',
+  usage: 'polder sim --scenario <dir|name> [--duration s] [--threads n] [--probes file.csv] [--out dir] [--scheme inertial|hll] [--set key=value …] [--snapshots s,s,…] [--probe-interval s] [--resume state-file] [--save-state state-file] [--json] [--data-dir <path>]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       scenario: { type: 'string' },
@@ -60,6 +61,9 @@ export const simCommand: Command = {
       probes: { type: 'string' },
       out: { type: 'string' },
       scheme: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      snapshots: { type: 'string' },
+      'probe-interval': { type: 'string' },
       resume: { type: 'string' },
       'save-state': { type: 'string' },
       json: { type: 'boolean' },
@@ -71,16 +75,30 @@ export const simCommand: Command = {
     if (values.scheme !== undefined && values.scheme !== 'inertial' && values.scheme !== 'hll') {
       throw new UsageError(`--scheme must be inertial or hll, got "${values.scheme}"`);
     }
+    const settings = engineSettingsFlag(values.set);
+    const snapshotTimes = snapshotTimesFlag(values.snapshots);
+    if (snapshotTimes.length > 0 && !values.out) throw new UsageError('--snapshots writes grids into the --out folder: give --out <dir>');
+    const probeInterval = positiveSeconds('probe-interval', values['probe-interval']);
 
     const dir = resolveScenarioDir(values.scenario, repoPaths.resources);
     const scenario = await loadScenario(dir);
-    const engine = { ...readEngineSettings(dir), ...(values.scheme ? { scheme: values.scheme as 'inertial' | 'hll' } : {}) };
+    const engine = { ...readEngineSettings(dir), ...(values.scheme ? { scheme: values.scheme as 'inertial' | 'hll' } : {}), ...settings };
     const probes = values.probes ? readProbesCsv(resolve(values.probes), scenario.grid) : defaultProbes(scenario);
     const durationSeconds = duration ?? scenario.durationSeconds;
     if (!durationSeconds) throw new UsageError(`the scenario sets no duration: give --duration <seconds>`);
     const initialState = values.resume ? readEngineState(resolve(values.resume)) : undefined;
     const saveState = values['save-state'] ? resolve(values['save-state']) : null;
     if (saveState) checkWritableFile(saveState);
+    const late = snapshotTimes.find((t) => t > durationSeconds);
+    if (late !== undefined) throw new UsageError(`--snapshots: ${late} s is after the end of the run (${durationSeconds} s)`);
+    let outputs = null;
+    try {
+      outputs = values.out ? prepareOutputs(resolve(values.out), scenario) : null;
+    } catch (error) {
+      if (error instanceof OutputError) throw new UsageError(error.message);
+      throw error;
+    }
+    const snapshots: SnapshotFiles[] = [];
 
     const control = runControl();
     void io.stopRequested.then(() => {
@@ -95,13 +113,16 @@ export const simCommand: Command = {
       probes,
       initialState,
       saveState: saveState !== null,
+      sampleIntervalSeconds: probeInterval,
+      gridTimes: snapshotTimes,
+      onGrids: outputs ? (grids) => snapshots.push(writeGridSnapshot(outputs, scenario, grids)) : undefined,
       control,
       progressEveryMs: io.isTTY ? 200 : 2000,
       onProgress: values.json ? undefined : reportProgress(io),
     });
     const s = result.summary;
     if (saveState) writeEngineState(saveState, result.state!);
-    const summary = values.out ? writeRunOutputs(resolve(values.out), scenario, result) : null;
+    const summary = outputs ? writeRunOutputs(outputs, scenario, result, snapshots) : null;
     const observations = checkObservations(scenario, s);
     const mae = meanAbsError(observations);
     if (values.json) {
