@@ -4,8 +4,6 @@
 import { edges, seriesAt, type Boundary, type Edge, type EngineModel } from './model.ts';
 import { EDGE_CODE, type SolverState } from './state.ts';
 
-export const edgeFaceCount = (nx: number, ny: number) => 2 * (nx + ny);
-
 /** First edge-face number of an edge, and how many faces it has. */
 export function edgeRange(edge: Edge, nx: number, ny: number): { first: number; count: number } {
   switch (edge) {

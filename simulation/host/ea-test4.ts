@@ -89,9 +89,12 @@ export interface PointComparison {
   referenceArrival: number | null;
 }
 
-/** Runs Test 4 and compares each point's depth series with the reference at its times. */
-export function runEaTest4(options: Partial<EngineOptions>, cellSize = 5): { points: PointComparison[]; massErrorPercent: number; cellUpdates: number } {
-  const reference = readReference();
+/** Runs Test 4 (to the reference's end, or `endSeconds`) and compares each point's depth series
+ * with the reference at its times. */
+export function runEaTest4(options: Partial<EngineOptions>, cellSize = 5, endSeconds = Infinity): { points: PointComparison[]; massErrorPercent: number; cellUpdates: number } {
+  const full = readReference();
+  const kept = full.times.filter((t) => t <= endSeconds).length;
+  const reference = { ...full, times: full.times.slice(0, kept), depths: full.depths.map((series) => series.slice(0, kept)) };
   const model = eaTest4Model(cellSize);
   const probes = reference.points.map((p) => {
     const col = Math.floor(p.x / cellSize);

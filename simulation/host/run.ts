@@ -137,7 +137,8 @@ export interface RunOptions {
   /** Simulated time (s) to stop at, counted from the start of the run (of the run that saved
    * `initialState`, when resuming). */
   durationSeconds: number;
-  /** Resume from this saved state instead of starting at t = 0. */
+  /** Resume from this saved state instead of starting at t = 0 (the engine's envelopes, books
+   * and probe peaks go on; this run's probe samples and hazard classes start at the resumed time). */
   initialState?: EngineSnapshot;
   /** Return the engine state at the end (`RunResult.state`). */
   saveState?: boolean;

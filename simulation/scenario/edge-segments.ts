@@ -7,7 +7,7 @@ import { readSeriesCsv } from './series.ts';
 import type { EdgeName, GridGeometry, LoadedBoundary, LoadedEdgeSegment } from './types.ts';
 
 /** Cell of the edge at position k along it (north and south: from the west; east and west: from the north). */
-export function edgeCell(grid: GridGeometry, edge: EdgeName, k: number): number {
+function edgeCell(grid: GridGeometry, edge: EdgeName, k: number): number {
   const { nx, ny } = grid;
   if (edge === 'north') return k;
   if (edge === 'south') return (ny - 1) * nx + k;
