@@ -2,7 +2,7 @@
 // applied between steps, the mass balance and the probes. The cell work itself is done by
 // the scheme's passes, through a Team of one or more threads sharing the state.
 import { applyBarriers, buildFaceCrests } from './faces.ts';
-import { hllFlux, hllLimit, hllUpdate } from './hll.ts';
+import { hllWork } from './hll-work.ts';
 import { inertialWork } from './inertial.ts';
 import { defaultOptions, seriesAt, type Barrier, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
 import { copyArrays, plainSeries, restoreArrays, snapshotMismatch, SNAPSHOT_FORMAT, type EngineSnapshot } from './snapshot.ts';
@@ -48,7 +48,7 @@ export class EngineError extends Error {
 
 /** The scheme's step, for the calling thread (each thread of a team calls this once). */
 export function workFor(s: SolverState): StepWork {
-  return s.dims.scheme === 'inertial' ? inertialWork(s) : { passes: [hllFlux, hllLimit, hllUpdate], seams: null };
+  return s.dims.scheme === 'inertial' ? inertialWork(s) : hllWork(s);
 }
 
 export function dimsFor(model: EngineModel, options: EngineOptions, threads: number): Dims {

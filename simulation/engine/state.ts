@@ -121,14 +121,16 @@ export interface SolverState extends StateArrays {
 export const HEADER = 64;
 /**
  * The arrays whose byte offsets the header lists first, in this order, followed by nx and ny
- * (i32), then at HEADER + 128 dx, theta, flowDepth, wetDepth, gravity and
+ * (i32), then at HEADER + HEADER_F64 dx, theta, flowDepth, wetDepth, gravity and
  * vector friction (1 or 0) (f64): the layout wasm/inertial.ts reads.
  */
 const KERNEL_ARRAYS = [
   'h', 'z', 'n2', 'solid', 'rainGrid', 'keep', 'qx', 'qy', 'qxRaw', 'qyRaw', 'n2x', 'n2y', 'zfx', 'zfy',
   'wetMin', 'wetMax', 'updMin', 'updMax', 'rowSpeed', 'rowIn', 'rowOut', 'rowClamp', 'maxDepth', 'maxSpeed', 'arrival', 'params',
-  'edgeKind', 'edgeLevel',
+  'edgeKind', 'edgeLevel', 'hu', 'hv', 'fxh', 'fxu', 'fxv', 'fyh', 'fyu', 'fyv',
 ] as const satisfies readonly (keyof Layout)[];
+/** Where the header's f64 dims start, after it (F_BASE in wasm/header.ts). */
+export const HEADER_F64 = 192;
 const FIRST_ARRAY = 1024;
 // cache-line aligned arrays; the slack at the end lets the kernel's 8-byte loads of the last
 // solid flags stay inside the memory
@@ -157,11 +159,11 @@ export function allocateState(dims: Dims): SolverState {
   const { offsets, bytes } = place(layout(dims));
   if (bytes > MAX_BYTES) throw new RangeError(`a ${dims.nx}×${dims.ny} grid needs ${(bytes / 2 ** 30).toFixed(1)} GiB of solver state, more than the engine's 4 GiB`);
   const s = attachState(dims, sharedMemory(bytes));
-  const words = new Uint32Array(s.memory.buffer, HEADER, 32);
+  const words = new Uint32Array(s.memory.buffer, HEADER, HEADER_F64 / 4);
   KERNEL_ARRAYS.forEach((name, k) => (words[k] = offsets[name]));
   words[KERNEL_ARRAYS.length] = dims.nx;
   words[KERNEL_ARRAYS.length + 1] = dims.ny;
-  new Float64Array(s.memory.buffer, HEADER + 128, 6).set([dims.dx, dims.theta, dims.flowDepth, dims.wetDepth, dims.gravity, dims.vectorFriction ? 1 : 0]);
+  new Float64Array(s.memory.buffer, HEADER + HEADER_F64, 6).set([dims.dx, dims.theta, dims.flowDepth, dims.wetDepth, dims.gravity, dims.vectorFriction ? 1 : 0]);
   return s;
 }
 

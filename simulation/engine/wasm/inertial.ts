@@ -5,79 +5,13 @@
 // (no globals, no data segments), so the instances never disturb each other.
 // Build: node scripts/build-wasm.ts (writes ../inertial-wasm.ts).
 
-// The state header (see KERNEL_ARRAYS and allocateState in ../state.ts): u32 byte offsets of the
-// arrays, in this order, then the integer dims, then the f64 dims.
-const A_H = 0;
-const A_Z = 1;
-const A_N2 = 2;
-const A_SOLID = 3;
-const A_RAIN_GRID = 4;
-const A_KEEP = 5;
-const A_QX = 6;
-const A_QY = 7;
-const A_QX_RAW = 8;
-const A_QY_RAW = 9;
-const A_N2X = 10;
-const A_N2Y = 11;
-const A_ZFX = 12;
-const A_ZFY = 13;
-const A_WET_MIN = 14;
-const A_WET_MAX = 15;
-const A_UPD_MIN = 16;
-const A_UPD_MAX = 17;
-const A_ROW_SPEED = 18;
-const A_ROW_IN = 19;
-const A_ROW_OUT = 20;
-const A_ROW_CLAMP = 21;
-const A_MAX_DEPTH = 22;
-const A_MAX_SPEED = 23;
-const A_ARRIVAL = 24;
-const A_PARAMS = 25;
-// per edge face (../edges.ts): north c → c, east r → nx + r, south c → nx + ny + c, west r → 2·nx + ny + r
-const A_EDGE_KIND = 26;
-const A_EDGE_LEVEL = 27;
-const I_NX = 28;
-const I_NY = 29;
-const F_BASE = 128;
-const F_DX = 0;
-const F_THETA = 1;
-const F_FLOW_DEPTH = 2;
-const F_WET_DEPTH = 3;
-const F_GRAVITY = 4;
-/** 1: friction from the magnitude of the velocity vector; 0: from the face's own discharge. */
-const F_VECTOR_FRICTION = 5;
-// params (f64), as P in ../state.ts
-const P_DT = 0;
-const P_TIME = 1;
-const P_RAIN = 2;
-const P_RAIN_GRID_ON = 3;
+import {
+  A_H, A_Z, A_N2, A_SOLID, A_RAIN_GRID, A_KEEP, A_QX, A_QY, A_QX_RAW, A_QY_RAW, A_N2X, A_N2Y, A_ZFX, A_ZFY, A_WET_MIN, A_WET_MAX, A_UPD_MIN, A_UPD_MAX, A_ROW_SPEED, A_ROW_IN, A_ROW_OUT, A_ROW_CLAMP, A_MAX_DEPTH, A_MAX_SPEED, A_ARRIVAL, A_PARAMS, A_EDGE_KIND, A_EDGE_LEVEL, I_NX, I_NY, F_DX, F_THETA, F_FLOW_DEPTH, F_WET_DEPTH, F_GRAVITY, F_VECTOR_FRICTION, P_DT, P_TIME, P_RAIN, P_RAIN_GRID_ON, OPEN, LEVEL, arr, int, dim, param, edgeKind, edgeLevel, f32At,
+} from './header';
 
-const OPEN = 1;
-const LEVEL = 2;
 const CBRT_MAGIC: i32 = 709921077;
 const THIRD: f32 = 1.0 / 3.0;
 
-@inline function arr(hp: usize, k: i32): usize {
-  return <usize>load<u32>(hp + (<usize>k << 2));
-}
-@inline function int(hp: usize, k: i32): i32 {
-  return load<i32>(hp + (<usize>k << 2));
-}
-@inline function dim(hp: usize, k: i32): f64 {
-  return load<f64>(hp + F_BASE + (<usize>k << 3));
-}
-@inline function param(hp: usize, k: i32): f64 {
-  return load<f64>(arr(hp, A_PARAMS) + (<usize>k << 3));
-}
-@inline function edgeKind(hp: usize, f: i32): i32 {
-  return <i32>load<u8>(arr(hp, A_EDGE_KIND) + <usize>f);
-}
-@inline function edgeLevel(hp: usize, f: i32): f64 {
-  return load<f64>(arr(hp, A_EDGE_LEVEL) + (<usize>f << 3));
-}
-@inline function f32At(base: usize, i: i32): f32 {
-  return load<f32>(base + (<usize>i << 2));
-}
 @inline function v4At(base: usize, i: i32): v128 {
   return v128.load(base + (<usize>i << 2));
 }
@@ -536,3 +470,4 @@ export function update(hp: usize, r0: i32, r1: i32): void {
   updateRows(hp, r0, min(r0 + 2, r1));
   if (r1 - 1 >= r0 + 2) updateRows(hp, r1 - 1, r1);
 }
+export { hllFlux, hllLimit, hllUpdate } from './hll';
