@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { EngineModel, Scheme } from '../engine/model.ts';
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
 import { syntheticCity } from '../engine/synthetic-city.ts';
+import type { EngineSnapshot } from '../engine/snapshot.ts';
 import { readEngineState, writeEngineState } from './engine-state-file.ts';
+import { runControl, runSimulation } from './run.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,5 +93,28 @@ describe('hot start: saved state files', () => {
     expect(() => start('hll', saved)).toThrow(/computed with the inertial scheme, this run uses hll/);
     const other = syntheticCity({ nx: 30, ny: 40 });
     expect(() => createSimulation({ model: other, initialState: saved })).toThrow(/60×40 grid of 2 m cells, the model 30×40/);
+  });
+});
+
+describe('hot start from a running simulation', () => {
+  it('hands over the live state between steps, and a run resumed from it ends as the live run does', async () => {
+    const control = runControl();
+    let taken: EngineSnapshot | null = null;
+    const live = await runSimulation({
+      model: city(),
+      durationSeconds: 120,
+      control,
+      sampleIntervalSeconds: 20,
+      gridTimes: [40],
+      // asked for while the run goes on, as the forecast would
+      onGrids: () => control.snapshotRequests!.push((state) => (taken = state)),
+    });
+    expect(taken).not.toBeNull();
+    const state = taken as unknown as EngineSnapshot;
+    expect(state.time).toBe(40);
+    const forecast = await runSimulation({ model: city(), durationSeconds: 120, initialState: state, sampleIntervalSeconds: 20 });
+    expect(forecast.summary.startSeconds).toBe(40);
+    expect(Array.from(forecast.grids.depth)).toEqual(Array.from(live.grids.depth));
+    expect(forecast.summary.massBalance).toEqual(live.summary.massBalance);
   });
 });

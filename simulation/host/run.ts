@@ -103,6 +103,9 @@ export interface RunControl {
   /** Resolves when `paused` turns false again (the caller calls `resume`). */
   resumed: Promise<void>;
   edits: Edit[];
+  /** Each is called once, between two steps, with the engine state as it then stands (a hot
+   * start for another run, e.g. a forecast from the live state). */
+  snapshotRequests?: ((state: EngineSnapshot) => void)[];
   /** Simulated time (s) reached so far; the runner keeps it up to date. */
   time: number;
   /** Called for each edit taken from `edits`: null when applied, else why not. */
@@ -116,6 +119,7 @@ export function runControl(): RunControl & { pause(): void; resume(): void } {
     paused: false,
     resumed: Promise.resolve(),
     edits: [],
+    snapshotRequests: [],
     time: 0,
     pause() {
       if (control.paused) return;
@@ -215,6 +219,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     let lastProgress = started;
     const progressEvery = opts.progressEveryMs ?? 250;
     while (sim.time < duration - 1e-9 && !control.stop) {
+      for (const take of control.snapshotRequests?.splice(0) ?? []) take(sim.snapshotState());
       for (const edit of control.edits.splice(0)) {
         try {
           sim.edit(edit);
