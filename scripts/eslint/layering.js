@@ -111,6 +111,7 @@ export const layers = [
     files: 'native/cli/**',
     label: 'native/cli',
     imports: ['native/**', 'simulation/host/**', 'simulation/scenario/**'],
+    types: ['simulation/engine/**'],
     packages: ['better-sqlite3'],
     node: true,
   },

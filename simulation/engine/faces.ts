@@ -1,26 +1,26 @@
 // Face crests: the ground a face's water must top to flow, i.e. the higher of its two cells,
-// a wall (Infinity) next to solid cells and closed edges, and raised where a barrier crosses.
+// a wall (Infinity) next to solid cells and closed edge faces (edgeKind, set first), and raised where a barrier crosses.
 import type { Barrier, EngineModel } from './model.ts';
 import { EDGE_CODE, type SolverState } from './state.ts';
 
 export function buildFaceCrests(s: SolverState, model: EngineModel): void {
-  const { nx, ny, edgeKinds } = s.dims;
-  const { z, solid, zfx, zfy } = s;
-  const [north, east, south, west] = edgeKinds;
+  const { nx, ny } = s.dims;
+  const { z, solid, zfx, zfy, edgeKind } = s;
+  const closed = (edgeFace: number) => edgeKind[edgeFace] === EDGE_CODE.closed;
   for (let r = 0; r < ny; r++) {
     for (let c = 0; c <= nx; c++) {
       const f = r * (nx + 1) + c;
       const i = r * nx + c;
-      if (c === 0) zfx[f] = west === EDGE_CODE.closed || solid[i] ? Infinity : z[i]!;
-      else if (c === nx) zfx[f] = east === EDGE_CODE.closed || solid[i - 1] ? Infinity : z[i - 1]!;
+      if (c === 0) zfx[f] = closed(2 * nx + ny + r) || solid[i] ? Infinity : z[i]!;
+      else if (c === nx) zfx[f] = closed(nx + r) || solid[i - 1] ? Infinity : z[i - 1]!;
       else zfx[f] = solid[i - 1] || solid[i] ? Infinity : Math.max(z[i - 1]!, z[i]!);
     }
   }
   for (let r = 0; r <= ny; r++) {
     for (let c = 0; c < nx; c++) {
       const f = r * nx + c;
-      if (r === 0) zfy[f] = north === EDGE_CODE.closed || solid[c] ? Infinity : z[c]!;
-      else if (r === ny) zfy[f] = south === EDGE_CODE.closed || solid[f - nx] ? Infinity : z[f - nx]!;
+      if (r === 0) zfy[f] = closed(c) || solid[c] ? Infinity : z[c]!;
+      else if (r === ny) zfy[f] = closed(nx + ny + c) || solid[f - nx] ? Infinity : z[f - nx]!;
       else zfy[f] = solid[f - nx] || solid[f] ? Infinity : Math.max(z[f - nx]!, z[f]!);
     }
   }

@@ -1,7 +1,8 @@
 // What the engine needs to run: plain numbers and typed arrays on a regular grid. Row 0 is the
 // northern row, cell index = row * nx + col (the raster order of ESRI ASCII and GeoTIFF).
 
-/** Samples at ascending times (s); linear between samples, held at the end values outside. */
+/** Samples at ascending times (s); linear between samples, held at the end values outside. Two
+ * samples at one time are a step: the first value up to that time, the second from it on. */
 export interface Series {
   times: ArrayLike<number>;
   values: ArrayLike<number>;
@@ -17,6 +18,15 @@ export type Boundary =
   /** Water-surface elevation (m) just outside the edge. */
   | { kind: 'level'; level: number }
   | { kind: 'levelSeries'; level: Series };
+
+/** A boundary over part of an edge: cells from…to (inclusive) along it, counted from the
+ * west end of the north and south edges and from the north end of the east and west edges. */
+export interface EdgeSegment {
+  edge: Edge;
+  from: number;
+  to: number;
+  boundary: Boundary;
+}
 
 export interface Inflow {
   id: string;
@@ -54,6 +64,9 @@ export interface Barrier {
 }
 
 export type Scheme = 'inertial' | 'hll';
+/** Inertial friction: from each face's own discharge, or from the magnitude of the velocity
+ * vector there (the discharges across the other way averaged around the face). */
+export type Friction = 'face' | 'vector';
 
 export interface EngineModel {
   nx: number;
@@ -71,6 +84,8 @@ export interface EngineModel {
   inflows: Inflow[];
   rainfall: Rainfall;
   boundaries: Record<Edge, Boundary>;
+  /** Boundaries over parts of edges, over the edges' own (later segments win). */
+  edgeSegments?: EdgeSegment[];
   pumps: Pump[];
   barriers: Barrier[];
 }
@@ -88,6 +103,8 @@ export interface EngineOptions {
   /** Depth (m) above which a cell counts as flooded: arrival time, speeds, hazard. */
   wetDepth: number;
   gravity: number;
+  /** Inertial scheme only (HLL's friction always uses the cell's velocity vector). */
+  friction: Friction;
 }
 
 /** The defaults for a scheme: the explicit 2-D HLL update needs the smaller Courant number. */
@@ -103,6 +120,9 @@ const inertialDefaults: EngineOptions = {
   flowDepth: 1e-3,
   wetDepth: 0.01,
   gravity: 9.81,
+  // measured better on both EA Test 4 (RMSE ≤ 3 mm against LISFLOOD-FP 8, face by face up to
+  // 19 mm) and Merewether (peak-stage MAE 0.103 m, face by face 0.109 m)
+  friction: 'vector',
 };
 
 export function seriesAt(series: Series, t: number): number {

@@ -2,10 +2,12 @@
 // applied between steps, the mass balance and the probes. The cell work itself is done by
 // the scheme's passes, through a Team of one or more threads sharing the state.
 import { applyBarriers, buildFaceCrests } from './faces.ts';
-import { hllFlux, hllLimit, hllUpdate } from './hll.ts';
+import { hllWork } from './hll-work.ts';
 import { inertialWork } from './inertial.ts';
-import { defaultOptions, edges, seriesAt, type Barrier, type Boundary, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
-import { EDGE_CODE, P, allocateState, type Dims, type SolverState } from './state.ts';
+import { defaultOptions, seriesAt, type Barrier, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
+import { copyArrays, plainSeries, restoreArrays, snapshotMismatch, SNAPSHOT_FORMAT, type EngineSnapshot } from './snapshot.ts';
+import { checkEdgeSegments, edgeLevelsAt, edgeRuns, setEdgeFaces, trackLevelEdges } from './edges.ts';
+import { P, allocateState, type Dims, type SolverState } from './state.ts';
 import { soloTeam, type StepWork, type Team } from './team.ts';
 
 export type Edit =
@@ -46,23 +48,21 @@ export class EngineError extends Error {
 
 /** The scheme's step, for the calling thread (each thread of a team calls this once). */
 export function workFor(s: SolverState): StepWork {
-  return s.dims.scheme === 'inertial' ? inertialWork(s) : { passes: [hllFlux, hllLimit, hllUpdate], seams: null };
+  return s.dims.scheme === 'inertial' ? inertialWork(s) : hllWork(s);
 }
 
 export function dimsFor(model: EngineModel, options: EngineOptions, threads: number): Dims {
-  const code = (b: Boundary) => (b.kind === 'closed' ? EDGE_CODE.closed : b.kind === 'open' ? EDGE_CODE.open : EDGE_CODE.level);
-  const [n, e, s, w] = edges.map((edge) => code(model.boundaries[edge]));
   return {
     nx: model.nx,
     ny: model.ny,
     dx: model.cellSize,
     scheme: options.scheme,
     threads,
-    edgeKinds: [n!, e!, s!, w!],
     theta: options.theta,
     flowDepth: options.flowDepth,
     wetDepth: options.wetDepth,
     gravity: options.gravity,
+    vectorFriction: options.friction === 'vector',
   };
 }
 
@@ -81,6 +81,8 @@ function validateModel(model: EngineModel): void {
     if (model.initialDepth && !(model.initialDepth[i]! >= 0)) throw new EngineError(`initial depth at cell ${i} is ${model.initialDepth[i]}`);
   }
   for (const inflow of model.inflows) for (let k = 0; k < inflow.cells.length; k++) checkCell(model, inflow.cells[k]!, `inflow ${inflow.id}`);
+  const segments = checkEdgeSegments(model);
+  if (segments) throw new EngineError(segments);
   for (const pump of model.pumps) checkPump(model, pump);
 }
 
@@ -95,14 +97,15 @@ function checkPump(model: EngineModel, pump: Pump): void {
   if (!(pump.capacity >= 0 && Number.isFinite(pump.capacity))) throw new EngineError(`pump ${pump.id}: capacity ${pump.capacity} m³/s is not a non-negative number`);
 }
 
-const isLevel = (b: Boundary) => b.kind === 'level' || b.kind === 'levelSeries';
-
 export interface SimulationSetup {
   model: EngineModel;
   options?: Partial<EngineOptions>;
   probes?: ProbeCell[];
   /** Builds the team once the state exists (default: the calling thread alone). */
   team?: (s: SolverState) => Team;
+  /** Resume from this saved state (`snapshotState()` of a run of the same model and scheme)
+   * instead of starting dry or from `model.initialDepth` at t = 0. */
+  initialState?: EngineSnapshot;
   threads?: number;
 }
 
@@ -145,18 +148,9 @@ export function createSimulation(setup: SimulationSetup) {
     }
     s.rowSpeed[r] = Math.sqrt(g * hmax);
   }
-  // water may come in over a level boundary at any time: its edge cells are always in play
-  for (let r = 0; r < ny; r++) {
-    const levelRow = (r === 0 && isLevel(model.boundaries.north)) || (r === ny - 1 && isLevel(model.boundaries.south));
-    if (levelRow || isLevel(model.boundaries.west)) {
-      s.wetMin[r] = 0;
-      s.wetMax[r] = Math.max(s.wetMax[r]!, 0);
-    }
-    if (levelRow || isLevel(model.boundaries.east)) {
-      s.wetMax[r] = nx - 1;
-      s.wetMin[r] = Math.min(s.wetMin[r]!, nx - 1);
-    }
-  }
+  const edgeFaces = edgeRuns(model);
+  setEdgeFaces(s, edgeFaces, 0);
+  trackLevelEdges(s);
   const barriers: Barrier[] = [...model.barriers];
   buildFaceCrests(s, { ...model, barriers });
   const pumps: Pump[] = [...model.pumps];
@@ -173,14 +167,59 @@ export function createSimulation(setup: SimulationSetup) {
   for (let i = 0; i < n; i++) initialVolume += s.h[i]!;
   initialVolume *= area;
   const volume = { inflow: 0, rain: 0, pumpedOut: 0, pumpedMoved: 0 };
-
-  const team = (setup.team ?? soloTeam)(s);
-  const work = workFor(s);
   let time = 0;
   let steps = 0;
   let cellUpdates = 0;
+  if (setup.initialState) resume(setup.initialState);
+  let breaks = seriesSteps();
+
+  const team = (setup.team ?? soloTeam)(s);
+  const work = workFor(s);
   let rainFrame = -1;
   let rainGridSum = 0;
+
+  function resume(saved: EngineSnapshot): void {
+    const mismatch = snapshotMismatch(saved, s);
+    if (mismatch) throw new EngineError(`cannot resume: ${mismatch}`);
+    for (const pump of saved.pumps) checkPump(model, pump);
+    for (const { id } of saved.hydrographs) if (!hydrographs.has(id)) throw new EngineError(`cannot resume: the saved state has an inflow "${id}" the model has not`);
+    restoreArrays(saved, s);
+    for (let i = 0; i < n; i++) if (model.solid[i] && s.h[i] !== 0) throw new EngineError(`cannot resume: the saved state has water in cell ${i}, solid in this model`);
+    barriers.splice(0, barriers.length, ...saved.barriers.map((b) => ({ ...b, line: b.line.map(([x, y]) => [x, y] as [number, number]) })));
+    applyBarriers(s, barriers);
+    pumps.splice(0, pumps.length, ...saved.pumps.map((p) => ({ ...p })));
+    for (const { id, hydrograph } of saved.hydrographs) hydrographs.set(id, { times: [...hydrograph.times], values: [...hydrograph.values] });
+    for (const probe of saved.probes) {
+      const k = probes.findIndex((p) => p.id === probe.id);
+      if (k < 0) continue;
+      probeMaxDepth[k] = probe.maxDepth;
+      probeArrival[k] = probe.arrival;
+    }
+    initialVolume = saved.volumes.initial;
+    Object.assign(volume, { inflow: saved.volumes.inflow, rain: saved.volumes.rain, pumpedOut: saved.volumes.pumpedOut, pumpedMoved: saved.volumes.pumpedMoved });
+    time = saved.time;
+    steps = saved.steps;
+    cellUpdates = saved.cellUpdates;
+  }
+
+  function snapshotState(): EngineSnapshot {
+    return {
+      format: SNAPSHOT_FORMAT,
+      scheme: options.scheme,
+      nx,
+      ny,
+      cellSize: dx,
+      time,
+      steps,
+      cellUpdates,
+      volumes: { initial: initialVolume, ...volume },
+      pumps: pumps.map((p) => ({ ...p })),
+      barriers: barriers.map((b) => ({ ...b, line: b.line.map(([x, y]) => [x, y] as [number, number]) })),
+      hydrographs: [...hydrographs].map(([id, hydrograph]) => ({ id, hydrograph: plainSeries(hydrograph) })),
+      probes: probes.map((p, k) => ({ id: p.id, maxDepth: probeMaxDepth[k]!, arrival: probeArrival[k]! })),
+      arrays: copyArrays(s),
+    };
+  }
 
   function wet(cell: number): void {
     const r = Math.floor(cell / nx);
@@ -224,6 +263,7 @@ export function createSimulation(setup: SimulationSetup) {
         if (!hydrographs.has(edit.id)) throw new EngineError(`no inflow ${edit.id}`);
         if (edit.hydrograph.times.length === 0 || edit.hydrograph.times.length !== edit.hydrograph.values.length) throw new EngineError(`inflow ${edit.id}: the hydrograph needs matching times and values`);
         hydrographs.set(edit.id, edit.hydrograph);
+        breaks = seriesSteps();
         return;
     }
   }
@@ -263,11 +303,7 @@ export function createSimulation(setup: SimulationSetup) {
       params[P.rainGridOn] = 1;
       volume.rain += rainGridSum * dt * area;
     }
-    const levels = [P.levelNorth, P.levelEast, P.levelSouth, P.levelWest] as const;
-    edges.forEach((edge, k) => {
-      const b = model.boundaries[edge];
-      params[levels[k]!] = b.kind === 'level' ? b.level : b.kind === 'levelSeries' ? seriesAt(b.level, mid) : 0;
-    });
+    edgeLevelsAt(s, edgeFaces, mid);
   }
 
   function applySources(dt: number): void {
@@ -317,8 +353,23 @@ export function createSimulation(setup: SimulationSetup) {
     }
   }
 
+  /** Times (s, ascending) where a series steps (two samples at one time) or a rain frame
+   * starts: no time step straddles one, so each applies from exactly its time. */
+  function seriesSteps(): number[] {
+    const at = new Set<number>();
+    const add = (series: Series) => {
+      for (let k = 1; k < series.times.length; k++) if (series.times[k] === series.times[k - 1]) at.add(series.times[k]!);
+    };
+    for (const hydrograph of hydrographs.values()) add(hydrograph);
+    for (const b of [...Object.values(model.boundaries), ...(model.edgeSegments ?? []).map((segment) => segment.boundary)]) if (b.kind === 'levelSeries') add(b.level);
+    if (model.rainfall?.kind === 'uniform') add(model.rainfall.intensity);
+    if (model.rainfall?.kind === 'gridded') for (const t of Array.from(model.rainfall.times)) at.add(t);
+    return [...at].sort((a, b) => a - b);
+  }
+
   function step(limit: number): void {
-    const dt = nextStep(limit);
+    const next = breaks.find((t) => t > time + 1e-9);
+    const dt = nextStep(next === undefined ? limit : Math.min(limit, next - time));
     setForcing(dt);
     let active = 0;
     for (let r = 0; r < ny; r++) if (s.wetMax[r]! >= s.wetMin[r]!) active += s.wetMax[r]! - s.wetMin[r]! + 1;
@@ -351,6 +402,8 @@ export function createSimulation(setup: SimulationSetup) {
     },
     /** Takes effect from the next step; throws (changing nothing) if it cannot apply. */
     edit: applyEdit,
+    /** The state as it stands between steps, to resume from (`createSimulation({ initialState })`). */
+    snapshotState,
     pumps: () => pumps.map((p) => ({ ...p })),
     barriers: () => barriers.map((b) => ({ ...b })),
     massBalance(): MassBalance {

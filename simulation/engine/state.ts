@@ -12,12 +12,7 @@ export const P = {
   rain: 2,
   /** 1 when `rainGrid` (m/s per cell) applies instead of `rain`. */
   rainGridOn: 3,
-  /** Outside water level per edge (m), used by level boundaries. */
-  levelNorth: 4,
-  levelEast: 5,
-  levelSouth: 6,
-  levelWest: 7,
-  count: 8,
+  count: 4,
 } as const;
 
 /** Control words for the team's signals, barrier and band partition. */
@@ -41,12 +36,12 @@ export interface Dims {
   dx: number;
   scheme: Scheme;
   threads: number;
-  /** Boundary kind per edge, EDGE_CODE: [north, east, south, west]. */
-  edgeKinds: [number, number, number, number];
   theta: number;
   flowDepth: number;
   wetDepth: number;
   gravity: number;
+  /** Inertial friction from the velocity vector's magnitude (true) or the face's discharge. */
+  vectorFriction: boolean;
 }
 
 type ArrayKind = 'f32' | 'f64' | 'i32' | 'u8';
@@ -101,6 +96,9 @@ function layout(d: Pick<Dims, 'nx' | 'ny' | 'scheme' | 'threads'>) {
     rowIn: ['f64', d.ny],
     rowOut: ['f64', d.ny],
     rowClamp: ['f64', d.ny],
+    /** Per edge face (edges.ts numbers them): boundary kind (EDGE_CODE) and outside water level (m). */
+    edgeKind: ['u8', 2 * (d.nx + d.ny)],
+    edgeLevel: ['f64', 2 * (d.nx + d.ny)],
     maxDepth: ['f32', n],
     maxSpeed: ['f32', n],
     /** First time (s) above wetDepth; -1 if never. */
@@ -122,14 +120,17 @@ export interface SolverState extends StateArrays {
 /** Byte offset of the kernel's header in the memory (below it: nothing, so 0 is never an array). */
 export const HEADER = 64;
 /**
- * The arrays whose byte offsets the header lists first, in this order, followed by nx, ny and
- * the four edge kinds (i32), then at HEADER + 128 dx, theta, flowDepth, wetDepth and gravity
- * (f64): the layout wasm/inertial.ts reads.
+ * The arrays whose byte offsets the header lists first, in this order, followed by nx and ny
+ * (i32), then at HEADER + HEADER_F64 dx, theta, flowDepth, wetDepth, gravity and
+ * vector friction (1 or 0) (f64): the layout wasm/inertial.ts reads.
  */
 const KERNEL_ARRAYS = [
   'h', 'z', 'n2', 'solid', 'rainGrid', 'keep', 'qx', 'qy', 'qxRaw', 'qyRaw', 'n2x', 'n2y', 'zfx', 'zfy',
   'wetMin', 'wetMax', 'updMin', 'updMax', 'rowSpeed', 'rowIn', 'rowOut', 'rowClamp', 'maxDepth', 'maxSpeed', 'arrival', 'params',
+  'edgeKind', 'edgeLevel', 'hu', 'hv', 'fxh', 'fxu', 'fxv', 'fyh', 'fyu', 'fyv',
 ] as const satisfies readonly (keyof Layout)[];
+/** Where the header's f64 dims start, after it (F_BASE in wasm/header.ts). */
+export const HEADER_F64 = 192;
 const FIRST_ARRAY = 1024;
 // cache-line aligned arrays; the slack at the end lets the kernel's 8-byte loads of the last
 // solid flags stay inside the memory
@@ -158,12 +159,11 @@ export function allocateState(dims: Dims): SolverState {
   const { offsets, bytes } = place(layout(dims));
   if (bytes > MAX_BYTES) throw new RangeError(`a ${dims.nx}×${dims.ny} grid needs ${(bytes / 2 ** 30).toFixed(1)} GiB of solver state, more than the engine's 4 GiB`);
   const s = attachState(dims, sharedMemory(bytes));
-  const words = new Uint32Array(s.memory.buffer, HEADER, 32);
+  const words = new Uint32Array(s.memory.buffer, HEADER, HEADER_F64 / 4);
   KERNEL_ARRAYS.forEach((name, k) => (words[k] = offsets[name]));
   words[KERNEL_ARRAYS.length] = dims.nx;
   words[KERNEL_ARRAYS.length + 1] = dims.ny;
-  dims.edgeKinds.forEach((kind, k) => (words[KERNEL_ARRAYS.length + 2 + k] = kind));
-  new Float64Array(s.memory.buffer, HEADER + 128, 5).set([dims.dx, dims.theta, dims.flowDepth, dims.wetDepth, dims.gravity]);
+  new Float64Array(s.memory.buffer, HEADER + HEADER_F64, 6).set([dims.dx, dims.theta, dims.flowDepth, dims.wetDepth, dims.gravity, dims.vectorFriction ? 1 : 0]);
   return s;
 }
 

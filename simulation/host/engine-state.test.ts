@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOptions } from '../engine/model.ts';
 import { dimsFor } from '../engine/simulation.ts';
-import { HEADER, allocateState, stateLayout, type Dims } from '../engine/state.ts';
+import { HEADER, HEADER_F64, allocateState, stateLayout, type Dims } from '../engine/state.ts';
 import { syntheticCity } from '../engine/synthetic-city.ts';
 
 function dims(nx: number, ny: number, scheme: 'inertial' | 'hll' = 'inertial', threads = 2): Dims {
@@ -28,13 +28,14 @@ describe('solver state', () => {
   it('writes where each array is, and the dims, into the kernel header', () => {
     const d = dims(37, 23);
     const s = allocateState(d);
-    const words = new Uint32Array(s.memory.buffer, HEADER, 32);
+    const words = new Uint32Array(s.memory.buffer, HEADER, HEADER_F64 / 4);
     expect(words[0]).toBe(s.h.byteOffset);
     expect(words[6]).toBe(s.qx.byteOffset);
     expect(words[25]).toBe(s.params.byteOffset);
+    expect(words[27]).toBe(s.edgeLevel.byteOffset);
     expect(words[0]).toBe(stateLayout(d).offsets.h);
-    expect([words[26], words[27]]).toEqual([37, 23]);
-    expect(Array.from(new Float64Array(s.memory.buffer, HEADER + 128, 5))).toEqual([d.dx, d.theta, d.flowDepth, d.wetDepth, d.gravity]);
+    expect([words[36], words[37]]).toEqual([37, 23]);
+    expect(Array.from(new Float64Array(s.memory.buffer, HEADER + HEADER_F64, 6))).toEqual([d.dx, d.theta, d.flowDepth, d.wetDepth, d.gravity, 1]);
   });
 
   it('refuses a grid whose state would not fit a 32-bit WebAssembly memory', () => {

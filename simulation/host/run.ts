@@ -5,6 +5,7 @@ import { classifyHazard } from '../scenario/hazard.ts';
 import type { ProbeSample } from '../scenario/types.ts';
 import type { EngineModel, EngineOptions } from '../engine/model.ts';
 import { createSimulation, type Edit, type MassBalance } from '../engine/simulation.ts';
+import type { EngineSnapshot } from '../engine/snapshot.ts';
 import { threadTeam } from './thread-team.ts';
 import { stopwatchMs } from './stopwatch.ts';
 
@@ -52,6 +53,12 @@ export interface Frame {
 
 export interface RunSummary {
   scheme: EngineOptions['scheme'];
+  /** Every engine setting the run used, defaults included. */
+  engine: EngineOptions;
+  /** Probe samples were taken every this many simulated seconds. */
+  sampleIntervalSeconds: number;
+  /** Simulated time (s) the run started from: 0, or the saved state's time when resuming. */
+  startSeconds: number;
   threads: number;
   cells: number;
   activeCells: number;
@@ -78,6 +85,16 @@ export interface RunResult {
     /** 0 dry, 1–6 = ARR H1–H6, the worst seen at any sample. */
     hazard: Uint8Array;
   };
+  /** The engine state at the end, to resume from; only when `saveState` was asked. */
+  state?: EngineSnapshot;
+}
+
+/** Depth and speed per cell at one chosen time (copies). */
+export interface GridSnapshot {
+  time: number;
+  depth: Float32Array;
+  /** m/s; 0 where shallower than the wet depth. */
+  speed: Float32Array;
 }
 
 /** What the caller can do to a running simulation; checked between chunks of steps. */
@@ -87,6 +104,9 @@ export interface RunControl {
   /** Resolves when `paused` turns false again (the caller calls `resume`). */
   resumed: Promise<void>;
   edits: Edit[];
+  /** Each is called once, between two steps, with the engine state as it then stands (a hot
+   * start for another run, e.g. a forecast from the live state). */
+  snapshotRequests?: ((state: EngineSnapshot) => void)[];
   /** Simulated time (s) reached so far; the runner keeps it up to date. */
   time: number;
   /** Called for each edit taken from `edits`: null when applied, else why not. */
@@ -100,6 +120,7 @@ export function runControl(): RunControl & { pause(): void; resume(): void } {
     paused: false,
     resumed: Promise.resolve(),
     edits: [],
+    snapshotRequests: [],
     time: 0,
     pause() {
       if (control.paused) return;
@@ -118,12 +139,22 @@ export interface RunOptions {
   model: EngineModel;
   engine?: Partial<EngineOptions>;
   threads?: number;
+  /** Simulated time (s) to stop at, counted from the start of the run (of the run that saved
+   * `initialState`, when resuming). */
   durationSeconds: number;
+  /** Resume from this saved state instead of starting at t = 0 (the engine's envelopes, books
+   * and probe peaks go on; this run's probe samples and hazard classes start at the resumed time). */
+  initialState?: EngineSnapshot;
+  /** Return the engine state at the end (`RunResult.state`). */
+  saveState?: boolean;
   probes?: ProbePoint[];
   /** Probe samples and hazard classification, every this many simulated seconds. */
   sampleIntervalSeconds?: number;
   /** Depth frames every this many simulated seconds; none when absent. */
   frameIntervalSeconds?: number;
+  /** Simulated times (s) at which `onGrids` receives the depth and speed grids. */
+  gridTimes?: number[];
+  onGrids?(grids: GridSnapshot): void;
   /** Monotonic milliseconds, for wall time and progress pacing. */
   now?: () => number;
   /** Least wall time (ms) between progress reports. */
@@ -145,6 +176,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   if (!(duration > 0)) throw new Error(`duration must be positive, got ${duration} s`);
   const probes = opts.probes ?? [];
   const sampleEvery = opts.sampleIntervalSeconds ?? 10;
+  if (!(sampleEvery > 0 && Number.isFinite(sampleEvery))) throw new Error(`the probe interval must be a positive number of seconds, got ${sampleEvery}`);
   const frameEvery = opts.frameIntervalSeconds;
   const control = opts.control ?? runControl();
   const team = threadTeam(threads);
@@ -154,8 +186,10 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     threads,
     team: team.team,
     probes: probes.map((p) => ({ id: p.id, cell: p.cell })),
+    initialState: opts.initialState,
   });
   try {
+    if (!(duration > sim.time)) throw new Error(`the run resumes at ${sim.time} s: its duration (${duration} s, counted from the start) must be later`);
     await team.ready();
     const n = model.nx * model.ny;
     const hazard = new Uint8Array(n);
@@ -179,11 +213,14 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     opts.onStart?.();
     const started = now();
     sample();
-    let nextSample = sampleEvery;
-    let nextFrame = frameEvery && frameEvery > 0 ? frameEvery : Infinity;
+    let nextSample = sim.time + sampleEvery;
+    let nextFrame = frameEvery && frameEvery > 0 ? sim.time + frameEvery : Infinity;
+    const startSeconds = sim.time;
+    const gridTimes = [...(opts.gridTimes ?? [])].filter((t) => t > startSeconds && t <= duration).sort((a, b) => a - b);
     let lastProgress = started;
     const progressEvery = opts.progressEveryMs ?? 250;
     while (sim.time < duration - 1e-9 && !control.stop) {
+      for (const take of control.snapshotRequests?.splice(0) ?? []) take(sim.snapshotState());
       for (const edit of control.edits.splice(0)) {
         try {
           sim.edit(edit);
@@ -196,11 +233,15 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
         await control.resumed;
         continue;
       }
-      const stopAt = Math.min(nextSample, nextFrame, duration);
+      const stopAt = Math.min(nextSample, nextFrame, gridTimes[0] ?? Infinity, duration);
       const chunkStart = now();
       do sim.advance(stopAt, 16);
       while (sim.time < stopAt - 1e-9 && now() - chunkStart < 40);
       control.time = sim.time;
+      while (gridTimes.length > 0 && sim.time >= gridTimes[0]! - 1e-9) {
+        gridTimes.shift();
+        opts.onGrids?.({ time: sim.time, depth: Float32Array.from(sim.state.h), speed: sim.speeds() });
+      }
       if (sim.time >= nextSample - 1e-9) {
         sample();
         nextSample += sampleEvery;
@@ -235,6 +276,9 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     return {
       summary: {
         scheme: sim.options.scheme,
+        engine: { ...sim.options },
+        sampleIntervalSeconds: sampleEvery,
+        startSeconds,
         threads,
         cells: n,
         activeCells,
@@ -263,6 +307,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
         arrival: Float32Array.from(sim.state.arrival),
         hazard,
       },
+      ...(opts.saveState ? { state: sim.snapshotState() } : {}),
     };
   } finally {
     sim.close();

@@ -13,9 +13,15 @@ export function engineModelOf(scenario: LoadedScenario): EngineModel {
     ground: scenario.ground,
     solid: scenario.solid,
     manning: scenario.manning,
-    inflows: scenario.inflows.map((f) => ({ id: f.id, cells: f.cells, weights: f.weights, hydrograph: f.hydrograph })),
+    ...(scenario.initialDepth ? { initialDepth: scenario.initialDepth } : {}),
+    // a discharge over part of an edge comes in on its cells, as an inflow does
+    inflows: [
+      ...scenario.inflows.map((f) => ({ id: f.id, cells: f.cells, weights: f.weights, hydrograph: f.hydrograph })),
+      ...scenario.edgeSegments.flatMap(({ id, boundary: b }) => (b.kind === 'discharge' ? [{ id, cells: b.cells, weights: Array.from(b.cells, () => 1 / b.cells.length), hydrograph: b.hydrograph }] : [])),
+    ],
     rainfall: scenario.rainfall,
     boundaries: scenario.boundaries,
+    edgeSegments: scenario.edgeSegments.flatMap(({ edge, from, to, boundary }) => (boundary.kind === 'discharge' ? [] : [{ edge, from, to, boundary }])),
     pumps: [],
     barriers: [],
   };

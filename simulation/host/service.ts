@@ -9,7 +9,7 @@ import { resolveScenarioDir } from '../scenario/summary.ts';
 import type { GridGeometry } from '../scenario/types.ts';
 import { assetRisks } from './asset-risk.ts';
 import { displayFrame } from './display-frame.ts';
-import { checkObservations, meanAbsError, writeRunOutputs, type OutputSummary } from './outputs.ts';
+import { checkObservations, meanAbsError, prepareOutputs, writeRunOutputs, type OutputSummary } from './outputs.ts';
 import { HostRequest, type HostEvent, type WhatIfEdit } from './protocol.ts';
 import { runControl, runSimulation, type ProbePoint } from './run.ts';
 import { defaultProbes, engineModelOf, readEngineSettings } from './scenario-model.ts';
@@ -98,6 +98,8 @@ export function createEngineService(deps: EngineServiceDeps) {
       });
     }
     const threads = req.threads ?? 1;
+    // checked before the run: results are never lost to an output that could not be written
+    const outputs = req.outDir ? prepareOutputs(resolve(req.outDir), scenario) : null;
     current.grid = scenario.grid;
     for (const edit of current.early.splice(0)) queueEdit(edit, scenario.grid);
     current.control.onEdit = (edit, error) => {
@@ -135,12 +137,12 @@ export function createEngineService(deps: EngineServiceDeps) {
         post({ type: 'frame', time: frame.time, durationSeconds, view, probes: frame.probes, assets: assetRisks(scenario.assets, frame) }, [view.grids.buffer as ArrayBuffer]);
       },
     });
-    const outDir = req.outDir ? resolve(req.outDir) : null;
+    const outDir = outputs?.dir ?? null;
     let summary: OutputSummary;
-    if (outDir) summary = writeRunOutputs(outDir, scenario, result);
+    if (outputs) summary = writeRunOutputs(outputs, scenario, result);
     else {
       const observations = checkObservations(scenario, result.summary);
-      summary = { scenario: scenario.name, ...result.summary, observations, observationMeanAbsError: meanAbsError(observations), grids: {} };
+      summary = { scenario: scenario.name, ...result.summary, observations, observationMeanAbsError: meanAbsError(observations), grids: {}, snapshots: [] };
     }
     const { grids } = result;
     const { nx, ny } = scenario.grid;

@@ -186,6 +186,8 @@ export interface AsciiWriteOptions {
   decimals?: number;
   /** EPSG code ("EPSG:32756"); when given, a `.prj` is written beside the grid. */
   crs?: string | null;
+  /** The `.prj` text to write beside the grid (instead of one made from `crs`). */
+  prj?: string;
 }
 
 /** Appends `value` with `decimals` fixed digits to `out` at `pos`; returns the new position.
@@ -235,5 +237,6 @@ export function writeAsciiGrid(file: string, grid: GridGeometry, values: ArrayLi
     }
   }
   writeFileSync(file, out.subarray(0, pos));
-  if (crs) writeFileSync(prjPath(file), prjOfCrs(crs));
+  const prj = options.prj ?? (crs ? prjOfCrs(crs) : null);
+  if (prj) writeFileSync(prjPath(file), prj);
 }

@@ -53,7 +53,7 @@ describe('loadScenario refuses bad packs', () => {
     const shortLine = writeTestPack({ files: { 'observations.csv': 'id,x,y,observed_m\np1,300015,6000005\n' } });
     expect((await failure(shortLine)).message).toMatch(/observations\.csv: line 2: expected 4 values \(id,x,y,observed_m\), found 3/);
     const backwards = writeTestPack({ files: { 'inflow.csv': 'time_s,discharge_m3s\n0,1\n60,2\n30,2\n' } });
-    expect((await failure(backwards)).message).toMatch(/inflow\.csv: line 4: time_s 30 is not after the previous 60/);
+    expect((await failure(backwards)).message).toMatch(/inflow\.csv: line 4: time_s 30 is before the previous 60/);
     const negative = writeTestPack({ files: { 'inflow.csv': 'time_s,discharge_m3s\n0,-1\n' } });
     expect((await failure(negative)).message).toMatch(/line 2: discharge_m3s -1 is below 0/);
     const noColumn = writeTestPack({ files: { 'inflow.csv': 'time,q\n0,1\n' } });

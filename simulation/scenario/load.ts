@@ -1,15 +1,17 @@
 // loadScenario: a pack folder → LoadedScenario (see types.ts), every input checked first.
 import { activeDomain } from './domain.ts';
+import { loadBoundary, loadEdgeSegments } from './edge-segments.ts';
 import { ScenarioError } from './errors.ts';
 import { readPolygons, type PolygonFeature } from './geojson.ts';
 import { loadInflows } from './inflows.ts';
 import { gridLonLatBounds } from './lonlat.ts';
+import { projectedLonLatBounds } from './projected-lonlat.ts';
 import { readAssets, readGauges, readObservations } from './points.ts';
 import { forEachCellInPolygon } from './rasterize.ts';
 import { readRaster, resampleToGrid } from './raster.ts';
 import { readScenarioFile, type PackFile } from './scenario-file.ts';
 import { readSeriesCsv } from './series.ts';
-import { elevationProblem, maxElevation, maxManningN, maxRainMmPerHour, minElevation } from './limits.ts';
+import { elevationProblem, maxManningN, maxRainMmPerHour } from './limits.ts';
 import type { CrsInfo, EdgeName, GridGeometry, LoadedBoundary, LoadedRainfall, LoadedScenario } from './types.ts';
 import { mapZoneOfEpsg } from './map-zone.ts';
 
@@ -97,13 +99,26 @@ async function loadRainfall(pack: PackFile, grid: GridGeometry, active: Uint8Arr
   return { kind: 'gridded', times, frames };
 }
 
+/** Depth at t = 0 from a depth or water-level raster; NODATA and solid cells are dry. */
+async function loadInitialWater(pack: PackFile, grid: GridGeometry, ground: Float32Array, solid: Uint8Array, crs: string): Promise<Float32Array | null> {
+  const spec = pack.spec.initialWater;
+  if (!spec) return null;
+  const isLevel = 'level' in spec;
+  const file = pack.path(isLevel ? spec.level : spec.depth);
+  const values = await readGridOnto(file, grid, crs);
+  const depth = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v) || solid[i]) continue;
+    if (!Number.isFinite(v)) throw new ScenarioError(file, `${isLevel ? 'water level' : 'depth'} ${v} at cell ${i} is not a number`);
+    if (!isLevel && v < 0) throw new ScenarioError(file, `negative depth ${v} at cell ${i}`);
+    depth[i] = isLevel ? Math.max(0, v - ground[i]!) : v;
+  }
+  return depth;
+}
+
 function loadBoundaries(pack: PackFile): Record<EdgeName, LoadedBoundary> {
-  const edge = (name: EdgeName): LoadedBoundary => {
-    const spec = pack.spec.boundaries[name];
-    if (spec === 'closed' || spec === 'open') return { kind: spec };
-    if ('level' in spec) return { kind: 'level', level: spec.level };
-    return { kind: 'levelSeries', level: readSeriesCsv(pack.path(spec.levelSeries), 'level_m', minElevation, maxElevation) };
-  };
+  const edge = (name: EdgeName): LoadedBoundary => loadBoundary(pack.spec.boundaries[name], pack.path);
   return { north: edge('north'), east: edge('east'), south: edge('south'), west: edge('west') };
 }
 
@@ -169,13 +184,15 @@ export async function loadScenario(dir: string): Promise<LoadedScenario> {
     solid,
     manning,
     inflows: loadInflows(spec.inflows, grid, solid, pack.file, pack.path),
+    edgeSegments: loadEdgeSegments(spec.edgeSegments, grid, solid, new Set(spec.inflows.map((f) => f.id)), pack.file, pack.path),
     rainfall: await loadRainfall(pack, grid, active, crs.epsg),
     boundaries: loadBoundaries(pack),
     observations: observationsSpec ? readObservations(pack.path(observationsSpec.file), observationsSpec.observedColumn, grid) : [],
     assets: spec.assets ? readAssets(pack.path(spec.assets), grid, crs.epsg) : [],
     gauges: spec.gauges ? readGauges(pack.path(spec.gauges), grid) : [],
+    initialDepth: await loadInitialWater(pack, grid, ground, solid, crs.epsg),
     durationSeconds: spec.durationSeconds ?? null,
     engine: spec.engine ?? {},
-    lonLatBounds: crs.utm ? gridLonLatBounds(grid, crs.utm) : null,
+    lonLatBounds: crs.utm ? gridLonLatBounds(grid, crs.utm) : projectedLonLatBounds(grid, crs.epsg),
   };
 }

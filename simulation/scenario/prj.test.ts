@@ -36,6 +36,12 @@ describe('prjOfCrs', () => {
   it('writes WKT for WGS84 UTM zones that reads back, and refuses others', () => {
     for (const code of ['EPSG:32601', 'EPSG:32660', 'EPSG:32733']) expect(crsOfPrj(prjOfCrs(code), 'z.prj')).toBe(code);
     expect(prjOfCrs('EPSG:32756')).toContain('PARAMETER["central_meridian",153]');
-    expect(() => prjOfCrs('EPSG:4326')).toThrow(/no \.prj template/);
+    expect(() => prjOfCrs('EPSG:4326')).toThrow(/EPSG:4326 is not a projected CRS/);
+  });
+
+  it('writes any other projected CRS as Esri WKT that reads back (the British grid, GDA2020 MGA, Lambert 93)', () => {
+    expect(prjOfCrs('EPSG:27700')).toMatch(/^PROJCS\["British_National_Grid"/);
+    for (const code of ['EPSG:27700', 'EPSG:7856', 'EPSG:2154']) expect(crsOfPrj(prjOfCrs(code), 'z.prj')).toBe(code);
+    expect(() => prjOfCrs('EPSG:999999')).toThrow(/not a projected CRS/);
   });
 });

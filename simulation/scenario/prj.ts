@@ -1,6 +1,8 @@
 // Projection files (.prj) to EPSG codes and back. Understands the old ESRI "Projection UTM / Zone"
-// format (as the Merewether DEM ships), WKT1 (ESRI or OGC) and WKT2 with or without an EPSG
-// authority, for WGS84 UTM and the Australian MGA grids. Anything else is refused, never guessed.
+// format (as the Merewether DEM ships), WKT1 (ESRI or OGC) and WKT2 with an EPSG authority, UTM and
+// MGA grids by their parameters, and any projected CRS by its Esri name (crs-registry.ts).
+// Anything else is refused, never guessed.
+import { epsgOfProjectedName, projectedCrs } from './crs-registry.ts';
 import { ScenarioError } from './errors.ts';
 import { utmZoneOfEpsg } from './utm.ts';
 
@@ -35,6 +37,8 @@ function fromWkt(text: string): string | null {
   const byName = /UTM[ _]zone[ _](\d+)[ _]?([NS])/i.exec(name);
   const datum = /DATUM\["([^"]*)"/i.exec(flat)?.[1] ?? name;
   if (byName) return epsgForUtm(datum, Number(byName[1]), byName[2]!.toUpperCase() === 'S');
+  const named = epsgOfProjectedName(name);
+  if (named) return named;
   const parameter = (key: string) => {
     const match = new RegExp(`PARAMETER\\["(?:${key})", ?(-?[\\d.]+)`, 'i').exec(flat);
     return match ? Number(match[1]) : NaN;
@@ -54,10 +58,15 @@ export function crsOfPrj(text: string, file: string): string {
   return epsg;
 }
 
-/** OGC WKT1 for a WGS84 UTM EPSG code, with its authority, for writing beside output grids. */
+/** The .prj to write beside output grids: OGC WKT1 with its authority for WGS84 UTM zones, Esri's
+ * WKT for any other projected CRS; an Error for a code that is not a known projected CRS. */
 export function prjOfCrs(epsg: string): string {
   const utm = utmZoneOfEpsg(epsg);
-  if (!utm) throw new Error(`no .prj template for ${epsg} (only WGS84 UTM zones)`);
+  if (!utm) {
+    const known = projectedCrs(epsg);
+    if (!known) throw new Error(`${epsg} is not a projected CRS this engine knows (none of EPSG's projected codes in Esri's tables)`);
+    return known.wkt;
+  }
   const code = epsg.slice(5);
   return (
     `PROJCS["WGS 84 / UTM zone ${utm.zone}${utm.south ? 'S' : 'N'}",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],` +

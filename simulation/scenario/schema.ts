@@ -37,20 +37,34 @@ const boundary = z.union([z.literal('closed'), z.literal('open'), z.strictObject
   error: 'boundary must be "closed", "open", { "level": <m> } or { "levelSeries": "<file.csv>" }',
 });
 
+/** A boundary over part of an edge, from…to along it (scenario CRS: x on the north and south
+ * edges, y on the east and west ones); the cells whose centres lie in between. A discharge comes
+ * in over it (m³/s in all, or m²/s per metre of from…to); or it takes a boundary of its own. */
+const edgeSegment = z.strictObject({
+  id: z.string().min(1),
+  edge: z.enum(['north', 'east', 'south', 'west'], { error: 'edge must be "north", "east", "south" or "west"' }),
+  from: z.number().finite(),
+  to: z.number().finite(),
+  boundary: z.union([boundary, z.strictObject({ discharge: fileName }), z.strictObject({ dischargePerWidth: fileName })], {
+    error: 'a segment\'s boundary must be "closed", "open", { "level": <m> }, { "levelSeries": "<file.csv>" }, { "discharge": "<file.csv>" } (m³/s) or { "dischargePerWidth": "<file.csv>" } (m²/s)',
+  }),
+});
+
 const schemes = ['inertial', 'hll'] as const satisfies readonly Scheme[];
 
 /** The flood engine's scheme and numerical settings for this pack; the engine's defaults for
  * whatever is left out. `why` records the reason for the choice (not used by the engine). */
-const engine = z.strictObject({
+export const EngineSettings = z.strictObject({
   scheme: z.enum(schemes, { error: `scheme must be one of ${schemes.map((s) => `"${s}"`).join(', ')}` }).optional(),
   cfl: z.number().positive().max(1).optional(),
   theta: z.number().min(0).max(1).optional(),
   flowDepth: z.number().positive().max(0.1).optional(),
   wetDepth: z.number().positive().max(1).optional(),
   maxStep: z.number().positive().finite().optional(),
+  friction: z.enum(['face', 'vector'], { error: 'friction must be "face" or "vector"' }).optional(),
   why: z.string().min(1).optional(),
 });
-export type EngineSpec = z.infer<typeof engine>;
+export type EngineSpec = z.infer<typeof EngineSettings>;
 
 export const ScenarioFile = z.strictObject({
   format: z.literal(1, { error: 'format must be 1' }),
@@ -77,13 +91,20 @@ export const ScenarioFile = z.strictObject({
   inflows: z.array(inflow).default([]),
   rainfall: rainfall.default(null),
   boundaries: z.strictObject({ north: boundary, east: boundary, south: boundary, west: boundary }),
+  /** Boundaries over parts of edges, over the edges' own; later segments win. */
+  edgeSegments: z.array(edgeSegment).default([]),
   /** CSV id,x,y,… ; `observedColumn` names the observed peak stage column. */
   observations: z.union([fileName, z.strictObject({ file: fileName, observedColumn: z.string().min(1).optional() })]).optional(),
   /** GeoJSON points with properties kind, name, illustrative. */
   assets: fileName.optional(),
   /** JSON { gauges: [...] } of virtual gauges. */
   gauges: fileName.optional(),
-  engine: engine.optional(),
+  engine: EngineSettings.optional(),
+  /** Water at t = 0 (a hot start, a reservoir, a dam-break set-up): a raster of depth (m) or of
+   * water-surface elevation (m, DEM datum) on any grid in the pack's CRS; NODATA is dry. */
+  initialWater: z
+    .union([z.strictObject({ depth: fileName }), z.strictObject({ level: fileName })], { error: 'initialWater must be { "depth": "<raster>" } or { "level": "<raster>" }' })
+    .optional(),
 });
 export type ScenarioFile = z.infer<typeof ScenarioFile>;
 

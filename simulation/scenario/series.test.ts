@@ -27,3 +27,25 @@ describe('series', () => {
     expect(() => readSeriesCsv(file, 'discharge_m3s')).toThrow(`${file}: empty file`);
   });
 });
+
+describe('series with step changes', () => {
+  it('reads two rows at one time as a step: the first value until then, the second from then on', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'polder-series-')), 'gate.csv');
+    writeFileSync(file, 'time_s,discharge_m3s\n0,2\n100,2\n100,8\n200,8\n');
+    const series = readSeriesCsv(file, 'discharge_m3s', 0);
+    expect(Array.from(series.times)).toEqual([0, 100, 100, 200]);
+    expect(seriesValueAt(series, 99.999)).toBe(2);
+    expect(seriesValueAt(series, 100)).toBe(8);
+    expect(seriesValueAt(series, 150)).toBe(8);
+  });
+
+  it('takes a step at the first row too, and refuses times going back or a third row at one time', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'polder-series-')), 'level.csv');
+    writeFileSync(file, 'time_s,level_m\n0,1\n0,3\n60,3\n');
+    expect(seriesValueAt(readSeriesCsv(file, 'level_m'), 30)).toBe(3);
+    writeFileSync(file, 'time_s,level_m\n0,1\n60,3\n30,3\n');
+    expect(() => readSeriesCsv(file, 'level_m')).toThrow(/line 4: time_s 30 is before the previous 60/);
+    writeFileSync(file, 'time_s,level_m\n0,1\n60,3\n60,4\n60,5\n');
+    expect(() => readSeriesCsv(file, 'level_m')).toThrow(/line 5: a third row at time_s 60/);
+  });
+});

@@ -42,7 +42,7 @@ export interface CrsInfo {
 /** A time series sampled at ascending times. Values between samples interpolate linearly;
  * before the first and after the last sample the value is held at the end value. */
 export interface Series {
-  /** Seconds from the start of the run, strictly ascending. */
+  /** Seconds from the start of the run, ascending; two equal times make a step change. */
   times: Float64Array;
   values: Float64Array;
 }
@@ -81,6 +81,19 @@ export type LoadedBoundary =
   | { kind: 'level'; level: number }
   /** Time-varying water-surface elevation (m, DEM datum). */
   | { kind: 'levelSeries'; level: Series };
+
+export interface LoadedEdgeSegment {
+  id: string;
+  edge: EdgeName;
+  /** Cells from…to (inclusive) along the edge: from the west end of the north and south edges,
+   * from the north end of the east and west ones. */
+  from: number;
+  to: number;
+  boundary:
+    | LoadedBoundary
+    /** Comes in over the segment, shared equally by its open cells; m³/s in all. */
+    | { kind: 'discharge'; cells: Int32Array; hydrograph: Series };
+}
 
 export interface LoadedPoint {
   id: string;
@@ -162,14 +175,20 @@ export interface LoadedScenario {
   inflows: LoadedInflow[];
   rainfall: LoadedRainfall;
   boundaries: Record<EdgeName, LoadedBoundary>;
+  /** Boundaries over parts of edges, over the edges' own (later ones win). */
+  edgeSegments: LoadedEdgeSegment[];
   observations: LoadedObservation[];
   assets: LoadedAsset[];
   gauges: LoadedGauge[];
+  /** Depth (m) at t = 0 per cell from scenario.json's `initialWater` (0 on solid cells); null:
+   * the run starts dry. */
+  initialDepth: Float32Array | null;
   /** Suggested simulated duration (s) from scenario.json, or null. */
   durationSeconds: number | null;
   /** scenario.json's `engine`: the scheme and settings the pack runs with ({} = engine defaults). */
   engine: EngineSpec;
-  /** Grid bounds in lon/lat degrees [west, south, east, north]; null when the CRS is not UTM. */
+  /** Grid bounds in lon/lat degrees [west, south, east, north]; null when the CRS is not a
+   * projected CRS the registry knows. */
   lonLatBounds: [number, number, number, number] | null;
 }
 

@@ -1,21 +1,33 @@
+import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { loadScenario } from '../../../simulation/scenario/load.ts';
 import { readProbesCsv } from '../../../simulation/scenario/probes-csv.ts';
 import { resolveScenarioDir } from '../../../simulation/scenario/summary.ts';
-import { writeRunOutputs, checkObservations, meanAbsError } from '../../../simulation/host/outputs.ts';
-import { prepareOutputDir } from '../../../simulation/host/output-dir.ts';
+import { checkObservations, meanAbsError, prepareOutputs, writeGridSnapshot, writeRunOutputs, type SnapshotFiles } from '../../../simulation/host/outputs.ts';
+import { readEngineState, writeEngineState } from '../../../simulation/host/engine-state-file.ts';
+import { OutputError } from '../../../simulation/host/output-dir.ts';
 import { runControl, runSimulation, type Progress } from '../../../simulation/host/run.ts';
 import { defaultProbes, engineModelOf, readEngineSettings } from '../../../simulation/host/scenario-model.ts';
 import { repoPaths } from '../../paths.ts';
 import { integerFlag, parseFlags, UsageError, type CliIo, type Command } from '../command.ts';
 import { dataDirFlag } from '../data-dir.ts';
+import { engineSettingsFlag, snapshotTimesFlag } from './sim-options.ts';
 
 function positiveSeconds(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number of seconds, got "${value}"`);
   return n;
+}
+
+/** Refuses, before the run, a file the run could not write at its end. */
+function checkWritableFile(file: string): void {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write ${file}: its folder does not exist or is not writable`);
+  }
 }
 
 function progressLine(p: Progress, width: number): string {
@@ -41,7 +53,7 @@ function reportProgress(io: CliIo) {
 export const simCommand: Command = {
   name: 'sim',
   summary: 'run the flood model on a scenario pack and write its results',
-  usage: 'polder sim --scenario <dir|name> [--duration s] [--threads n] [--probes file.csv] [--out dir] [--scheme inertial|hll] [--json] [--data-dir <path>]',
+  usage: 'polder sim --scenario <dir|name> [--duration s] [--threads n] [--probes file.csv] [--out dir] [--scheme inertial|hll] [--set key=value …] [--snapshots s,s,…] [--probe-interval s] [--resume state-file] [--save-state state-file] [--json] [--data-dir <path>]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       scenario: { type: 'string' },
@@ -50,6 +62,11 @@ export const simCommand: Command = {
       probes: { type: 'string' },
       out: { type: 'string' },
       scheme: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      snapshots: { type: 'string' },
+      'probe-interval': { type: 'string' },
+      resume: { type: 'string' },
+      'save-state': { type: 'string' },
       json: { type: 'boolean' },
       ...dataDirFlag,
     });
@@ -59,14 +76,30 @@ export const simCommand: Command = {
     if (values.scheme !== undefined && values.scheme !== 'inertial' && values.scheme !== 'hll') {
       throw new UsageError(`--scheme must be inertial or hll, got "${values.scheme}"`);
     }
+    const settings = engineSettingsFlag(values.set);
+    const snapshotTimes = snapshotTimesFlag(values.snapshots);
+    if (snapshotTimes.length > 0 && !values.out) throw new UsageError('--snapshots writes grids into the --out folder: give --out <dir>');
+    const probeInterval = positiveSeconds('probe-interval', values['probe-interval']);
 
-    if (values.out) prepareOutputDir(values.out);
     const dir = resolveScenarioDir(values.scenario, repoPaths.resources);
     const scenario = await loadScenario(dir);
-    const engine = { ...readEngineSettings(dir), ...(values.scheme ? { scheme: values.scheme as 'inertial' | 'hll' } : {}) };
+    const engine = { ...readEngineSettings(dir), ...(values.scheme ? { scheme: values.scheme as 'inertial' | 'hll' } : {}), ...settings };
     const probes = values.probes ? readProbesCsv(resolve(values.probes), scenario.grid) : defaultProbes(scenario);
     const durationSeconds = duration ?? scenario.durationSeconds;
     if (!durationSeconds) throw new UsageError(`the scenario sets no duration: give --duration <seconds>`);
+    const initialState = values.resume ? readEngineState(resolve(values.resume)) : undefined;
+    const saveState = values['save-state'] ? resolve(values['save-state']) : null;
+    if (saveState) checkWritableFile(saveState);
+    const late = snapshotTimes.find((t) => t > durationSeconds);
+    if (late !== undefined) throw new UsageError(`--snapshots: ${late} s is after the end of the run (${durationSeconds} s)`);
+    let outputs = null;
+    try {
+      outputs = values.out ? prepareOutputs(resolve(values.out), scenario) : null;
+    } catch (error) {
+      if (error instanceof OutputError) throw new UsageError(error.message);
+      throw error;
+    }
+    const snapshots: SnapshotFiles[] = [];
 
     const control = runControl();
     void io.stopRequested.then(() => {
@@ -79,12 +112,18 @@ export const simCommand: Command = {
       threads,
       durationSeconds,
       probes,
+      initialState,
+      saveState: saveState !== null,
+      sampleIntervalSeconds: probeInterval,
+      gridTimes: snapshotTimes,
+      onGrids: outputs ? (grids) => snapshots.push(writeGridSnapshot(outputs, scenario, grids)) : undefined,
       control,
       progressEveryMs: io.isTTY ? 200 : 2000,
       onProgress: values.json ? undefined : reportProgress(io),
     });
     const s = result.summary;
-    const summary = values.out ? writeRunOutputs(resolve(values.out), scenario, result) : null;
+    if (saveState) writeEngineState(saveState, result.state!);
+    const summary = outputs ? writeRunOutputs(outputs, scenario, result, snapshots) : null;
     const observations = checkObservations(scenario, s);
     const mae = meanAbsError(observations);
     if (values.json) {
@@ -100,6 +139,7 @@ export const simCommand: Command = {
     }
     if (mae !== null) io.out(`peak stage mean absolute error over ${observations.length} observations: ${mae.toFixed(3)} m`);
     if (values.out) io.out(`results written to ${resolve(values.out)}`);
+    if (saveState) io.out(`engine state at ${s.simulatedSeconds.toFixed(1)} s saved to ${saveState} (resume with --resume)`);
     return s.stopped ? 1 : 0;
   },
 };

@@ -82,7 +82,7 @@ describe('the command line', () => {
   it('attack: --out /proc/x fails at once with a clear message instead of spinning', () => {
     if (process.platform !== 'linux') return;
     const run = simOn(pack({}), '--out', '/proc/x');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot write results to \/proc\/x: cannot create the folder \/proc\/x/);
   });
 
@@ -90,7 +90,7 @@ describe('the command line', () => {
     const file = join(work, 'a-file');
     writeFileSync(file, 'keep me\n');
     const run = simOn(pack({}), '--out', join(file, 'results'));
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot write results to .*a-file is not a folder/);
     expect(readFileSync(file, 'utf8')).toBe('keep me\n');
   });

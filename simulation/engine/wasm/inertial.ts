@@ -5,70 +5,13 @@
 // (no globals, no data segments), so the instances never disturb each other.
 // Build: node scripts/build-wasm.ts (writes ../inertial-wasm.ts).
 
-// The state header (see KERNEL_ARRAYS and allocateState in ../state.ts): u32 byte offsets of the
-// arrays, in this order, then the integer dims, then the f64 dims.
-const A_H = 0;
-const A_Z = 1;
-const A_N2 = 2;
-const A_SOLID = 3;
-const A_RAIN_GRID = 4;
-const A_KEEP = 5;
-const A_QX = 6;
-const A_QY = 7;
-const A_QX_RAW = 8;
-const A_QY_RAW = 9;
-const A_N2X = 10;
-const A_N2Y = 11;
-const A_ZFX = 12;
-const A_ZFY = 13;
-const A_WET_MIN = 14;
-const A_WET_MAX = 15;
-const A_UPD_MIN = 16;
-const A_UPD_MAX = 17;
-const A_ROW_SPEED = 18;
-const A_ROW_IN = 19;
-const A_ROW_OUT = 20;
-const A_ROW_CLAMP = 21;
-const A_MAX_DEPTH = 22;
-const A_MAX_SPEED = 23;
-const A_ARRIVAL = 24;
-const A_PARAMS = 25;
-const I_NX = 26;
-const I_NY = 27;
-const I_EDGE = 28; // four words: north, east, south, west
-const F_BASE = 128;
-const F_DX = 0;
-const F_THETA = 1;
-const F_FLOW_DEPTH = 2;
-const F_WET_DEPTH = 3;
-const F_GRAVITY = 4;
-// params (f64), as P in ../state.ts
-const P_DT = 0;
-const P_TIME = 1;
-const P_RAIN = 2;
-const P_RAIN_GRID_ON = 3;
-const P_LEVEL = 4; // north, east, south, west
+import {
+  A_H, A_Z, A_N2, A_SOLID, A_RAIN_GRID, A_KEEP, A_QX, A_QY, A_QX_RAW, A_QY_RAW, A_N2X, A_N2Y, A_ZFX, A_ZFY, A_WET_MIN, A_WET_MAX, A_UPD_MIN, A_UPD_MAX, A_ROW_SPEED, A_ROW_IN, A_ROW_OUT, A_ROW_CLAMP, A_MAX_DEPTH, A_MAX_SPEED, A_ARRIVAL, A_PARAMS, A_EDGE_KIND, A_EDGE_LEVEL, I_NX, I_NY, F_DX, F_THETA, F_FLOW_DEPTH, F_WET_DEPTH, F_GRAVITY, F_VECTOR_FRICTION, P_DT, P_TIME, P_RAIN, P_RAIN_GRID_ON, OPEN, LEVEL, arr, int, dim, param, edgeKind, edgeLevel, f32At,
+} from './header';
 
-const OPEN = 1;
-const LEVEL = 2;
 const CBRT_MAGIC: i32 = 709921077;
 const THIRD: f32 = 1.0 / 3.0;
 
-@inline function arr(hp: usize, k: i32): usize {
-  return <usize>load<u32>(hp + (<usize>k << 2));
-}
-@inline function int(hp: usize, k: i32): i32 {
-  return load<i32>(hp + (<usize>k << 2));
-}
-@inline function dim(hp: usize, k: i32): f64 {
-  return load<f64>(hp + F_BASE + (<usize>k << 3));
-}
-@inline function param(hp: usize, k: i32): f64 {
-  return load<f64>(arr(hp, A_PARAMS) + (<usize>k << 3));
-}
-@inline function f32At(base: usize, i: i32): f32 {
-  return load<f32>(base + (<usize>i << 2));
-}
 @inline function v4At(base: usize, i: i32): v128 {
   return v128.load(base + (<usize>i << 2));
 }
@@ -96,16 +39,21 @@ const THIRD: f32 = 1.0 / 3.0;
  * (upstream: west, or north) and cellOf0 + c (x faces: step 1; y faces: step nx), its θ-weighting
  * neighbours qStride faces either side. Both kinds share one formula:
  *   hf = max(η₁, η₂) − crest;  q = friction(θq₀ + w₁(q₋ + q₊) − g·dt/dx·hf·(η₂ − η₁))  if hf > flowDepth, else 0.
+ * Friction uses |q₀|, or with vector friction |(q₀, q⊥)|, q⊥ the mean of the four discharges
+ * across the other way around the face (LISFLOOD-FP 8's default): faces t0 + c + {0, tAcross,
+ * tAlong, tAlong + tAcross} of qT, summed two by two per cell.
  */
 @inline function faceRun(
   hp: usize, cellOf0: i32, faceOf0: i32, step: i32, qStride: i32, from: i32, to: i32,
   crest: usize, q: usize, qRaw: usize, nf2: usize, gdt: f32, gdtdx: f32,
+  qT: usize, t0: i32, tAcross: i32, tAlong: i32,
 ): void {
   const h = arr(hp, A_H);
   const z = arr(hp, A_Z);
   const theta = <f32>dim(hp, F_THETA);
   const w1 = (<f32>1 - theta) / 2;
   const flowDepth = <f32>dim(hp, F_FLOW_DEPTH);
+  const vector = dim(hp, F_VECTOR_FRICTION) == 1;
   // f = faceOf0 + c; upstream cell cellOf0 + c - step, downstream cellOf0 + c. A span of four
   // or more faces ends with the block of its last four: the faces it shares with the previous
   // block get the same values again (this pass reads nothing it writes).
@@ -120,7 +68,13 @@ const THIRD: f32 = 1.0 / 3.0;
       if (hf > flowDepth) {
         const q0 = f32At(q, f);
         const qm = theta * q0 + w1 * (f32At(q, f - qStride) + f32At(q, f + qStride));
-        out = friction(qm - gdtdx * hf * (eta2 - eta1), hf, gdt * f32At(nf2, f) * abs(q0));
+        let speed = abs(q0);
+        if (vector) {
+          const t = t0 + c;
+          const qt = ((f32At(qT, t) + f32At(qT, t + tAcross)) + (f32At(qT, t + tAlong) + f32At(qT, t + tAlong + tAcross))) * <f32>0.25;
+          speed = sqrt(q0 * q0 + qt * qt);
+        }
+        out = friction(qm - gdtdx * hf * (eta2 - eta1), hf, gdt * f32At(nf2, f) * speed);
       }
       store<f32>(qRaw + (<usize>f << 2), out);
     }
@@ -141,7 +95,13 @@ const THIRD: f32 = 1.0 / 3.0;
     const q0 = v4At(q, f);
     const qm = f32x4.add(f32x4.mul(f32x4.splat(theta), q0), f32x4.mul(f32x4.splat(w1), f32x4.add(v4At(q, f - qStride), v4At(q, f + qStride))));
     const num = f32x4.sub(qm, f32x4.mul(f32x4.mul(f32x4.splat(gdtdx), hf), f32x4.sub(eta2, eta1)));
-    const k = f32x4.mul(f32x4.mul(f32x4.splat(gdt), v4At(nf2, f)), f32x4.abs(q0));
+    let speed = f32x4.abs(q0);
+    if (vector) {
+      const t = t0 + c;
+      const qt = f32x4.mul(f32x4.add(f32x4.add(v4At(qT, t), v4At(qT, t + tAcross)), f32x4.add(v4At(qT, t + tAlong), v4At(qT, t + tAlong + tAcross))), f32x4.splat(0.25));
+      speed = f32x4.sqrt(f32x4.add(f32x4.mul(q0, q0), f32x4.mul(qt, qt)));
+    }
+    const k = f32x4.mul(f32x4.mul(f32x4.splat(gdt), v4At(nf2, f)), speed);
     v128.store(qRaw + (<usize>f << 2), v128.and(friction4(num, hf, k), flowing));
   }
 }
@@ -149,7 +109,9 @@ const THIRD: f32 = 1.0 / 3.0;
 /** Discharges on the interior y faces north of row r (between rows r-1 and r), columns a…b. */
 @inline function northFaces(hp: usize, r: i32, a: i32, b: i32, gdt: f32, gdtdx: f32): void {
   const nx = int(hp, I_NX);
-  faceRun(hp, r * nx, r * nx, nx, nx, a, b, arr(hp, A_ZFY), arr(hp, A_QY), arr(hp, A_QY_RAW), arr(hp, A_N2Y), gdt, gdtdx);
+  // the x faces around the y face north of cell i = r·nx + c: west and east of i - nx (x faces
+  // i + r - nx - 1 and one further), then of i (nx + 1 further)
+  faceRun(hp, r * nx, r * nx, nx, nx, a, b, arr(hp, A_ZFY), arr(hp, A_QY), arr(hp, A_QY_RAW), arr(hp, A_N2Y), gdt, gdtdx, arr(hp, A_QX), r * nx + r - nx - 1, 1, nx + 1);
 }
 
 /**
@@ -450,13 +412,17 @@ export function flux(hp: usize, r0: i32, r1: i32): void {
     const fb = r * sx;
     if (a <= b) {
       // x faces: from the west face of the first wet cell to the east face of the last one
-      faceRun(hp, cb, fb, 1, 1, max(1, a), min(nx - 1, b + 1), zfx, qx, qxRaw, arr(hp, A_N2X), gdt32, gdtdx32);
+      // the y faces around the x face west of cell i = cb + c: north and south of i - 1 (y faces
+      // i - 1 and nx further), then of i (one further); summed cell by cell, as the y faces' are,
+      // so a transposed flow gives the transposed discharges bit for bit
+      faceRun(hp, cb, fb, 1, 1, max(1, a), min(nx - 1, b + 1), zfx, qx, qxRaw, arr(hp, A_N2X), gdt32, gdtdx32, qy, cb - 1, nx, 1);
       if (a == 0) {
         const i = cb;
         const eta = <f64>f32At(z, i) + <f64>f32At(h, i);
         const z2 = nx > 1 ? <f64>f32At(z, i + 1) : NaN;
         const eta2 = nx > 1 ? z2 + <f64>f32At(h, i + 1) : NaN;
-        const q = edgeDischarge(int(hp, I_EDGE + 3), eta, f32At(zfx, fb), eta2, f32At(z, i), z2, -f32At(qx, fb), param(hp, P_LEVEL + 3), f32At(n2, i), gdt, dx, flowDepth);
+        const e = 2 * nx + ny + r;
+        const q = edgeDischarge(edgeKind(hp, e), eta, f32At(zfx, fb), eta2, f32At(z, i), z2, -f32At(qx, fb), edgeLevel(hp, e), f32At(n2, i), gdt, dx, flowDepth);
         store<f32>(qxRaw + (<usize>fb << 2), <f32>-q);
       }
       if (b == nx - 1) {
@@ -465,7 +431,7 @@ export function flux(hp: usize, r0: i32, r1: i32): void {
         const eta = <f64>f32At(z, i) + <f64>f32At(h, i);
         const z2 = nx > 1 ? <f64>f32At(z, i - 1) : NaN;
         const eta2 = nx > 1 ? z2 + <f64>f32At(h, i - 1) : NaN;
-        const q = edgeDischarge(int(hp, I_EDGE + 1), eta, f32At(zfx, f), eta2, f32At(z, i), z2, f32At(qx, f), param(hp, P_LEVEL + 1), f32At(n2, i), gdt, dx, flowDepth);
+        const q = edgeDischarge(edgeKind(hp, nx + r), eta, f32At(zfx, f), eta2, f32At(z, i), z2, f32At(qx, f), edgeLevel(hp, nx + r), f32At(n2, i), gdt, dx, flowDepth);
         store<f32>(qxRaw + (<usize>f << 2), <f32>q);
       }
     }
@@ -475,7 +441,7 @@ export function flux(hp: usize, r0: i32, r1: i32): void {
         const eta = <f64>f32At(z, c) + <f64>f32At(h, c);
         const z2 = ny > 1 ? <f64>f32At(z, c + nx) : NaN;
         const eta2 = ny > 1 ? z2 + <f64>f32At(h, c + nx) : NaN;
-        const q = edgeDischarge(int(hp, I_EDGE), eta, f32At(zfy, c), eta2, f32At(z, c), z2, -f32At(qy, c), param(hp, P_LEVEL), f32At(n2, c), gdt, dx, flowDepth);
+        const q = edgeDischarge(edgeKind(hp, c), eta, f32At(zfy, c), eta2, f32At(z, c), z2, -f32At(qy, c), edgeLevel(hp, c), f32At(n2, c), gdt, dx, flowDepth);
         store<f32>(qyRaw + (<usize>c << 2), <f32>-q);
       }
     } else northFacesOf(hp, r, gdt32, gdtdx32);
@@ -487,7 +453,7 @@ export function flux(hp: usize, r0: i32, r1: i32): void {
         const eta = <f64>f32At(z, i) + <f64>f32At(h, i);
         const z2 = ny > 1 ? <f64>f32At(z, i - nx) : NaN;
         const eta2 = ny > 1 ? z2 + <f64>f32At(h, i - nx) : NaN;
-        const q = edgeDischarge(int(hp, I_EDGE + 2), eta, f32At(zfy, f), eta2, f32At(z, i), z2, f32At(qy, f), param(hp, P_LEVEL + 2), f32At(n2, i), gdt, dx, flowDepth);
+        const q = edgeDischarge(edgeKind(hp, nx + ny + c), eta, f32At(zfy, f), eta2, f32At(z, i), z2, f32At(qy, f), edgeLevel(hp, nx + ny + c), f32At(n2, i), gdt, dx, flowDepth);
         store<f32>(qyRaw + (<usize>f << 2), <f32>q);
       }
     }
@@ -504,3 +470,4 @@ export function update(hp: usize, r0: i32, r1: i32): void {
   updateRows(hp, r0, min(r0 + 2, r1));
   if (r1 - 1 >= r0 + 2) updateRows(hp, r1 - 1, r1);
 }
+export { hllFlux, hllLimit, hllUpdate } from './hll';
