@@ -41,12 +41,12 @@ test('alert → acknowledge → task from it → assign a unit → drag to done,
   await expect(cardIn(b, 'new', title)).toBeVisible();
 
   // Police may not move Fire's task: native refuses and the window says why; nothing moves.
-  await cardIn(b, 'new', title).dragTo(b.getByTestId('column-in_progress'));
+  await cardIn(b, 'new', title).dragTo(b.getByTestId('column-in_progress'), { steps: 8 });
   await expect(b.getByTestId('toast-error')).toContainText('Sandra Cole cannot');
   await expect(cardIn(b, 'new', title)).toBeVisible();
 
   // Assign a unit by dragging the card onto it.
-  await cardIn(a, 'new', title).dragTo(a.getByTestId('unit-unit-fire-engine-1'));
+  await cardIn(a, 'new', title).dragTo(a.getByTestId('unit-unit-fire-engine-1'), { steps: 8 });
   await expect(a.getByTestId('task-unit')).toHaveText('Engine 1');
   await expect(cardIn(a, 'assigned', title)).toBeVisible();
   await expect(cardIn(b, 'assigned', title)).toContainText('Engine 1');
@@ -56,12 +56,12 @@ test('alert → acknowledge → task from it → assign a unit → drag to done,
   const taskId = (await a.getByTestId('task-details').getAttribute('data-task-id'))!;
   await b.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
   const callsBefore = police.calls.length;
-  await cardIn(a, 'assigned', title).dragTo(a.getByTestId('column-in_progress'));
+  await cardIn(a, 'assigned', title).dragTo(a.getByTestId('column-in_progress'), { steps: 8 });
   await expect(cardIn(b, 'in_progress', title)).toBeVisible();
   const since = police.calls.slice(callsBefore);
   expect(since.filter((c) => c.method === 'board.rows' && (c.args.ids as string[]).includes(taskId)).length).toBeGreaterThan(0);
   expect(await b.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
-  await cardIn(a, 'in_progress', title).dragTo(a.getByTestId('column-done'));
+  await cardIn(a, 'in_progress', title).dragTo(a.getByTestId('column-done'), { steps: 8 });
   await expect(a.getByTestId('task-details')).toHaveAttribute('data-status', 'done');
   await expect(cardIn(b, 'done', title)).toBeVisible();
 

@@ -35,6 +35,15 @@ export const textLimits = {
   reason: 2000,
 } as const;
 
+/** A due time may lie this far in the past (set a moment ago, while typing); earlier is a mistake. */
+export const dueGraceMs = 15 * 60_000;
+
+/** Why a due time is refused at `now` (already past), or null. */
+export function duePastRefusal(dueAt: number | null | undefined, now: number): string | null {
+  if (dueAt === null || dueAt === undefined || dueAt >= now - dueGraceMs) return null;
+  return `The due time ${new Date(dueAt).toISOString().slice(0, 16).replace('T', ' ')} UTC is already past: choose a time after ${new Date(now - dueGraceMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** The most of each kind of list an argument may carry. */
 export const listLimits = {
   /** Points of one alert area, all rings together (a drawn or imported polygon, not a coastline). */

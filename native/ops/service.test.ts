@@ -53,6 +53,18 @@ describe('ops service: tasks', () => {
     expect(env.count('events')).toBe(events + 1);
   });
 
+  it('refuses a due time already past (beyond a few minutes) on create and on edit, in words', async () => {
+    env = testService();
+    const works = env.as('works-lead');
+    const refused = works('tasks.create', { title: 'Old', department: 'works', dueAt: Date.UTC(2007, 5, 8, 12) });
+    await expect(refused).rejects.toThrow(/due time 2007-06-08 12:00 UTC is already past/);
+    expect(await codeOf(works('tasks.create', { title: 'Old', department: 'works', dueAt: t0 - 20 * minute }))).toBe('invalid_args');
+    const task = await works('tasks.create', { title: 'Just now', department: 'works', dueAt: t0 - 3 * minute });
+    expect(task.dueAt).toBe(t0 - 3 * minute);
+    expect(await codeOf(works('tasks.update', { taskId: task.id, seen: task.version, dueAt: t0 - 60 * minute }))).toBe('invalid_args');
+    expect((await works('tasks.update', { taskId: task.id, seen: task.version, title: 'Kept due time' })).dueAt).toBe(t0 - 3 * minute);
+  });
+
   it('derives overdue from the injected clock and filters the board', async () => {
     env = testService();
     const works = env.as('works-1');

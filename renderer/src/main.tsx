@@ -9,6 +9,7 @@ import { App } from './shell/App.tsx';
 import { ClockProvider } from './shell/clock-context.tsx';
 import { ConnectionGuard } from './shell/ConnectionGuard.tsx';
 import { MapFocusProvider } from './shell/map-focus.ts';
+import { TimeFormatProvider } from './shell/time-format.tsx';
 import { UiPrefsProvider } from './shell/ui-prefs.tsx';
 import { ToastProvider } from './ui/toasts.tsx';
 
@@ -19,6 +20,7 @@ createRoot(document.getElementById('root')!).render(
       <ToastProvider>
         <UiPrefsProvider>
           <ClockProvider>
+            <TimeFormatProvider>
             <SessionProvider>
               <MapFocusProvider>
                 <ConnectionGuard>
@@ -26,6 +28,7 @@ createRoot(document.getElementById('root')!).render(
                 </ConnectionGuard>
               </MapFocusProvider>
             </SessionProvider>
+            </TimeFormatProvider>
           </ClockProvider>
         </UiPrefsProvider>
       </ToastProvider>

@@ -1,6 +1,6 @@
 import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../rpc/handlers.ts';
-import type { Actor, Task } from '../../api/ops.ts';
+import { duePastRefusal, type Actor, type Task } from '../../api/ops.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { describeChanges } from '../change-summary.ts';
 import { change, requireDepartment, unseenChanges, type OpsCore } from '../core.ts';
@@ -33,6 +33,8 @@ export function taskHandlers(core: OpsCore): HandlersFor<TaskMethods> {
       authorize(actor, 'task.create', args.department);
       if (args.alertId) core.entity(args.alertId, 'alert', 'alert');
       if (args.incidentId) core.entity(args.incidentId, 'incident', 'incident');
+      const pastDue = duePastRefusal(args.dueAt, core.now());
+      if (pastDue) throw new PolderError('invalid_args', pastDue);
       const id = uuidv7(core.now());
       core.write(actor, [
         {
@@ -61,6 +63,8 @@ export function taskHandlers(core: OpsCore): HandlersFor<TaskMethods> {
       const edits = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && canonicalJson(v) !== canonicalJson(task[k as keyof Task])));
       if (Object.keys(edits).length === 0) return task;
       refuse(taskEditRefusal(actor, task));
+      const pastDue = duePastRefusal(edits.dueAt as number | null | undefined, core.now());
+      if (pastDue) throw new PolderError('invalid_args', pastDue);
       if (edits.department !== undefined) {
         requireDepartment(core, args.department!);
         refuse(taskHandoverRefusal(actor, task));

@@ -3,7 +3,7 @@ import type { TimelineEntry } from '../../../native/api/ops.ts';
 import { useDataLayer } from '../data/data-context.tsx';
 import { mergeEntries } from '../data/timeline-feed.ts';
 import { useSession } from '../session/session.tsx';
-import { dateTime } from '../ui/time.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
 import { AlertActions } from './AlertActions.tsx';
 
@@ -11,6 +11,7 @@ const historyLimit = 200;
 
 /** One alert with its CAP fields, actions and its part of the activity log. */
 export function AlertDetails({ alertId }: { alertId: string }) {
+  const time = useTimeFormat();
   const layer = useDataLayer();
   const { alerts } = useAlerts();
   const { actorName } = useSession();
@@ -68,7 +69,7 @@ export function AlertDetails({ alertId }: { alertId: string }) {
         <dd>{alert.source}</dd>
         <dt>Raised</dt>
         <dd>
-          {dateTime(alert.raisedAt)} by {actorName(alert.raisedBy)}
+          <time dateTime={new Date(alert.raisedAt).toISOString()} title={time.full(alert.raisedAt)}>{time.short(alert.raisedAt)}</time> by {actorName(alert.raisedBy)}
         </dd>
       </dl>
       {alert.description && <p className="description">{alert.description}</p>}
@@ -78,7 +79,7 @@ export function AlertDetails({ alertId }: { alertId: string }) {
         <ol className="history">
           {[...history].reverse().map((h) => (
             <li key={h.id}>
-              <time dateTime={new Date(h.at).toISOString()}>{dateTime(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
+              <time dateTime={new Date(h.at).toISOString()} title={time.full(h.at)}>{time.short(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
             </li>
           ))}
         </ol>

@@ -4,13 +4,14 @@ import { VirtualList } from '../boards/VirtualList.tsx';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
-import { clockTime } from '../ui/time.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
 import { AlertActions } from './AlertActions.tsx';
 import { alertKeys, useAlertCommands } from './use-alert-commands.ts';
 
 /** Open alerts in native's order; duplicates arrive grouped (×n). One key per action on the active alert. */
-export function AlertQueue({ onRaise }: { onRaise(): void }) {
+/** `onRaise` is left out for a user who may not raise alerts: the button is not offered. */
+export function AlertQueue({ onRaise }: { onRaise?: (() => void) | undefined }) {
   const { alerts, showClosed, setShowClosed, error } = useAlerts();
   const { selected, select } = useSelection();
   const { fieldMode } = useUiPrefs();
@@ -45,9 +46,11 @@ export function AlertQueue({ onRaise }: { onRaise(): void }) {
           <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
           <span>Closed too</span>
         </label>
-        <button type="button" className="button" onClick={onRaise} data-testid="raise-alert">
+        {onRaise && (
+          <button type="button" className="button" onClick={onRaise} data-testid="raise-alert">
           Raise alert <kbd>!</kbd>
         </button>
+        )}
       </div>
       {error && <p role="alert" className="inline-error">{error}</p>}
       {alerts.length === 0 ? (
@@ -74,6 +77,7 @@ export function AlertQueue({ onRaise }: { onRaise(): void }) {
 }
 
 function AlertRow({ id, alert, active, selected, onOpen }: { id: string; alert: Alert; active: boolean; selected: boolean; onOpen(): void }) {
+  const time = useTimeFormat();
   const { actorName } = useSession();
   return (
     <div
@@ -90,7 +94,7 @@ function AlertRow({ id, alert, active, selected, onOpen }: { id: string; alert: 
         {alert.occurrences > 1 && <span className="occurrences" title="Reported this many times (grouped)" data-testid="alert-occurrences">×{alert.occurrences}</span>}
         {alert.escalation > 0 && <span className="escalation">L{alert.escalation}</span>}
         <span className={`alert-status alert-status-${alert.status}`}>{alert.status}</span>
-        <span className="alert-time">{clockTime(alert.raisedAt)}</span>
+        <span className="alert-time" title={time.full(alert.raisedAt)}>{time.short(alert.raisedAt)}</span>
       </div>
       <div className="alert-row-title">{alert.title}</div>
       <div className="alert-row-meta">

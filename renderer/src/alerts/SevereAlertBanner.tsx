@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { useSelection } from '../shell/selection.tsx';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
-import { clockTime } from '../ui/time.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
 import { useAlertCommands } from './use-alert-commands.ts';
 
 /** Severe/Extreme alerts nobody has acknowledged: a flashing bar across the top until someone does. */
 export function SevereAlertBanner() {
+  const time = useTimeFormat();
   const { loud, alarms } = useAlerts();
   const { muted, setMuted } = useUiPrefs();
   const { select } = useSelection();
@@ -30,7 +31,7 @@ export function SevereAlertBanner() {
         {first.severity.toUpperCase()} ALERT{loud.length > 1 ? ` (+${loud.length - 1} more)` : ''}
       </span>
       <span className="severe-banner-title">
-        {clockTime(first.raisedAt)} — {first.title}
+        {time.short(first.raisedAt)} — {first.title}
       </span>
       <button type="button" className="button on-dark" onClick={() => void commands.act(first, 'acknowledge')} data-testid="banner-acknowledge">
         Acknowledge

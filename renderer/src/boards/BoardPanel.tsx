@@ -1,3 +1,4 @@
+import { DndContext, DragOverlay, MouseSensor, TouchSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Board, Task, TaskStatus, Unit } from '../../../native/api/ops.ts';
 import { useSession } from '../session/session.tsx';
@@ -7,7 +8,7 @@ import { priorities, priorityLabel, statusColumns, statusLabel } from '../tasks/
 import { StatusPicker, UnitPicker } from '../tasks/TaskPickers.tsx';
 import { useTaskActions } from '../tasks/use-task-actions.ts';
 import { columnListId, StatusColumn } from './StatusColumn.tsx';
-import { taskDragType } from './TaskCard.tsx';
+import { dropTarget, unitDropId } from './drop-targets.ts';
 import { noFilters, useBoard, type BoardFilters } from './use-board.ts';
 
 type Picker = { kind: 'unit' | 'status'; task: Task } | null;
@@ -58,12 +59,26 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
     [actions, followMoved],
   );
 
-  const onDropTask = useCallback(
-    (id: string, status: TaskStatus) => {
-      const task = taskById(id);
-      if (task) moveTo(task, status);
+  // Mouse and touch drags; a press that barely moves stays a click, and a touch must rest a moment
+  // so a swipe still scrolls the column (mouse + touch sensors, not pointer: a touch pointer would be
+  // cancelled by the browser's panning). Keyboard moves are the board's own keys.
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
+  );
+  const [dragged, setDragged] = useState<Task | null>(null);
+  const onDragStart = useCallback((e: DragStartEvent) => setDragged(taskById(String(e.active.id)) ?? null), [taskById]);
+  const onDragEnd = useCallback(
+    (e: DragEndEvent) => {
+      setDragged(null);
+      const task = taskById(String(e.active.id));
+      const target = dropTarget(e.over?.id);
+      if (!task || !target) return;
+      if (target.kind === 'status') {
+        if (target.status !== task.status) moveTo(task, target.status);
+      } else void actions.assign(task, target.unitId);
     },
-    [taskById, moveTo],
+    [taskById, moveTo, actions],
   );
 
   const onOpen = useCallback((task: Task) => select({ kind: 'task', id: task.id }), [select]);
@@ -170,10 +185,8 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
         {error && <span role="alert" className="inline-error">{error}</span>}
       </div>
       {filters.department === null && board && <Overview lanes={board.lanes} open={openStatuses} onOpen={(id) => set('department', id)} />}
-      <UnitStrip units={shownUnits} activeUnit={filters.unitId} onFilter={(id) => set('unitId', filters.unitId === id ? null : id)} onDropTask={(taskId, unit) => {
-        const task = taskById(taskId);
-        if (task) void actions.assign(task, unit.id);
-      }} />
+      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+      <UnitStrip units={shownUnits} activeUnit={filters.unitId} onFilter={(id) => set('unitId', filters.unitId === id ? null : id)} />
       <div className="board-columns">
         {statusColumns.map((s) => (
           <StatusColumn
@@ -186,13 +199,14 @@ export function BoardPanel({ department, onDepartment }: { department: string | 
             departmentName={departmentName}
             unitName={unitName}
             onOpen={onOpen}
-            onDropTask={onDropTask}
             onCardKey={onCardKey}
             followId={follow?.status === s ? follow.id : null}
             onFollowed={followed}
           />
         ))}
       </div>
+      <DragOverlay>{dragged && <div className="task-card drag-overlay">{dragged.title}</div>}</DragOverlay>
+      </DndContext>
       {picker?.kind === 'unit' && (
         <UnitPicker
           task={picker.task}
@@ -257,39 +271,33 @@ function Overview({ lanes, open, onOpen }: { lanes: Board['lanes']; open: TaskSt
 }
 
 /** Units as drop targets: drop a card on one to assign it; click one to filter the board by it. */
-function UnitStrip({ units, activeUnit, onFilter, onDropTask }: { units: Unit[]; activeUnit: string | null; onFilter(id: string): void; onDropTask(taskId: string, unit: Unit): void }) {
-  const [over, setOver] = useState<string | null>(null);
+function UnitStrip({ units, activeUnit, onFilter }: { units: Unit[]; activeUnit: string | null; onFilter(id: string): void }) {
   if (units.length === 0) return null;
   return (
     <ul className="unit-strip" aria-label="Units (drop a task on a unit to assign it)">
       {units.map((u) => (
         <li key={u.id}>
-          <button
-            type="button"
-            className={`unit-chip unit-${u.status} ${over === u.id ? 'is-drop-target' : ''}`}
-            aria-pressed={activeUnit === u.id}
-            data-testid={`unit-${u.id}`}
-            title={`${u.name}: ${u.status.replace('_', ' ')}. Drop a task here to assign; click to filter.`}
-            onClick={() => onFilter(u.id)}
-            onDragOver={(e) => {
-              if (!e.dataTransfer.types.includes(taskDragType)) return;
-              e.preventDefault();
-              setOver(u.id);
-            }}
-            onDragLeave={() => setOver(null)}
-            onDrop={(e) => {
-              setOver(null);
-              const id = e.dataTransfer.getData(taskDragType);
-              if (id) {
-                e.preventDefault();
-                onDropTask(id, u);
-              }
-            }}
-          >
-            {u.name}
-          </button>
+          <UnitChip unit={u} active={activeUnit === u.id} onFilter={onFilter} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A unit's chip: a drop target for cards (assign) and a filter button. */
+function UnitChip({ unit: u, active, onFilter }: { unit: Unit; active: boolean; onFilter(id: string): void }) {
+  const { setNodeRef, isOver } = useDroppable({ id: unitDropId(u.id) });
+  return (
+    <button
+      ref={setNodeRef}
+      type="button"
+      className={`unit-chip unit-${u.status} ${isOver ? 'is-drop-target' : ''}`}
+      aria-pressed={active}
+      data-testid={`unit-${u.id}`}
+      title={`${u.name}: ${u.status.replace('_', ' ')}. Drop a task here to assign; click to filter.`}
+      onClick={() => onFilter(u.id)}
+    >
+      {u.name}
+    </button>
   );
 }

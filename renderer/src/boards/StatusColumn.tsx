@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useDroppable } from '@dnd-kit/core';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Task, TaskStatus } from '../../../native/api/ops.ts';
 import { statusLabel } from '../tasks/labels.ts';
-import { TaskCard, taskDragType } from './TaskCard.tsx';
+import { statusDropId } from './drop-targets.ts';
+import { TaskCard } from './TaskCard.tsx';
 import { VirtualList } from './VirtualList.tsx';
 
 interface StatusColumnProps {
@@ -13,7 +15,6 @@ interface StatusColumnProps {
   departmentName(id: string): string;
   unitName(id: string | null): string;
   onOpen(task: Task): void;
-  onDropTask(taskId: string, status: TaskStatus): void;
   /** Keys on the active card: move, assign, neighbour columns. */
   onCardKey(event: KeyboardEvent<HTMLDivElement>, task: Task | null): void;
   /** A card just moved here by keyboard: once it shows, this column takes the focus with that card active. */
@@ -25,8 +26,9 @@ export function columnListId(status: TaskStatus): string {
   return `board-col-${status}`;
 }
 
-export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartment, departmentName, unitName, onOpen, onDropTask, onCardKey, followId = null, onFollowed }: StatusColumnProps) {
+export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartment, departmentName, unitName, onOpen, onCardKey, followId = null, onFollowed }: StatusColumnProps) {
   const [active, setActive] = useState(-1);
+  const { setNodeRef, isOver } = useDroppable({ id: statusDropId(status) });
 
   useEffect(() => {
     if (!followId) return;
@@ -37,7 +39,6 @@ export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartm
     setActive(at);
     onFollowed?.();
   }, [followId, tasks, status, onFollowed]);
-  const [dropping, setDropping] = useState(false);
   const activeIndex = Math.min(active, tasks.length - 1);
   const rowId = useCallback((i: number) => `card-${status}-${tasks[i]?.id ?? i}`, [status, tasks]);
 
@@ -48,20 +49,6 @@ export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartm
     },
     [tasks, onOpen],
   );
-
-  const dragOver = (e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(taskDragType)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'move';
-    setDropping(true);
-  };
-  const drop = (e: DragEvent) => {
-    setDropping(false);
-    const id = e.dataTransfer.getData(taskDragType);
-    if (!id) return;
-    e.preventDefault();
-    onDropTask(id, status);
-  };
 
   const keyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const task = activeIndex >= 0 ? (tasks[activeIndex] ?? null) : null;
@@ -76,12 +63,10 @@ export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartm
   const headingId = `board-col-${status}-title`;
   return (
     <section
-      className={`status-column status-${status} ${dropping ? 'is-drop-target' : ''}`}
+      ref={setNodeRef}
+      className={`status-column status-${status} ${isOver ? 'is-drop-target' : ''}`}
       aria-labelledby={headingId}
       data-testid={`column-${status}`}
-      onDragOver={dragOver}
-      onDragLeave={() => setDropping(false)}
-      onDrop={drop}
     >
       <h3 id={headingId} className="status-column-title">
         {statusLabel[status]} <span className="count">{tasks.length}</span>

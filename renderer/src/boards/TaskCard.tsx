@@ -1,9 +1,8 @@
+import { useDraggable } from '@dnd-kit/core';
 import { memo } from 'react';
 import type { Task } from '../../../native/api/ops.ts';
 import { DueCountdown } from '../tasks/DueCountdown.tsx';
 import { priorityLabel } from '../tasks/labels.ts';
-
-export const taskDragType = 'application/x-polder-task';
 
 interface TaskCardProps {
   id: string;
@@ -16,21 +15,20 @@ interface TaskCardProps {
   onOpen(task: Task): void;
 }
 
-/** One task on the board: draggable onto a column (transition) or a unit (assign). */
+/** One task on the board: dragged (mouse, pen or touch) onto a column (transition) or a unit (assign). */
 export const TaskCard = memo(function TaskCard({ id, task, active, selected, showDepartment, departmentName, unitName, onOpen }: TaskCardProps) {
+  // Only the pointer listeners: the card keeps its listbox option role and the board's own keys.
+  const { setNodeRef, listeners, isDragging } = useDraggable({ id: task.id });
   return (
     <div
+      ref={setNodeRef}
+      {...listeners}
       id={id}
       role="option"
       aria-selected={selected}
       data-testid="task-card"
       data-task-id={task.id}
-      className={`task-card priority-${task.priority} ${task.overdue ? 'is-overdue' : ''} ${active ? 'is-active' : ''} ${selected ? 'is-selected' : ''}`}
-      draggable
-      onDragStart={(e) => {
-        e.dataTransfer.setData(taskDragType, task.id);
-        e.dataTransfer.effectAllowed = 'move';
-      }}
+      className={`task-card priority-${task.priority} ${task.overdue ? 'is-overdue' : ''} ${active ? 'is-active' : ''} ${selected ? 'is-selected' : ''} ${isDragging ? 'is-dragging' : ''}`}
       onClick={() => onOpen(task)}
     >
       <div className="task-card-top">

@@ -46,7 +46,7 @@ export function GaugePanel({ gauges, series, source, onLocate }: GaugePanelProps
               >
                 <span className="gauge-name">{gauge.name}</span>
                 <span className="gauge-value">{last === null ? '—' : `${last.toFixed(2)} ${gauge.unit}`}</span>
-                <span className="gauge-level">{level === null ? 'no reading' : levelLabel[level]}</span>
+                <span className="gauge-level">{level !== null ? levelLabel[level] : gauge.kind === 'rain' && !s ? 'no source yet' : 'no reading'}</span>
               </button>
               {onLocate && (
                 <button type="button" className="gauge-locate" onClick={() => onLocate(gauge.id)} aria-label={`Show ${gauge.name} on the map`}>
@@ -62,6 +62,11 @@ export function GaugePanel({ gauges, series, source, onLocate }: GaugePanelProps
           <figcaption>
             {selected.name} — warning {selected.thresholds.warning} {selected.unit}, danger {selected.thresholds.danger} {selected.unit}
           </figcaption>
+          {selected.kind === 'rain' && !series[selected.id] && (
+            <p className="gauge-no-source" data-testid="gauge-no-source">
+              No source yet: the simulation gives water depths only, and no live rain sensor is connected. This gauge shows readings once one is.
+            </p>
+          )}
           <Hydrograph gauge={selected} series={series[selected.id] ?? { times: [], values: [] }} width={width - 8} />
         </figure>
       )}

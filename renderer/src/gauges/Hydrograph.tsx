@@ -12,6 +12,10 @@ function formatTime(seconds: number): string {
 export function Hydrograph({ gauge, series, width, height = 180 }: { gauge: GaugeInfo; series: GaugeSeries; width: number; height?: number }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
+  const columns = chartColumns(series, gauge.thresholds);
+  // A chart rebuilt (new width, new gauge) starts from the data it shows now, not from nothing.
+  const latest = useRef(columns);
+  latest.current = columns;
 
   useEffect(() => {
     const options: uPlot.Options = {
@@ -31,7 +35,7 @@ export function Hydrograph({ gauge, series, width, height = 180 }: { gauge: Gaug
         { label: 'danger', stroke: '#c4001d', width: 1.5, dash: [6, 4], points: { show: false } },
       ],
     };
-    chart.current = new uPlot(options, chartColumns({ times: [], values: [] }, gauge.thresholds), host.current!);
+    chart.current = new uPlot(options, latest.current, host.current!);
     return () => {
       chart.current?.destroy();
       chart.current = null;
@@ -39,7 +43,7 @@ export function Hydrograph({ gauge, series, width, height = 180 }: { gauge: Gaug
   }, [gauge, height, width]);
 
   useEffect(() => {
-    chart.current?.setData(chartColumns(series, gauge.thresholds));
+    chart.current?.setData(latest.current);
   }, [series, gauge]);
 
   return <div ref={host} className="hydrograph" data-testid={`hydrograph-${gauge.id}`} aria-label={`${gauge.name} hydrograph`} role="img" />;

@@ -48,9 +48,22 @@ function usePlayback(sim: SimRun, replayIndex: number | null, onReplay: (index: 
 export function FloodLegend({ view, onView, ramp, assets, onFocusAsset, time, sim, replayIndex, onReplay }: FloodLegendProps) {
   const running = sim.status?.state === 'running' || sim.status?.state === 'loading';
   const { playing, setPlaying } = usePlayback(sim, replayIndex, onReplay);
+  // Folds away so the water under it shows; the run goes on.
+  const [open, setOpen] = useState(true);
   const last = sim.frames.length - 1;
+  if (!open)
+    return (
+      <section className="flood-legend is-folded" aria-label="Flood overlay">
+        <button type="button" aria-expanded={false} onClick={() => setOpen(true)} data-testid="flood-panel-toggle">
+          Flood panel{running && sim.progress ? ` · ${clock(sim.progress.time)}` : ''}
+        </button>
+      </section>
+    );
   return (
     <section className="flood-legend" aria-label="Flood overlay">
+      <button type="button" className="flood-legend-fold" aria-expanded onClick={() => setOpen(false)} aria-label="Fold the flood panel away" data-testid="flood-panel-toggle">
+        ▾
+      </button>
       <div className="flood-run">
         {running ? (
           <button type="button" onClick={() => void sim.stop()}>

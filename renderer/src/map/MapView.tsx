@@ -21,7 +21,8 @@ import { useSharedSimRun } from './sim-run-context.tsx';
 import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
 import { createFramePainter, unpackFrame, type FrameCodes } from './flood-frame.ts';
 import { latestOnly } from './latest-only.ts';
-import { scenarioStyle } from './scenario-style.ts';
+import { applyContrast, scenarioStyle } from './scenario-style.ts';
+import { useUiPrefs } from '../shell/ui-prefs.tsx';
 import './map.css';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -86,6 +87,24 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
     instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
+    // The scenario stays framed, clear of the tools along the top, as the pane settles or resizes
+    // (a tab shown, the window resized), until the user moves the map themselves.
+    const padding = () => {
+      const tools = instance.getContainer().parentElement?.querySelector('.map-tools')?.getBoundingClientRect().height ?? 0;
+      return { top: Math.round(tools) + 12, bottom: 36, left: 16, right: 16 };
+    };
+    let framed = true;
+    const frame = () => {
+      instance.resize();
+      const { clientWidth, clientHeight } = instance.getContainer();
+      if (framed && clientWidth > 0 && clientHeight > 0) instance.fitBounds([west, south, east, north], { padding: padding(), animate: false }, { framing: true });
+    };
+    instance.on('movestart', (e) => {
+      if (!(e as { framing?: boolean }).framing) framed = false;
+    });
+    const resized = new ResizeObserver(frame);
+    resized.observe(instance.getContainer());
+
     let cancelled = false;
     let detachDrawing: (() => void) | null = null;
     const layers = bridge.invoke('scenario.layers', {});
@@ -127,12 +146,19 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
     });
     return () => {
       cancelled = true;
+      resized.disconnect();
       detachDrawing?.();
       setMap(null);
       setOverlay(null);
       instance.remove();
     };
   }, [bridge, scenario, draw]);
+
+  // Field mode's high-contrast theme reaches the map's own ground, roads and buildings.
+  const { fieldMode } = useUiPrefs();
+  useEffect(() => {
+    if (map) applyContrast(map, fieldMode ? 'field' : 'normal');
+  }, [map, fieldMode]);
 
   // Paint the chosen view of the shown frame into the overlay: unpacked and coloured here, with the
   // ramps of ramps.ts; at most one frame in the works, the newest asked for next.
@@ -318,7 +344,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
 
   useMapFocusListener((request) => map && focusOn(map, request.geometry));
   useMapPickListener((request) => {
-    void draw.request('point', request.purpose).then((geometry) => request.done(geometry?.type === 'Point' ? geometry.coordinates : null));
+    void draw.request('point', request.purpose, { pick: true }).then((geometry) => request.done(geometry?.type === 'Point' ? geometry.coordinates : null));
   });
 
   useEffect(() => {

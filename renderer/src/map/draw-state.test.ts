@@ -56,6 +56,17 @@ describe('createDrawStore', () => {
     await expect(point).resolves.toEqual({ type: 'Point', coordinates: b });
   });
 
+  it('answers a pick without making it the drawing the map offers to use', async () => {
+    const store = createDrawStore();
+    const drawn = store.request('point', 'Drawing');
+    store.add([151.75, -32.94]);
+    const first = await drawn;
+    const picked = store.request('point', 'Task location', { pick: true });
+    store.add([151.76, -32.95]);
+    expect(await picked).toEqual({ type: 'Point', coordinates: [151.76, -32.95] });
+    expect(store.snapshot().last).toBe(first);
+  });
+
   it('resolves null on cancel, and when a new request replaces the old one', async () => {
     const store = createDrawStore();
     const first = store.request('polygon', 'one');

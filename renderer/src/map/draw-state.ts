@@ -25,8 +25,9 @@ export interface DrawSnapshot {
 export interface DrawStore {
   snapshot(): DrawSnapshot;
   subscribe(listener: (snapshot: DrawSnapshot) => void): () => void;
-  /** Starts a drawing; resolves with the geometry, or null when cancelled or replaced by another request. */
-  request(mode: DrawMode, purpose: string): Promise<DrawnGeometry | null>;
+  /** Starts a drawing; resolves with the geometry, or null when cancelled or replaced by another request.
+   * A `pick` answers the caller only: it does not become `last`, the drawing the map offers to use. */
+  request(mode: DrawMode, purpose: string, options?: { pick?: boolean }): Promise<DrawnGeometry | null>;
   add(position: LonLat): void;
   undo(): void;
   /** Finishes the drawing if it has enough vertices; otherwise sets `problem`. */
@@ -57,6 +58,7 @@ export function geometryOf(mode: DrawMode, vertices: readonly LonLat[]): DrawnGe
 export function createDrawStore(): DrawStore {
   let state: DrawSnapshot = { mode: null, purpose: '', vertices: [], last: null, problem: null };
   let pending: ((geometry: DrawnGeometry | null) => void) | null = null;
+  let picking = false;
   const listeners = new Set<(snapshot: DrawSnapshot) => void>();
   const set = (next: Partial<DrawSnapshot>) => {
     state = { ...state, ...next };
@@ -74,8 +76,9 @@ export function createDrawStore(): DrawStore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    request(mode, purpose) {
+    request(mode, purpose, options) {
       settle(null);
+      picking = options?.pick === true;
       set({ mode, purpose, vertices: [], problem: null });
       return new Promise((resolve) => {
         pending = resolve;
@@ -96,7 +99,7 @@ export function createDrawStore(): DrawStore {
         set({ problem: geometry });
         return;
       }
-      set({ mode: null, purpose: '', vertices: [], last: geometry, problem: null });
+      set({ mode: null, purpose: '', vertices: [], last: picking ? state.last : geometry, problem: null });
       settle(geometry);
     },
     cancel() {

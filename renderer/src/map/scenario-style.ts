@@ -31,6 +31,23 @@ export function assetColor(risk: number | null): string {
 /** The same as a MapLibre expression over feature-state `risk`. */
 const assetColorExpression = ['step', ['coalesce', ['feature-state', 'risk'], -1], assetColors.none, 0, assetColors.dry, ...assetColors.hazard.flatMap((color, i) => [i + 1, color])];
 
+/** The base layers' paint for field mode's high-contrast theme (black ground, white buildings and
+ * outline), and for the normal theme: applied in place so overlays and sources stay. */
+export const contrastPaint = {
+  normal: { background: '#dfe3dc', extent: '#f2f0e9', roads: '#c9c4b8', buildings: '#8a7f72', outline: '#3b4a5a' },
+  field: { background: '#000000', extent: '#1a1a1a', roads: '#6b6b6b', buildings: '#f5f5f5', outline: '#ffd400' },
+} as const;
+
+export function applyContrast(map: { setPaintProperty(layer: string, name: string, value: unknown): void; getLayer(id: string): unknown }, theme: keyof typeof contrastPaint): void {
+  const paint = contrastPaint[theme];
+  const set = (layer: string, name: string, value: string) => map.getLayer(layer) && map.setPaintProperty(layer, name, value);
+  set('background', 'background-color', paint.background);
+  set('extent-fill', 'fill-color', paint.extent);
+  set('roads', 'fill-color', paint.roads);
+  set('buildings', 'fill-color', paint.buildings);
+  set('extent-outline', 'line-color', paint.outline);
+}
+
 /**
  * An offline style: no tiles, glyphs or sprites from anywhere. Sources are filled with the
  * scenario's own GeoJSON once it arrives.

@@ -1,4 +1,5 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { AppInfo } from '../../../native/api/index.ts';
 import { AlertQueue } from '../alerts/AlertQueue.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
@@ -10,9 +11,10 @@ import { columnListId } from '../boards/StatusColumn.tsx';
 import { useHost, useLinkGeneration } from '../bridge/host-context.tsx';
 import type { DrawnGeometry } from '../map/draw-state.ts';
 import { MapView } from '../map/MapView.tsx';
-import { SimRunProvider } from '../map/sim-run-context.tsx';
+import { SimRunProvider, useSharedSimRun } from '../map/sim-run-context.tsx';
 import { areaPoint } from '../tasks/task-draft.ts';
 import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
+import { PrintView, type PrintJob } from '../print/PrintView.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/session.tsx';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
@@ -21,6 +23,8 @@ import { useTerminalTabs } from '../terminal/use-terminal-tabs.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ConflictsDialog } from './ConflictsDialog.tsx';
+import { useMapFocus } from './map-focus.ts';
+import type { Find } from './palette-finds.ts';
 import type { Command } from './commands.ts';
 import { SelectionProvider, useSelection } from './selection.tsx';
 import { ShortcutOverlay } from './ShortcutOverlay.tsx';
@@ -86,7 +90,8 @@ function focusRegion(region: Region) {
         : region === 'details'
           ? (document.querySelector<HTMLElement>('#region-details h3[tabindex], #region-details input, #region-details button') ?? null)
           : region === 'timeline'
-            ? document.querySelector<HTMLElement>('#region-timeline select')
+            ? // The log's entries, not its filters: a letter key pressed next must not type into a filter.
+              document.querySelector<HTMLElement>('#region-timeline [data-testid="timeline"]')
             : document.querySelector<HTMLElement>('#region-map canvas, #region-map [tabindex]');
   target?.focus();
 }
@@ -101,7 +106,11 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
   const { actor, departments, signOut } = useSession();
   const { selected, draft, select, startCreate, endCreate } = useSelection();
-  const { alerts, loud, act } = useAlerts();
+  const { loud, act } = useAlerts();
+  const map = useMapFocus();
+  // Observers only read: they are not offered forms they would be refused.
+  const readOnly = actor?.role === 'observer';
+  const simStart = useRef<(() => Promise<void>) | null>(null);
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
   const openConflicts = useCallback(() => setDialog('conflicts'), []);
   // This window's layout: the region field mode shows and the board it shows, per window (and per person).
@@ -115,6 +124,24 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const department = board.department;
   const setDepartment = useCallback((id: string | null) => setBoard({ department: id }), [setBoard]);
   const terminals = useTerminalTabs();
+  // Paper: a print view rendered for print media only. A command prints once its data is in;
+  // the browser's own Print (Ctrl P) gets the shown board rather than a page of screen.
+  const [printJob, setPrintJob] = useState<PrintJob | null>(null);
+  const printPending = useRef(false);
+  const printWhenReady = useCallback(() => {
+    if (!printPending.current) return;
+    printPending.current = false;
+    setTimeout(() => window.print(), 0);
+  }, []);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrintJob((job) => job ?? { kind: 'board', department }));
+    window.addEventListener('beforeprint', before);
+    return () => window.removeEventListener('beforeprint', before);
+  }, [department]);
+  const print = (job: PrintJob) => {
+    printPending.current = true;
+    setPrintJob(job);
+  };
 
   // In field mode one region fills the screen: opening a task or alert, or starting one, shows the task panel.
   // Switched while rendering, not in an effect, so the panel is visible in the very commit that mounts the
@@ -130,11 +157,20 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     setTimeout(() => focusRegion(region), 0);
   };
 
+  const openFind = (find: Find) => {
+    if (find.kind === 'task' || find.kind === 'alert') {
+      select({ kind: find.kind, id: find.id });
+      return;
+    }
+    goTo('map');
+    if (find.geometry) map.focus({ kind: find.group === 'Unit' ? 'unit' : 'place', id: find.id, label: find.label, geometry: find.geometry });
+  };
+
   useGlobalKeys({
     palette: () => setDialog('palette'),
     shortcuts: () => setDialog('shortcuts'),
-    newTask: () => startCreate(),
-    raiseAlert: () => setDialog('raise'),
+    newTask: () => !readOnly && startCreate(),
+    raiseAlert: () => !readOnly && setDialog('raise'),
     region: (n) => goTo(regions[n - 1]!),
     toggleField: () => setFieldMode(!fieldMode),
     toggleMute: () => setMuted(!muted),
@@ -144,16 +180,23 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
 
   const commands = useMemo<Command[]>(
     () => [
-      { id: 'new-task', group: 'Task', label: 'New task', keys: 'N', run: () => startCreate() },
-      { id: 'raise', group: 'Alert', label: 'Raise an alert', keys: '!', run: () => setDialog('raise') },
+      ...(readOnly
+        ? []
+        : [
+            { id: 'new-task', group: 'Task', label: 'New task', keys: 'N', run: () => startCreate() },
+            { id: 'sim-run', group: 'Map', label: 'Run simulation', run: () => (goTo('map'), void simStart.current?.()) },
+            { id: 'raise', group: 'Alert', label: 'Raise an alert', keys: '!', run: () => setDialog('raise') },
+          ]),
       ...(loud[0] ? [{ id: 'ack-loud', group: 'Alert', label: `Acknowledge: ${loud[0].title}`, run: () => void act(loud[0]!, 'acknowledge') }] : []),
       ...regions.map((r, i) => ({ id: `go-${r}`, group: 'Go to', label: regionLabel[r], keys: String(i + 1), run: () => goTo(r) })),
       { id: 'board-all', group: 'Board', label: 'All departments', run: () => (setDepartment(null), goTo('board')) },
       ...departments.map((d) => ({ id: `board-${d.id}`, group: 'Board', label: `${d.short} — ${d.name}`, run: () => (setDepartment(d.id), goTo('board')) })),
-      ...alerts.slice(0, 30).map((a) => ({ id: `alert-${a.id}`, group: 'Open alert', label: `${a.severity}: ${a.title}`, run: () => select({ kind: 'alert', id: a.id }) })),
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Conflicting edits (resolve)', run: () => setDialog('conflicts') },
+      { id: 'print-board', group: 'Print', label: 'Print the board shown (table)', run: () => print({ kind: 'board', department }) },
+      { id: 'print-ics214', group: 'Print', label: 'Print the activity log (ICS 214)', run: () => print({ kind: 'ics214', department }) },
+      ...(selected?.kind === 'alert' ? [{ id: 'print-alert', group: 'Print', label: 'Print the open alert', run: () => print({ kind: 'alert', alertId: selected.id }) }] : []),
       { id: 'terminal-toggle', group: 'Terminal', label: terminals.shown ? 'Hide the terminal' : 'Show the terminal', keys: 'Ctrl `', run: terminals.toggle },
       { id: 'terminal-new', group: 'Terminal', label: 'New terminal', run: terminals.add },
       { id: 'new-window', group: 'Window', label: 'New window (for another monitor)', ...(info?.host === 'electron' ? { keys: 'Ctrl Shift N' } : {}), run: openNewWindow },
@@ -161,7 +204,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [alerts, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host],
+    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -170,6 +213,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     <>
       <Header info={info} onPalette={() => setDialog('palette')} onShortcuts={() => setDialog('shortcuts')} />
       <SevereAlertBanner />
+      <SimStarter start={simStart} />
       {fieldMode && (
         <nav className="field-tabs" aria-label="Regions">
           {regions.map((r, i) => (
@@ -183,7 +227,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       {/* Regions in reading order of the grid (row by row), so Tab follows what the eye does. */}
       <main className="workspace">
         <div className="region region-alerts" hidden={!shown('alerts')}>
-          <AlertQueue onRaise={() => setDialog('raise')} />
+          <AlertQueue onRaise={readOnly ? undefined : () => setDialog('raise')} />
         </div>
         <section className="region region-map map-area" id="region-map" aria-label="Map" hidden={!shown('map')}>
           {info?.scenario ? <MapView scenario={info.scenario} onOpen={select} onDrawn={setDrawn} /> : <p className="placeholder">{error ?? 'Loading…'}</p>}
@@ -212,8 +256,9 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
         </div>
       )}
       <Status info={info} onConflicts={openConflicts} />
+      {printJob && <PrintView job={printJob} scenarioTitle={info?.scenario?.title ?? 'Polder'} onReady={printWhenReady} />}
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
+      {dialog === 'palette' && <CommandPalette commands={commands} onFind={openFind} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
       {dialog === 'raise' && (
         <RaiseAlertDialog
@@ -226,7 +271,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
           }}
         />
       )}
-      {drawn && (
+      {drawn && !readOnly && (
         <ChoiceDialog
           title={`Use the ${drawn.type === 'Point' ? 'point' : drawn.type === 'Polygon' ? 'area' : 'line'} you drew for…`}
           choices={[
@@ -249,6 +294,13 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       )}
     </>
   );
+}
+
+/** Hands the shared run's start to the palette without re-rendering the workspace on every frame. */
+function SimStarter({ start }: { start: MutableRefObject<(() => Promise<void>) | null> }) {
+  const sim = useSharedSimRun();
+  start.current = sim.start;
+  return null;
 }
 
 function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPalette?(): void; onShortcuts?(): void }) {

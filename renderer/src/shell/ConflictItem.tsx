@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ConflictRecord } from '../../../native/api/ops.ts';
 import { useSession } from '../session/session.tsx';
-import { dateTime } from '../ui/time.ts';
+import { useTimeFormat } from './time-format.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value));
@@ -10,6 +10,7 @@ const writable = new Set(['title', 'description']);
 
 /** One conflict: both values with their authors, and the choice that resolves it (itself an event). */
 export function ConflictItem({ conflict, onResolved, children }: { conflict: ConflictRecord; onResolved?(): void; children?: ReactNode }) {
+  const time = useTimeFormat();
   const { call, actorName } = useSession();
   const toasts = useToasts();
   const [writing, setWriting] = useState(false);
@@ -32,7 +33,7 @@ export function ConflictItem({ conflict, onResolved, children }: { conflict: Con
 
   return (
     <li data-testid="conflict" data-field={conflict.field}>
-      <strong>{conflict.field}</strong>: {who(conflict.keptActorId)} wrote “{show(conflict.keptValue)}” over {who(conflict.lostActorId)}’s “{show(conflict.lostValue)}” without having seen it ({dateTime(conflict.at)}).{' '}
+      <strong>{conflict.field}</strong>: {who(conflict.keptActorId)} wrote “{show(conflict.keptValue)}” over {who(conflict.lostActorId)}’s “{show(conflict.lostValue)}” without having seen it (<span title={time.full(conflict.at)}>{time.short(conflict.at)}</span>).{' '}
       {children}
       <div className="conflict-actions" role="group" aria-label={`Resolve ${conflict.field}`}>
         <button type="button" className="button" onClick={() => void resolve(conflict.keptValue)} data-testid="conflict-keep">

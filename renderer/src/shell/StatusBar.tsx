@@ -6,6 +6,8 @@ import { useOptionalDataLayer } from '../data/data-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { clockTime } from '../ui/time.ts';
 import { useClock } from './clock-context.tsx';
+import { useTimeFormat } from './time-format.tsx';
+import { useUiPrefs } from './ui-prefs.tsx';
 
 const noSubscription = () => () => {};
 const connectionLabels = { connecting: 'Connecting…', open: 'Connected', closed: 'Disconnected — reconnecting…' } as const;
@@ -14,6 +16,8 @@ const connectionLabels = { connecting: 'Connecting…', open: 'Connected', close
 export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConflicts?(): void }) {
   const connection = useConnectionState();
   const tick = useClock();
+  const time = useTimeFormat();
+  const { utc, setUtc } = useUiPrefs();
   const { bridge } = useHost();
   const { actor, call } = useSession();
   const [conflicts, setConflicts] = useState<number | null>(null);
@@ -43,7 +47,7 @@ export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConfl
       )}
       {alarm && (
         <div className="storage-banner" role="alert" data-testid="storage-alarm">
-          Storage full since {clockTime(alarm.since)}: {alarm.message}. Nothing new can be saved on this device.
+          Storage full since {time.short(alarm.since)}: {alarm.message}. Nothing new can be saved on this device.
         </div>
       )}
       <footer className="status-bar" aria-label="Status">
@@ -51,7 +55,7 @@ export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConfl
           {connectionLabels[connection]}
         </span>
         <span className="status-item" data-testid="freshness" title="Time of the latest change in the operations log">
-          Last change {lastChange === null ? '—' : clockTime(lastChange)}
+          Last change {lastChange === null ? '—' : time.short(lastChange)}
         </span>
         <span className={`status-item ${conflicts ? 'has-conflicts' : ''}`} data-testid="conflicts">
           {onConflicts ? (
@@ -67,8 +71,11 @@ export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConfl
         <span className="status-item" data-testid="version">
           Polder {info?.version ?? '…'}
         </span>
-        <span className="status-item clock" data-testid="clock" aria-live="off">
-          {tick ? `${clockTime(tick.now)} UTC` : '--:--:--'}
+        <span className="status-item clock" data-testid="clock" aria-live="off" title={tick ? time.full(tick.now) : undefined}>
+          {tick ? clockTime(tick.now, time.zone) : '--:--:--'}{' '}
+          <button type="button" className="status-button" onClick={() => setUtc(!utc)} aria-pressed={utc} title={utc ? 'Show times in this device’s time zone' : 'Show times in UTC'} data-testid="time-zone">
+            {time.zoneName}
+          </button>
         </span>
         {info?.scenario && <span className="status-item attribution">{info.scenario.attribution}</span>}
       </footer>

@@ -11,7 +11,7 @@ export type MapGeometry =
   | { type: 'MultiPolygon'; coordinates: [number, number][][][] };
 
 export interface MapFocusRequest {
-  kind: 'alert' | 'task' | 'unit';
+  kind: 'alert' | 'task' | 'unit' | 'place';
   id: string;
   label: string;
   geometry: MapGeometry;

@@ -1,6 +1,9 @@
 import type { Location } from './task-draft.ts';
 import { useMapFocus } from '../shell/map-focus.ts';
 
+/** Degrees as a person reads them: five decimals, about a metre. */
+export const degrees = (value: number): string => value.toFixed(5);
+
 /** Longitude/latitude inputs with "pick on map" when a map listens. Empty means no location. */
 export function LocationFields({ lon, lat, onChange }: { lon: string; lat: string; onChange(lon: string, lat: string): void }) {
   const map = useMapFocus();
@@ -15,7 +18,7 @@ export function LocationFields({ lon, lat, onChange }: { lon: string; lat: strin
         <input inputMode="decimal" value={lat} onChange={(e) => onChange(lon, e.target.value)} />
       </label>
       {map.canPick() && (
-        <button type="button" className="button" onClick={() => map.pick({ purpose: 'Task location', done: (p) => p && onChange(String(p[0]), String(p[1])) })}>
+        <button type="button" className="button" onClick={() => map.pick({ purpose: 'Task location', done: (p) => p && onChange(degrees(p[0]), degrees(p[1])) })}>
           Pick on map
         </button>
       )}

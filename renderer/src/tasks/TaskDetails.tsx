@@ -6,7 +6,8 @@ import { useSession } from '../session/session.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
 import { useSelection } from '../shell/selection.tsx';
 import { ConflictItem } from '../shell/ConflictItem.tsx';
-import { dateTime, fromInputValue, toInputValue } from '../ui/time.ts';
+import { useTimeFormat, type TimeFormat } from '../shell/time-format.tsx';
+import { FieldNote } from '../ui/FieldNote.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { DueCountdown } from './DueCountdown.tsx';
 import { priorityLabel, statusColumns, statusLabel } from './labels.ts';
@@ -20,6 +21,7 @@ type Detail = Invoke['tasks.get'][1];
 /** One task: edit it, assign a unit, move it, see its history (from the log) and where it is. */
 export function TaskDetails({ taskId }: { taskId: string }) {
   const { bridge } = useHost();
+  const time = useTimeFormat();
   const { call, departmentName, unitName, actorName } = useSession();
   const { select } = useSelection();
   const map = useMapFocus();
@@ -154,12 +156,12 @@ export function TaskDetails({ taskId }: { taskId: string }) {
         <ol className="history" data-testid="task-history">
           {history.map((h) => (
             <li key={h.id} data-testid="history-entry">
-              <time dateTime={new Date(h.at).toISOString()}>{dateTime(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
+              <time dateTime={new Date(h.at).toISOString()} title={time.full(h.at)}>{time.short(h.at)}</time> <strong>{actorName(h.actorId)}</strong> {h.summary}
               {h.text && <div className="note">“{h.text}”</div>}
             </li>
           ))}
         </ol>
-        <p className="muted">Created {dateTime(task.createdAt)} by {actorName(task.createdBy)}</p>
+        <p className="muted">Created {time.short(task.createdAt)} by {actorName(task.createdBy)}</p>
       </section>
 
       {picking && (
@@ -177,12 +179,12 @@ export function TaskDetails({ taskId }: { taskId: string }) {
 }
 
 /** The form's text for each field of a task, as the editor shows it. */
-function formValues(task: Task) {
+function formValues(task: Task, time: TimeFormat) {
   return {
     title: task.title,
     description: task.description,
     priority: task.priority,
-    due: toInputValue(task.dueAt),
+    due: time.toInput(task.dueAt),
     lon: task.location ? String(task.location.lon) : '',
     lat: task.location ? String(task.location.lat) : '',
   };
@@ -190,10 +192,11 @@ function formValues(task: Task) {
 
 function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
   const { call, actorName } = useSession();
+  const time = useTimeFormat();
   const toasts = useToasts();
   // The version of the task the form shows: sent as `seen`, so an edit over a change this user never saw becomes a conflict.
   const [shown, setShown] = useState(task);
-  const [values, setValues] = useState(() => formValues(task));
+  const [values, setValues] = useState(() => formValues(task, time));
   const [dirty, setDirty] = useState(false);
   const edit =
     <K extends keyof ReturnType<typeof formValues>,>(key: K) =>
@@ -206,18 +209,18 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
   useEffect(() => {
     if (dirty) return;
     setShown(task);
-    setValues(formValues(task));
+    setValues(formValues(task, time));
   }, [task.version]); // Only on a new version of the task.
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const before = formValues(shown);
+    const before = formValues(shown, time);
     const changed = (k: keyof typeof before) => values[k] !== before[k];
     const edits = {
       ...(changed('title') ? { title: values.title } : {}),
       ...(changed('description') ? { description: values.description } : {}),
       ...(changed('priority') ? { priority: values.priority } : {}),
-      ...(changed('due') ? { dueAt: fromInputValue(values.due) } : {}),
+      ...(changed('due') ? { dueAt: time.fromInput(values.due) } : {}),
       ...(changed('lon') || changed('lat') ? { location: locationFrom(values.lon, values.lat) } : {}),
     };
     try {
@@ -229,7 +232,7 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
       } else toasts.info(`Saved: ${saved.title}`);
       setDirty(false);
       setShown(saved);
-      setValues(formValues(saved));
+      setValues(formValues(saved, time));
       onSaved();
     } catch (err) {
       toasts.error(err);
@@ -242,11 +245,13 @@ function TaskEditor({ task, onSaved }: { task: Task; onSaved(): void }) {
       <form className="form" onSubmit={save}>
         <label className="field">
           <span>Title</span>
-          <input required maxLength={textLimits.title} value={values.title} onChange={(e) => edit('title')(e.target.value)} />
+          <input required maxLength={textLimits.title} value={values.title} onChange={(e) => edit('title')(e.target.value)} aria-describedby="task-edit-title-note" />
+          <FieldNote id="task-edit-title-note" length={values.title.length} limit={textLimits.title} />
         </label>
         <label className="field">
           <span>Description</span>
-          <textarea rows={3} maxLength={textLimits.description} value={values.description} onChange={(e) => edit('description')(e.target.value)} />
+          <textarea rows={3} maxLength={textLimits.description} value={values.description} onChange={(e) => edit('description')(e.target.value)} aria-describedby="task-edit-description-note" />
+          <FieldNote id="task-edit-description-note" length={values.description.length} limit={textLimits.description} />
         </label>
         <PriorityDueFields priority={values.priority} due={values.due} onPriority={edit('priority')} onDue={edit('due')} />
         <LocationFields lon={values.lon} lat={values.lat} onChange={(lon, lat) => (setDirty(true), setValues((v) => ({ ...v, lon, lat })))} />

@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { textLimits, type Task } from '../../../native/api/ops.ts';
+import { dueGraceMs, opsMethods, textLimits, type Task } from '../../../native/api/ops.ts';
+import { useClock } from '../shell/clock-context.tsx';
+import { fieldErrors, type FieldErrors } from '../ui/field-issues.ts';
+import { FieldNote } from '../ui/FieldNote.tsx';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
-import { fromInputValue } from '../ui/time.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { PriorityDueFields } from './PriorityDueFields.tsx';
 import { LocationFields, locationFrom } from './LocationFields.tsx';
@@ -10,6 +13,7 @@ import type { TaskDraftPrefill } from './task-draft.ts';
 
 /** A new task, or one per chosen department when it comes from an alert. */
 export function TaskForm({ prefill }: { prefill: TaskDraftPrefill }) {
+  const time = useTimeFormat();
   const { call, actor, departments } = useSession();
   const { select, endCreate } = useSelection();
   const toasts = useToasts();
@@ -21,10 +25,22 @@ export function TaskForm({ prefill }: { prefill: TaskDraftPrefill }) {
   const [lat, setLat] = useState(prefill.location ? String(prefill.location.lat) : '');
   const [chosen, setChosen] = useState<string[]>(actor ? [actor.department] : []);
   const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const tick = useClock();
   const many = Boolean(prefill.alertId);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const dueAt = time.fromInput(due);
+    // The host's own schema, so each refusal shows beside its field in plain words.
+    const parsed = opsMethods['tasks.create'].args.safeParse({ title, description, department: chosen[0] ?? actor?.department ?? '-', dueAt });
+    const found = parsed.success ? {} : fieldErrors(parsed.error.issues, { title: 'Title', description: 'Description', dueAt: 'Due time' });
+    if (dueAt !== null && tick && dueAt < tick.now - dueGraceMs) found.dueAt = `The due time is already past: choose a time after ${time.short(tick.now - dueGraceMs)}.`;
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      document.getElementById(`task-form-${Object.keys(found)[0]}`)?.focus();
+      return;
+    }
     let location;
     try {
       location = locationFrom(lon, lat);
@@ -40,7 +56,7 @@ export function TaskForm({ prefill }: { prefill: TaskDraftPrefill }) {
     const created: Task[] = [];
     for (const department of chosen) {
       try {
-        created.push(await call('tasks.create', { title, description, department, priority, dueAt: fromInputValue(due), location, alertId: prefill.alertId ?? null }));
+        created.push(await call('tasks.create', { title, description, department, priority, dueAt: time.fromInput(due), location, alertId: prefill.alertId ?? null }));
       } catch (err) {
         toasts.error(err);
       }
@@ -57,13 +73,15 @@ export function TaskForm({ prefill }: { prefill: TaskDraftPrefill }) {
       <h3>{many ? 'Create tasks from this alert' : 'New task'}</h3>
       <label className="field">
         <span>Title</span>
-        <input required maxLength={textLimits.title} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <input id="task-form-title" required value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={Boolean(errors.title)} aria-describedby="task-form-title-note" autoFocus />
+        <FieldNote id="task-form-title-note" error={errors.title} length={title.length} limit={textLimits.title} />
       </label>
       <label className="field">
         <span>Description</span>
-        <textarea rows={3} maxLength={textLimits.description} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea id="task-form-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} aria-invalid={Boolean(errors.description)} aria-describedby="task-form-description-note" />
+        <FieldNote id="task-form-description-note" error={errors.description} length={description.length} limit={textLimits.description} />
       </label>
-      <PriorityDueFields priority={priority} due={due} onPriority={setPriority} onDue={setDue} />
+      <PriorityDueFields priority={priority} due={due} onPriority={setPriority} onDue={setDue} dueId="task-form-dueAt" dueError={errors.dueAt} />
       {many ? (
         <fieldset className="dept-choice">
           <legend>Departments (one task each)</legend>

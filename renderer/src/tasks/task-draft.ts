@@ -13,7 +13,7 @@ export interface TaskDraftPrefill {
 /** A representative point of an alert's area, for a task's location: the point, or the mean of the outer ring's vertices. */
 export function areaPoint(area: Alert['area']): Location | null {
   if (!area) return null;
-  if (area.type === 'Point') return { lon: area.coordinates[0], lat: area.coordinates[1] };
+  if (area.type === 'Point') return { lon: Math.round(area.coordinates[0] * 1e6) / 1e6, lat: Math.round(area.coordinates[1] * 1e6) / 1e6 };
   const ring = area.type === 'Polygon' ? area.coordinates[0] : area.coordinates[0]?.[0];
   if (!ring || ring.length === 0) return null;
   const pts = ring.slice(0, -1).length > 0 ? ring.slice(0, -1) : ring;

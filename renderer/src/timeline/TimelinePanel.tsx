@@ -6,7 +6,8 @@ import { timelineLimit } from '../data/data-layer.ts';
 import { mergeEntries, timelineMatches, type TimelineFilter } from '../data/timeline-feed.ts';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
-import { clockTime, dateTime } from '../ui/time.ts';
+import { useTimeFormat } from '../shell/time-format.tsx';
+import { FieldNote } from '../ui/FieldNote.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 
 const kinds = [
@@ -27,6 +28,7 @@ interface Filters {
 
 /** The ICS 214 activity log: who did what and when, newest first, filterable, each line linked to its item. */
 export function TimelinePanel() {
+  const time = useTimeFormat();
   const { call, departments, actors, actorName, departmentName } = useSession();
   const { select } = useSelection();
   const toasts = useToasts();
@@ -129,13 +131,13 @@ export function TimelinePanel() {
         </div>
       </div>
       {error && <p role="alert" className="inline-error">{error}</p>}
-      <ol className="timeline" data-testid="timeline" aria-label="Activity log entries, newest first">
+      <ol className="timeline" data-testid="timeline" tabIndex={-1} aria-label="Activity log entries, newest first">
         {entries.map((entry) => {
           const linked = entry.kind === 'task' || entry.kind === 'alert';
           return (
             <li key={entry.id} className={`timeline-entry kind-${entry.kind}`} data-testid="timeline-entry" data-kind={entry.kind} data-entity-id={entry.entityId}>
-              <time dateTime={new Date(entry.at).toISOString()} title={dateTime(entry.at)}>
-                {clockTime(entry.at)}
+              <time dateTime={new Date(entry.at).toISOString()} title={time.full(entry.at)}>
+                {time.short(entry.at)}
               </time>
               <span className="timeline-actor">{actorName(entry.actorId)}</span>
               <span className="dept-tag">{departmentName(entry.department)}</span>
@@ -153,7 +155,8 @@ export function TimelinePanel() {
         {entries.length === 0 && <li className="placeholder">Nothing logged{filters.text || filters.kind || filters.department || filters.actorId ? ' for these filters' : ' yet'}.</li>}
       </ol>
       <form className="note-form" onSubmit={addNote}>
-        <input aria-label="Add a note to the activity log" placeholder="Add a note to the log (ICS 214)…" maxLength={textLimits.logText} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input aria-label="Add a note to the activity log" placeholder="Add a note to the log (ICS 214)…" maxLength={textLimits.logText} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="log-note-count" />
+        <FieldNote id="log-note-count" length={note.length} limit={textLimits.logText} />
         <button type="submit" className="button" disabled={!note.trim()}>
           Log
         </button>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A modal on the native <dialog>: focus is trapped, Escape closes, focus returns where it was. Mark the first field `data-autofocus`. */
-export function Dialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
+/** A modal on the native <dialog>: focus is trapped, Escape closes, focus returns where it was. Mark the first field `data-autofocus`.
+ * `away` steps the modal aside (closed, its state kept) while the user works elsewhere, e.g. picks a point on the map. */
+export function Dialog({ title, onClose, children, className, away = false }: { title: string; onClose: () => void; children: ReactNode; className?: string; away?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
@@ -22,6 +23,13 @@ export function Dialog({ title, onClose, children, className }: { title: string;
       opener?.focus?.();
     };
   }, []);
+  const wasAway = useRef(away);
+  useEffect(() => {
+    const dialog = ref.current!;
+    if (away && dialog.open) dialog.close();
+    else if (!away && wasAway.current && !dialog.open) dialog.showModal();
+    wasAway.current = away;
+  }, [away]);
   const titleId = `dialog-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <dialog ref={ref} className={`dialog ${className ?? ''}`} aria-labelledby={titleId}>
