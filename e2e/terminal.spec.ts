@@ -42,6 +42,7 @@ test.describe('the integrated terminal (polder serve --terminal)', () => {
   test('the command palette opens a new terminal tab beside the first', async ({ page, served }) => {
     await page.goto(served.url);
     await page.getByTestId('sign-in-eoc-lead').click();
+    await expect(page.getByTestId('signed-in')).toBeVisible();
     await page.keyboard.press('Control+k');
     await page.getByTestId('palette-input').fill('new terminal');
     await page.keyboard.press('Enter');
@@ -58,6 +59,7 @@ test.describe('the integrated terminal (polder serve --terminal)', () => {
 test('without --terminal the pane says why there is no shell', async ({ page, served }) => {
   await page.goto(served.url);
   await page.getByTestId('sign-in-eoc-lead').click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
   await page.keyboard.press('Control+Backquote');
   await expect(page.getByTestId('terminal-pane').locator('.xterm-rows')).toContainText('The terminal is off in this host', { timeout: 20_000 });
 });

@@ -15,7 +15,8 @@ test('a batch of alerts raised while two windows are open all shows in both, pat
   const answered = await fire.page.evaluate(
     ({ wsUrl, n }) =>
       new Promise<number>((resolve, reject) => {
-        const socket = new WebSocket(wsUrl);
+        // The page's own key (serve mode hands it to the page once and keeps it in its storage).
+        const socket = new WebSocket(`${wsUrl}?key=${encodeURIComponent(localStorage.getItem('polder.serve.pageKey') ?? '')}`);
         let ok = 0;
         socket.onerror = () => reject(new Error('socket refused'));
         socket.onmessage = (event) => {

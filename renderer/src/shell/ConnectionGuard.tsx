@@ -10,7 +10,9 @@ import { useHost, useLink } from '../bridge/host-context.tsx';
 export function ConnectionGuard({ children }: { children: ReactNode }) {
   const { needsUrl } = useHost();
   const { state, generation } = useLink();
-  const down = state !== 'open';
+  // Before the first connection nothing can be lost (calls wait for it) and the screen is still
+  // mounting: blocking it then would only lose the focus it sets (the sign-in search).
+  const down = needsUrl || state === 'closed';
   useEffect(() => {
     if (!down) return;
     // Shortcuts listen on the window, which `inert` does not cover: stop keys before they reach them.
@@ -25,9 +27,7 @@ export function ConnectionGuard({ children }: { children: ReactNode }) {
     ? 'This page has no key for the Polder host — open the URL that `polder serve` printed.'
     : generation > 0
       ? 'Connection to the Polder host lost — reconnecting…'
-      : state === 'connecting'
-        ? 'Connecting to the Polder host…'
-        : 'Cannot reach the Polder host — trying again…';
+      : 'Cannot reach the Polder host — trying again…';
   return (
     <>
       <div className="connection-guarded" inert={down}>
