@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Session } from '../native/rpc/handlers.ts';
 import type { ParsedArgs } from '../native/api/index.ts';
-import { systemClock } from '../native/clock/clock.ts';
+import { manualClock, systemClock } from '../native/clock/clock.ts';
 import { defaultUnits } from '../native/ops/directory.ts';
 import { openOpsService } from '../native/ops/service.ts';
 import { chromiumArgs, chromiumPath, cpuMs, root, startServe, stop } from './serve-child.ts';
@@ -30,13 +30,14 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
  * then times the host's side of a board: a full board.query and a one-task board.rows (medians).
  */
 function seed(dataDir: string, count: number): { queryMs: number; rowsMs: number } {
-  const clock = systemClock();
+  // Seeded as of an hour ago, so the tasks due up to 50 minutes ago were due in their future when created.
+  const now = systemClock().now();
+  const clock = manualClock(now - 3_600_000);
   const ops = openOpsService({ dataDir, clock, push: { emit() {} }, logger: quiet, deviceId: 'dev_bench_ui' });
   const ctx = { session: { id: 'bench', actorId: 'eoc-lead' } satisfies Session };
   const h = ops.handlers;
   const departments = ['fire', 'police', 'transport', 'works', 'utilities', 'health', 'pio', 'eoc'];
   const priorities = ['low', 'normal', 'high', 'critical'] as const;
-  const now = clock.now();
   try {
     ops.store.db.transaction(() => {
       for (let i = 0; i < count; i++) {
