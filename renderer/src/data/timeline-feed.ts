@@ -1,13 +1,8 @@
+import type { Invoke } from '../../../native/api/index.ts';
 import type { TimelineEntry } from '../../../native/api/ops.ts';
 
 /** The filters of timeline.query a panel can apply to the entries a push brings (all exact but text). */
-export interface TimelineFilter {
-  department?: string;
-  actorId?: string;
-  entityId?: string;
-  kind?: string;
-  text?: string;
-}
+export type TimelineFilter = Pick<Invoke['timeline.query'][0], 'department' | 'actorId' | 'entityId' | 'kind' | 'text'>;
 
 /** SQLite's LIKE folds ASCII letters only; fold the same so a pushed entry matches as the query would. */
 const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
