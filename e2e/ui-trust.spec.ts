@@ -60,6 +60,7 @@ test('the palette finds and opens a task by its title, finds the simulation and 
   test.setTimeout(120_000);
   await page.goto(served.url);
   await page.getByTestId('sign-in-works-lead').click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
   await page.keyboard.press('n');
   const form = page.getByTestId('task-form');
   await form.getByLabel('Title').fill('Clear the Glebe culvert grate');
@@ -165,6 +166,7 @@ test('a touch drag moves a card to another column', async ({ browser, served }) 
   const page = await context.newPage();
   await page.goto(served.url);
   await page.getByTestId('sign-in-works-lead').click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
   await page.keyboard.press('n');
   const form = page.getByTestId('task-form');
   await form.getByLabel('Title').fill('Touch-dragged culvert check');
