@@ -72,13 +72,12 @@ function layout(d: Pick<Dims, 'nx' | 'ny' | 'scheme' | 'threads'>) {
     // hll: cell discharges and face fluxes
     hu: ['f32', inertial ? 0 : n],
     hv: ['f32', inertial ? 0 : n],
-    // (in double: at rest the hydrostatic parts must cancel to the last bit)
-    fxh: ['f64', inertial ? 0 : fx],
-    fxu: ['f64', inertial ? 0 : fx],
-    fxv: ['f64', inertial ? 0 : fx],
-    fyh: ['f64', inertial ? 0 : fy],
-    fyu: ['f64', inertial ? 0 : fy],
-    fyv: ['f64', inertial ? 0 : fy],
+    fxh: ['f32', inertial ? 0 : fx],
+    fxu: ['f32', inertial ? 0 : fx],
+    fxv: ['f32', inertial ? 0 : fx],
+    fyh: ['f32', inertial ? 0 : fy],
+    fyu: ['f32', inertial ? 0 : fy],
+    fyv: ['f32', inertial ? 0 : fy],
     /** Face crest (m): the higher ground of the two cells, raised by barriers; Infinity = wall. */
     zfx: ['f32', fx],
     zfy: ['f32', fy],
