@@ -2,7 +2,10 @@
 // Froude 1.29, supercritical): the case where the choice of scheme matters.
 import { describe, expect, it } from 'vitest';
 import type { EngineModel, Scheme } from '../engine/model.ts';
+import { schemeForTerrain } from '../engine/scheme-choice.ts';
 import { createSimulation } from '../engine/simulation.ts';
+import { eaTest4Model } from './ea-test4.ts';
+import { runSimulation } from './run.ts';
 
 const slope = 0.02;
 const n = 0.03;
@@ -58,5 +61,23 @@ describe('steady uniform flow down a steep channel', () => {
     console.log(`steep channel, local-inertial: depth ${low.toFixed(4)}…${high.toFixed(4)} m, normal depth ${normalDepth.toFixed(4)} m`);
     expect(high - low).toBeGreaterThan(normalDepth);
     expect(mass).toBeLessThan(0.01);
+  });
+});
+
+describe('the scheme chosen by terrain (a model or pack that names none)', () => {
+  it('is HLL for the steep channel, and that run holds its normal depth', async () => {
+    expect(schemeForTerrain(channel()).scheme).toBe('hll');
+    const probes = [40, 100, 159].map((cell) => ({ id: `c${cell}`, x: 0, y: 0, cell }));
+    const { summary, samples } = await runSimulation({ model: channel(), durationSeconds: 1920, probes, sampleIntervalSeconds: 2 });
+    expect(summary.scheme).toBe('hll');
+    const late = samples.filter((sample) => sample.time >= 1800).map((sample) => sample.depth);
+    expect(late.length).toBeGreaterThan(150);
+    for (const depth of late) expect(Math.abs(depth - normalDepth) / normalDepth).toBeLessThan(0.06);
+    expect(Math.max(...late) - Math.min(...late)).toBeLessThan(0.002);
+  });
+
+  it('is local-inertial on a flat plain (EA Test 4), where it is the more accurate and the cheaper', () => {
+    const choice = schemeForTerrain(eaTest4Model(5));
+    expect(choice).toEqual({ scheme: 'inertial', supercriticalShare: 0 });
   });
 });
