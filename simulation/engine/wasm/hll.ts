@@ -5,7 +5,7 @@
 // which matters for fast, supercritical flow down steep streets. Well-balanced (a lake at rest
 // stays exactly still) and depth-positive under the CFL condition; friction is applied
 // semi-implicitly per cell after the flux update. Three passes per step:
-//   flux   mass and momentum fluxes on every face near water;
+//   flux   mass and momentum fluxes on every face near water, and in the same sweep
 //   limit  per cell, the share of its outgoing fluxes it can supply ("keep" ≤ 1): the
 //          draining time step of Bollermann et al. (2013), so a cell never sends more water
 //          than it holds even where a dry-front wave outruns the Courant estimate;
@@ -217,80 +217,96 @@ function faceRun(hp: usize, cellOf0: i32, faceOf0: i32, step: i32, from: i32, to
   }
 }
 
-export function hllFlux(hp: usize, r0: i32, r1: i32): void {
+/** The y faces north of row r (r > 0): normal = v (southwards), tangential = u. */
+function northFaces(hp: usize, r: i32): void {
+  const nx = int(hp, I_NX);
+  const wetMin = arr(hp, A_WET_MIN);
+  const wetMax = arr(hp, A_WET_MAX);
+  const a = min(i32At(wetMin, r), i32At(wetMin, r - 1));
+  const b = max(i32At(wetMax, r), i32At(wetMax, r - 1));
+  if (a <= b) faceRun(hp, r * nx, r * nx, nx, a, b, arr(hp, A_ZFY), arr(hp, A_HV), arr(hp, A_HU), arr(hp, A_FYH), arr(hp, A_FYV), arr(hp, A_FYU));
+}
+
+/** Row r's update span, its x faces, the y faces north of it, and its edge faces. */
+function fluxRow(hp: usize, r: i32): void {
   const nx = int(hp, I_NX);
   const ny = int(hp, I_NY);
   const hu = arr(hp, A_HU);
   const hv = arr(hp, A_HV);
   const zfx = arr(hp, A_ZFX);
   const zfy = arr(hp, A_ZFY);
-  const wetMin = arr(hp, A_WET_MIN);
-  const wetMax = arr(hp, A_WET_MAX);
   const fxh = arr(hp, A_FXH);
   const fxu = arr(hp, A_FXU);
   const fxv = arr(hp, A_FXV);
   const fyh = arr(hp, A_FYH);
   const fyu = arr(hp, A_FYU);
   const fyv = arr(hp, A_FYV);
-  const sx = nx + 1;
-  for (let r = r0; r < r1; r++) {
-    const a = i32At(wetMin, r);
-    const b = i32At(wetMax, r);
-    updateSpan(hp, r);
-    const cb = r * nx;
-    const fb = r * sx;
-    if (a <= b) {
-      faceRun(hp, cb, fb, 1, max(1, a), min(nx - 1, b + 1), zfx, hu, hv, fxh, fxu, fxv);
-      if (a == 0) edgeFlux(hp, cb, fb, 2 * nx + ny + r, zfx, hu, hv, fxh, fxu, fxv, true);
-      if (b == nx - 1) edgeFlux(hp, cb + nx - 1, fb + nx, nx + r, zfx, hu, hv, fxh, fxu, fxv, false);
-    }
-    // y faces north of this row: normal = v (southwards), tangential = u
-    const ya = r > 0 ? min(a, i32At(wetMin, r - 1)) : a;
-    const yb = r > 0 ? max(b, i32At(wetMax, r - 1)) : b;
-    if (ya <= yb && r > 0) faceRun(hp, cb, cb, nx, ya, yb, zfy, hv, hu, fyh, fyv, fyu);
-    if (r == 0) for (let c = a; c <= b; c++) edgeFlux(hp, c, c, c, zfy, hv, hu, fyh, fyv, fyu, true);
-    if (r == ny - 1) for (let c = a; c <= b; c++) edgeFlux(hp, cb + c, ny * nx + c, nx + ny + c, zfy, hv, hu, fyh, fyv, fyu, false);
+  const a = i32At(arr(hp, A_WET_MIN), r);
+  const b = i32At(arr(hp, A_WET_MAX), r);
+  updateSpan(hp, r);
+  const cb = r * nx;
+  const fb = r * (nx + 1);
+  if (a <= b) {
+    faceRun(hp, cb, fb, 1, max(1, a), min(nx - 1, b + 1), zfx, hu, hv, fxh, fxu, fxv);
+    if (a == 0) edgeFlux(hp, cb, fb, 2 * nx + ny + r, zfx, hu, hv, fxh, fxu, fxv, true);
+    if (b == nx - 1) edgeFlux(hp, cb + nx - 1, fb + nx, nx + r, zfx, hu, hv, fxh, fxu, fxv, false);
   }
+  if (r > 0) northFaces(hp, r);
+  if (r == 0) for (let c = a; c <= b; c++) edgeFlux(hp, c, c, c, zfy, hv, hu, fyh, fyv, fyu, true);
+  if (r == ny - 1) for (let c = a; c <= b; c++) edgeFlux(hp, cb + c, ny * nx + c, nx + ny + c, zfy, hv, hu, fyh, fyv, fyu, false);
 }
 
-export function hllLimit(hp: usize, r0: i32, r1: i32): void {
+/**
+ * The flux and limit passes as one sweep down rows r0…r1-1: fluxes of row r, then the keep of
+ * row r-1 (whose faces are all known by then). The band's last row needs the y faces north of
+ * the next band's first row: computed here too, the same values that band computes (this pass
+ * reads nothing it writes, so the two writes agree).
+ */
+export function hllFluxLimit(hp: usize, r0: i32, r1: i32): void {
+  if (r1 <= r0) return;
+  for (let r = r0; r < r1; r++) {
+    fluxRow(hp, r);
+    if (r > r0) limitRow(hp, r - 1);
+  }
+  if (r1 < int(hp, I_NY)) northFaces(hp, r1);
+  limitRow(hp, r1 - 1);
+}
+
+/** Per cell of row r, the share of its outgoing fluxes it can supply this step. */
+function limitRow(hp: usize, r: i32): void {
   const nx = int(hp, I_NX);
   const dtdx = <f32>(param(hp, P_DT) / dim(hp, F_DX));
   const h = arr(hp, A_H);
   const keep = arr(hp, A_KEEP);
-  const updMin = arr(hp, A_UPD_MIN);
-  const updMax = arr(hp, A_UPD_MAX);
   const fxh = arr(hp, A_FXH);
   const fyh = arr(hp, A_FYH);
   const zero = f32x4.splat(0);
   const dtdx4 = f32x4.splat(dtdx);
-  for (let r = r0; r < r1; r++) {
-    const cs = i32At(updMin, r);
-    const ce = i32At(updMax, r);
-    // (west + east) + (north + south) outflows: mirrored flows give the same sum, bit for bit
-    if (ce - cs >= 3) {
-      // blocks of four, the last one overlapping the one before
-      for (let b = cs; b <= ce; b += 4) {
-        const c = min(b, ce - 3);
-        const i = r * nx + c;
-        const fw = r * (nx + 1) + c;
-        const outX = f32x4.add(f32x4.max(f32x4.neg(v4At(fxh, fw)), zero), f32x4.max(v4At(fxh, fw + 1), zero));
-        const outY = f32x4.add(f32x4.max(f32x4.neg(v4At(fyh, i)), zero), f32x4.max(v4At(fyh, i + nx), zero));
-        const out = f32x4.mul(f32x4.add(outX, outY), dtdx4);
-        const d = v4At(h, i);
-        set4(keep, i, v128.bitselect(f32x4.div(d, out), f32x4.splat(1), f32x4.gt(out, d)));
-      }
-      continue;
-    }
-    for (let c = cs; c <= ce; c++) {
+  const cs = i32At(arr(hp, A_UPD_MIN), r);
+  const ce = i32At(arr(hp, A_UPD_MAX), r);
+  // (west + east) + (north + south) outflows: mirrored flows give the same sum, bit for bit
+  if (ce - cs >= 3) {
+    // blocks of four, the last one overlapping the one before
+    for (let b = cs; b <= ce; b += 4) {
+      const c = min(b, ce - 3);
       const i = r * nx + c;
       const fw = r * (nx + 1) + c;
-      const outX = max(-f32At(fxh, fw), <f32>0) + max(f32At(fxh, fw + 1), <f32>0);
-      const outY = max(-f32At(fyh, i), <f32>0) + max(f32At(fyh, i + nx), <f32>0);
-      const out = (outX + outY) * dtdx;
-      const d = f32At(h, i);
-      setF32(keep, i, out > d ? d / out : 1);
+      const outX = f32x4.add(f32x4.max(f32x4.neg(v4At(fxh, fw)), zero), f32x4.max(v4At(fxh, fw + 1), zero));
+      const outY = f32x4.add(f32x4.max(f32x4.neg(v4At(fyh, i)), zero), f32x4.max(v4At(fyh, i + nx), zero));
+      const out = f32x4.mul(f32x4.add(outX, outY), dtdx4);
+      const d = v4At(h, i);
+      set4(keep, i, v128.bitselect(f32x4.div(d, out), f32x4.splat(1), f32x4.gt(out, d)));
     }
+    return;
+  }
+  for (let c = cs; c <= ce; c++) {
+    const i = r * nx + c;
+    const fw = r * (nx + 1) + c;
+    const outX = max(-f32At(fxh, fw), <f32>0) + max(f32At(fxh, fw + 1), <f32>0);
+    const outY = max(-f32At(fyh, i), <f32>0) + max(f32At(fyh, i + nx), <f32>0);
+    const out = (outX + outY) * dtdx;
+    const d = f32At(h, i);
+    setF32(keep, i, out > d ? d / out : 1);
   }
 }
 

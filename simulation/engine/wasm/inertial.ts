@@ -446,4 +446,4 @@ export function update(hp: usize, r0: i32, r1: i32): void {
   updateRows(hp, r0, min(r0 + 2, r1));
   if (r1 - 1 >= r0 + 2) updateRows(hp, r1 - 1, r1);
 }
-export { hllFlux, hllLimit, hllUpdate } from './hll';
+export { hllFluxLimit, hllUpdate } from './hll';
