@@ -40,8 +40,10 @@ export const A_FXV = 32;
 export const A_FYH = 33;
 export const A_FYU = 34;
 export const A_FYV = 35;
-export const I_NX = 36;
-export const I_NY = 37;
+/** HLL: the depth's f32 rounding residue per cell (the depth is h + hLo). */
+export const A_H_LO = 36;
+export const I_NX = 37;
+export const I_NY = 38;
 export const F_BASE = 192;
 export const F_DX = 0;
 export const F_THETA = 1;

@@ -16,7 +16,8 @@
 // scalar forms (short spans, edges) do the same operations in the same order, so a cell gives
 // the same bits whichever path computes it. Mass stays exact: each face's flux is computed once
 // and both its cells apply the same limited value; boundary and round-off volumes are summed in
-// f64. Every formula is written so that a mirrored or transposed flow gives the mirrored bits:
+// f64; and a change too small for the f32 depth's last bit is not lost: each cell keeps the
+// rounding residue of its depth (hLo, the depth is h + hLo) and adds it to the next change. Every formula is written so that a mirrored or transposed flow gives the mirrored bits:
 // the HLL flux as a central part plus a dissipation that change sign together, sums paired x
 // with x and y with y. A lake at rest stays still to the last bit: the flux's central part is
 // exactly the hydrostatic pressure the update takes back off.
@@ -24,7 +25,7 @@
 // segment would be written over the state's header at every instantiation.
 import {
   A_H, A_Z, A_N2, A_SOLID, A_RAIN_GRID, A_KEEP, A_ZFX, A_ZFY, A_WET_MIN, A_WET_MAX, A_UPD_MIN, A_UPD_MAX, A_ROW_SPEED, A_ROW_IN, A_ROW_OUT, A_ROW_CLAMP,
-  A_MAX_DEPTH, A_MAX_SPEED, A_ARRIVAL, A_HU, A_HV, A_FXH, A_FXU, A_FXV, A_FYH, A_FYU, A_FYV, I_NX, I_NY, F_DX, F_FLOW_DEPTH, F_WET_DEPTH, F_GRAVITY,
+  A_MAX_DEPTH, A_MAX_SPEED, A_ARRIVAL, A_HU, A_HV, A_FXH, A_FXU, A_FXV, A_FYH, A_FYU, A_FYV, A_H_LO, I_NX, I_NY, F_DX, F_FLOW_DEPTH, F_WET_DEPTH, F_GRAVITY,
   P_DT, P_TIME, P_RAIN, P_RAIN_GRID_ON, OPEN, LEVEL, arr, int, dim, param, edgeKind, edgeLevel, f32At, v4At,
 } from './header';
 import { frictionFactor, frictionFactor4 } from './friction';
@@ -318,6 +319,7 @@ export function hllUpdate(hp: usize, r0: i32, r1: i32): void {
   const flowDepth = <f32>dim(hp, F_FLOW_DEPTH);
   const g = <f32>dim(hp, F_GRAVITY);
   const h = arr(hp, A_H);
+  const hLo = arr(hp, A_H_LO);
   const hu = arr(hp, A_HU);
   const hv = arr(hp, A_HV);
   const z = arr(hp, A_Z);
@@ -402,7 +404,13 @@ export function hllUpdate(hp: usize, r0: i32, r1: i32): void {
           mn = f32x4.mul(mn, kn);
           ms = f32x4.mul(ms, ks);
           const rain = gridRain ? f32x4.mul(v4At(rainGrid, i), f32x4.splat(dt)) : f32x4.splat(rainDepth);
-          let depth = f32x4.add(f32x4.sub(d, f32x4.mul(dtdx4, f32x4.add(f32x4.sub(me, mw), f32x4.sub(ms, mn)))), rain);
+          // the depth's change, plus last step's rounding residue, added to it exactly (TwoSum):
+          // the sum's new residue is kept, so changes smaller than the depth's last bit add up
+          const rest0 = v4At(hLo, i);
+          const inc = f32x4.add(f32x4.sub(rain, f32x4.mul(dtdx4, f32x4.add(f32x4.sub(me, mw), f32x4.sub(ms, mn)))), rest0);
+          let depth = f32x4.add(d, inc);
+          const back = f32x4.sub(depth, d);
+          let rest = f32x4.add(f32x4.sub(d, f32x4.sub(depth, back)), f32x4.sub(inc, back));
           const xu = f32x4.sub(f32x4.sub(f32x4.mul(ke, v4At(fxu, fw + 1)), f32x4.mul(f32x4.mul(hg4, he), he)), f32x4.sub(f32x4.mul(kw, v4At(fxu, fw)), f32x4.mul(f32x4.mul(hg4, hw), hw)));
           const yu = f32x4.sub(f32x4.mul(ks, v4At(fyu, i + nx)), f32x4.mul(kn, v4At(fyu, i)));
           let qu = f32x4.sub(v4At(hu, i), f32x4.mul(dtdx4, f32x4.add(xu, yu)));
@@ -410,14 +418,16 @@ export function hllUpdate(hp: usize, r0: i32, r1: i32): void {
           const xv = f32x4.sub(f32x4.mul(ke, v4At(fxv, fw + 1)), f32x4.mul(kw, v4At(fxv, fw)));
           let qv = f32x4.sub(v4At(hv, i), f32x4.mul(dtdx4, f32x4.add(yv, xv)));
           const below = v128.and(f32x4.lt(depth, zero), open);
-          clamped4 = f32x4.sub(clamped4, v128.and(depth, below));
+          clamped4 = f32x4.sub(clamped4, v128.and(f32x4.add(depth, rest), below));
           depth = v128.andnot(depth, below);
+          rest = v128.andnot(rest, below);
           const flowing = f32x4.gt(depth, flow4);
           const q = f32x4.sqrt(f32x4.add(f32x4.mul(qu, qu), f32x4.mul(qv, qv)));
           const kf = frictionFactor4(depth, f32x4.mul(f32x4.mul(gdt4, v4At(n2, i)), q));
           qu = v128.and(f32x4.mul(qu, kf), flowing);
           qv = v128.and(f32x4.mul(qv, kf), flowing);
           set4(h, i, v128.bitselect(depth, d, open));
+          set4(hLo, i, v128.bitselect(rest, rest0, open));
           set4(hu, i, v128.bitselect(qu, v4At(hu, i), open));
           set4(hv, i, v128.bitselect(qv, v4At(hv, i), open));
           const wet = v128.and(f32x4.gt(depth, zero), open);
@@ -471,7 +481,11 @@ export function hllUpdate(hp: usize, r0: i32, r1: i32): void {
       mn *= kn;
       ms *= ks;
       const rain = gridRain ? f32At(rainGrid, i) * dt : rainDepth;
-      let depth = (d - dtdx * ((me - mw) + (ms - mn))) + rain;
+      const rest0 = f32At(hLo, i);
+      const inc = (rain - dtdx * ((me - mw) + (ms - mn))) + rest0;
+      let depth = d + inc;
+      const back = depth - d;
+      let rest = (d - (depth - back)) + (inc - back);
       const xu = (ke * f32At(fxu, fe) - hg * he * he) - (kw * f32At(fxu, fw) - hg * hw * hw);
       const yu = ks * f32At(fyu, fs) - kn * f32At(fyu, fn);
       let qu = f32At(hu, i) - dtdx * (xu + yu);
@@ -495,8 +509,9 @@ export function hllUpdate(hp: usize, r0: i32, r1: i32): void {
         else edgeOut += ms;
       }
       if (depth < 0) {
-        clamped -= depth;
+        clamped -= depth + rest;
         depth = 0;
+        rest = 0;
       }
       if (depth > flowDepth) {
         const q = sqrt(qu * qu + qv * qv);
@@ -508,6 +523,7 @@ export function hllUpdate(hp: usize, r0: i32, r1: i32): void {
         qv = 0;
       }
       setF32(h, i, depth);
+      setF32(hLo, i, rest);
       setF32(hu, i, qu);
       setF32(hv, i, qv);
       if (depth > 0) {
