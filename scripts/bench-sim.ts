@@ -5,6 +5,7 @@
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Scheme } from '../simulation/engine/model.ts';
+import { schemeForTerrain } from '../simulation/engine/scheme-choice.ts';
 import { syntheticCity } from '../simulation/engine/synthetic-city.ts';
 import { runEaTest4 } from '../simulation/host/ea-test4.ts';
 import { checkObservations, meanAbsError } from '../simulation/host/outputs.ts';
@@ -35,7 +36,8 @@ const dir = join(repoPaths.resources, 'scenarios', 'merewether-2007');
 const scenario = await loadScenario(dir);
 const packEngine = readEngineSettings(dir);
 const duration = quick ? 200 : 1000;
-console.log(`Merewether 2007: ${scenario.grid.nx}×${scenario.grid.ny} cells, ${duration} s simulated (the pack runs ${packEngine.scheme ?? 'inertial'})`);
+const byTerrain = schemeForTerrain(engineModelOf(scenario));
+console.log(`Merewether 2007: ${scenario.grid.nx}×${scenario.grid.ny} cells, ${duration} s simulated (the pack runs ${packEngine.scheme ?? 'inertial'}; by terrain alone ${byTerrain.scheme}, ${(100 * byTerrain.supercriticalShare).toFixed(0)} % of cells steep)`);
 row(['scheme', 'threads', 'wall s', 'cpu s', 'steps', 'M upd/s', 'cpu ns/upd', 'sim:wall', 'mass err %', 'peak MAE m']);
 for (const scheme of schemes) {
   for (const threads of [1, 2]) {

@@ -164,3 +164,50 @@ export const ritter = {
     return (col + 0.5) * dx - this.length / 2;
   },
 };
+
+/**
+ * Stoker's dam break onto still water (frictionless, flat): depth h0 behind the dam at x = 0,
+ * h1 in front. A rarefaction runs back into the reservoir, a bore forward; between them the
+ * uniform state hm, um that joins the two, found from the rarefaction's Riemann invariant
+ * (um = 2(c0 − cm)) and the bore's jump conditions into still water.
+ */
+export const stoker = {
+  h0: 1,
+  h1: 0.1,
+  length: 1000,
+  /** The middle state's depth, velocity and the bore's speed. */
+  middle(): { hm: number; um: number; bore: number } {
+    const g = 9.81;
+    const c0 = Math.sqrt(g * this.h0);
+    const bore = (hm: number) => Math.sqrt((g * hm * (hm + this.h1)) / (2 * this.h1));
+    // mismatch between the velocity behind the rarefaction and behind the bore: falls with hm
+    const mismatch = (hm: number) => 2 * (c0 - Math.sqrt(g * hm)) - bore(hm) * (1 - this.h1 / hm);
+    let lo = this.h1;
+    let hi = this.h0;
+    for (let k = 0; k < 100; k++) {
+      const mid = (lo + hi) / 2;
+      if (mismatch(mid) > 0) lo = mid;
+      else hi = mid;
+    }
+    const hm = (lo + hi) / 2;
+    return { hm, um: 2 * (c0 - Math.sqrt(g * hm)), bore: bore(hm) };
+  },
+  depth(x: number, t: number): number {
+    const g = 9.81;
+    const c0 = Math.sqrt(g * this.h0);
+    const { hm, um, bore } = this.middle();
+    if (x <= -c0 * t) return this.h0;
+    if (x <= (um - Math.sqrt(g * hm)) * t) return (2 * c0 - x / t) ** 2 / (9 * g);
+    if (x <= bore * t) return hm;
+    return this.h1;
+  },
+  model(dx = 5): EngineModel {
+    const nx = Math.round(this.length / dx);
+    const m = blank(nx, 1, dx, 0);
+    for (let c = 0; c < nx; c++) m.initialDepth![c] = (c + 0.5) * dx < this.length / 2 ? this.h0 : this.h1;
+    return m;
+  },
+  x(col: number, dx: number): number {
+    return (col + 0.5) * dx - this.length / 2;
+  },
+};

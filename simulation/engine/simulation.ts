@@ -409,6 +409,8 @@ export function createSimulation(setup: SimulationSetup) {
     massBalance(): MassBalance {
       let stored = 0;
       for (let i = 0; i < n; i++) stored += s.h[i]!;
+      // HLL: what the f32 depths could not hold yet
+      for (let i = 0; i < s.hLo.length; i++) stored += s.hLo[i]!;
       stored *= area;
       let boundaryIn = 0;
       let boundaryOut = 0;

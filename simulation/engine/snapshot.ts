@@ -7,7 +7,7 @@ import type { SolverState, StateArrays } from './state.ts';
 
 /** The state arrays that change during a run; the rest follow from the model (ground, crests, n²). */
 export const SAVED_ARRAYS = [
-  'h', 'keep', 'qx', 'qy', 'qxRaw', 'qyRaw', 'hu', 'hv', 'fxh', 'fxu', 'fxv', 'fyh', 'fyu', 'fyv',
+  'h', 'hLo', 'keep', 'qx', 'qy', 'qxRaw', 'qyRaw', 'hu', 'hv', 'fxh', 'fxu', 'fxv', 'fyh', 'fyu', 'fyv',
   'wetMin', 'wetMax', 'updMin', 'updMax', 'rowSpeed', 'rowIn', 'rowOut', 'rowClamp', 'maxDepth', 'maxSpeed', 'arrival',
 ] as const satisfies readonly (keyof StateArrays)[];
 

@@ -70,15 +70,16 @@ function layout(d: Pick<Dims, 'nx' | 'ny' | 'scheme' | 'threads'>) {
     n2x: ['f32', inertial ? fx : 0],
     n2y: ['f32', inertial ? fy : 0],
     // hll: cell discharges and face fluxes
+    /** hll: the depth's rounding residue (the depth is h + hLo), so no change below its last bit is lost. */
+    hLo: ['f32', inertial ? 0 : n],
     hu: ['f32', inertial ? 0 : n],
     hv: ['f32', inertial ? 0 : n],
-    // (in double: at rest the hydrostatic parts must cancel to the last bit)
-    fxh: ['f64', inertial ? 0 : fx],
-    fxu: ['f64', inertial ? 0 : fx],
-    fxv: ['f64', inertial ? 0 : fx],
-    fyh: ['f64', inertial ? 0 : fy],
-    fyu: ['f64', inertial ? 0 : fy],
-    fyv: ['f64', inertial ? 0 : fy],
+    fxh: ['f32', inertial ? 0 : fx],
+    fxu: ['f32', inertial ? 0 : fx],
+    fxv: ['f32', inertial ? 0 : fx],
+    fyh: ['f32', inertial ? 0 : fy],
+    fyu: ['f32', inertial ? 0 : fy],
+    fyv: ['f32', inertial ? 0 : fy],
     /** Face crest (m): the higher ground of the two cells, raised by barriers; Infinity = wall. */
     zfx: ['f32', fx],
     zfy: ['f32', fy],
@@ -127,7 +128,7 @@ export const HEADER = 64;
 const KERNEL_ARRAYS = [
   'h', 'z', 'n2', 'solid', 'rainGrid', 'keep', 'qx', 'qy', 'qxRaw', 'qyRaw', 'n2x', 'n2y', 'zfx', 'zfy',
   'wetMin', 'wetMax', 'updMin', 'updMax', 'rowSpeed', 'rowIn', 'rowOut', 'rowClamp', 'maxDepth', 'maxSpeed', 'arrival', 'params',
-  'edgeKind', 'edgeLevel', 'hu', 'hv', 'fxh', 'fxu', 'fxv', 'fyh', 'fyu', 'fyv',
+  'edgeKind', 'edgeLevel', 'hu', 'hv', 'fxh', 'fxu', 'fxv', 'fyh', 'fyu', 'fyv', 'hLo',
 ] as const satisfies readonly (keyof Layout)[];
 /** Where the header's f64 dims start, after it (F_BASE in wasm/header.ts). */
 export const HEADER_F64 = 192;

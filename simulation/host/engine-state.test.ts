@@ -34,7 +34,7 @@ describe('solver state', () => {
     expect(words[25]).toBe(s.params.byteOffset);
     expect(words[27]).toBe(s.edgeLevel.byteOffset);
     expect(words[0]).toBe(stateLayout(d).offsets.h);
-    expect([words[36], words[37]]).toEqual([37, 23]);
+    expect([words[37], words[38]]).toEqual([37, 23]);
     expect(Array.from(new Float64Array(s.memory.buffer, HEADER + HEADER_F64, 6))).toEqual([d.dx, d.theta, d.flowDepth, d.wetDepth, d.gravity, 1]);
   });
 

@@ -3,7 +3,8 @@
 // classes and reports progress and depth frames.
 import { classifyHazard } from '../scenario/hazard.ts';
 import type { ProbeSample } from '../scenario/types.ts';
-import type { EngineModel, EngineOptions } from '../engine/model.ts';
+import type { EngineModel, EngineOptions, Scheme } from '../engine/model.ts';
+import { schemeForTerrain } from '../engine/scheme-choice.ts';
 import { createSimulation, type Edit, type MassBalance } from '../engine/simulation.ts';
 import type { EngineSnapshot } from '../engine/snapshot.ts';
 import { threadTeam } from './thread-team.ts';
@@ -168,6 +169,11 @@ export interface RunOptions {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The scheme a run uses: the one asked for, else a resumed state's, else the terrain's choice. */
+export function schemeOf(model: EngineModel, engine: Partial<EngineOptions> | undefined, initialState?: EngineSnapshot): Scheme {
+  return engine?.scheme ?? initialState?.scheme ?? schemeForTerrain(model).scheme;
+}
+
 export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   const { model } = opts;
   const now = opts.now ?? stopwatchMs;
@@ -182,7 +188,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   const team = threadTeam(threads);
   const sim = createSimulation({
     model,
-    options: opts.engine,
+    options: { ...opts.engine, scheme: schemeOf(model, opts.engine, opts.initialState) },
     threads,
     team: team.team,
     probes: probes.map((p) => ({ id: p.id, cell: p.cell })),

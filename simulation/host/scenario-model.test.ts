@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load.ts';
-import { baseScenario, writeTestPack } from '../scenario/test-pack.ts';
+import { baseScenario, demText, writeTestPack } from '../scenario/test-pack.ts';
 import { runSimulation } from './run.ts';
 import { defaultProbes, engineModelOf, engineSettingsOf, readEngineSettings } from './scenario-model.ts';
 
@@ -22,12 +22,25 @@ describe('scenario → engine', () => {
   });
 
   it('defaults to the engine defaults and rejects bad settings by name', async () => {
-    expect(readEngineSettings(writeTestPack())).toEqual({});
-    expect((await loadScenario(writeTestPack())).engine).toEqual({});
+    const { engine: _engine, ...bare } = baseScenario();
+    expect(readEngineSettings(writeTestPack({ scenario: bare }))).toEqual({});
+    expect((await loadScenario(writeTestPack({ scenario: bare }))).engine).toEqual({});
     expect(() => readEngineSettings(withEngine({ scheme: 'magic' }))).toThrow(/scenario\.json: engine\.scheme: scheme must be one of "inertial", "hll"/);
     expect(() => readEngineSettings(withEngine({ cfl: 2 }))).toThrow(/scenario\.json: engine\.cfl/);
     expect(() => readEngineSettings(withEngine({ theta: 0.7, colour: 'blue' }))).toThrow(/scenario\.json: engine: .*colour/);
     await expect(loadScenario(withEngine({ wetDepth: -1 }))).rejects.toThrow(/scenario\.json: engine\.wetDepth/);
+  });
+
+  it('runs a pack that names no scheme with the one its terrain needs, and records it', async () => {
+    const { engine: _engine, ...bare } = baseScenario();
+    // the test pack falls 1:4 to the east: supercritical street flow
+    const steep = await loadScenario(writeTestPack({ scenario: bare }));
+    const flat = await loadScenario(writeTestPack({ scenario: bare, files: { 'dem.asc': demText(() => 5) } }));
+    for (const [scenario, scheme] of [[steep, 'hll'], [flat, 'inertial']] as const) {
+      const result = await runSimulation({ model: engineModelOf(scenario), engine: engineSettingsOf(scenario), durationSeconds: 20 });
+      expect(result.summary.scheme).toBe(scheme);
+      expect(result.summary.engine.cfl).toBe(scheme === 'hll' ? 0.5 : 0.7);
+    }
   });
 
   it('refuses a leftover engine.json instead of ignoring it', async () => {

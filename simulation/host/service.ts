@@ -11,7 +11,7 @@ import { assetRisks } from './asset-risk.ts';
 import { displayFrame } from './display-frame.ts';
 import { checkObservations, meanAbsError, prepareOutputs, writeRunOutputs, type OutputSummary } from './outputs.ts';
 import { HostRequest, type HostEvent, type WhatIfEdit } from './protocol.ts';
-import { runControl, runSimulation, type ProbePoint } from './run.ts';
+import { runControl, runSimulation, schemeOf, type ProbePoint } from './run.ts';
 import { defaultProbes, engineModelOf, readEngineSettings } from './scenario-model.ts';
 
 export interface EngineServiceDeps {
@@ -86,7 +86,7 @@ export function createEngineService(deps: EngineServiceDeps) {
   async function start(req: StartRequest, current: ActiveRun): Promise<void> {
     const dir = resolveScenarioDir(req.scenario, deps.resourcesDir);
     const scenario = await loadScenario(dir);
-    const engine = { ...readEngineSettings(dir), ...(req.scheme ? { scheme: req.scheme } : {}) };
+    const asked = { ...readEngineSettings(dir), ...(req.scheme ? { scheme: req.scheme } : {}) };
     const durationSeconds = req.durationSeconds ?? scenario.durationSeconds;
     if (!durationSeconds) throw new Error(`scenario ${scenario.name} sets no duration: give durationSeconds`);
     let probes: ProbePoint[] = defaultProbes(scenario);
@@ -109,6 +109,7 @@ export function createEngineService(deps: EngineServiceDeps) {
       post(error === null ? { type: 'edited', edit: source } : { type: 'editRejected', edit: source, message: error });
     };
     const model = engineModelOf(scenario);
+    const engine = { ...asked, scheme: schemeOf(model, asked) };
     const result = await runSimulation({
       model,
       engine,
@@ -127,7 +128,7 @@ export function createEngineService(deps: EngineServiceDeps) {
           crs: scenario.crs.epsg,
           grid: scenario.grid,
           durationSeconds,
-          scheme: engine.scheme ?? 'inertial',
+          scheme: engine.scheme,
           threads,
           probes: probes.map(({ id, x, y }) => ({ id, x, y })),
         }),

@@ -31,7 +31,7 @@ export const A_PARAMS = 25;
 // per edge face (../edges.ts): north c → c, east r → nx + r, south c → nx + ny + c, west r → 2·nx + ny + r
 export const A_EDGE_KIND = 26;
 export const A_EDGE_LEVEL = 27;
-// the HLL scheme's cell discharges and face fluxes (f64)
+// the HLL scheme's cell discharges and face fluxes (f32)
 export const A_HU = 28;
 export const A_HV = 29;
 export const A_FXH = 30;
@@ -40,8 +40,10 @@ export const A_FXV = 32;
 export const A_FYH = 33;
 export const A_FYU = 34;
 export const A_FYV = 35;
-export const I_NX = 36;
-export const I_NY = 37;
+/** HLL: the depth's f32 rounding residue per cell (the depth is h + hLo). */
+export const A_H_LO = 36;
+export const I_NX = 37;
+export const I_NY = 38;
 export const F_BASE = 192;
 export const F_DX = 0;
 export const F_THETA = 1;
@@ -79,4 +81,7 @@ export const LEVEL = 2;
 }
 @inline export function f32At(base: usize, i: i32): f32 {
   return load<f32>(base + (<usize>i << 2));
+}
+@inline export function v4At(base: usize, i: i32): v128 {
+  return v128.load(base + (<usize>i << 2));
 }

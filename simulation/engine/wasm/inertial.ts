@@ -6,33 +6,9 @@
 // Build: node scripts/build-wasm.ts (writes ../inertial-wasm.ts).
 
 import {
-  A_H, A_Z, A_N2, A_SOLID, A_RAIN_GRID, A_KEEP, A_QX, A_QY, A_QX_RAW, A_QY_RAW, A_N2X, A_N2Y, A_ZFX, A_ZFY, A_WET_MIN, A_WET_MAX, A_UPD_MIN, A_UPD_MAX, A_ROW_SPEED, A_ROW_IN, A_ROW_OUT, A_ROW_CLAMP, A_MAX_DEPTH, A_MAX_SPEED, A_ARRIVAL, A_PARAMS, A_EDGE_KIND, A_EDGE_LEVEL, I_NX, I_NY, F_DX, F_THETA, F_FLOW_DEPTH, F_WET_DEPTH, F_GRAVITY, F_VECTOR_FRICTION, P_DT, P_TIME, P_RAIN, P_RAIN_GRID_ON, OPEN, LEVEL, arr, int, dim, param, edgeKind, edgeLevel, f32At,
+  A_H, A_Z, A_N2, A_SOLID, A_RAIN_GRID, A_KEEP, A_QX, A_QY, A_QX_RAW, A_QY_RAW, A_N2X, A_N2Y, A_ZFX, A_ZFY, A_WET_MIN, A_WET_MAX, A_UPD_MIN, A_UPD_MAX, A_ROW_SPEED, A_ROW_IN, A_ROW_OUT, A_ROW_CLAMP, A_MAX_DEPTH, A_MAX_SPEED, A_ARRIVAL, A_PARAMS, A_EDGE_KIND, A_EDGE_LEVEL, I_NX, I_NY, F_DX, F_THETA, F_FLOW_DEPTH, F_WET_DEPTH, F_GRAVITY, F_VECTOR_FRICTION, P_DT, P_TIME, P_RAIN, P_RAIN_GRID_ON, OPEN, LEVEL, arr, int, dim, param, edgeKind, edgeLevel, f32At, v4At,
 } from './header';
-
-const CBRT_MAGIC: i32 = 709921077;
-const THIRD: f32 = 1.0 / 3.0;
-
-@inline function v4At(base: usize, i: i32): v128 {
-  return v128.load(base + (<usize>i << 2));
-}
-
-// num / (1 + k / h^(7/3)), Manning friction, semi-implicit: h^(7/3) = h²·∛h with ∛h from a
-// bit-level first guess (the float's bits over three, in f32 so the SIMD lanes can do the same)
-// and one Halley step, all folded into one division.
-@inline function friction(num: f32, h: f32, k: f32): f32 {
-  const y = reinterpret<f32>(<i32>(<f32>reinterpret<i32>(h) * THIRD) + CBRT_MAGIC);
-  const y3 = y * y * y;
-  const p = h * h * y * (y3 + 2 * h);
-  return (num * p) / (p + k * (2 * y3 + h));
-}
-
-@inline function friction4(num: v128, h: v128, k: v128): v128 {
-  const y = i32x4.add(i32x4.trunc_sat_f32x4_s(f32x4.mul(f32x4.convert_i32x4_s(h), f32x4.splat(THIRD))), i32x4.splat(CBRT_MAGIC));
-  const y3 = f32x4.mul(f32x4.mul(y, y), y);
-  const two = f32x4.splat(2);
-  const p = f32x4.mul(f32x4.mul(f32x4.mul(h, h), y), f32x4.add(y3, f32x4.mul(two, h)));
-  return f32x4.div(f32x4.mul(num, p), f32x4.add(p, f32x4.mul(k, f32x4.add(f32x4.mul(two, y3), h))));
-}
+import { friction, friction4 } from './friction';
 
 /**
  * Faces from…to of a row of faces: face faceOf0 + c lies between cells cellOf0 + c - step
@@ -470,4 +446,4 @@ export function update(hp: usize, r0: i32, r1: i32): void {
   updateRows(hp, r0, min(r0 + 2, r1));
   if (r1 - 1 >= r0 + 2) updateRows(hp, r1 - 1, r1);
 }
-export { hllFlux, hllLimit, hllUpdate } from './hll';
+export { hllFluxLimit, hllUpdate } from './hll';
