@@ -40,7 +40,8 @@ export function opsFeaturesShower(map: maplibregl.Map): (features: OpsFeatureCol
     const source = map.getSource('ops') as maplibregl.GeoJSONSource | undefined;
     if (!source) return;
     const diff = shown && featureDiff(shown, features);
-    if (!shown) void source.setData(features as never);
+    // A board queried again in full (a reconnection) is all new rows: sending it whole is cheaper.
+    if (!shown || (diff && diff.add.length > features.features.length / 2)) void source.setData(features as never);
     else if (diff) void source.updateData(diff as never);
     shown = features;
   };
