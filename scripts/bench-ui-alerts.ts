@@ -13,7 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
-import type { ServerFrame } from '../native/api/wire.ts';
+import { pageKeyParam, wirePath, type ServerFrame } from '../native/api/wire.ts';
+import { credentialsFor, tokenCookieName } from '../native/serve/auth.ts';
 import { chromiumArgs, chromiumPath, cpuMs, root, startServe, stop } from './serve-child.ts';
 
 const { values } = parseArgs({
@@ -26,8 +27,12 @@ const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
 
 /** A contract client over serve mode's WebSocket, as a second program on the host would be. */
 async function connect(url: string) {
+  // As a page would: the cookie and page key the launch token is traded for, and its origin.
   const u = new URL(url);
-  const socket = new WebSocket(`ws://${u.host}/api?token=${u.searchParams.get('token')}`);
+  const { cookie, pageKey } = credentialsFor(u.searchParams.get('token') ?? '');
+  const socket = new WebSocket(`ws://${u.host}${wirePath}?${pageKeyParam}=${pageKey}`, {
+    headers: { cookie: `${tokenCookieName(Number(u.port))}=${cookie}`, origin: `http://${u.host}` },
+  });
   await new Promise((done, fail) => socket.once('open', done).once('error', fail));
   const waiting = new Map<number, (frame: ServerFrame) => void>();
   socket.on('message', (data) => {

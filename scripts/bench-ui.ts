@@ -163,8 +163,8 @@ async function boardFigures(page: Page, total: number, hostPid: number) {
     switches.push(await act(page, { selector: '[data-testid=board-tab-all]', ready: boardShows, arg: total }));
   }
 
-  // One keyboard move (assigned → in progress): native writes and pushes tasks.changed; the board and the
-  // map's task markers each fetch that row and re-render.
+  // One keyboard move (assigned → in progress): native writes and pushes tasks.changed; the window's one
+  // board sync fetches that row, and the board and the map's task markers re-render.
   const moves: number[] = [];
   const hostCpu: number[] = [];
   const pageCpu: number[] = [];

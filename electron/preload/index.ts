@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Invoke, Method, PolderBridge, Push, PushEvent, WireError } from '../../native/api/index.ts';
-import type { ServerFrame } from '../../native/api/wire.ts';
+import type { ClientFrame, ServerFrame } from '../../native/api/wire.ts';
 import { ipcChannels } from './channels.ts';
 
 // window.polder over this window's own MessagePort to the services process (main hands it over
@@ -21,6 +21,8 @@ function portBridge(): PolderBridge {
         const data = message.data as ServerFrame;
         if (data.t === 'push') {
           for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
+          // A latest-only push (a map frame): the services process sends the next only after this.
+          if (data.ack) received.postMessage({ t: 'ack', event: data.event } satisfies ClientFrame);
         } else if (data.t === 'result') {
           const call = pending.get(data.id);
           pending.delete(data.id);

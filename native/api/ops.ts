@@ -52,6 +52,7 @@ export const listLimits = {
   areaParts: 100,
   departments: 100,
   boardRows: 1000,
+  alertRows: 1000,
 } as const;
 
 const Id = z.string().min(1).max(textLimits.id);
@@ -340,7 +341,7 @@ export const opsMethods = {
    */
   'alerts.rows': {
     access: 'signedIn',
-    args: z.object({ ids: z.array(Id).min(1).max(1000) }).strict(),
+    args: z.object({ ids: z.array(Id).min(1).max(listLimits.alertRows) }).strict(),
     result: z.object({ rows: z.array(Alert), gone: z.array(z.string()) }),
   },
   'alerts.raise': { access: { may: 'alert.raise' },

@@ -4,17 +4,18 @@ import type { WireError } from './errors.ts';
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: WireError };
 
 /**
- * Serve mode's WebSocket frames. The renderer sends calls, and an ack once it has handed a
- * latest-only push (`sim.frame`) to its listeners: the host sends such a client the next one only
- * then, so a busy page is never sent a queue of frames it would draw late. The host sends results
- * and pushes.
+ * The frames of serve mode's WebSocket and of a desktop window's MessagePort. The renderer sends
+ * calls, and an ack once it has handed a latest-only push (`sim.frame`) to its listeners: the host
+ * sends that window the next one only then, so a busy page is never sent a queue of frames it
+ * would draw late. The host sends results and pushes. Over a port, the pushes to ack say so
+ * (`ack: true`); a serve-mode page acks its binary pushes.
  */
 export type ClientFrame = { t: 'call'; id: number; method: string; args: unknown } | { t: 'ack'; event: string };
 
 export type ServerFrame =
   | { t: 'result'; id: number; ok: true; value: unknown }
   | { t: 'result'; id: number; ok: false; error: WireError }
-  | { t: 'push'; event: string; payload: unknown }
+  | { t: 'push'; event: string; payload: unknown; ack?: true }
   | { t: 'error'; error: WireError }
   /** The host's pulse, about once a second: a page that hears nothing for longer knows the host is gone. */
   | { t: 'beat' };

@@ -27,11 +27,11 @@ function nodeRpcPort(port: MessagePort): RpcPort {
 /** A window's side of its port: calls by id, and every push it hears. */
 function windowEnd(port: MessagePort) {
   const results = new Map<number, (frame: ServerFrame) => void>();
-  const pushes: { event: string; payload: unknown }[] = [];
+  const pushes: { event: string; payload: unknown; ack?: true }[] = [];
   let nextId = 1;
   port.on('message', (frame: ServerFrame) => {
     if (frame.t === 'result') results.get(frame.id)?.(frame);
-    else if (frame.t === 'push') pushes.push({ event: frame.event, payload: frame.payload });
+    else if (frame.t === 'push') pushes.push({ event: frame.event, payload: frame.payload, ...(frame.ack ? { ack: frame.ack } : {}) });
   });
   return {
     pushes,
@@ -42,6 +42,8 @@ function windowEnd(port: MessagePort) {
         port.postMessage({ t: 'call', id, method, args });
       });
     },
+    /** What the preload does once it has handed a latest-only push to its listeners. */
+    ack: (event: string) => port.postMessage({ t: 'ack', event }),
     close: () => port.close(),
   };
 }
@@ -57,9 +59,9 @@ let dataDir: string;
 let app: PolderApp;
 let host: PortHost;
 
-function openWindow(windowId: string) {
+function openWindow(windowId: string, on: PortHost = host) {
   const { port1, port2 } = new MessageChannel();
-  host.connect(windowId, nodeRpcPort(port2));
+  on.connect(windowId, nodeRpcPort(port2));
   return windowEnd(port1);
 }
 
@@ -144,6 +146,54 @@ describe('one port per window, one session per port', () => {
     expect(host.size()).toBe(1);
     expect(await after.call('session.current')).toMatchObject({ ok: true, value: null });
     after.close();
+    await until(() => host.size() === 0, 'the session to end');
+  });
+});
+
+describe('map frames over a port are latest-only, as in serve mode', () => {
+  const frame = (n: number) => app.pushes.emit('sim.frame', { n } as never);
+  const frameNumbers = (pushes: { event: string; payload: unknown }[]) => pushes.filter((p) => p.event === 'sim.frame').map((p) => (p.payload as { n: number }).n);
+
+  it('sends one frame until the window acks it, keeps only the newest waiting, and lets other pushes through', async () => {
+    const window = openWindow('1');
+    await window.call('session.login', { actorId: 'fire-1' });
+    for (let n = 1; n <= 50; n++) frame(n);
+    await window.call('tasks.create', { title: 'Pump out Scott St', department: 'fire' });
+    await until(() => window.pushes.some((p) => p.event === 'tasks.changed'), 'tasks.changed behind the frames');
+    // Only the first frame came; a burst of 49 more is one waiting frame, the last.
+    expect(frameNumbers(window.pushes)).toEqual([1]);
+    expect(window.pushes.find((p) => p.event === 'sim.frame')?.ack).toBe(true);
+    expect(window.pushes.find((p) => p.event === 'tasks.changed')?.ack).toBeUndefined();
+
+    window.ack('sim.frame');
+    await until(() => frameNumbers(window.pushes).length === 2, 'the waiting frame after the ack');
+    expect(frameNumbers(window.pushes)).toEqual([1, 50]);
+    frame(51);
+    window.ack('sim.frame');
+    await until(() => frameNumbers(window.pushes).length === 3, 'the next frame after the second ack');
+    expect(frameNumbers(window.pushes)).toEqual([1, 50, 51]);
+    window.close();
+    await until(() => host.size() === 0, 'the session to end');
+  });
+
+  it('sends the next frame anyway once a window has not acked for the ack wait', async () => {
+    const patient = createPortHost(app, { ackWaitMs: 150 });
+    const window = openWindow('1', patient);
+    await window.call('session.login', { actorId: 'fire-1' });
+    frame(1);
+    frame(2);
+    frame(3);
+    await until(() => frameNumbers(window.pushes).length === 2, 'the waiting frame after the ack wait');
+    expect(frameNumbers(window.pushes)).toEqual([1, 3]);
+    patient.close();
+  });
+
+  it('sends no frame to a window that has not signed in', async () => {
+    const window = openWindow('1');
+    frame(1);
+    expect(await window.call('session.current')).toMatchObject({ ok: true, value: null });
+    expect(frameNumbers(window.pushes)).toEqual([]);
+    window.close();
     await until(() => host.size() === 0, 'the session to end');
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createAckGate, frameAckWaitMs, latestOnlyPushes } from './ack-gate.ts';
 import type { Session } from './handlers.ts';
 import type { ClientFrame, ServerFrame } from '../api/wire.ts';
 import type { PolderApp } from '../app.ts';
@@ -15,9 +16,10 @@ export interface RpcPort {
 
 type PortApp = Pick<PolderApp, 'dispatch' | 'pushes' | 'mayReceive' | 'sessionPushes' | 'endSession'>;
 
-function asCall(value: unknown): Extract<ClientFrame, { t: 'call' }> | null {
+function asClientFrame(value: unknown): ClientFrame | null {
   if (typeof value !== 'object' || value === null) return null;
   const frame = value as Record<string, unknown>;
+  if (frame.t === 'ack' && typeof frame.event === 'string') return { t: 'ack', event: frame.event };
   if (frame.t !== 'call' || typeof frame.id !== 'number' || typeof frame.method !== 'string') return null;
   return { t: 'call', id: frame.id, method: frame.method, args: frame.args };
 }
@@ -25,9 +27,10 @@ function asCall(value: unknown): Extract<ClientFrame, { t: 'call' }> | null {
 /**
  * The services process's side of the desktop app: every window is one port and one session.
  * Calls on a port are dispatched as its session; pushes for everyone and pushes for its session
- * go out on it; when the port closes (the window closed or reloaded) its session ends.
+ * go out on it, map frames latest-only (one on its way until the window acks it, as in serve
+ * mode); when the port closes (the window closed or reloaded) its session ends.
  */
-export function createPortHost(app: PortApp) {
+export function createPortHost(app: PortApp, { ackWaitMs = frameAckWaitMs }: { ackWaitMs?: number } = {}) {
   const windows = new Map<string, { port: RpcPort; end(): void }>();
 
   const disconnect = (windowId: string) => {
@@ -46,8 +49,14 @@ export function createPortHost(app: PortApp) {
       const post = (frame: ServerFrame) => {
         if (open) port.post(frame);
       };
+      const frames = createAckGate<ServerFrame>((frame) => {
+        post(frame);
+        return open;
+      }, ackWaitMs);
       const stopPushes = app.pushes.listen((event, payload) => {
-        if (app.mayReceive(session, event)) post({ t: 'push', event, payload });
+        if (!app.mayReceive(session, event)) return;
+        if (latestOnlyPushes.has(event)) frames.offer({ t: 'push', event, payload, ack: true });
+        else post({ t: 'push', event, payload });
       });
       const stopSessionPushes = app.sessionPushes.listen(session.id, (event, payload) => post({ t: 'push', event, payload }));
       const end = () => {
@@ -55,19 +64,25 @@ export function createPortHost(app: PortApp) {
         open = false;
         stopPushes();
         stopSessionPushes();
+        // Lets a frame waiting for an ack go nowhere now, rather than when its wait runs out.
+        frames.acked();
         port.close();
         void app.endSession(session.id);
       };
       windows.set(windowId, { port, end });
       port.listen(
         async (data) => {
-          const call = asCall(data);
-          if (!call) {
-            post({ t: 'error', error: { code: 'invalid_args', message: 'Malformed message: expected {t:"call", id:number, method:string, args}' } });
+          const frame = asClientFrame(data);
+          if (!frame) {
+            post({ t: 'error', error: { code: 'invalid_args', message: 'Malformed message: expected {t:"call", id:number, method:string, args} or {t:"ack", event:string}' } });
             return;
           }
-          const result = await app.dispatch(call.method, call.args, { session });
-          post({ t: 'result', id: call.id, ...result });
+          if (frame.t === 'ack') {
+            frames.acked();
+            return;
+          }
+          const result = await app.dispatch(frame.method, frame.args, { session });
+          post({ t: 'result', id: frame.id, ...result });
         },
         () => {
           if (windows.get(windowId)?.port === port) disconnect(windowId);

@@ -1,39 +1,18 @@
 import type { WebSocket } from 'ws';
-import { createSendGate, type SendGate } from './send-gate.ts';
+import { createAckGate, type AckGate } from '../rpc/ack-gate.ts';
 
-export interface LatestOnlyGate {
-  gate: SendGate<string | Buffer>;
-  /** The page has handed the message on its way to its listeners: the next may go. */
-  acked(): void;
-}
-
-/**
- * Map frames are latest-only per page: one on its way until the page acks it (or `ackWaitMs`
- * passes, for a page that never does), one waiting; a newer frame replaces the waiting one.
- */
-export function latestOnlyGates(ackWaitMs: number): (client: WebSocket) => LatestOnlyGate {
-  const gates = new WeakMap<WebSocket, LatestOnlyGate>();
+/** Map frames are latest-only per page: each page's WebSocket has its own ack gate. */
+export function latestOnlyGates(ackWaitMs: number): (client: WebSocket) => AckGate<string | Buffer> {
+  const gates = new WeakMap<WebSocket, AckGate<string | Buffer>>();
   return (client) => {
-    let entry = gates.get(client);
-    if (!entry) {
-      let release: (() => void) | null = null;
-      const acked = () => {
-        const done = release;
-        release = null;
-        done?.();
-      };
-      const gate = createSendGate<string | Buffer>((message, done) => {
-        if (client.readyState !== client.OPEN) return done();
-        const timer = setTimeout(acked, ackWaitMs);
-        release = () => {
-          clearTimeout(timer);
-          done();
-        };
-        client.send(message);
-      });
-      entry = { gate, acked };
-      gates.set(client, entry);
-    }
-    return entry;
+    const known = gates.get(client);
+    if (known) return known;
+    const gate = createAckGate<string | Buffer>((message) => {
+      if (client.readyState !== client.OPEN) return false;
+      client.send(message);
+      return true;
+    }, ackWaitMs);
+    gates.set(client, gate);
+    return gate;
   };
 }

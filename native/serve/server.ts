@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { pageKeyFragment, wirePath } from '../api/wire.ts';
 import type { PolderApp } from '../app.ts';
 import type { Logger } from '../logger.ts';
+import { frameAckWaitMs, latestOnlyPushes } from '../rpc/ack-gate.ts';
 import type { Session } from '../rpc/handlers.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { allowedHostHeaders, checkRequest, checkSocket, credentialsFor, isLoopback, tokenCookieName } from './auth.ts';
@@ -31,10 +32,6 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
-/** Pushes a client only needs the newest of. */
-const latestOnlyPushes: ReadonlySet<string> = new Set(['sim.frame']);
-/** How long a latest-only push waits for its ack before the next one goes anyway. */
-const ackWaitMs = 2000;
 
 /** Serve mode: the built renderer over HTTP and the same contract over a WebSocket, token-guarded. */
 export async function startServer({ app, staticDir, host, port, token, logger, heartbeatMs = 1000 }: ServeOptions): Promise<ServeHandle> {
@@ -103,7 +100,7 @@ export async function startServer({ app, staticDir, host, port, token, logger, h
     });
   });
 
-  const frameGate = latestOnlyGates(ackWaitMs);
+  const frameGate = latestOnlyGates(frameAckWaitMs);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -120,7 +117,7 @@ export async function startServer({ app, staticDir, host, port, token, logger, h
     for (const client of sockets.clients) {
       const session = sessions.get(client);
       if (client.readyState !== client.OPEN || !session || !app.mayReceive(session, event)) continue;
-      if (latestOnlyPushes.has(event)) frameGate(client).gate.offer(frame);
+      if (latestOnlyPushes.has(event)) frameGate(client).offer(frame);
       else client.send(frame);
     }
   });

@@ -62,7 +62,7 @@ export const layers = [
   {
     files: 'native/serve/**',
     label: 'native/serve',
-    imports: ['native/serve/**', 'native/api/**', 'native/security/**', 'native/clock/**', 'native/*', 'native/terminal/config.ts'],
+    imports: ['native/serve/**', 'native/api/**', 'native/security/**', 'native/clock/**', 'native/*', 'native/terminal/config.ts', 'native/rpc/ack-gate.ts'],
     types: ['native/rpc/**'],
     packages: ['ws', 'zod'],
     node: true,

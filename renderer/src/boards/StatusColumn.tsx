@@ -1,5 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Task, TaskStatus } from '../../../native/api/ops.ts';
 import { statusLabel } from '../tasks/labels.ts';
 import { statusDropId } from './drop-targets.ts';
@@ -42,12 +42,18 @@ export function StatusColumn({ status, tasks, rowHeight, selectedId, showDepartm
   const activeIndex = Math.min(active, tasks.length - 1);
   const rowId = useCallback((i: number) => `card-${status}-${tasks[i]?.id ?? i}`, [status, tasks]);
 
+  // The cards' click handler stays the same function while the column changes, so a move
+  // re-renders only the cards it touched (TaskCard is memoised).
+  const shown = useRef(tasks);
+  useLayoutEffect(() => {
+    shown.current = tasks;
+  }, [tasks]);
   const open = useCallback(
     (task: Task) => {
-      setActive(tasks.indexOf(task));
+      setActive(shown.current.indexOf(task));
       onOpen(task);
     },
-    [tasks, onOpen],
+    [onOpen],
   );
 
   const keyDown = (e: KeyboardEvent<HTMLDivElement>) => {

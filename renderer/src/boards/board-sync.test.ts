@@ -74,6 +74,7 @@ function fakeHost() {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+// The numbered-delta logic itself (gaps, races, bursts, failures) is tested once, in numbered-sync.test.ts.
 describe('createBoardSync', () => {
   it('patches only the tasks each numbered push names, without querying the whole board again', async () => {
     const host = fakeHost();
@@ -89,30 +90,6 @@ describe('createBoardSync', () => {
     expect(host.calls).toEqual(['query', 'rows a', 'rows b']);
     expect(ids(shown!, 'fire', 'assigned')).toEqual(['a']);
     expect(ids(shown!, 'fire', 'new')).toEqual(['b']);
-  });
-
-  it('queries the whole board again when a push number was skipped', async () => {
-    const host = fakeHost();
-    let shown: Board | null = null;
-    const sync = createBoardSync({ ...host, show: (b) => (shown = b), fail: (m) => expect.fail(m) });
-    sync.reload();
-    await settle();
-    host.put(task('a'));
-    host.put(task('b'));
-    sync.changed(host.pushes[1]!); // number 1 never arrived
-    await settle();
-    expect(host.calls).toEqual(['query', 'query']);
-    expect(ids(shown!, 'fire', 'new')).toEqual(['a', 'b']);
-  });
-
-  it('skips pushes that raced the first query and are already in it', async () => {
-    const host = fakeHost();
-    host.put(task('a'));
-    const sync = createBoardSync({ ...host, show: () => {}, fail: (m) => expect.fail(m) });
-    sync.reload();
-    sync.changed(host.pushes[0]!);
-    await settle();
-    expect(host.calls).toEqual(['query']);
   });
 
   it('patches the tasks that fell due since the board was made, asking from the time native last answered', async () => {

@@ -43,6 +43,7 @@ function fakeHost() {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+// The numbered-delta logic itself (gaps, races, bursts, failures) is tested once, in numbered-sync.test.ts.
 describe('createAlertSync', () => {
   it('patches only the alerts each numbered push names, without listing them all again', async () => {
     const host = fakeHost();
@@ -60,60 +61,5 @@ describe('createAlertSync', () => {
     expect(host.calls).toEqual(['query', 'rows a', 'rows b']);
     expect(ids(shown)).toEqual(['a', 'b']);
     expect(shown![0]!.status).toBe('acknowledged');
-  });
-
-  it('fetches a burst of changes in a few calls: ids named while a fetch is out go in the next one', async () => {
-    const host = fakeHost();
-    let shown: Alert[] | null = null;
-    const sync = createAlertSync({ ...host, show: (list) => (shown = list), fail: (m) => expect.fail(m) });
-    sync.reload();
-    await settle();
-    for (let i = 0; i < 600; i++) host.put(alert(`n${String(i).padStart(3, '0')}`));
-    for (const p of host.pushes) sync.changed(p);
-    await settle();
-    expect(host.calls).toHaveLength(3);
-    expect(host.calls.slice(0, 2)).toEqual(['query', 'rows n000']);
-    expect(shown).toHaveLength(600);
-  });
-
-  it('lists every alert again when a push number was skipped', async () => {
-    const host = fakeHost();
-    let shown: Alert[] | null = null;
-    const sync = createAlertSync({ ...host, show: (list) => (shown = list), fail: (m) => expect.fail(m) });
-    sync.reload();
-    await settle();
-    host.put(alert('a'));
-    host.put(alert('b'));
-    sync.changed(host.pushes[1]!); // number 1 never arrived
-    await settle();
-    expect(host.calls).toEqual(['query', 'query']);
-    expect(ids(shown)).toEqual(['a', 'b']);
-  });
-
-  it('skips pushes that raced the first query and are already in it, and applies those that are not', async () => {
-    const host = fakeHost();
-    host.put(alert('a'));
-    const sync = createAlertSync({ ...host, show: () => {}, fail: (m) => expect.fail(m) });
-    sync.reload();
-    sync.changed(host.pushes[0]!);
-    await settle();
-    expect(host.calls).toEqual(['query']);
-  });
-
-  it('starts over from a full list when a row fetch fails', async () => {
-    const host = fakeHost();
-    let failRows = true;
-    const sync = createAlertSync({
-      ...host,
-      rows: (wanted) => (failRows ? ((failRows = false), Promise.reject(new Error('lost'))) : host.rows(wanted)),
-      show: () => {},
-      fail: (m) => expect.fail(m),
-    });
-    sync.reload();
-    await settle();
-    host.put(alert('a'));
-    sync.changed(host.pushes[0]!);
-    await settle();
-    expect(host.calls).toEqual(['query', 'query']);
   });
 });

@@ -15,7 +15,7 @@ import { rampFor, type OverlayView } from './flood-view.ts';
 import { gaugeLevel, gaugesFromLayer } from '../gauges/gauge-series.ts';
 import { FloodLegend } from './FloodLegend.tsx';
 import { LayerToggles } from './LayerToggles.tsx';
-import { addOpsLayers, focusOn, opsLayerIds, opsPopup, scenarioPopup, setOpsFeatures } from './ops-layers.ts';
+import { addOpsLayers, focusOn, opsFeaturesShower, opsLayerIds, opsPopup, scenarioPopup } from './ops-layers.ts';
 import { useOpsFeatures } from './use-ops-features.ts';
 import { useSharedSimRun } from './sim-run-context.tsx';
 import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
@@ -226,9 +226,8 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
     return readings;
   }, [gauges, frameProbes, layersData]);
 
-  useEffect(() => {
-    if (map) setOpsFeatures(map, opsFeatures);
-  }, [map, opsFeatures]);
+  const showOps = useMemo(() => map && opsFeaturesShower(map), [map]);
+  useEffect(() => showOps?.(opsFeatures), [showOps, opsFeatures]);
 
   // Popups for alert and task markers (not while drawing: clicks then place vertices).
   useEffect(() => {

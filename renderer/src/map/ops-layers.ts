@@ -1,5 +1,5 @@
 import * as maplibregl from 'maplibre-gl';
-import type { OpsFeatureCollection } from './ops-features.ts';
+import { featureDiff, type OpsFeatureCollection } from './ops-features.ts';
 
 const severityColor = ['match', ['get', 'severity'], 'Extreme', '#7a0019', 'Severe', '#d7191c', 'Moderate', '#f08a00', 'Minor', '#e6c200', 'critical', '#d7191c', 'high', '#f08a00', 'normal', '#0b5cad', 'low', '#6b7b8c', '#6b7b8c'];
 
@@ -29,8 +29,22 @@ export function addOpsLayers(map: maplibregl.Map): void {
   map.addLayer({ id: 'focus-point', type: 'circle', source: 'focus', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 4 } });
 }
 
-export function setOpsFeatures(map: maplibregl.Map, features: OpsFeatureCollection): void {
-  (map.getSource('ops') as maplibregl.GeoJSONSource | undefined)?.setData(features as never);
+/**
+ * Shows features in the map's ops source: the first collection whole, then only what changed
+ * (a move on a 5k-task board changes one marker; sending all of them again cost the page a
+ * structured clone and the map's worker a full re-index per change).
+ */
+export function opsFeaturesShower(map: maplibregl.Map): (features: OpsFeatureCollection) => void {
+  let shown: OpsFeatureCollection | null = null;
+  return (features) => {
+    const source = map.getSource('ops') as maplibregl.GeoJSONSource | undefined;
+    if (!source) return;
+    const diff = shown && featureDiff(shown, features);
+    // A board queried again in full (a reconnection) is all new rows: sending it whole is cheaper.
+    if (!shown || (diff && diff.add.length > features.features.length / 2)) void source.setData(features as never);
+    else if (diff) void source.updateData(diff as never);
+    shown = features;
+  };
 }
 
 type Geometry = { type: 'Point'; coordinates: [number, number] } | { type: 'Polygon'; coordinates: [number, number][][] } | { type: 'MultiPolygon'; coordinates: [number, number][][][] };

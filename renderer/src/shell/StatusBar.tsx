@@ -4,7 +4,6 @@ import type { StorageAlarm } from '../../../native/api/ops.ts';
 import { useConnectionState, useHost } from '../bridge/host-context.tsx';
 import { useOptionalDataLayer } from '../data/data-context.tsx';
 import { useSession } from '../session/session.tsx';
-import { clockTime } from '../ui/time.ts';
 import { useClock } from './clock-context.tsx';
 import { useTimeFormat } from './time-format.tsx';
 import { useUiPrefs } from './ui-prefs.tsx';
@@ -72,7 +71,7 @@ export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConfl
           Polder {info?.version ?? '…'}
         </span>
         <span className="status-item clock" data-testid="clock" aria-live="off" title={tick ? time.full(tick.now) : undefined}>
-          {tick ? clockTime(tick.now, time.zone) : '--:--:--'}{' '}
+          {tick ? time.clock(tick.now) : '--:--:--'}{' '}
           <button type="button" className="status-button" onClick={() => setUtc(!utc)} aria-pressed={utc} title={utc ? 'Show times in this device’s time zone' : 'Show times in UTC'} data-testid="time-zone">
             {time.zoneName}
           </button>

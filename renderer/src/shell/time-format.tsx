@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { dayOf, fullTime, shortTime, toInputValue, fromInputValue, zoneName, type TimeZoneChoice } from '../ui/time.ts';
+import { fromInputValue, timeFormats, type TimeZoneChoice } from '../ui/time.ts';
 import { useClock } from './clock-context.tsx';
 import { useUiPrefs } from './ui-prefs.tsx';
 
@@ -9,6 +9,8 @@ export interface TimeFormat {
   short(ms: number): string;
   /** "2007-06-08 14:30:05 AEST". */
   full(ms: number): string;
+  /** "14:30:05". */
+  clock(ms: number): string;
   /** The zone's short name now: "AEDT", "UTC". */
   zoneName: string;
   toInput(ms: number | null): string;
@@ -24,18 +26,20 @@ export function TimeFormatProvider({ children }: { children: ReactNode }) {
   const tick = useClock();
   const zone: TimeZoneChoice = utc ? 'utc' : 'local';
   const now = tick?.now ?? null;
-  const today = now === null ? '' : dayOf(now, zone);
-  const name = now === null ? zoneName(0, zone) : zoneName(now, zone);
+  const formats = useMemo(() => timeFormats(zone), [zone]);
+  const today = now === null ? '' : formats.dayOf(now);
+  const name = formats.zoneName(now ?? 0);
   const value = useMemo<TimeFormat>(
     () => ({
       zone,
-      short: (ms) => shortTime(ms, zone, today),
-      full: (ms) => fullTime(ms, zone),
+      short: (ms) => formats.shortTime(ms, today),
+      full: formats.fullTime,
+      clock: formats.clockTime,
       zoneName: name,
-      toInput: (ms) => toInputValue(ms, zone),
+      toInput: formats.toInputValue,
       fromInput: (v) => fromInputValue(v, zone),
     }),
-    [zone, today, name],
+    [zone, formats, today, name],
   );
   return <TimeFormatContext.Provider value={value}>{children}</TimeFormatContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { textLimits, type TimelineEntry } from '../../../native/api/ops.ts';
 import { useConnectionState } from '../bridge/host-context.tsx';
 import { useDataLayer, useTimelineView } from '../data/data-context.tsx';
@@ -6,7 +6,7 @@ import { timelineLimit } from '../data/data-layer.ts';
 import { mergeEntries, timelineMatches, type TimelineFilter } from '../data/timeline-feed.ts';
 import { useSession } from '../session/session.tsx';
 import { useSelection } from '../shell/selection.tsx';
-import { useTimeFormat } from '../shell/time-format.tsx';
+import { useTimeFormat, type TimeFormat } from '../shell/time-format.tsx';
 import { FieldNote } from '../ui/FieldNote.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 
@@ -94,9 +94,12 @@ export function TimelinePanel() {
     }
   };
 
-  const open = (entry: TimelineEntry) => {
-    if (entry.kind === 'task' || entry.kind === 'alert') select({ kind: entry.kind, id: entry.entityId });
-  };
+  const open = useCallback(
+    (entry: TimelineEntry) => {
+      if (entry.kind === 'task' || entry.kind === 'alert') select({ kind: entry.kind, id: entry.entityId });
+    },
+    [select],
+  );
 
   return (
     <section className="panel panel-timeline" aria-labelledby="panel-timeline-title" id="region-timeline">
@@ -132,26 +135,9 @@ export function TimelinePanel() {
       </div>
       {error && <p role="alert" className="inline-error">{error}</p>}
       <ol className="timeline" data-testid="timeline" tabIndex={-1} aria-label="Activity log entries, newest first">
-        {entries.map((entry) => {
-          const linked = entry.kind === 'task' || entry.kind === 'alert';
-          return (
-            <li key={entry.id} className={`timeline-entry kind-${entry.kind}`} data-testid="timeline-entry" data-kind={entry.kind} data-entity-id={entry.entityId}>
-              <time dateTime={new Date(entry.at).toISOString()} title={time.full(entry.at)}>
-                {time.short(entry.at)}
-              </time>
-              <span className="timeline-actor">{actorName(entry.actorId)}</span>
-              <span className="dept-tag">{departmentName(entry.department)}</span>
-              {linked ? (
-                <button type="button" className="link timeline-summary" onClick={() => open(entry)}>
-                  {entry.summary}
-                </button>
-              ) : (
-                <span className="timeline-summary">{entry.summary}</span>
-              )}
-              {entry.text && <span className="note">“{entry.text}”</span>}
-            </li>
-          );
-        })}
+        {entries.map((entry) => (
+          <TimelineLine key={entry.id} entry={entry} time={time} actorName={actorName} departmentName={departmentName} onOpen={open} />
+        ))}
         {entries.length === 0 && <li className="placeholder">Nothing logged{filters.text || filters.kind || filters.department || filters.actorId ? ' for these filters' : ' yet'}.</li>}
       </ol>
       <form className="note-form" onSubmit={addNote}>
@@ -164,3 +150,33 @@ export function TimelinePanel() {
     </section>
   );
 }
+
+interface TimelineLineProps {
+  entry: TimelineEntry;
+  time: TimeFormat;
+  actorName(id: string): string;
+  departmentName(id: string | null): string;
+  onOpen(entry: TimelineEntry): void;
+}
+
+/** One entry of the log; memoised, so a push renders only the entries it brings. */
+const TimelineLine = memo(function TimelineLine({ entry, time, actorName, departmentName, onOpen }: TimelineLineProps) {
+  const linked = entry.kind === 'task' || entry.kind === 'alert';
+  return (
+    <li className={`timeline-entry kind-${entry.kind}`} data-testid="timeline-entry" data-kind={entry.kind} data-entity-id={entry.entityId}>
+      <time dateTime={new Date(entry.at).toISOString()} title={time.full(entry.at)}>
+        {time.short(entry.at)}
+      </time>
+      <span className="timeline-actor">{actorName(entry.actorId)}</span>
+      <span className="dept-tag">{departmentName(entry.department)}</span>
+      {linked ? (
+        <button type="button" className="link timeline-summary" onClick={() => onOpen(entry)}>
+          {entry.summary}
+        </button>
+      ) : (
+        <span className="timeline-summary">{entry.summary}</span>
+      )}
+      {entry.text && <span className="note">“{entry.text}”</span>}
+    </li>
+  );
+});

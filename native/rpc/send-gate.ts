@@ -3,7 +3,7 @@
  * way, else it waits in the one waiting slot, replacing (dropping) any message already waiting.
  * A slow client therefore gets fewer frames, never a queue of stale ones, and always the last.
  * `send` calls `done` once the transport has taken the message (ws: written to the socket).
- * Transport-neutral: serve mode's WebSocket uses it, and a MessagePort relay can too.
+ * Transport-neutral: serve mode's WebSockets and the desktop's MessagePorts use it (see ack-gate.ts).
  */
 export function createSendGate<T>(send: (message: T, done: () => void) => void) {
   let inFlight = false;
