@@ -76,9 +76,17 @@ export const layers = [
     node: true,
   },
   {
+    files: 'native/mqtt/**',
+    label: 'native/mqtt',
+    why: 'the MQTT link and broker test harness shared by sync and live sensors',
+    imports: ['native/mqtt/**', 'native/clock/**', 'native/*'],
+    packages: ['mqtt', 'aedes'],
+    node: true,
+  },
+  {
     files: 'native/sync/**',
     label: 'native/sync',
-    imports: ['native/sync/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    imports: ['native/sync/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/store/**', 'native/*'],
     types: ['native/rpc/**'],
     packages: ['mqtt', 'aedes'],
     node: true,
@@ -86,7 +94,7 @@ export const layers = [
   {
     files: 'native/sensors/**',
     label: 'native/sensors',
-    imports: ['native/sensors/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    imports: ['native/sensors/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/store/**', 'native/*'],
     types: ['native/rpc/**'],
     packages: ['better-sqlite3', 'mqtt'],
     node: true,
