@@ -58,8 +58,8 @@ describe('the MQTT connection over real brokers', () => {
     const b = recorder();
     const again = link({ brokers: [mosquitto.url], clientId: 'session-a', sessionExpirySeconds: 60 }, b.events);
     await until('queued message', () => b.messages.length === 1);
-    expect(b.connects[0].sessionPresent).toBe(true);
-    expect(b.messages[0].payload.toString()).toBe('while away');
+    expect(b.connects[0]?.sessionPresent).toBe(true);
+    expect(b.messages[0]?.payload.toString()).toBe('while away');
     await again.close();
   });
 
