@@ -2,7 +2,8 @@ import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 
 /**
  * pass: bytes flow; delay: each chunk is held `delayMs` first; blackhole: connections stay open
- * but nothing gets through either way (a dead link the endpoints cannot see); reset: every
+ * but nothing gets through either way, as on a dead route: bytes wait (as TCP would retransmit
+ * them) and flow again when the mode changes, unless an endpoint gave up first; reset: every
  * connection, open or new, is reset.
  */
 export type ProxyMode = { kind: 'pass' } | { kind: 'delay'; delayMs: number } | { kind: 'blackhole' } | { kind: 'reset' };
@@ -19,12 +20,20 @@ export interface TcpProxy {
 
 /** A TCP proxy on the loopback interface between clients and a broker, for partition tests. */
 export async function startProxy(target: { host?: string; port: number }): Promise<TcpProxy> {
-  const state = { mode: { kind: 'pass' } as ProxyMode, pairs: new Set<[Socket, Socket]>() };
+  const state = { mode: { kind: 'pass' } as ProxyMode, pairs: new Set<[Socket, Socket]>(), held: [] as (() => void)[] };
 
   const forward = (from: Socket, to: Socket) => {
     from.on('data', (chunk: Buffer) => {
       const mode = state.mode;
-      if (mode.kind === 'blackhole' || mode.kind === 'reset') return;
+      if (mode.kind === 'reset') return;
+      if (mode.kind === 'blackhole') {
+        from.pause();
+        state.held.push(() => {
+          if (!to.destroyed) to.write(chunk);
+          if (!from.destroyed) from.resume();
+        });
+        return;
+      }
       if (mode.kind === 'delay') {
         from.pause();
         setTimeout(() => {
@@ -69,6 +78,8 @@ export async function startProxy(target: { host?: string; port: number }): Promi
     },
     setMode(mode: ProxyMode) {
       state.mode = mode;
+      if (mode.kind === 'reset') state.held.length = 0;
+      else if (mode.kind !== 'blackhole') state.held.splice(0).forEach((release) => release());
       if (mode.kind === 'reset') {
         for (const [client, upstream] of state.pairs) {
           client.resetAndDestroy();

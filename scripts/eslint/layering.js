@@ -88,7 +88,7 @@ export const layers = [
     label: 'native/sync',
     imports: ['native/sync/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/store/**', 'native/*'],
     types: ['native/rpc/**'],
-    packages: ['mqtt', 'aedes'],
+    packages: ['mqtt', 'aedes', 'better-sqlite3'],
     node: true,
   },
   {
