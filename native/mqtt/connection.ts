@@ -82,6 +82,8 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
     retry: null as NodeJS.Timeout | null,
     subscriptions: new Set<string>(),
     v4Only: new Set<string>(),
+    /** Publishes awaiting their PUBACK: failed at once when the link drops, as mqtt.js may never call back. */
+    awaiting: new Set<(error: Error) => void>(),
     lastError: null as string | null,
   };
 
@@ -133,6 +135,7 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
       client.removeAllListeners();
       client.on('error', () => {});
       client.end(true);
+      failAwaiting(`link to ${url} lost: ${reason}`);
       if (wasConnected) events.onDisconnect?.(url, reason);
       // After losing a live link, start again from the most preferred broker.
       scheduleNext(wasConnected ? -1 : retrySame ? index - 1 : index);
@@ -165,6 +168,12 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
     client.on('disconnect', (packet) => fail(`broker disconnected (reason ${packet.reasonCode ?? 0})`));
   };
 
+  const failAwaiting = (why: string) => {
+    const waiting = [...state.awaiting];
+    state.awaiting.clear();
+    waiting.forEach((reject) => reject(new Error(why)));
+  };
+
   attempt();
 
   const live = (): MqttClient => {
@@ -193,7 +202,13 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
         } catch (error) {
           return reject(error as Error);
         }
-        client.publish(topic, payload, { qos: options.qos ?? 1, retain: options.retain ?? false }, (error) => (error ? reject(error) : resolve()));
+        const fail = (error: Error) => reject(error);
+        state.awaiting.add(fail);
+        client.publish(topic, payload, { qos: options.qos ?? 1, retain: options.retain ?? false }, (error) => {
+          if (!state.awaiting.delete(fail)) return;
+          if (error) reject(error);
+          else resolve();
+        });
       });
     },
     /** Subscribes now when connected, and again on every later connection. */
@@ -210,6 +225,7 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
       const client = state.client;
       state.client = null;
       state.connectedUrl = null;
+      failAwaiting('the link was closed');
       if (!client) return;
       client.removeAllListeners();
       client.on('error', () => {});
