@@ -1,0 +1,152 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PolderError } from '../api/errors.ts';
+import type { Mosquitto, TcpProxy } from '../mqtt/test-broker.ts';
+import { converged, testNodes, type TestNode } from './test-nodes.ts';
+
+/** One thing that happens during a sync schedule; nodes and tasks are picked by index, modulo. */
+export type Step =
+  | { kind: 'create'; node: number }
+  | { kind: 'edit'; node: number; task: number }
+  | { kind: 'move'; node: number; task: number; to: 'in_progress' | 'blocked' | 'done' }
+  | { kind: 'cut'; node: number; mode: 'blackhole' | 'reset' | 'delay' }
+  | { kind: 'heal'; node: number }
+  | { kind: 'kill' }
+  | { kind: 'restart' }
+  | { kind: 'wait'; ms: number };
+
+export interface Schedule {
+  steps: Step[];
+  /** How far the third node's clock is off, in ms (within the drift bound). */
+  skewMs: number;
+}
+
+export interface ScheduleHarness {
+  broker: Mosquitto;
+  /** One proxy per node, between it and the broker. */
+  proxies: TcpProxy[];
+}
+
+interface Edit {
+  node: string;
+  task: string;
+  event: string;
+}
+
+/**
+ * Runs a schedule on three fresh nodes (own data folders, one clock skewed) through one proxy
+ * each to a shared mosquitto, heals everything, and checks the outcome: identical event sets and
+ * projections, every event any node wrote present everywhere, no duplicate or missing sequence
+ * numbers, nothing quarantined, and a conflict on every node wherever two edits of the same
+ * field were made without either author having the other's.
+ */
+export async function runSchedule(harness: ScheduleHarness, schedule: Schedule, org: string): Promise<{ events: number; collisions: number; kills: number }> {
+  const { broker, proxies } = harness;
+  const nodes = testNodes(3, { org, skewMs: (i) => (i === 2 ? schedule.skewMs : 0) });
+  const brokerDown = { value: false };
+  const counts = { kills: 0 };
+  try {
+    nodes.forEach((n, i) => n.connect([proxies[i]!.url]));
+    const written: string[] = [];
+    const edits: Edit[] = [];
+    const collisions: [Edit, Edit][] = [];
+    const lastEvent = (n: TestNode) => n.service.store.db.prepare<[string], string>('SELECT id FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1').pluck().get(n.id)!;
+    const holds = (n: TestNode, id: string) => n.service.store.db.prepare<[string], number>('SELECT 1 FROM events WHERE id = ?').pluck().get(id) === 1;
+    const tasksOf = (n: TestNode) => n.service.store.db.prepare<[], string>("SELECT id FROM entities WHERE kind = 'task' ORDER BY id").pluck().all();
+    const refusedOk = async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+        return true;
+      } catch (err) {
+        if (err instanceof PolderError) return false;
+        throw err;
+      }
+    };
+
+    for (const [index, step] of schedule.steps.entries()) {
+      nodes.forEach((n) => n.clock.advance(1000));
+      switch (step.kind) {
+        case 'create': {
+          const node = nodes[step.node % 3]!;
+          await node.as('eoc-lead')('tasks.create', { title: `task ${index} by ${node.id}`, department: 'fire' });
+          written.push(lastEvent(node));
+          break;
+        }
+        case 'edit':
+        case 'move': {
+          const node = nodes[step.node % 3]!;
+          const tasks = tasksOf(node);
+          if (tasks.length === 0) break;
+          const taskId = tasks[step.task % tasks.length]!;
+          const { task } = await node.as('eoc-lead')('tasks.get', { taskId });
+          const done = await refusedOk(() =>
+            step.kind === 'edit'
+              ? node.as('eoc-lead')('tasks.update', { taskId, seen: task.version, title: `title ${index} by ${node.id}` })
+              : node.as('eoc-lead')('tasks.transition', { taskId, to: step.to, seen: task.version }),
+          );
+          if (!done) break;
+          const event = lastEvent(node);
+          written.push(event);
+          if (step.kind === 'edit') {
+            const edit = { node: node.id, task: taskId, event };
+            for (const earlier of edits) if (earlier.task === taskId && earlier.node !== node.id && !holds(node, earlier.event)) collisions.push([earlier, edit]);
+            edits.push(edit);
+          }
+          break;
+        }
+        case 'cut':
+          proxies[step.node % 3]!.setMode(step.mode === 'delay' ? { kind: 'delay', delayMs: 40 } : { kind: step.mode });
+          break;
+        case 'heal':
+          proxies[step.node % 3]!.setMode({ kind: 'pass' });
+          break;
+        case 'kill':
+          if (!brokerDown.value) await broker.kill9();
+          counts.kills += 1;
+          brokerDown.value = true;
+          break;
+        case 'restart':
+          if (brokerDown.value) await broker.start();
+          brokerDown.value = false;
+          break;
+        case 'wait':
+          await sleep(step.ms);
+          break;
+      }
+    }
+
+    // Heal: the broker back, stale connections through a blackhole reset, every path open.
+    if (brokerDown.value) await broker.start();
+    brokerDown.value = false;
+    for (const p of proxies) {
+      if (p.mode.kind !== 'pass') p.setMode({ kind: 'reset' });
+      p.setMode({ kind: 'pass' });
+    }
+    await converged(nodes, 30_000);
+
+    const [first, ...rest] = nodes as [TestNode, TestNode, TestNode];
+    for (const n of rest) {
+      if (n.digest() !== first.digest()) throw new Error(`${n.id}'s projections differ from ${first.id}'s`);
+    }
+    for (const n of nodes) {
+      const missing = written.filter((id) => !holds(n, id));
+      if (missing.length) throw new Error(`${n.id} lacks ${missing.length} acknowledged events`);
+      const holes = n.service.store.db.prepare<[], number>('SELECT count(*) FROM (SELECT origin, max(seq) AS top, count(*) AS n FROM events GROUP BY origin) WHERE top <> n').pluck().get();
+      if (holes) throw new Error(`${n.id} has missing or duplicate sequence numbers for ${holes} origins`);
+      const quarantined = n.link!.status().quarantined;
+      if (quarantined) throw new Error(`${n.id} quarantined ${quarantined} events: ${n.link!.quarantined().map((q) => q.reason).join('; ')}`);
+      const conflictOn = n.service.store.db.prepare<[string, string, string, string], number>(
+        "SELECT count(*) FROM conflicts WHERE entity = ? AND field = 'title' AND (lost_event IN (?, ?) OR kept_event = ?)",
+      ).pluck();
+      for (const [a, b] of collisions) {
+        if (!conflictOn.get(a.task, a.event, b.event, b.event) && !conflictOn.get(a.task, a.event, b.event, a.event)) {
+          throw new Error(`${n.id} recorded no conflict for the concurrent title edits ${a.event} (${a.node}) and ${b.event} (${b.node})`);
+        }
+      }
+    }
+    return { events: written.length, collisions: collisions.length, kills: counts.kills };
+  } finally {
+    if (brokerDown.value) await broker.start();
+    for (const p of proxies) p.setMode({ kind: 'pass' });
+    await Promise.all(nodes.map((n) => n.close()));
+  }
+}
