@@ -32,6 +32,8 @@ export interface SyncLinkOptions {
   tickMs?: number;
   /** How long an unanswered gap request waits before it is asked again, maybe of another peer. */
   repairRetryMs?: number;
+  /** How long a peer must have held an event before this node asks for it (it may be on its way). */
+  repairGraceMs?: number;
   /** Events asked for in one gap request. */
   repairBudget?: number;
   /** Receipts after which a refused sequence number is no longer asked for. */
@@ -60,9 +62,10 @@ export function startSyncLink(options: SyncLinkOptions) {
   const quarantine = createQuarantine(db, now);
   const peers = createPeers(db, now);
   const meta = syncMeta(db);
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? 500;
   const tickMs = options.tickMs ?? 100;
   const retryTicks = Math.max(1, Math.round((options.repairRetryMs ?? 1500) / tickMs));
+  const graceTicks = Math.round((options.repairGraceMs ?? 1000) / tickMs);
   const budget = options.repairBudget ?? 5000;
   const settledAfter = options.settledAfterReceipts ?? 3;
   const s = {
@@ -80,7 +83,8 @@ export function startSyncLink(options: SyncLinkOptions) {
     mine: {} as Record<string, Ranges>,
     digestDirty: true,
     lastDigestTick: -Infinity,
-    peerDigests: new Map<string, Record<string, Ranges>>(),
+    /** Per peer, the digests it published, newest last, kept back to the newest one older than the grace. */
+    peerDigests: new Map<string, { tick: number; ranges: Record<string, Ranges> }[]>(),
     requests: new Map<string, Request>(),
     rotation: 0,
     lastSync: meta.lastSync(),
@@ -220,7 +224,9 @@ export function startSyncLink(options: SyncLinkOptions) {
   function receiveDigest(node: string, ranges: Record<string, unknown>) {
     const clean: Record<string, Ranges> = {};
     for (const [origin, r] of Object.entries(ranges)) if (isRanges(r)) clean[origin] = r;
-    state.peerDigests.set(node, clean);
+    const history = state.peerDigests.get(node) ?? [];
+    history.push({ tick: state.tick, ranges: clean });
+    state.peerDigests.set(node, history);
     peers.seen(node, true);
   }
 
@@ -257,21 +263,38 @@ export function startSyncLink(options: SyncLinkOptions) {
     publishQuietly(topics.digest(me), JSON.stringify({ node: me, ranges: state.mine }), true);
   }
 
+  /**
+   * What each peer held at least the grace ago: events it got since are most likely still on
+   * their way here through the broker, and asking for them would only fetch them twice.
+   */
+  function settledDigests(): Map<string, Record<string, Ranges>> {
+    const out = new Map<string, Record<string, Ranges>>();
+    for (const [node, history] of state.peerDigests) {
+      const old = history.filter((d) => state.tick - d.tick >= graceTicks);
+      const newest = old.at(-1);
+      if (!newest) continue;
+      history.splice(0, history.indexOf(newest));
+      out.set(node, newest.ranges);
+    }
+    return out;
+  }
+
   function askForGaps() {
+    const digests = settledDigests();
     const settled = new Map<string, Ranges>();
     for (const { origin, seq } of quarantine.settled(settledAfter)) settled.set(origin, [...(settled.get(origin) ?? []), [seq, seq]]);
     const origins = new Set<string>();
-    for (const digest of state.peerDigests.values()) Object.keys(digest).forEach((o) => origins.add(o));
+    for (const digest of digests.values()) Object.keys(digest).forEach((o) => origins.add(o));
     for (const origin of origins) {
       if (origin === me) continue;
       const have = merge([...(state.mine[origin] ?? []), ...(settled.get(origin) ?? [])]);
       const open = state.requests.get(origin);
       if (open && (state.tick < open.untilTick && subtract(open.ranges, have).length > 0)) continue;
-      const candidates = [...state.peerDigests.keys()].sort((a, b) => rank(a, origin) - rank(b, origin));
+      const candidates = [...digests.keys()].sort((a, b) => rank(a, origin) - rank(b, origin));
       const offset = state.rotation++;
       for (let i = 0; i < candidates.length; i += 1) {
         const peer = candidates[(i + (candidates[0] === origin ? 0 : offset)) % candidates.length] as string;
-        const theirs = state.peerDigests.get(peer)?.[origin];
+        const theirs = digests.get(peer)?.[origin];
         if (!theirs) continue;
         const missing = subtract(theirs, have, budget);
         if (missing.length === 0) continue;

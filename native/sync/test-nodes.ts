@@ -34,6 +34,7 @@ export function testNodes(count: number, options: { org?: string; skewMs?: (inde
           logger: silentLogger(),
           tickMs: 20,
           repairRetryMs: 300,
+          repairGraceMs: 200,
           mqtt: { keepaliveSeconds: 1, connectTimeoutMs: 1000, retryDelayMs: 100 },
           ...options.link,
         });
