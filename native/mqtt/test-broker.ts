@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freeLoopbackPort } from './free-port.ts';
@@ -41,6 +41,8 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
   const dir = mkdtempSync(join(tmpdir(), 'polder-mosquitto-'));
   const port = await freeLoopbackPort();
   const lines = [
+    // Run as whoever started it: mosquitto started as root otherwise becomes `mosquitto`, which cannot read the temp folder.
+    `user ${userInfo().username}`,
     `listener ${port} 127.0.0.1`,
     'allow_anonymous true',
     `persistence ${options.persistence ? 'true' : 'false'}`,
