@@ -7,7 +7,7 @@ import { fromRow, type EventRow, type OpsEvent } from '../ops/event.ts';
 import type { OpsService } from '../ops/service.ts';
 import { createPeers } from './peers.ts';
 import { createQuarantine } from './quarantine.ts';
-import { heldRanges, isRanges, subtract, type Ranges } from './ranges.ts';
+import { addSeq, heldRanges, isRanges, subtract, type Ranges } from './ranges.ts';
 import { readSyncStatus, syncMeta } from './status.ts';
 import { checkSegment, syncTopics } from './topics.ts';
 
@@ -71,6 +71,7 @@ export function startSyncLink(options: SyncLinkOptions) {
   const s = {
     hasId: db.prepare<[string], number>('SELECT 1 FROM events WHERE id = ?').pluck(),
     stamp: db.prepare<[], number | null>('SELECT max(pos) FROM events').pluck(),
+    since: db.prepare<[number], { origin: string; seq: number }>('SELECT origin, seq FROM events WHERE pos > ?'),
     range: db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE origin = ? AND seq BETWEEN ? AND ? ORDER BY seq'),
   };
 
@@ -245,11 +246,13 @@ export function startSyncLink(options: SyncLinkOptions) {
 
   // Digests and gap repair -------------------------------------------------------------------
 
+  /** Keeps `mine` current from the events appended since last time (the whole log only once). */
   function refreshHoldings() {
     const stamp = s.stamp.get() ?? 0;
     if (stamp === state.stamp) return;
+    if (state.stamp < 0) state.mine = heldRanges(db);
+    else for (const { origin, seq } of s.since.iterate(state.stamp)) addSeq((state.mine[origin] ??= []), seq);
     state.stamp = stamp;
-    state.mine = heldRanges(db);
     state.digestDirty = true;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subtract } from './ranges.ts';
+import { addSeq, subtract, type Ranges } from './ranges.ts';
 
 describe('sequence ranges', () => {
   it('subtracts what is held from what a peer holds', () => {
@@ -13,5 +13,14 @@ describe('sequence ranges', () => {
   it('asks for at most the limit', () => {
     expect(subtract([[1, 10], [20, 30]], [[3, 4]], 5)).toEqual([[1, 2], [5, 7]]);
     expect(subtract([[1, 100]], [], 10)).toEqual([[1, 10]]);
+  });
+
+  it('adds sequence numbers one by one in any order, joining runs', () => {
+    const r: Ranges = [];
+    for (const seq of [5, 1, 3, 2, 9, 4, 4, 10, 7]) addSeq(r, seq);
+    expect(r).toEqual([[1, 5], [7, 7], [9, 10]]);
+    addSeq(r, 8);
+    addSeq(r, 6);
+    expect(r).toEqual([[1, 10]]);
   });
 });

@@ -46,3 +46,25 @@ export function isRanges(value: unknown): value is Ranges {
   if (!Array.isArray(value) || value.length > 10_000) return false;
   return value.every((r) => Array.isArray(r) && r.length === 2 && Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] >= 1 && r[1] >= r[0]);
 }
+
+/** Adds one sequence number to sorted, disjoint runs in place, joining neighbours. */
+export function addSeq(ranges: Ranges, seq: number): void {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![1] < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = ranges[lo];
+  if (at && at[0] <= seq) return;
+  const before = ranges[lo - 1];
+  const joinsBefore = before !== undefined && before[1] === seq - 1;
+  const joinsAfter = at !== undefined && at[0] === seq + 1;
+  if (joinsBefore && joinsAfter) {
+    before[1] = at[1];
+    ranges.splice(lo, 1);
+  } else if (joinsBefore) before[1] = seq;
+  else if (joinsAfter) at[0] = seq;
+  else ranges.splice(lo, 0, [seq, seq]);
+}

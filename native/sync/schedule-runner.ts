@@ -62,6 +62,13 @@ export async function runSchedule(harness: ScheduleHarness, schedule: Schedule, 
       }
     };
 
+    // Two tasks everyone knows, so the schedule's edits have something to collide on.
+    for (const title of ['Pump Hunter St', 'Sandbag Wickham']) {
+      await nodes[0]!.as('eoc-lead')('tasks.create', { title, department: 'fire' });
+      written.push(lastEvent(nodes[0]!));
+    }
+    await converged(nodes);
+
     for (const [index, step] of schedule.steps.entries()) {
       nodes.forEach((n) => n.clock.advance(1000));
       switch (step.kind) {

@@ -9,10 +9,10 @@ const seed = Number(process.env.POLDER_SYNC_SEED ?? 1307);
 
 const node = fc.integer({ min: 0, max: 2 });
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), node }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), node, task: fc.nat(20) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), node, task: fc.nat(20), to: fc.constantFrom('in_progress' as const, 'blocked' as const, 'done' as const) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cut' as const), node, mode: fc.constantFrom('blackhole' as const, 'reset' as const, 'delay' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), node }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), node, task: fc.nat(3) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), node, task: fc.nat(3), to: fc.constantFrom('in_progress' as const, 'blocked' as const, 'done' as const) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('cut' as const), node, mode: fc.constantFrom('blackhole' as const, 'reset' as const, 'delay' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('heal' as const), node }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'kill' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },

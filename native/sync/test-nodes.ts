@@ -17,8 +17,9 @@ export type TestNode = ReturnType<typeof testService> & {
  * Nodes for sync tests, each a real ops service with its own data folder and manual clock; only
  * the first seeds the standard units, as a deployment's first node would.
  */
-export function testNodes(count: number, options: { org?: string; skewMs?: (index: number) => number; link?: Partial<SyncLinkOptions> } = {}): TestNode[] {
-  return Array.from({ length: count }, (_, index) => {
+export function testNodes(count: number, options: { org?: string; skewMs?: (index: number) => number; link?: Partial<SyncLinkOptions>; firstIndex?: number } = {}): TestNode[] {
+  return Array.from({ length: count }, (_, i) => {
+    const index = (options.firstIndex ?? 0) + i;
     const id = `dev_${String.fromCharCode(97 + index)}`;
     const env = testService({ deviceId: id, ...(index > 0 ? { seedUnits: [] } : {}) }, undefined, t0 + (options.skewMs?.(index) ?? 0));
     const node: TestNode = {
