@@ -43,6 +43,8 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const syncMethods = {
   'sync.status': { access: 'signedIn', args: z.object({}).strict(), result: SyncStatus },
+  /** Events received but refused, newest first, with why: never applied. */
+  'sync.quarantine': { access: { may: 'sync.review' }, args: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(), result: z.array(QuarantinedEvent) },
 } satisfies MethodSpecs;
 
 export const syncPushes = {

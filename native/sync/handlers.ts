@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { OpsService } from '../ops/service.ts';
 import type { HandlersFor } from '../rpc/handlers.ts';
 import { startSyncLink, type EventCheck, type SyncLinkOptions } from './link.ts';
+import { createQuarantine } from './quarantine.ts';
 import { readSyncStatus } from './status.ts';
 
 export interface SyncConfig {
@@ -33,6 +34,7 @@ export function createSync(options: { service: OpsService; config?: SyncConfig; 
       }, 1000);
   const handlers: HandlersFor<keyof typeof syncMethods> = {
     'sync.status': () => link?.status() ?? readSyncStatus(service.store.db, now),
+    'sync.quarantine': ({ limit }) => createQuarantine(service.store.db, now).list(limit),
   };
   return {
     handlers,

@@ -1,6 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMosquitto, type Mosquitto } from '../mqtt/test-broker.ts';
+import { methods } from '../api/index.ts';
+import { silentLogger } from '../logger.ts';
 import { connectMqtt } from '../mqtt/connection.ts';
+import { mayDo } from '../ops/permissions.ts';
+import { createSync } from './handlers.ts';
 import { converged, testNodes, type TestNode } from './test-nodes.ts';
 
 let broker: Mosquitto;
@@ -65,5 +69,26 @@ describe('the sync link over a real mosquitto', () => {
     expect(actors).toEqual(['fire-lead']);
     const reasons = a.link!.quarantined().map((q) => q.reason).sort();
     expect(reasons).toEqual(['actor police-1 may not act from this device', 'malformed event: id: not a UUID']);
+  });
+});
+
+describe('the quarantine in the contract', () => {
+  it('lists refused events with their reasons, for EOC leads only', async () => {
+    nodes = testNodes(2, { org: 'review', link: { check: (e) => (e.actor === 'police-1' ? { ok: false, reason: 'police-1 is not on this roster' } : { ok: true }) } });
+    const [a, b] = nodes as [TestNode, TestNode];
+    const sync = createSync({ service: a.service, now: () => a.clock.now(), logger: silentLogger(), emit: () => {} });
+    try {
+      nodes.forEach((n) => n.connect([broker.url]));
+      await b.as('police-1')('log.append', { text: 'Road closed at Maitland Rd' });
+      for (let i = 0; i < 200 && a.link!.status().quarantined === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+      const listed = await sync.handlers['sync.quarantine']({ limit: 10 }, { session: { id: 's', actorId: 'eoc-lead' } });
+      expect(listed).toMatchObject([{ origin: 'dev_b', actor: 'police-1', type: 'log.entry', reason: 'police-1 is not on this roster', receipts: 1 }]);
+      expect(methods['sync.quarantine'].access).toEqual({ may: 'sync.review' });
+      const actor = (id: string) => a.service.directory.actors.find((x) => x.id === id)!;
+      expect(mayDo(actor('eoc-lead'), 'sync.review')).toBe(true);
+      expect(['fire-lead', 'police-1', 'eoc-1'].filter((id) => a.service.directory.actors.some((x) => x.id === id)).map((id) => mayDo(actor(id), 'sync.review'))).not.toContain(true);
+    } finally {
+      await sync.close();
+    }
   });
 });
