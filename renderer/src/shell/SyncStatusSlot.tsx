@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SyncStatus } from '../../../native/api/sync.ts';
+import type { QuarantinedEvent, SyncStatus } from '../../../native/api/sync.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -66,6 +66,13 @@ export function SyncStatusSlot() {
 
 function PeersDialog({ status, onClose }: { status: SyncStatus; onClose(): void }) {
   const time = useTimeFormat();
+  const { call } = useSession();
+  // Only EOC leads may review the quarantine; for anyone else the call is refused and the list stays hidden.
+  const [quarantined, setQuarantined] = useState<QuarantinedEvent[] | null>(null);
+  useEffect(() => {
+    if (status.quarantined === 0) return;
+    call('sync.quarantine', { limit: 50 }).then(setQuarantined, () => setQuarantined(null));
+  }, [call, status.quarantined]);
   return (
     <Dialog title="Sync and peers" onClose={onClose}>
       <div data-testid="peers-panel">
@@ -106,6 +113,20 @@ function PeersDialog({ status, onClose }: { status: SyncStatus; onClose(): void 
               ))}
             </tbody>
           </table>
+        )}
+        {quarantined && quarantined.length > 0 && (
+          <>
+            <h3>Quarantined events</h3>
+            <ul className="quarantine-list" data-testid="quarantine-list">
+              {quarantined.map((q) => (
+                <li key={`${q.eventId}-${q.receivedAt}`}>
+                  {time.short(q.receivedAt)} · {q.origin}
+                  {q.seq === null ? '' : ` #${q.seq}`} {q.type ?? 'unreadable event'}
+                  {q.actor ? ` by ${q.actor}` : ''}: <strong>{q.reason}</strong>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </div>
     </Dialog>
