@@ -30,6 +30,8 @@ interface Edit {
   node: string;
   task: string;
   event: string;
+  /** The earlier edits of the same task its writer held when writing it. */
+  held: Set<string>;
 }
 
 /**
@@ -94,8 +96,9 @@ export async function runSchedule(harness: ScheduleHarness, schedule: Schedule, 
           const event = lastEvent(node);
           written.push(event);
           if (step.kind === 'edit') {
-            const edit = { node: node.id, task: taskId, event };
-            for (const earlier of edits) if (earlier.task === taskId && earlier.node !== node.id && !holds(node, earlier.event)) collisions.push([earlier, edit]);
+            const earlier = edits.filter((e) => e.task === taskId);
+            const edit = { node: node.id, task: taskId, event, held: new Set(earlier.filter((e) => holds(node, e.event)).map((e) => e.event)) };
+            for (const e of earlier) if (!edit.held.has(e.event)) collisions.push([e, edit]);
             edits.push(edit);
           }
           break;
@@ -141,12 +144,19 @@ export async function runSchedule(harness: ScheduleHarness, schedule: Schedule, 
       if (holes) throw new Error(`${n.id} has missing or duplicate sequence numbers for ${holes} origins`);
       const quarantined = n.link!.status().quarantined;
       if (quarantined) throw new Error(`${n.id} quarantined ${quarantined} events: ${n.link!.quarantined().map((q) => q.reason).join('; ')}`);
-      const conflictOn = n.service.store.db.prepare<[string, string, string, string], number>(
-        "SELECT count(*) FROM conflicts WHERE entity = ? AND field = 'title' AND (lost_event IN (?, ?) OR kept_event = ?)",
-      ).pluck();
+      const conflictsOn = n.service.store.db.prepare<[string], string>("SELECT lost_event FROM conflicts WHERE entity = ? AND field = 'title'").pluck();
+      const hlcOf = n.service.store.db.prepare<[string], string>('SELECT hlc FROM events WHERE id = ?').pluck();
       for (const [a, b] of collisions) {
-        if (!conflictOn.get(a.task, a.event, b.event, b.event) && !conflictOn.get(a.task, a.event, b.event, a.event)) {
-          throw new Error(`${n.id} recorded no conflict for the concurrent title edits ${a.event} (${a.node}) and ${b.event} (${b.node})`);
+        // Of two edits made without either writer holding the other, the earlier by HLC is written
+        // over; the conflict names it as lost, or an edit made over it by someone who held it.
+        const lower = (hlcOf.get(a.event) ?? '') < (hlcOf.get(b.event) ?? '') ? a : b;
+        const line = new Set([lower.event, ...edits.filter((e) => e.held.has(lower.event)).map((e) => e.event)]);
+        if (!conflictsOn.all(a.task).some((lost) => line.has(lost))) {
+          const history = n.service.store.db
+            .prepare<[string], { id: string; hlc: string; type: string; payload: string }>('SELECT id, hlc, type, payload FROM events WHERE entity = ? ORDER BY hlc')
+            .all(a.task)
+            .map((e) => `${e.hlc} ${e.id.slice(-6)} ${e.type} ${e.payload}`);
+          throw new Error(`${n.id} recorded no conflict for the concurrent title edits ${a.event} (${a.node}) and ${b.event} (${b.node}); the task's events:\n${history.join('\n')}`);
         }
       }
     }
