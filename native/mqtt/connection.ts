@@ -192,7 +192,6 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
     get lastError(): string | null {
       return state.lastError;
     },
-    brokers: config.brokers,
     /** Resolves on PUBACK (QoS 1); rejects when no broker is connected or the link drops first. */
     publish(topic: string, payload: string | Buffer, options: { retain?: boolean; qos?: 0 | 1 } = {}): Promise<void> {
       return new Promise((resolve, reject) => {

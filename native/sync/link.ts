@@ -357,8 +357,6 @@ export function startSyncLink(options: SyncLinkOptions) {
 
   return {
     status,
-    /** Sends what the outbox holds now instead of at the next tick. */
-    kick: () => tick(),
     get connected() {
       return conn.connected;
     },
@@ -370,19 +368,13 @@ export function startSyncLink(options: SyncLinkOptions) {
       if (conn.connected) {
         await Promise.race([
           conn.publish(topics.presence(me), JSON.stringify({ node: me, online: false }), { retain: true }).catch(() => {}),
-          new Promise((resolve) => setTimeout(resolve, 1000)),
+          new Promise((resolve) => setTimeout(resolve, 1000).unref()),
         ]);
       }
       state.closed = true;
       report();
       await conn.close();
       meta.setConnected(null);
-    },
-    /** Drops the link without a goodbye, as a crash or a pulled cable would (for tests). */
-    async abort(): Promise<void> {
-      state.closed = true;
-      clearInterval(timer);
-      await conn.close(false);
     },
   };
 }
