@@ -54,6 +54,16 @@ describe('the sync link over a real mosquitto', () => {
     expect(a.link!.status().conflicts).toBe(1);
   });
 
+  it('quarantines events from a node whose clock is beyond the drift bound, and applies them from none', async () => {
+    nodes = testNodes(2, { org: 'drift', skewMs: (i) => (i === 1 ? 10 * 60_000 : 0) });
+    const [a, b] = nodes as [TestNode, TestNode];
+    nodes.forEach((n) => n.connect([broker.url]));
+    await b.as('fire-lead')('tasks.create', { title: 'From the future', department: 'fire' });
+    for (let i = 0; i < 200 && a.link!.status().quarantined === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(a.link!.quarantined().map((q) => q.reason)).toEqual([expect.stringMatching(/remote clock dev_b is \d+ ms ahead of ours \(limit 300000 ms\)/)]);
+    expect(a.service.store.db.prepare("SELECT count(*) FROM events WHERE origin = 'dev_b'").pluck().get()).toBe(0);
+  });
+
   it('quarantines what the check refuses and what is malformed, with the reason, and never applies it', async () => {
     nodes = testNodes(2, { org: 'check', link: { check: (e) => (e.actor === 'police-1' ? { ok: false, reason: 'actor police-1 may not act from this device' } : { ok: true }) } });
     const [a, b] = nodes as [TestNode, TestNode];
