@@ -3,12 +3,14 @@ import { appMethods, appPushes } from './app.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
+import { syncMethods, syncPushes } from './sync.ts';
 import { terminalMethods, terminalPushes } from './terminal.ts';
 
 export * from './access.ts';
 export * from './app.ts';
 export * from './errors.ts';
 export * from './scenario.ts';
+export * from './sync.ts';
 export * from './terminal.ts';
 
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
@@ -17,6 +19,7 @@ export const methods = {
   ...opsMethods,
   ...scenarioMethods,
   ...simMethods,
+  ...syncMethods,
   ...terminalMethods,
 };
 
@@ -25,6 +28,7 @@ export const pushes = {
   ...appPushes,
   ...opsPushes,
   ...simPushes,
+  ...syncPushes,
   ...terminalPushes,
 };
 
