@@ -104,6 +104,14 @@ test('picking on the map works from the raise-alert dialog and the task form, wi
   const lon = await form.getByLabel('Longitude').inputValue();
   expect(lon).toMatch(/^\d+\.\d{5}$/);
   expect(await form.getByLabel('Latitude').inputValue()).toMatch(/^-\d+\.\d{5}$/);
+  // Beside the degrees, the pack's own grid reference: UTM zone 56S metres inside Merewether's DEM.
+  await expect(form.getByTestId('grid-reference')).toHaveText(/^Grid reference: E 38[12]\d{3} N 635[34]\d{3} \(WGS 1984 UTM Zone 56S\)$/);
+  await form.getByLabel('Longitude').fill('151.74062');
+  await form.getByLabel('Latitude').fill('-32.94353');
+  await expect(form.getByTestId('grid-reference')).toHaveText('Grid reference: E 382275 N 6354270 (WGS 1984 UTM Zone 56S)');
+  await form.getByLabel('Longitude').fill('');
+  await expect(form.getByTestId('grid-reference')).toHaveCount(0);
+  await form.getByLabel('Longitude').fill(lon);
   await form.getByRole('button', { name: 'Raise alert' }).click();
   await expect(form).toHaveCount(0);
   const raised = calls.find((c) => c.method === 'alerts.raise');
@@ -114,6 +122,7 @@ test('picking on the map works from the raise-alert dialog and the task form, wi
   await taskForm.getByRole('button', { name: 'Pick on map' }).click();
   await canvas.click({ position: { x: 260, y: 240 } });
   await expect(taskForm.getByLabel('Longitude')).toHaveValue(/^\d+\.\d{5}$/);
+  await expect(taskForm.getByTestId('grid-reference')).toHaveText(/^Grid reference: E 38[12]\d{3} N 635[34]\d{3} \(WGS 1984 UTM Zone 56S\)$/);
   await page.waitForTimeout(500);
   await expect(page.getByText(/Use the point you drew/)).toHaveCount(0);
   await context.close();

@@ -91,6 +91,7 @@ describe('the contract, end to end', () => {
 
     await call(me, 'scenario.layers', {});
     await call(me, 'scenario.grid', {});
+    expect((await call(me, 'scenario.crs', {}))?.epsg).toMatch(/^EPSG:\d+$/);
     await call(me, 'scenario.hillshade', {});
     // A run long enough to edit and read while it goes, stopped once it has framed.
     await call(me, 'sim.start', { durationSeconds: 36_000, frameIntervalSeconds: 3600 });

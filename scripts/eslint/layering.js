@@ -151,7 +151,7 @@ export const layers = [
     why: 'sandboxed web code: it talks to native only through window.polder',
     imports: ['renderer/**', 'native/api/**'],
     types: ['simulation/**'],
-    packages: ['react', 'react-dom', 'maplibre-gl', 'pmtiles', 'uplot', '@dnd-kit/core', '@xterm/xterm', '@xterm/addon-fit'],
+    packages: ['react', 'react-dom', 'maplibre-gl', 'pmtiles', 'proj4', 'uplot', '@dnd-kit/core', '@xterm/xterm', '@xterm/addon-fit'],
   },
   {
     files: 'electron/preload/**',
