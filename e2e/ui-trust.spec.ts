@@ -300,4 +300,14 @@ test('print media shows the board as a full-page table and the ICS 214 log, not 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('print-ics214')).toContainText('Task created: Pump out the Glebe underpass');
   await expect(page.getByTestId('print-view')).toContainText('ACTIVITY LOG (ICS 214)');
+
+  // The same paper again prints again, read afresh; a browser is offered no "Save as PDF" command
+  // (that is the desktop app's; here the browser's own Print saves PDFs).
+  await page.emulateMedia({ media: 'screen' });
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('ICS 214');
+  await expect(page.locator('#palette-list')).toContainText('Print the activity log (ICS 214)');
+  await expect(page.locator('#palette-list').getByText(/as PDF/)).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(3);
 });

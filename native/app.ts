@@ -7,6 +7,8 @@ import { createPushBus, pushAudience, type PushAudience, type PushBus } from './
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
+import { createDesktopHandlers } from './desktop/handlers.ts';
+import type { DesktopShell } from './desktop/pdf-relay.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
@@ -34,6 +36,8 @@ export interface AppOptions {
   simulationHost?: () => SimulationHost;
   /** The integrated terminal's shell and environment; without it the terminal methods answer `unavailable`. */
   terminal?: TerminalConfig;
+  /** The desktop shell (Electron main) for what only it can do, such as PDFs; none in a browser. */
+  desktop?: DesktopShell;
 }
 
 export interface PolderApp {
@@ -92,6 +96,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
+    ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 

@@ -4,13 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, pushes, type Invoke, type Method, type PushEvent } from '../api/index.ts';
 import type { Session } from './handlers.ts';
 import { testApp } from './test-app.ts';
+import { createPdfRelay, type PdfToMain } from '../desktop/pdf-relay.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const called = new Set<Method>();
 const pushed: { event: PushEvent; payload: unknown }[] = [];
 
+// The desktop shell's side of PDF saving, as Electron main would answer (Electron cannot run here):
+// every request is "saved" under its file name.
+const savedPdfs: PdfToMain[] = [];
+const pdfRelay = createPdfRelay({
+  send: (message) => {
+    savedPdfs.push(message);
+    setTimeout(() => pdfRelay.settle({ type: 'pdf-saved', requestId: message.requestId, path: `/papers/${message.request.fileName}`, error: null }), 0);
+  },
+  windowOf: (sessionId) => `window-of-${sessionId}`,
+});
+
 beforeAll(async () => {
-  t = await testApp(50);
+  t = await testApp(50, { desktop: pdfRelay.shell });
   t.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
 });
 const heard = (sessionId: string) => t.app.sessionPushes.listen(sessionId, (event, payload) => pushed.push({ event, payload }));
@@ -111,6 +123,9 @@ describe('the contract, end to end', () => {
     await until('terminal.output');
     await call(me, 'terminal.close', { id: shell.id });
     await until('terminal.exit');
+    const pdf = await call(me, 'desktop.savePdf', { job: { kind: 'ics214', department: null }, label: 'All departments' });
+    expect(pdf.path).toBe('/papers/polder-ics214-all-departments-2007-06-08T1200Z.pdf');
+    expect(savedPdfs[0]).toMatchObject({ windowId: `window-of-${me.id}`, request: { options: { landscape: false } } });
     await call(me, 'session.logout', {});
 
     expect([...called].sort()).toEqual((Object.keys(methods) as Method[]).sort());

@@ -28,7 +28,7 @@ function asCall(value: unknown): Extract<ClientFrame, { t: 'call' }> | null {
  * go out on it; when the port closes (the window closed or reloaded) its session ends.
  */
 export function createPortHost(app: PortApp) {
-  const windows = new Map<string, { port: RpcPort; end(): void }>();
+  const windows = new Map<string, { port: RpcPort; sessionId: string; end(): void }>();
 
   const disconnect = (windowId: string) => {
     const window = windows.get(windowId);
@@ -58,7 +58,7 @@ export function createPortHost(app: PortApp) {
         port.close();
         void app.endSession(session.id);
       };
-      windows.set(windowId, { port, end });
+      windows.set(windowId, { port, sessionId: session.id, end });
       port.listen(
         async (data) => {
           const call = asCall(data);
@@ -78,6 +78,13 @@ export function createPortHost(app: PortApp) {
     },
     /** The window is gone: its session ends even if its port has not said so yet. */
     disconnect,
+    /** The window a session belongs to, or null when it has none (any more). */
+    windowOf(sessionId: string): string | null {
+      for (const [windowId, window] of windows) if (window.sessionId === sessionId) return windowId;
+      return null;
+    },
+    /** The session a window's port is served as, or null when it has none. */
+    sessionOf: (windowId: string): string | null => windows.get(windowId)?.sessionId ?? null,
     /** How many windows are connected. */
     size: () => windows.size,
     close(): void {

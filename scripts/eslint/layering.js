@@ -24,7 +24,7 @@ export const layers = [
   {
     files: 'native/rpc/**',
     label: 'native/rpc',
-    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'native/terminal/config.ts'],
+    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'native/terminal/config.ts', 'native/desktop/pdf-relay.ts'],
     packages: [],
     node: true,
   },
@@ -97,6 +97,15 @@ export const layers = [
     imports: ['native/decide/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*'],
     types: ['native/rpc/**', 'simulation/host/**'],
     packages: ['better-sqlite3'],
+    node: true,
+  },
+  {
+    files: 'native/desktop/**',
+    label: 'native/desktop',
+    why: "what only the desktop shell does (PDFs), asked of Electron main through the services' messages",
+    imports: ['native/desktop/**', 'native/api/**', 'native/clock/**'],
+    types: ['native/rpc/**'],
+    packages: [],
     node: true,
   },
   {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { PrintJob } from '../../../native/api/desktop.ts';
 import type { Alert, Board, TimelineEntry } from '../../../native/api/ops.ts';
 import { useAlerts } from '../alerts/alerts-context.tsx';
 import { useSession } from '../session/session.tsx';
@@ -6,9 +7,6 @@ import { useClock } from '../shell/clock-context.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
 import { priorityLabel, statusColumns, statusLabel } from '../tasks/labels.ts';
 import './print.css';
-
-/** What is printed: a department's board (null: all), an alert, or the ICS 214 activity log. */
-export type PrintJob = { kind: 'board'; department: string | null } | { kind: 'alert'; alertId: string } | { kind: 'ics214'; department: string | null };
 
 /** Entries of the activity log an ICS 214 printout carries at most (newest first from the host). */
 const ics214Entries = 2000;
