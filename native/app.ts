@@ -7,6 +7,9 @@ import { createPushBus, pushAudience, type PushAudience, type PushBus } from './
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
+import { createCapService } from './decide/cap/cap-service.ts';
+import { createCapValidator } from './decide/cap/cap-validate.ts';
+import { createCapHandlers } from './decide/cap/handlers.ts';
 import { createDesktopHandlers } from './desktop/handlers.ts';
 import type { DesktopShell } from './desktop/pdf-relay.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
@@ -79,6 +82,15 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
   const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;
 
+  const cap = createCapService({
+    db: ops.store.db,
+    validator: createCapValidator(options.resourcesDir),
+    alerts: ops.handlers,
+    clock,
+    sender: capSender(ops.deviceId),
+    areaDesc: scenario?.summary.title ?? 'Alert area',
+  });
+
   const appHandlers: HandlersFor<keyof typeof appMethods> = {
     'app.info': (_args, ctx) => ({
       name: 'polder',
@@ -96,6 +108,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
+    ...createCapHandlers(cap),
     ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
@@ -119,6 +132,9 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
 }
 
 export const defaultScenario = 'merewether-2007';
+
+/** Who CAP messages from this device say they are from (no spaces or commas, as CAP requires). */
+export const capSender = (deviceId: string) => `${deviceId}@polder`;
 
 /** A scenario that cannot be read leaves the app running without one, and says why. */
 async function loadScenarioSummary(nameOrDir: string, resourcesDir: string, logger: Logger): Promise<{ dir: string; summary: ScenarioSummary } | null> {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
+import { capMethods } from './cap.ts';
 import { desktopMethods } from './desktop.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
@@ -8,6 +9,7 @@ import { terminalMethods, terminalPushes } from './terminal.ts';
 
 export * from './access.ts';
 export * from './app.ts';
+export * from './cap.ts';
 export * from './desktop.ts';
 export * from './errors.ts';
 export * from './scenario.ts';
@@ -16,6 +18,7 @@ export * from './terminal.ts';
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
 export const methods = {
   ...appMethods,
+  ...capMethods,
   ...desktopMethods,
   ...opsMethods,
   ...scenarioMethods,

@@ -89,6 +89,11 @@ describe('the contract, end to end', () => {
     await call(me, 'alerts.list', { status: 'all' });
     await call(me, 'alerts.query', {});
     await call(me, 'alerts.rows', { ids: [raised.alert.id, 'no-such-alert'] });
+    const cap = await call(me, 'cap.export', { alertId: raised.alert.id });
+    expect(cap).toMatchObject({ msgType: 'Alert', status: 'Exercise' });
+    expect(await call(me, 'cap.validate', { xml: cap.xml })).toEqual({ valid: true, reasons: [] });
+    expect(await call(me, 'cap.import', { xml: cap.xml.replace('<msgType>Alert<', '<msgType>Update<'), origin: 'contract' })).toMatchObject({ accepted: false });
+    expect(await call(me, 'cap.rejected', {})).toMatchObject([{ origin: 'contract' }]);
 
     await call(me, 'log.append', { text: 'EOC activated at level 2', incidentId: incident.id });
     await call(me, 'timeline.query', { limit: 50 });
