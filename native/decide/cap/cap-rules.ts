@@ -53,7 +53,7 @@ export function capRuleReasons(message: CapMessage): string[] {
   reasons.push(...dateTimeReasons(message.sent, 'sent'));
   if (message.scope === 'Restricted' && !message.restriction) reasons.push('scope is Restricted but there is no <restriction> saying who may see it');
   if (message.scope === 'Private' && !message.addresses) reasons.push('scope is Private but there is no <addresses> list');
-  if (message.msgType !== 'Alert' && message.references.length === 0) reasons.push(`a ${message.msgType} message must name the earlier message(s) it refers to in <references>`);
+  if (message.msgType !== 'Alert' && message.references.length === 0) reasons.push(`${/^[AEIOU]/.test(message.msgType) ? 'an' : 'a'} ${message.msgType} message must name the earlier message(s) it refers to in <references>`);
   message.references.forEach((r, i) => {
     const where = `reference ${i + 1} (${r.sender},${r.identifier},${r.sent})`;
     if (!plainToken.test(r.sender) || !plainToken.test(r.identifier)) reasons.push(`${where}: sender and identifier must not contain spaces, commas, < or &`);
