@@ -10,6 +10,8 @@ import { openOpsService } from './ops/service.ts';
 import { createCapService } from './decide/cap/cap-service.ts';
 import { createCapValidator } from './decide/cap/cap-validate.ts';
 import { createCapHandlers } from './decide/cap/handlers.ts';
+import { createIcsForms } from './ics/forms.ts';
+import { createIcsHandlers } from './ics/handlers.ts';
 import { createDesktopHandlers } from './desktop/handlers.ts';
 import type { DesktopShell } from './desktop/pdf-relay.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
@@ -109,6 +111,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
     ...createCapHandlers(cap),
+    ...createIcsHandlers(createIcsForms({ ops: ops.handlers, who: ops.actor, clock, scenarioTitle: scenario?.summary.title ?? null })),
     ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
 import { capMethods } from './cap.ts';
 import { desktopMethods } from './desktop.ts';
+import { icsMethods } from './ics.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -12,6 +13,7 @@ export * from './app.ts';
 export * from './cap.ts';
 export * from './desktop.ts';
 export * from './errors.ts';
+export * from './ics.ts';
 export * from './scenario.ts';
 export * from './terminal.ts';
 
@@ -20,6 +22,7 @@ export const methods = {
   ...appMethods,
   ...capMethods,
   ...desktopMethods,
+  ...icsMethods,
   ...opsMethods,
   ...scenarioMethods,
   ...simMethods,

@@ -109,6 +109,15 @@ export const layers = [
     node: true,
   },
   {
+    files: 'native/ics/**',
+    label: 'native/ics',
+    why: 'the ICS forms are read from the operations log through its queries',
+    imports: ['native/ics/**', 'native/api/**', 'native/clock/**', 'native/ops/test-service.ts'],
+    types: ['native/rpc/**'],
+    packages: [],
+    node: true,
+  },
+  {
     files: 'native/terminal/**',
     label: 'native/terminal',
     imports: ['native/terminal/**', 'native/api/**', 'native/*', 'native/rpc/dispatch.ts', 'native/rpc/session-pushes.ts'],
