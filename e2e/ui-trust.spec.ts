@@ -310,4 +310,17 @@ test('print media shows the board as a full-page table and the ICS 214 log, not 
   await expect(page.locator('#palette-list').getByText(/as PDF/)).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(3);
+
+  // ICS 204: the board's department as a division, its supervisor and its open work.
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('assignment list');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(4);
+  await page.emulateMedia({ media: 'print' });
+  const division = page.getByTestId('print-ics204');
+  await expect(division).toHaveCount(1);
+  await expect(division).toContainText('Public Works / Drainage');
+  await expect(division).toContainText('Ruth Adeyemi');
+  await expect(division.getByRole('row').filter({ hasText: 'Pump out the Glebe underpass' })).toContainText('New');
+  await expect(page.getByTestId('print-view')).toContainText('ASSIGNMENT LIST (ICS 204)');
 });

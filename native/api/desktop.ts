@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { MethodSpecs } from './spec.ts';
 
 /** A paper view the renderer can show for print media: a department's board (null: all), an
- * alert, or the ICS 214 activity log. */
+ * alert, the ICS 214 activity log or the ICS 204 assignment list. */
 export const PrintJob = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('board'), department: z.string().max(64).nullable() }),
   z.object({ kind: z.literal('alert'), alertId: z.string().max(64) }),
   z.object({ kind: z.literal('ics214'), department: z.string().max(64).nullable() }),
+  z.object({ kind: z.literal('ics204'), department: z.string().max(64).nullable() }),
 ]);
 export type PrintJob = z.infer<typeof PrintJob>;
 

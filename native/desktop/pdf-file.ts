@@ -21,7 +21,7 @@ export interface PdfRequest {
   options: PdfOptions;
 }
 
-const kindName: Record<PrintJob['kind'], string> = { board: 'board', alert: 'alert', ics214: 'ics214' };
+const kindName: Record<PrintJob['kind'], string> = { board: 'board', alert: 'alert', ics214: 'ics214', ics204: 'ics204' };
 
 /** Letters and digits of `text`, lower case, joined by hyphens, at most 48 characters. */
 export function slug(text: string): string {
@@ -46,7 +46,7 @@ export function pdfFileName(job: PrintJob, label: string, at: number): string {
 // Chromium fills .pageNumber and .totalPages; the templates need their own font size (default 0).
 const pageFooter = '<div style="font-size:8pt;width:100%;text-align:center;color:#444">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
-/** A wide board reads best across the page; forms (an alert, ICS 214) are portrait, as on paper.
+/** A wide board reads best across the page; forms (an alert, ICS 204, ICS 214) are portrait, as on paper.
  * Every page is numbered, as the ICS forms ask ("Page __ of __"). */
 export function pdfOptions(job: PrintJob): PdfOptions {
   return {

@@ -13,6 +13,7 @@ export function paperCommands({ department, departmentName, alert, desktop, pape
   const papers: { id: string; what: string; job: PrintJob; label: string }[] = [
     { id: 'board', what: 'the board shown (table)', job: { kind: 'board', department }, label: about },
     { id: 'ics214', what: 'the activity log (ICS 214)', job: { kind: 'ics214', department }, label: about },
+    { id: 'ics204', what: 'the assignment list (ICS 204)', job: { kind: 'ics204', department }, label: about },
     ...(alert ? [{ id: 'alert', what: 'the open alert', job: { kind: 'alert' as const, alertId: alert.id }, label: alert.title }] : []),
   ];
   return papers.flatMap(({ id, what, job, label }) => [

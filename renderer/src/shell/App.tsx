@@ -239,7 +239,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
         </div>
       )}
       <Status info={info} onConflicts={openConflicts} />
-      {paper.shown && <PrintView key={paper.shown.key} job={paper.shown.job} scenarioTitle={info?.scenario?.title ?? 'Polder'} onReady={paper.onReady} />}
+      {paper.shown && <PrintView key={paper.shown.key} job={paper.shown.job} onReady={paper.onReady} />}
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onFind={openFind} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
