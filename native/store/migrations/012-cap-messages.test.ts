@@ -11,6 +11,8 @@ describe('migration 012 cap-messages', () => {
     db.prepare("INSERT INTO cap_messages (sender, identifier, sent, direction, msg_type, status, alert_id, origin, document, at) VALUES ('dev@polder', 'a-1', '2007-06-08T12:00:00-00:00', 'out', 'Alert', 'Exercise', 'a', 'export', '<alert/>', 5)").run();
     db.prepare("INSERT INTO cap_rejected (received_at, origin, reasons, document) VALUES (6, 'file: x.xml', '[\"not closed\"]', ?)").run(Buffer.from([0xff, 0xfe, 0x3c]));
     expect(db.prepare('SELECT document FROM cap_rejected').pluck().get()).toEqual(Buffer.from([0xff, 0xfe, 0x3c]));
+    db.prepare("INSERT INTO cap_inbox (received_at, origin, document) VALUES (7, 'mqtt: cap/in', ?)").run(Buffer.from('<alert/>'));
+    expect(db.prepare('SELECT origin FROM cap_inbox').pluck().all()).toEqual(['mqtt: cap/in']);
   });
 
   it('refuses a second message with the same sender and identifier, an unknown type, and reasons that are not a list', () => {

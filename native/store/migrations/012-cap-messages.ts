@@ -2,8 +2,10 @@ import type { Migration } from '../migrate.ts';
 
 /**
  * CAP 1.2 messages: every one Polder sent or took into its alert queue (so an Update or Cancel
- * can name the earlier ones in `references`), and every document refused on import, kept as
- * received with the reasons (nothing received is lost).
+ * can name the earlier ones in `references`), every document refused on import, kept as
+ * received with the reasons, and an inbox where a message from a feed (MQTT) is written before
+ * the broker is acknowledged and stays until it has been taken in or refused (nothing received is
+ * lost).
  */
 export const capMessages: Migration = {
   version: 12,
@@ -32,6 +34,12 @@ export const capMessages: Migration = {
         document BLOB NOT NULL
       ) STRICT;
       CREATE INDEX cap_rejected_by_time ON cap_rejected (received_at);
+      CREATE TABLE cap_inbox (
+        id INTEGER PRIMARY KEY,
+        received_at INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        document BLOB NOT NULL
+      ) STRICT;
     `);
   },
 };
