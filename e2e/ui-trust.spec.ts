@@ -323,4 +323,15 @@ test('print media shows the board as a full-page table and the ICS 214 log, not 
   await expect(division).toContainText('Ruth Adeyemi');
   await expect(division.getByRole('row').filter({ hasText: 'Pump out the Glebe underpass' })).toContainText('New');
   await expect(page.getByTestId('print-view')).toContainText('ASSIGNMENT LIST (ICS 204)');
+
+  // ICS 214 per person: the signed-in lead's own log, with her name and position.
+  await page.emulateMedia({ media: 'screen' });
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('my activity log');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(5);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print-view')).toContainText('Ruth Adeyemi');
+  await expect(page.getByTestId('print-view')).toContainText('Lead');
+  await expect(page.getByTestId('print-ics214')).toContainText('Task created: Pump out the Glebe underpass — Ruth Adeyemi');
 });

@@ -6,7 +6,8 @@ import type { MethodSpecs } from './spec.ts';
 export const PrintJob = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('board'), department: z.string().max(64).nullable() }),
   z.object({ kind: z.literal('alert'), alertId: z.string().max(64) }),
-  z.object({ kind: z.literal('ics214'), department: z.string().max(64).nullable() }),
+  /** One person's log when `actorId` is given, else the department's (null: everyone's). */
+  z.object({ kind: z.literal('ics214'), department: z.string().max(64).nullable(), actorId: z.string().max(200).optional() }),
   z.object({ kind: z.literal('ics204'), department: z.string().max(64).nullable() }),
 ]);
 export type PrintJob = z.infer<typeof PrintJob>;

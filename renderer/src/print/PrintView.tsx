@@ -22,7 +22,7 @@ export function PrintView({ job, onReady }: { job: PrintJob; onReady(): void }) 
       ) : job.kind === 'ics204' ? (
         <Ics204Print department={job.department} onReady={onReady} />
       ) : (
-        <Ics214Print department={job.department} onReady={onReady} />
+        <Ics214Print department={job.department} actorId={job.actorId ?? null} onReady={onReady} />
       )}
     </div>
   );
@@ -159,10 +159,10 @@ function FieldRows({ rows }: { rows: [string, string][] }) {
 }
 
 /** ICS 214 (Activity Log): incident, operational period, who prepared it, then the notable activities in time order. */
-function Ics214Print({ department, onReady }: { department: string | null; onReady(): void }) {
+function Ics214Print({ department, actorId, onReady }: { department: string | null; actorId: string | null; onReady(): void }) {
   const { call } = useSession();
   const time = useTimeFormat();
-  const load = useCallback(() => call('ics.form214', department ? { department } : {}), [call, department]);
+  const load = useCallback(() => call('ics.form214', actorId ? { actorId } : department ? { department } : {}), [call, department, actorId]);
   const { form, error } = useForm(load, onReady);
   const period = form ? `${form.period.from === null ? '' : `${time.full(form.period.from)} to `}${time.full(form.period.to)}` : '—';
   return (
@@ -174,6 +174,7 @@ function Ics214Print({ department, onReady }: { department: string | null; onRea
           ['1. Incident name', form?.incident ?? '—'],
           ['2. Operational period', period],
           ['3. Name', form?.subject.name ?? '—'],
+          ['4. ICS position', form?.subject.position ?? '—'],
           ['5. Home agency (and unit)', form?.subject.agency ?? '—'],
           ['8. Prepared by', form?.preparedBy ?? '—'],
         ]}

@@ -179,7 +179,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Conflicting edits (resolve)', run: () => setDialog('conflicts') },
-      ...paperCommands({ department, departmentName, alert: selected?.kind === 'alert' ? (alerts.find((a) => a.id === selected.id) ?? null) : null, desktop, paper: { print: paper.print, savePdf: paper.savePdf } }),
+      ...paperCommands({ department, departmentName, me: actor, alert: selected?.kind === 'alert' ? (alerts.find((a) => a.id === selected.id) ?? null) : null, desktop, paper: { print: paper.print, savePdf: paper.savePdf } }),
       { id: 'terminal-toggle', group: 'Terminal', label: terminals.shown ? 'Hide the terminal' : 'Show the terminal', keys: 'Ctrl `', run: terminals.toggle },
       { id: 'terminal-new', group: 'Terminal', label: 'New terminal', run: terminals.add },
       { id: 'new-window', group: 'Window', label: 'New window (for another monitor)', ...(info?.host === 'electron' ? { keys: 'Ctrl Shift N' } : {}), run: openNewWindow },
@@ -187,7 +187,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host, alerts, departmentName, desktop, paper.print, paper.savePdf],
+    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host, alerts, departmentName, actor, desktop, paper.print, paper.savePdf],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
