@@ -104,6 +104,7 @@ describe('CAP 1.2 export and import', () => {
       ['an Update with no references', good.replace('<msgType>Alert</msgType>', '<msgType>Update</msgType>'), /must name the earlier message\(s\) it refers to in <references>/],
       ['references that are not triples', good.replace('</note>', '</note>\n  <references>dev_a@polder,only-two</references>'), /"dev_a@polder,only-two" is not a "sender,identifier,sent" triple/],
       ['a DOCTYPE', good.replace('<alert', '<!DOCTYPE alert [<!ENTITY a "aaaa">]>\n<alert'), /DOCTYPE/],
+      ['an external entity (XXE)', good.replace('<alert', '<!DOCTYPE alert [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<alert').replace('<description>', '<description>&x;'), /^the document declares a DOCTYPE, which CAP never needs; refused$/],
       ['bytes that are not UTF-8', Buffer.from([0xff, 0xfe, 0x00, 0x3c]), /./],
     ];
     for (const [what, document, reason] of cases) {
