@@ -20,14 +20,14 @@ function capArea(area: NonNullable<Alert['area']>, areaDesc: string): CapArea {
  * once it is resolved or dismissed, naming every earlier message in `references`. `status` is
  * Exercise whenever the app's clock is not live (an exercise or a replay must never read as real).
  */
-export function capFromAlert({ alert, earlier, sender, clock, areaDesc }: { alert: Alert; earlier: readonly CapReference[]; sender: string; clock: Pick<Clock, 'now' | 'mode'>; areaDesc: string }): CapMessage {
+export function capFromAlert({ alert, earlier, sender, clock, areaDesc }: { alert: Alert; earlier: readonly CapReference[]; sender: string; clock: Pick<Clock, 'now' | 'mode'>; areaDesc: string }): CapMessage & { msgType: 'Alert' | 'Update' | 'Cancel'; status: 'Actual' | 'Exercise' } {
   const live = clock.mode === 'live';
-  const msgType = earlier.length === 0 ? 'Alert' : closed(alert) ? 'Cancel' : 'Update';
+  const msgType = earlier.length === 0 ? ('Alert' as const) : closed(alert) ? ('Cancel' as const) : ('Update' as const);
   return {
     identifier: `${alert.id}-${earlier.length + 1}`,
     sender,
     sent: capDateTime(clock.now()),
-    status: live ? 'Actual' : 'Exercise',
+    status: live ? ('Actual' as const) : ('Exercise' as const),
     msgType,
     source: `Polder (${alert.source})`,
     scope: 'Public',

@@ -61,7 +61,7 @@ export function createCapService({ db, validator, alerts, clock, sender, areaDes
     const check = await validator.check(xml);
     if (!check.valid) throw new PolderError('internal', `The CAP message for this alert does not validate: ${check.reasons.join('; ')}`);
     save(message, 'out', alert.id, 'export', xml);
-    return { identifier: message.identifier, msgType: message.msgType as CapExport['msgType'], status: message.status as CapExport['status'], xml };
+    return { identifier: message.identifier, msgType: message.msgType, status: message.status, xml };
   }
 
   async function importDocument(document: Buffer, origin: string, ctx: CallContext): Promise<CapImport> {
@@ -69,12 +69,12 @@ export function createCapService({ db, validator, alerts, clock, sender, areaDes
     const check = await validator.check(xml);
     if (!check.valid) return reject(document, origin, check.reasons);
     const message = check.message;
+    if (message.msgType === 'Ack' || message.msgType === 'Error') return reject(document, origin, [`an ${message.msgType} message acknowledges or corrects another; it raises no alert`]);
     const seen = known.get(message.sender, message.identifier);
     if (seen) {
-      if (seen.alert_id) return { accepted: true, alertId: seen.alert_id, msgType: message.msgType as 'Alert', duplicate: true };
+      if (seen.alert_id) return { accepted: true, alertId: seen.alert_id, msgType: message.msgType, duplicate: true };
       return reject(document, origin, [`message ${message.identifier} from ${message.sender} was taken in before and led to no alert`]);
     }
-    if (message.msgType === 'Ack' || message.msgType === 'Error') return reject(document, origin, [`an ${message.msgType} message acknowledges or corrects another; it raises no alert`]);
     try {
       if (message.msgType === 'Cancel') {
         const alertId = await referredAlert(message, ctx);
