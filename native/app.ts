@@ -18,6 +18,7 @@ import { createScenarioHandlers } from './scenario/handlers.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
 import { createSimHandlers } from './sim/handlers.ts';
+import { createSync, type SyncConfig } from './sync/handlers.ts';
 import type { TerminalConfig } from './terminal/config.ts';
 import { createTerminalHandlers } from './terminal/handlers.ts';
 import { writeCliLauncher } from './terminal/launcher.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   terminal?: TerminalConfig;
   /** The desktop shell (Electron main) for what only it can do, such as PDFs; none in a browser. */
   desktop?: DesktopShell;
+  /** Sync with other nodes over MQTT; without brokers the node keeps to itself. */
+  sync?: SyncConfig;
 }
 
 export interface PolderApp {
@@ -81,6 +84,8 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
   });
 
+  const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
+
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
   const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;
 
@@ -110,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
+    ...sync.handlers,
     ...createCapHandlers(cap),
     ...createIcsHandlers(createIcsForms({ ops: ops.handlers, who: ops.actor, clock, scenarioTitle: scenario?.summary.title ?? null })),
     ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
@@ -129,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       clearInterval(ticker);
       await terminals?.closeAll();
       await sim.close();
+      await sync.close();
       await ops.close();
     },
   };

@@ -7,6 +7,7 @@ import { systemClock } from '../../native/clock/clock.ts';
 import { stderrLogger } from '../../native/logger.ts';
 import { createPdfRelay, type PdfRelay } from '../../native/desktop/pdf-relay.ts';
 import { createPortHost, type PortHost, type RpcPort } from '../../native/rpc/port-host.ts';
+import { syncConfigFrom } from '../../native/cli/sync-flags.ts';
 import { terminalConfig } from '../../native/terminal/config.ts';
 import { servicesConfigEnv, type FromServices, type ServicesConfig, type ToServices } from './messages.ts';
 
@@ -27,6 +28,16 @@ function electronRpcPort(port: MessagePortMain): RpcPort {
 const parent = process.parentPort;
 const post = (message: FromServices) => parent.postMessage(message);
 
+/** The desktop app syncs through the brokers in POLDER_BROKERS (failover order) for POLDER_ORG. */
+function desktopSync(env: NodeJS.ProcessEnv) {
+  try {
+    return syncConfigFrom({}, env);
+  } catch (err) {
+    logger.error(`not syncing: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
 async function start(): Promise<{ app: PolderApp; windows: PortHost; pdfs: PdfRelay }> {
   const { [servicesConfigEnv]: raw, ...env } = process.env;
   // PDFs: main prints the window of the calling session; the port host knows which window that is.
@@ -43,6 +54,7 @@ async function start(): Promise<{ app: PolderApp; windows: PortHost; pdfs: PdfRe
     // Electron's binary runs the CLI as Node.
     terminal: terminalConfig({ env, dataDir: config.dataDir, cli: { node: process.execPath, script: config.cliScript, runAsNode: true } }),
     desktop: pdfs.shell,
+    sync: desktopSync(env),
   });
   windows = createPortHost(app);
   return { app, windows, pdfs };

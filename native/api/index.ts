@@ -6,6 +6,7 @@ import { icsMethods } from './ics.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
+import { syncMethods, syncPushes } from './sync.ts';
 import { terminalMethods, terminalPushes } from './terminal.ts';
 
 export * from './access.ts';
@@ -15,6 +16,7 @@ export * from './desktop.ts';
 export * from './errors.ts';
 export * from './ics.ts';
 export * from './scenario.ts';
+export * from './sync.ts';
 export * from './terminal.ts';
 
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
@@ -26,6 +28,7 @@ export const methods = {
   ...opsMethods,
   ...scenarioMethods,
   ...simMethods,
+  ...syncMethods,
   ...terminalMethods,
 };
 
@@ -34,6 +37,7 @@ export const pushes = {
   ...appPushes,
   ...opsPushes,
   ...simPushes,
+  ...syncPushes,
   ...terminalPushes,
 };
 

@@ -27,6 +27,8 @@ export function mayDo(actor: Actor, action: Action, department?: string): boolea
     case 'resource.decide':
     case 'incident.manage':
       return eoc;
+    case 'sync.review':
+      return false;
     case 'task.cancel':
     case 'task.handover':
       return own && actor.role === 'lead';
