@@ -7,6 +7,8 @@ import { createPushBus, pushAudience, type PushAudience, type PushBus } from './
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
+import { createCapFeed } from './decide/cap/cap-feed.ts';
+import { startCapMqtt, type CapMqttConfig } from './decide/cap/cap-mqtt.ts';
 import { createCapService } from './decide/cap/cap-service.ts';
 import { createCapValidator } from './decide/cap/cap-validate.ts';
 import { createCapHandlers } from './decide/cap/handlers.ts';
@@ -46,6 +48,8 @@ export interface AppOptions {
   desktop?: DesktopShell;
   /** Sync with other nodes over MQTT; without brokers the node keeps to itself. */
   sync?: SyncConfig;
+  /** CAP messages from an MQTT topic into the alert queue. */
+  capFeed?: CapMqttConfig;
 }
 
 export interface PolderApp {
@@ -70,6 +74,10 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const scenario = await loadScenarioSummary(options.scenario ?? defaultScenario, options.resourcesDir, logger);
   const ops = openOpsService({ dataDir: options.dataDir, clock, push: pushes, logger });
   const actorOf: ActorLookup = (id) => ops.directory.actors.find((a) => a.id === id) ?? null;
+  if (options.capFeed && !actorOf(options.capFeed.actorId)) {
+    await ops.close();
+    throw new Error(`the CAP feed cannot act as "${options.capFeed.actorId}": no such person in this directory`);
+  }
   const sim = createSimHandlers({
     resourcesDir: options.resourcesDir,
     defaultScenario: scenario?.dir ?? null,
@@ -97,6 +105,14 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     sender: capSender(ops.deviceId),
     areaDesc: scenario?.summary.title ?? 'Alert area',
   });
+  const capMqtt = options.capFeed
+    ? startCapMqtt({
+        config: options.capFeed,
+        feed: createCapFeed({ db: ops.store.db, cap, ctx: { session: { id: 'cap-feed', actorId: options.capFeed.actorId } }, clock, logger }),
+        clientId: `polder-cap-${ops.deviceId}`,
+        logger,
+      })
+    : null;
 
   const appHandlers: HandlersFor<keyof typeof appMethods> = {
     'app.info': (_args, ctx) => ({
@@ -136,6 +152,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       await terminals?.closeAll();
       await sim.close();
       await sync.close();
+      await capMqtt?.close();
       await ops.close();
     },
   };

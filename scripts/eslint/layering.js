@@ -102,7 +102,7 @@ export const layers = [
   {
     files: 'native/decide/**',
     label: 'native/decide',
-    imports: ['native/decide/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    imports: ['native/decide/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*'],
     types: ['native/rpc/**', 'simulation/host/**'],
     packages: ['better-sqlite3', 'xmllint-wasm', 'fast-xml-parser'],
     node: true,

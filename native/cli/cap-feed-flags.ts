@@ -1,0 +1,23 @@
+import type { CapMqttConfig } from '../decide/cap/cap-mqtt.ts';
+import type { SyncConfig } from '../sync/handlers.ts';
+import { UsageError } from './command.ts';
+
+export const capFeedFlags = {
+  'cap-topic': { type: 'string' },
+  'cap-as': { type: 'string' },
+} as const;
+
+/** CAP from an MQTT topic (`--cap-topic cap/#`), through the brokers sync uses, taken in as
+ * `--cap-as <person>`; undefined without `--cap-topic`. */
+export function capFeedConfigFrom(values: { 'cap-topic'?: string; 'cap-as'?: string }, sync: SyncConfig | undefined): CapMqttConfig | undefined {
+  const topic = values['cap-topic'];
+  if (!topic) {
+    if (values['cap-as']) throw new UsageError('--cap-as needs --cap-topic');
+    return undefined;
+  }
+  if (!sync) throw new UsageError('--cap-topic needs a broker: give --broker <url> (or POLDER_BROKERS)');
+  if (!values['cap-as']) throw new UsageError('--cap-topic needs --cap-as <person id>: the alerts it raises are logged under that person');
+  if (/[\u0000]/.test(topic) || topic.length > 200) throw new UsageError('--cap-topic must be an MQTT topic filter of at most 200 characters');
+  const tls = sync.mqtt?.tls;
+  return { brokers: sync.brokers, topic, actorId: values['cap-as'], ...(tls ? { tls } : {}) };
+}
