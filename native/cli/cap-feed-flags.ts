@@ -17,7 +17,7 @@ export function capFeedConfigFrom(values: { 'cap-topic'?: string; 'cap-as'?: str
   }
   if (!sync) throw new UsageError('--cap-topic needs a broker: give --broker <url> (or POLDER_BROKERS)');
   if (!values['cap-as']) throw new UsageError('--cap-topic needs --cap-as <person id>: the alerts it raises are logged under that person');
-  if (/[\u0000]/.test(topic) || topic.length > 200) throw new UsageError('--cap-topic must be an MQTT topic filter of at most 200 characters');
+  if (topic.includes('\u0000') || topic.length > 200) throw new UsageError('--cap-topic must be an MQTT topic filter of at most 200 characters');
   const tls = sync.mqtt?.tls;
   return { brokers: sync.brokers, topic, actorId: values['cap-as'], ...(tls ? { tls } : {}) };
 }
