@@ -7,6 +7,7 @@ import { systemClock } from '../../native/clock/clock.ts';
 import { stderrLogger } from '../../native/logger.ts';
 import { createPdfRelay, type PdfRelay } from '../../native/desktop/pdf-relay.ts';
 import { createPortHost, type PortHost, type RpcPort } from '../../native/rpc/port-host.ts';
+import { capFeedConfigFrom } from '../../native/cli/cap-feed-flags.ts';
 import { syncConfigFrom } from '../../native/cli/sync-flags.ts';
 import { terminalConfig } from '../../native/terminal/config.ts';
 import { servicesConfigEnv, type FromServices, type ServicesConfig, type ToServices } from './messages.ts';
@@ -38,12 +39,23 @@ function desktopSync(env: NodeJS.ProcessEnv) {
   }
 }
 
+/** CAP from the MQTT topic in POLDER_CAP_TOPIC, taken in as POLDER_CAP_AS, through the sync brokers. */
+function desktopCapFeed(env: NodeJS.ProcessEnv, sync: ReturnType<typeof desktopSync>) {
+  try {
+    return capFeedConfigFrom({}, sync, env);
+  } catch (err) {
+    logger.error(`no CAP feed: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
 async function start(): Promise<{ app: PolderApp; windows: PortHost; pdfs: PdfRelay }> {
   const { [servicesConfigEnv]: raw, ...env } = process.env;
   // PDFs: main prints the window of the calling session; the port host knows which window that is.
   let windows: PortHost | null = null;
   const pdfs = createPdfRelay({ send: post, windowOf: (sessionId) => windows?.windowOf(sessionId) ?? null });
   const config = JSON.parse(raw ?? '{}') as ServicesConfig;
+  const sync = desktopSync(env);
   const app = await createApp({
     dataDir: config.dataDir,
     resourcesDir: config.resourcesDir,
@@ -54,7 +66,8 @@ async function start(): Promise<{ app: PolderApp; windows: PortHost; pdfs: PdfRe
     // Electron's binary runs the CLI as Node.
     terminal: terminalConfig({ env, dataDir: config.dataDir, cli: { node: process.execPath, script: config.cliScript, runAsNode: true } }),
     desktop: pdfs.shell,
-    sync: desktopSync(env),
+    sync,
+    capFeed: desktopCapFeed(env, sync),
   });
   windows = createPortHost(app);
   return { app, windows, pdfs };

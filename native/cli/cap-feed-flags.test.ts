@@ -7,6 +7,7 @@ describe('--cap-topic and --cap-as', () => {
   it('take CAP through the brokers sync uses, as the named person', () => {
     expect(capFeedConfigFrom({ 'cap-topic': 'cap/alerts/#', 'cap-as': 'eoc-lead' }, sync)).toEqual({ brokers: sync.brokers, topic: 'cap/alerts/#', actorId: 'eoc-lead' });
     expect(capFeedConfigFrom({}, sync)).toBeUndefined();
+    expect(capFeedConfigFrom({}, sync, { POLDER_CAP_TOPIC: 'cap/#', POLDER_CAP_AS: 'fire-lead' })).toMatchObject({ topic: 'cap/#', actorId: 'fire-lead' });
   });
 
   it('say what is missing', () => {

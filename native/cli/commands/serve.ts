@@ -31,7 +31,7 @@ export const serveCommand: Command = {
       ...dataDirFlag,
     });
     const sync = syncConfigFrom(values, io.env);
-    const capFeed = capFeedConfigFrom(values, sync);
+    const capFeed = capFeedConfigFrom(values, sync, io.env);
     const askedPort = values.port === undefined ? null : integerFlag('port', values.port, 0, 0, 65535);
     const host = values.host ?? '127.0.0.1';
     if (values.terminal && !isLoopback(host)) {
