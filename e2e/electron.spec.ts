@@ -38,3 +38,24 @@ test('the desktop app opens its window on the renderer from app://', async () =>
   expect(finished.steps).toBeGreaterThan(0);
   await app.close();
 });
+
+test('the desktop app saves the activity log (ICS 214) as a PDF from the palette', async () => {
+  test.skip(!binary, 'No Electron binary on this machine (it cannot be downloaded here): the desktop spec runs where one is installed.');
+  test.skip(!built, 'The desktop app is not built: run `npm run build` first.');
+  const data = join(root, 'out', 'e2e-data-pdf');
+  const target = join(data, 'activity-log.pdf');
+  const app = await electron.launch({ executablePath: binary!, args: [root], env: { ...process.env, POLDER_DATA_DIR: data } });
+  // The save dialog is the operating system's: answer it with a path instead of a person.
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as unknown as typeof dialog.showSaveDialog;
+  }, target);
+  const window = await app.firstWindow();
+  await window.getByTestId('sign-in-eoc-lead').click();
+  await expect(window.getByTestId('signed-in')).toBeVisible();
+  await window.keyboard.press('Control+k');
+  await window.getByTestId('palette-input').fill('activity log PDF');
+  await window.keyboard.press('Enter');
+  await expect(window.getByTestId('toast-info')).toContainText(`Saved as PDF: ${target}`, { timeout: 30_000 });
+  expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+  await app.close();
+});

@@ -104,6 +104,14 @@ test('picking on the map works from the raise-alert dialog and the task form, wi
   const lon = await form.getByLabel('Longitude').inputValue();
   expect(lon).toMatch(/^\d+\.\d{5}$/);
   expect(await form.getByLabel('Latitude').inputValue()).toMatch(/^-\d+\.\d{5}$/);
+  // Beside the degrees, the pack's own grid reference: UTM zone 56S metres inside Merewether's DEM.
+  await expect(form.getByTestId('grid-reference')).toHaveText(/^Grid reference: E 38[12]\d{3} N 635[34]\d{3} \(WGS 1984 UTM Zone 56S\)$/);
+  await form.getByLabel('Longitude').fill('151.74062');
+  await form.getByLabel('Latitude').fill('-32.94353');
+  await expect(form.getByTestId('grid-reference')).toHaveText('Grid reference: E 382275 N 6354270 (WGS 1984 UTM Zone 56S)');
+  await form.getByLabel('Longitude').fill('');
+  await expect(form.getByTestId('grid-reference')).toHaveCount(0);
+  await form.getByLabel('Longitude').fill(lon);
   await form.getByRole('button', { name: 'Raise alert' }).click();
   await expect(form).toHaveCount(0);
   const raised = calls.find((c) => c.method === 'alerts.raise');
@@ -114,6 +122,7 @@ test('picking on the map works from the raise-alert dialog and the task form, wi
   await taskForm.getByRole('button', { name: 'Pick on map' }).click();
   await canvas.click({ position: { x: 260, y: 240 } });
   await expect(taskForm.getByLabel('Longitude')).toHaveValue(/^\d+\.\d{5}$/);
+  await expect(taskForm.getByTestId('grid-reference')).toHaveText(/^Grid reference: E 38[12]\d{3} N 635[34]\d{3} \(WGS 1984 UTM Zone 56S\)$/);
   await page.waitForTimeout(500);
   await expect(page.getByText(/Use the point you drew/)).toHaveCount(0);
   await context.close();
@@ -291,4 +300,38 @@ test('print media shows the board as a full-page table and the ICS 214 log, not 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('print-ics214')).toContainText('Task created: Pump out the Glebe underpass');
   await expect(page.getByTestId('print-view')).toContainText('ACTIVITY LOG (ICS 214)');
+
+  // The same paper again prints again, read afresh; a browser is offered no "Save as PDF" command
+  // (that is the desktop app's; here the browser's own Print saves PDFs).
+  await page.emulateMedia({ media: 'screen' });
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('ICS 214');
+  await expect(page.locator('#palette-list')).toContainText('Print the activity log (ICS 214)');
+  await expect(page.locator('#palette-list').getByText(/as PDF/)).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(3);
+
+  // ICS 204: the board's department as a division, its supervisor and its open work.
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('assignment list');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(4);
+  await page.emulateMedia({ media: 'print' });
+  const division = page.getByTestId('print-ics204');
+  await expect(division).toHaveCount(1);
+  await expect(division).toContainText('Public Works / Drainage');
+  await expect(division).toContainText('Ruth Adeyemi');
+  await expect(division.getByRole('row').filter({ hasText: 'Pump out the Glebe underpass' })).toContainText('New');
+  await expect(page.getByTestId('print-view')).toContainText('ASSIGNMENT LIST (ICS 204)');
+
+  // ICS 214 per person: the signed-in lead's own log, with her name and position.
+  await page.emulateMedia({ media: 'screen' });
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('my activity log');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(5);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print-view')).toContainText('Ruth Adeyemi');
+  await expect(page.getByTestId('print-view')).toContainText('Lead');
+  await expect(page.getByTestId('print-ics214')).toContainText('Task created: Pump out the Glebe underpass — Ruth Adeyemi');
 });

@@ -7,6 +7,15 @@ import { createPushBus, pushAudience, type PushAudience, type PushBus } from './
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
+import { createCapFeed } from './decide/cap/cap-feed.ts';
+import { startCapMqtt, type CapMqttConfig } from './decide/cap/cap-mqtt.ts';
+import { createCapService } from './decide/cap/cap-service.ts';
+import { createCapValidator } from './decide/cap/cap-validate.ts';
+import { createCapHandlers } from './decide/cap/handlers.ts';
+import { createIcsForms } from './ics/forms.ts';
+import { createIcsHandlers } from './ics/handlers.ts';
+import { createDesktopHandlers } from './desktop/handlers.ts';
+import type { DesktopShell } from './desktop/pdf-relay.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
@@ -35,8 +44,12 @@ export interface AppOptions {
   simulationHost?: () => SimulationHost;
   /** The integrated terminal's shell and environment; without it the terminal methods answer `unavailable`. */
   terminal?: TerminalConfig;
+  /** The desktop shell (Electron main) for what only it can do, such as PDFs; none in a browser. */
+  desktop?: DesktopShell;
   /** Sync with other nodes over MQTT; without brokers the node keeps to itself. */
   sync?: SyncConfig;
+  /** CAP messages from an MQTT topic into the alert queue. */
+  capFeed?: CapMqttConfig;
 }
 
 export interface PolderApp {
@@ -61,6 +74,10 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const scenario = await loadScenarioSummary(options.scenario ?? defaultScenario, options.resourcesDir, logger);
   const ops = openOpsService({ dataDir: options.dataDir, clock, push: pushes, logger });
   const actorOf: ActorLookup = (id) => ops.directory.actors.find((a) => a.id === id) ?? null;
+  if (options.capFeed && !actorOf(options.capFeed.actorId)) {
+    await ops.close();
+    throw new Error(`the CAP feed cannot act as "${options.capFeed.actorId}": no such person in this directory`);
+  }
   const sim = createSimHandlers({
     resourcesDir: options.resourcesDir,
     defaultScenario: scenario?.dir ?? null,
@@ -80,6 +97,23 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
   const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;
 
+  const cap = createCapService({
+    db: ops.store.db,
+    validator: createCapValidator(options.resourcesDir),
+    alerts: ops.handlers,
+    clock,
+    sender: capSender(ops.deviceId),
+    areaDesc: scenario?.summary.title ?? 'Alert area',
+  });
+  const capMqtt = options.capFeed
+    ? startCapMqtt({
+        config: options.capFeed,
+        feed: createCapFeed({ db: ops.store.db, cap, ctx: { session: { id: 'cap-feed', actorId: options.capFeed.actorId } }, clock, logger }),
+        clientId: `polder-cap-${ops.deviceId}`,
+        logger,
+      })
+    : null;
+
   const appHandlers: HandlersFor<keyof typeof appMethods> = {
     'app.info': (_args, ctx) => ({
       name: 'polder',
@@ -98,6 +132,9 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
     ...sync.handlers,
+    ...createCapHandlers(cap),
+    ...createIcsHandlers(createIcsForms({ ops: ops.handlers, who: ops.actor, clock, scenarioTitle: scenario?.summary.title ?? null })),
+    ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
@@ -115,12 +152,16 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       await terminals?.closeAll();
       await sim.close();
       await sync.close();
+      await capMqtt?.close();
       await ops.close();
     },
   };
 }
 
 export const defaultScenario = 'merewether-2007';
+
+/** Who CAP messages from this device say they are from (no spaces or commas, as CAP requires). */
+export const capSender = (deviceId: string) => `${deviceId}@polder`;
 
 /** A scenario that cannot be read leaves the app running without one, and says why. */
 async function loadScenarioSummary(nameOrDir: string, resourcesDir: string, logger: Logger): Promise<{ dir: string; summary: ScenarioSummary } | null> {

@@ -2,6 +2,7 @@ import { utilityProcess, type MessagePortMain } from 'electron';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../../native/logger.ts';
+import { savePdf } from './save-pdf.ts';
 import { servicesConfigEnv, type FromServices, type ServicesConfig, type ToServices } from '../services/messages.ts';
 
 export interface ServicesProcess {
@@ -29,6 +30,7 @@ export function startServices(config: ServicesConfig, logger: Logger, onFailure:
   };
   child.on('message', (message: FromServices) => {
     if (message.type === 'failed') onFailure(message.message);
+    else if (message.type === 'save-pdf') void savePdf(message).then((reply) => send(reply));
   });
   child.on('exit', (code) => {
     exited = true;

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
+import { capMethods } from './cap.ts';
+import { desktopMethods } from './desktop.ts';
+import { icsMethods } from './ics.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -8,7 +11,10 @@ import { terminalMethods, terminalPushes } from './terminal.ts';
 
 export * from './access.ts';
 export * from './app.ts';
+export * from './cap.ts';
+export * from './desktop.ts';
 export * from './errors.ts';
+export * from './ics.ts';
 export * from './scenario.ts';
 export * from './sync.ts';
 export * from './terminal.ts';
@@ -16,6 +22,9 @@ export * from './terminal.ts';
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
 export const methods = {
   ...appMethods,
+  ...capMethods,
+  ...desktopMethods,
+  ...icsMethods,
   ...opsMethods,
   ...scenarioMethods,
   ...simMethods,

@@ -59,9 +59,23 @@ export const Hillshade = z.object({
 });
 export type Hillshade = z.infer<typeof Hillshade>;
 
+/** The scenario pack's projected CRS, so a screen can give a point's grid reference (easting,
+ * northing) beside its lon/lat. */
+export const ScenarioCrs = z.object({
+  /** "EPSG:32756". */
+  epsg: z.string(),
+  /** As Esri's tables name it: "WGS_1984_UTM_Zone_56S". */
+  name: z.string(),
+  /** Esri WKT1 of the CRS, what proj4 reads. */
+  wkt: z.string(),
+});
+export type ScenarioCrs = z.infer<typeof ScenarioCrs>;
+
 export const scenarioMethods = {
   'scenario.layers': { access: 'signedIn', args: z.object({}).strict(), result: ScenarioLayers },
   'scenario.grid': { access: 'signedIn', args: z.object({}).strict(), result: ScenarioGrid },
+  /** Null when the pack's CRS is not one the projection tables know. */
+  'scenario.crs': { access: 'signedIn', args: z.object({}).strict(), result: ScenarioCrs.nullable() },
   'scenario.hillshade': { access: 'signedIn',
     args: z
       .object({

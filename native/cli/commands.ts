@@ -1,10 +1,12 @@
 import type { Command } from './command.ts';
 import { brokerCommand } from './commands/broker.ts';
+import { capCommand } from './commands/cap.ts';
 import { dbCommand } from './commands/db.ts';
+import { icsCommand } from './commands/ics.ts';
 import { logCommand } from './commands/log.ts';
 import { serveCommand } from './commands/serve.ts';
 import { simCommand } from './commands/sim.ts';
 import { syncCommand } from './commands/sync.ts';
 
 /** Every `polder` subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, syncCommand, brokerCommand];
+export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, syncCommand, brokerCommand, capCommand, icsCommand];

@@ -4,13 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, pushes, type Invoke, type Method, type PushEvent } from '../api/index.ts';
 import type { Session } from './handlers.ts';
 import { testApp } from './test-app.ts';
+import { createPdfRelay, type PdfToMain } from '../desktop/pdf-relay.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const called = new Set<Method>();
 const pushed: { event: PushEvent; payload: unknown }[] = [];
 
+// The desktop shell's side of PDF saving, as Electron main would answer (Electron cannot run here):
+// every request is "saved" under its file name.
+const savedPdfs: PdfToMain[] = [];
+const pdfRelay = createPdfRelay({
+  send: (message) => {
+    savedPdfs.push(message);
+    setTimeout(() => pdfRelay.settle({ type: 'pdf-saved', requestId: message.requestId, path: `/papers/${message.request.fileName}`, error: null }), 0);
+  },
+  windowOf: (sessionId) => `window-of-${sessionId}`,
+});
+
 beforeAll(async () => {
-  t = await testApp(50);
+  t = await testApp(50, { desktop: pdfRelay.shell });
   t.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
 });
 const heard = (sessionId: string) => t.app.sessionPushes.listen(sessionId, (event, payload) => pushed.push({ event, payload }));
@@ -77,6 +89,11 @@ describe('the contract, end to end', () => {
     await call(me, 'alerts.list', { status: 'all' });
     await call(me, 'alerts.query', {});
     await call(me, 'alerts.rows', { ids: [raised.alert.id, 'no-such-alert'] });
+    const cap = await call(me, 'cap.export', { alertId: raised.alert.id });
+    expect(cap).toMatchObject({ msgType: 'Alert', status: 'Exercise' });
+    expect(await call(me, 'cap.validate', { xml: cap.xml })).toEqual({ valid: true, reasons: [] });
+    expect(await call(me, 'cap.import', { xml: cap.xml.replace('<msgType>Alert<', '<msgType>Update<'), origin: 'contract' })).toMatchObject({ accepted: false });
+    expect(await call(me, 'cap.rejected', {})).toMatchObject([{ origin: 'contract' }]);
 
     await call(me, 'log.append', { text: 'EOC activated at level 2', incidentId: incident.id });
     await call(me, 'timeline.query', { limit: 50 });
@@ -94,6 +111,7 @@ describe('the contract, end to end', () => {
 
     await call(me, 'scenario.layers', {});
     await call(me, 'scenario.grid', {});
+    expect((await call(me, 'scenario.crs', {}))?.epsg).toMatch(/^EPSG:\d+$/);
     await call(me, 'scenario.hillshade', {});
     // A run long enough to edit and read while it goes, stopped once it has framed.
     await call(me, 'sim.start', { durationSeconds: 36_000, frameIntervalSeconds: 3600 });
@@ -113,6 +131,11 @@ describe('the contract, end to end', () => {
     await until('terminal.output');
     await call(me, 'terminal.close', { id: shell.id });
     await until('terminal.exit');
+    expect((await call(me, 'ics.form204', { department: 'works' })).divisions).toHaveLength(1);
+    expect((await call(me, 'ics.form214', { actorId: 'eoc-lead' })).entries.length).toBeGreaterThan(0);
+    const pdf = await call(me, 'desktop.savePdf', { job: { kind: 'ics214', department: null }, label: 'All departments' });
+    expect(pdf.path).toBe('/papers/polder-ics214-all-departments-2007-06-08T1200Z.pdf');
+    expect(savedPdfs[0]).toMatchObject({ windowId: `window-of-${me.id}`, request: { options: { landscape: false } } });
     await call(me, 'session.logout', {});
 
     expect([...called].sort()).toEqual((Object.keys(methods) as Method[]).sort());

@@ -89,6 +89,9 @@ describe('one port per window, one session per port', () => {
   it('serves two windows signed in as two different people at once, and pushes reach both', async () => {
     const fire = openWindow('1');
     const works = openWindow('2');
+    const [fireSession, worksSession] = [host.sessionOf('1'), host.sessionOf('2')];
+    expect(fireSession).not.toBe(worksSession);
+    expect([host.windowOf(fireSession!), host.windowOf(worksSession!), host.windowOf('no-such-session')]).toEqual(['1', '2', null]);
     expect(await fire.call('session.login', { actorId: 'fire-1' })).toMatchObject({ ok: true, value: { id: 'fire-1' } });
     expect(await works.call('session.login', { actorId: 'works-lead' })).toMatchObject({ ok: true, value: { id: 'works-lead' } });
     expect(await fire.call('session.current')).toMatchObject({ ok: true, value: { id: 'fire-1' } });
@@ -102,6 +105,7 @@ describe('one port per window, one session per port', () => {
     fire.close();
     works.close();
     await until(() => host.size() === 0, 'both sessions to end');
+    expect(host.windowOf(fireSession!)).toBeNull();
   });
 
   it('answers an unknown method, and a shell asked for before signing in, with an error', async () => {

@@ -31,7 +31,7 @@ function asClientFrame(value: unknown): ClientFrame | null {
  * mode); when the port closes (the window closed or reloaded) its session ends.
  */
 export function createPortHost(app: PortApp, { ackWaitMs = frameAckWaitMs }: { ackWaitMs?: number } = {}) {
-  const windows = new Map<string, { port: RpcPort; end(): void }>();
+  const windows = new Map<string, { port: RpcPort; sessionId: string; end(): void }>();
 
   const disconnect = (windowId: string) => {
     const window = windows.get(windowId);
@@ -69,7 +69,7 @@ export function createPortHost(app: PortApp, { ackWaitMs = frameAckWaitMs }: { a
         port.close();
         void app.endSession(session.id);
       };
-      windows.set(windowId, { port, end });
+      windows.set(windowId, { port, sessionId: session.id, end });
       port.listen(
         async (data) => {
           const frame = asClientFrame(data);
@@ -93,6 +93,13 @@ export function createPortHost(app: PortApp, { ackWaitMs = frameAckWaitMs }: { a
     },
     /** The window is gone: its session ends even if its port has not said so yet. */
     disconnect,
+    /** The window a session belongs to, or null when it has none (any more). */
+    windowOf(sessionId: string): string | null {
+      for (const [windowId, window] of windows) if (window.sessionId === sessionId) return windowId;
+      return null;
+    },
+    /** The session a window's port is served as, or null when it has none. */
+    sessionOf: (windowId: string): string | null => windows.get(windowId)?.sessionId ?? null,
     /** How many windows are connected. */
     size: () => windows.size,
     close(): void {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Invoke, Method } from '../api/index.ts';
-import { createApp, nodeRuntime, type PolderApp } from '../app.ts';
+import { createApp, nodeRuntime, type AppOptions, type PolderApp } from '../app.ts';
 import { manualClock } from '../clock/clock.ts';
 import { silentLogger } from '../logger.ts';
 import { repoPaths } from '../paths.ts';
@@ -12,7 +12,8 @@ import { terminalConfig } from '../terminal/config.ts';
 import { writeTestPack } from '../../simulation/scenario/test-pack.ts';
 import type { Session } from './handlers.ts';
 
-export async function testApp(tickMs = 60_000): Promise<{ app: PolderApp; session(actorId: string | null): Session; close(): Promise<void> }> {
+/** `more` adds or replaces options (a desktop shell, …). */
+export async function testApp(tickMs = 60_000, more: Partial<AppOptions> = {}): Promise<{ app: PolderApp; session(actorId: string | null): Session; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'polder-rpc-'));
   const app = await createApp({
     dataDir,
@@ -24,6 +25,7 @@ export async function testApp(tickMs = 60_000): Promise<{ app: PolderApp; sessio
     runtime: nodeRuntime(),
     tickMs,
     terminal: { ...terminalConfig({ env: { PATH: process.env.PATH, SHELL: '/bin/sh' }, dataDir, cli: { node: process.execPath, script: repoPaths.cli, runAsNode: false } }), cwd: dataDir },
+    ...more,
   });
   let n = 0;
   return {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PolderError } from '../api/errors.ts';
-import { Hillshade, ScenarioGrid } from '../api/scenario.ts';
+import { Hillshade, ScenarioCrs, ScenarioGrid } from '../api/scenario.ts';
 import { utmToLonLat } from '../../simulation/scenario/utm.ts';
 import { TEST_GRID, writeTestPack } from '../../simulation/scenario/test-pack.ts';
 import { createScenarioHandlers } from './handlers.ts';
@@ -10,6 +10,14 @@ import { readRgbaPng } from './png-reader.ts';
 const ctx = { session: { id: 's', actorId: null } };
 const merewether = resolve(import.meta.dirname, '../../resources/scenarios/merewether-2007');
 const pngOf = (dataUrl: string) => readRgbaPng(Buffer.from(dataUrl.slice('data:image/png;base64,'.length), 'base64'));
+
+describe('scenario.crs', () => {
+  it("names the pack's projected CRS with a WKT definition", async () => {
+    const crs = ScenarioCrs.parse(await createScenarioHandlers(merewether)['scenario.crs']({}, ctx));
+    expect(crs).toMatchObject({ epsg: 'EPSG:32756', name: 'WGS_1984_UTM_Zone_56S' });
+    expect(crs!.wkt).toMatch(/^PROJCS\["WGS_1984_UTM_Zone_56S"/);
+  });
+});
 
 describe('scenario.hillshade', () => {
   it('shades the test pack: one pixel per cell, east-facing ground in shadow under a western sun', async () => {

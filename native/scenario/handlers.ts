@@ -2,6 +2,7 @@ import type { scenarioMethods } from '../api/scenario.ts';
 import { PolderError } from '../api/errors.ts';
 import type { HandlersFor } from '../rpc/handlers.ts';
 import { scenarioLayers } from '../../simulation/scenario/summary.ts';
+import { projectedCrs } from '../../simulation/scenario/crs-registry.ts';
 import { loadScenario } from '../../simulation/scenario/load.ts';
 import type { LoadedScenario } from '../../simulation/scenario/types.ts';
 import { gridCorners } from './grid-corners.ts';
@@ -35,6 +36,11 @@ export function createScenarioHandlers(dir: string | null): HandlersFor<keyof ty
       const { scenario, corners } = await placed();
       const { nx, ny, cellSize } = scenario.grid;
       return { nx, ny, cellSize, corners };
+    },
+    'scenario.crs': async () => {
+      const { crs } = await loaded();
+      const known = projectedCrs(crs.epsg);
+      return known && { epsg: crs.epsg, name: known.name, wkt: known.wkt };
     },
     'scenario.hillshade': async ({ azimuth, altitude, zFactor }) => {
       const { scenario, corners } = await placed();

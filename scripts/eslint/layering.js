@@ -24,7 +24,7 @@ export const layers = [
   {
     files: 'native/rpc/**',
     label: 'native/rpc',
-    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'native/terminal/config.ts'],
+    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'native/terminal/config.ts', 'native/desktop/pdf-relay.ts'],
     packages: [],
     node: true,
   },
@@ -102,9 +102,27 @@ export const layers = [
   {
     files: 'native/decide/**',
     label: 'native/decide',
-    imports: ['native/decide/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    imports: ['native/decide/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*'],
     types: ['native/rpc/**', 'simulation/host/**'],
-    packages: ['better-sqlite3'],
+    packages: ['better-sqlite3', 'xmllint-wasm', 'fast-xml-parser'],
+    node: true,
+  },
+  {
+    files: 'native/desktop/**',
+    label: 'native/desktop',
+    why: "what only the desktop shell does (PDFs), asked of Electron main through the services' messages",
+    imports: ['native/desktop/**', 'native/api/**', 'native/clock/**'],
+    types: ['native/rpc/**'],
+    packages: [],
+    node: true,
+  },
+  {
+    files: 'native/ics/**',
+    label: 'native/ics',
+    why: 'the ICS forms are read from the operations log through its queries',
+    imports: ['native/ics/**', 'native/api/**', 'native/clock/**', 'native/ops/test-service.ts'],
+    types: ['native/rpc/**'],
+    packages: [],
     node: true,
   },
   {
@@ -159,7 +177,7 @@ export const layers = [
     why: 'sandboxed web code: it talks to native only through window.polder',
     imports: ['renderer/**', 'native/api/**'],
     types: ['simulation/**'],
-    packages: ['react', 'react-dom', 'maplibre-gl', 'pmtiles', 'uplot', '@dnd-kit/core', '@xterm/xterm', '@xterm/addon-fit'],
+    packages: ['react', 'react-dom', 'maplibre-gl', 'pmtiles', 'proj4', 'uplot', '@dnd-kit/core', '@xterm/xterm', '@xterm/addon-fit'],
   },
   {
     files: 'electron/preload/**',

@@ -6,6 +6,7 @@ import { useSession } from '../session/session.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
 import { AlertActions } from './AlertActions.tsx';
+import { CapExportButton } from './CapControls.tsx';
 
 const historyLimit = 200;
 
@@ -14,7 +15,9 @@ export function AlertDetails({ alertId }: { alertId: string }) {
   const time = useTimeFormat();
   const layer = useDataLayer();
   const { alerts } = useAlerts();
-  const { actorName } = useSession();
+  const { actor, actorName } = useSession();
+  // Observers read only: exporting is publishing, which needs the right to raise alerts.
+  const mayRaise = actor !== null && actor.role !== 'observer';
   const [history, setHistory] = useState<TimelineEntry[]>([]);
   const alert = alerts.find((a) => a.id === alertId);
 
@@ -74,6 +77,7 @@ export function AlertDetails({ alertId }: { alertId: string }) {
       </dl>
       {alert.description && <p className="description">{alert.description}</p>}
       <AlertActions alert={alert} />
+      {mayRaise && <CapExportButton alert={alert} />}
       <section className="task-section" aria-labelledby="alert-history-title">
         <h4 id="alert-history-title">History</h4>
         <ol className="history">

@@ -7,6 +7,7 @@ import { useUiPrefs } from '../shell/ui-prefs.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
 import { AlertActions } from './AlertActions.tsx';
+import { CapImportButton } from './CapControls.tsx';
 import { alertKeys, useAlertCommands } from './use-alert-commands.ts';
 
 /** Open alerts in native's order; duplicates arrive grouped (×n). One key per action on the active alert. */
@@ -47,9 +48,12 @@ export function AlertQueue({ onRaise }: { onRaise?: (() => void) | undefined }) 
           <span>Closed too</span>
         </label>
         {onRaise && (
-          <button type="button" className="button" onClick={onRaise} data-testid="raise-alert">
-          Raise alert <kbd>!</kbd>
-        </button>
+          <>
+            <button type="button" className="button" onClick={onRaise} data-testid="raise-alert">
+              Raise alert <kbd>!</kbd>
+            </button>
+            <CapImportButton />
+          </>
         )}
       </div>
       {error && <p role="alert" className="inline-error">{error}</p>}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { opsMethods, textLimits, type Alert } from '../../../native/api/ops.ts';
 import { useSession } from '../session/session.tsx';
+import { GridReferenceNote } from '../map/GridReferenceNote.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
 import { degrees } from '../tasks/LocationFields.tsx';
 import { alertSources, certainties, severities, urgencies } from '../tasks/labels.ts';
@@ -130,6 +131,7 @@ export function RaiseAlertDialog({ onClose, onRaised, area = null }: { onClose()
             </button>
           )}
         </div>
+        <GridReferenceNote lon={lon} lat={lat} />
         <label className="field">
           <span>Duplicate key (optional: reports with the same key are grouped)</span>
           <input id="raise-dedupeKey" value={dedupeKey} onChange={(e) => setDedupeKey(e.target.value)} aria-invalid={Boolean(errors.dedupeKey)} aria-describedby="raise-dedupeKey-note" />

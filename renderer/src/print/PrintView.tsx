@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { Alert, Board, TimelineEntry } from '../../../native/api/ops.ts';
+import { useCallback, useEffect, useState } from 'react';
+import type { PrintJob } from '../../../native/api/desktop.ts';
+import type { Alert, Board } from '../../../native/api/ops.ts';
 import { useAlerts } from '../alerts/alerts-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useClock } from '../shell/clock-context.tsx';
@@ -7,25 +8,21 @@ import { useTimeFormat } from '../shell/time-format.tsx';
 import { priorityLabel, statusColumns, statusLabel } from '../tasks/labels.ts';
 import './print.css';
 
-/** What is printed: a department's board (null: all), an alert, or the ICS 214 activity log. */
-export type PrintJob = { kind: 'board'; department: string | null } | { kind: 'alert'; alertId: string } | { kind: 'ics214'; department: string | null };
-
-/** Entries of the activity log an ICS 214 printout carries at most (newest first from the host). */
-const ics214Entries = 2000;
-
 /**
  * A paper page for `job`, shown only by print media (the screen keeps the workspace). Calls
  * `onReady` once its data is in, so printing starts with the page complete.
  */
-export function PrintView({ job, scenarioTitle, onReady }: { job: PrintJob; scenarioTitle: string; onReady(): void }) {
+export function PrintView({ job, onReady }: { job: PrintJob; onReady(): void }) {
   return (
     <div className="print-view" data-testid="print-view" data-print={job.kind}>
       {job.kind === 'board' ? (
         <BoardPrint department={job.department} onReady={onReady} />
       ) : job.kind === 'alert' ? (
         <AlertPrint alertId={job.alertId} onReady={onReady} />
+      ) : job.kind === 'ics204' ? (
+        <Ics204Print department={job.department} onReady={onReady} />
       ) : (
-        <Ics214Print department={job.department} scenarioTitle={scenarioTitle} onReady={onReady} />
+        <Ics214Print department={job.department} actorId={job.actorId ?? null} onReady={onReady} />
       )}
     </div>
   );
@@ -133,47 +130,55 @@ function AlertPrint({ alertId, onReady }: { alertId: string; onReady(): void }) 
   );
 }
 
-/** ICS 214 (Activity Log): incident, operational period, who prepared it, then the notable activities in time order. */
-function Ics214Print({ department, scenarioTitle, onReady }: { department: string | null; scenarioTitle: string; onReady(): void }) {
-  const { call, actor, actorName, departmentName } = useSession();
-  const time = useTimeFormat();
-  const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
+/** The form's data from native (the same builder as `polder ics`), or the error that stopped it. */
+function useForm<T>(load: () => Promise<T>, onReady: () => void): { form: T | null; error: string | null } {
+  const [form, setForm] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    call('timeline.query', department ? { department, limit: ics214Entries } : { limit: ics214Entries }).then(
-      (list) => setEntries([...list].reverse()),
-      (err: Error) => setError(err.message),
-    );
-  }, [call, department]);
+    load().then(setForm, (err: Error) => setError(err.message));
+  }, [load]);
   useEffect(() => {
-    if (entries || error) onReady();
-  }, [entries, error, onReady]);
-  const first = entries?.[0]?.at;
-  const last = entries?.at(-1)?.at;
+    if (form || error) onReady();
+  }, [form, error, onReady]);
+  return { form, error };
+}
+
+function FieldRows({ rows }: { rows: [string, string][] }) {
+  return (
+    <table className="print-table print-fields">
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** ICS 214 (Activity Log): incident, operational period, who prepared it, then the notable activities in time order. */
+function Ics214Print({ department, actorId, onReady }: { department: string | null; actorId: string | null; onReady(): void }) {
+  const { call } = useSession();
+  const time = useTimeFormat();
+  const load = useCallback(() => call('ics.form214', actorId ? { actorId } : department ? { department } : {}), [call, department, actorId]);
+  const { form, error } = useForm(load, onReady);
+  const period = form ? `${form.period.from === null ? '' : `${time.full(form.period.from)} to `}${time.full(form.period.to)}` : '—';
   return (
     <>
       <Printed title="ACTIVITY LOG (ICS 214)" />
       {error && <p role="alert">{error}</p>}
-      <table className="print-table print-fields">
-        <tbody>
-          <tr>
-            <th scope="row">1. Incident name</th>
-            <td>{scenarioTitle}</td>
-          </tr>
-          <tr>
-            <th scope="row">2. Operational period</th>
-            <td>{first !== undefined && last !== undefined ? `${time.full(first)} to ${time.full(last)}` : '—'}</td>
-          </tr>
-          <tr>
-            <th scope="row">3. Unit / department</th>
-            <td>{department ? departmentName(department) : 'All departments'}</td>
-          </tr>
-          <tr>
-            <th scope="row">8. Prepared by</th>
-            <td>{actor ? `${actor.name}, ${departmentName(actor.department)} ${actor.role}` : '—'}</td>
-          </tr>
-        </tbody>
-      </table>
+      <FieldRows
+        rows={[
+          ['1. Incident name', form?.incident ?? '—'],
+          ['2. Operational period', period],
+          ['3. Name', form?.subject.name ?? '—'],
+          ['4. ICS position', form?.subject.position ?? '—'],
+          ['5. Home agency (and unit)', form?.subject.agency ?? '—'],
+          ['8. Prepared by', form?.preparedBy ?? '—'],
+        ]}
+      />
       <h2>7. Activity log</h2>
       <table className="print-table" data-testid="print-ics214">
         <thead>
@@ -183,18 +188,93 @@ function Ics214Print({ department, scenarioTitle, onReady }: { department: strin
           </tr>
         </thead>
         <tbody>
-          {(entries ?? []).map((e) => (
-            <tr key={e.id}>
+          {(form?.entries ?? []).map((e, i) => (
+            <tr key={i}>
               <td>{time.full(e.at)}</td>
               <td>
-                {e.summary} — {actorName(e.actorId)}
-                {e.department ? ` (${departmentName(e.department)})` : ''}
-                {e.text && <div className="print-note">“{e.text}”</div>}
+                {e.activity} — {e.by}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** ICS 204 (Assignment List): per division (department), its supervisor, resources and open work assignments. */
+function Ics204Print({ department, onReady }: { department: string | null; onReady(): void }) {
+  const { call } = useSession();
+  const time = useTimeFormat();
+  const load = useCallback(() => call('ics.form204', department ? { department } : {}), [call, department]);
+  const { form, error } = useForm(load, onReady);
+  const period = form ? `${form.period.from === null ? '' : `${time.full(form.period.from)} to `}${time.full(form.period.to)}` : '—';
+  return (
+    <>
+      <Printed title="ASSIGNMENT LIST (ICS 204)" />
+      {error && <p role="alert">{error}</p>}
+      {(form?.divisions ?? []).map((d) => (
+        <section key={d.name} className="print-division" data-testid="print-ics204">
+          <FieldRows
+            rows={[
+              ['1. Incident name', form!.incident],
+              ['2. Operational period', period],
+              ['4. Division / group', d.name],
+              ['5. Division / group supervisor', d.supervisor ?? '—'],
+            ]}
+          />
+          <h2>6. Resources assigned</h2>
+          <table className="print-table">
+            <thead>
+              <tr>
+                <th>Resource</th>
+                <th>Status</th>
+                <th>Quantity</th>
+                <th>Location / notes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.resources.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.name}</td>
+                  <td>{r.status.replace(/_/g, ' ')}</td>
+                  <td>{r.quantity ?? '—'}</td>
+                  <td>{[r.location, r.note].filter(Boolean).join(' — ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>7. Work assignments</h2>
+          <table className="print-table">
+            <thead>
+              <tr>
+                <th>Assignment</th>
+                <th>Priority</th>
+                <th>Status</th>
+                <th>Unit</th>
+                <th>Due</th>
+                <th>Location</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.assignments.map((a) => (
+                <tr key={a.taskId} className={a.overdue ? 'overdue' : ''}>
+                  <td>
+                    {a.title}
+                    {a.description && <div className="print-note">{a.description}</div>}
+                  </td>
+                  <td>{priorityLabel[a.priority]}</td>
+                  <td>{statusLabel[a.status]}</td>
+                  <td>{a.unit ?? '—'}</td>
+                  <td>{a.dueAt === null ? '—' : `${time.short(a.dueAt)}${a.overdue ? ' (overdue)' : ''}`}</td>
+                  <td>{a.location ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <FieldRows rows={[['10. Prepared by', form!.preparedBy]]} />
+        </section>
+      ))}
     </>
   );
 }

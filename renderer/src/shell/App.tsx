@@ -1,5 +1,4 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
-import { flushSync } from 'react-dom';
 import type { AppInfo } from '../../../native/api/index.ts';
 import { AlertQueue } from '../alerts/AlertQueue.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
@@ -14,7 +13,9 @@ import { MapView } from '../map/MapView.tsx';
 import { SimRunProvider, useSharedSimRun } from '../map/sim-run-context.tsx';
 import { areaPoint } from '../tasks/task-draft.ts';
 import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
-import { PrintView, type PrintJob } from '../print/PrintView.tsx';
+import { paperCommands } from '../print/paper-commands.ts';
+import { PrintView } from '../print/PrintView.tsx';
+import { usePaper } from '../print/use-paper.ts';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/session.tsx';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
@@ -104,9 +105,9 @@ const Status = memo(StatusBar);
 
 function Workspace({ info, error }: { info: AppInfo | null; error: string | null }) {
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
-  const { actor, departments, signOut } = useSession();
+  const { actor, departments, departmentName, signOut } = useSession();
   const { selected, draft, select, startCreate, endCreate } = useSelection();
-  const { loud, act } = useAlerts();
+  const { alerts, loud, act } = useAlerts();
   const map = useMapFocus();
   // Observers only read: they are not offered forms they would be refused.
   const readOnly = actor?.role === 'observer';
@@ -124,24 +125,8 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const department = board.department;
   const setDepartment = useCallback((id: string | null) => setBoard({ department: id }), [setBoard]);
   const terminals = useTerminalTabs();
-  // Paper: a print view rendered for print media only. A command prints once its data is in;
-  // the browser's own Print (Ctrl P) gets the shown board rather than a page of screen.
-  const [printJob, setPrintJob] = useState<PrintJob | null>(null);
-  const printPending = useRef(false);
-  const printWhenReady = useCallback(() => {
-    if (!printPending.current) return;
-    printPending.current = false;
-    setTimeout(() => window.print(), 0);
-  }, []);
-  useEffect(() => {
-    const before = () => flushSync(() => setPrintJob((job) => job ?? { kind: 'board', department }));
-    window.addEventListener('beforeprint', before);
-    return () => window.removeEventListener('beforeprint', before);
-  }, [department]);
-  const print = (job: PrintJob) => {
-    printPending.current = true;
-    setPrintJob(job);
-  };
+  const paper = usePaper(department);
+  const desktop = info?.host === 'electron';
 
   // In field mode one region fills the screen: opening a task or alert, or starting one, shows the task panel.
   // Switched while rendering, not in an effect, so the panel is visible in the very commit that mounts the
@@ -194,9 +179,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Conflicting edits (resolve)', run: () => setDialog('conflicts') },
-      { id: 'print-board', group: 'Print', label: 'Print the board shown (table)', run: () => print({ kind: 'board', department }) },
-      { id: 'print-ics214', group: 'Print', label: 'Print the activity log (ICS 214)', run: () => print({ kind: 'ics214', department }) },
-      ...(selected?.kind === 'alert' ? [{ id: 'print-alert', group: 'Print', label: 'Print the open alert', run: () => print({ kind: 'alert', alertId: selected.id }) }] : []),
+      ...paperCommands({ department, departmentName, me: actor, alert: selected?.kind === 'alert' ? (alerts.find((a) => a.id === selected.id) ?? null) : null, desktop, paper: { print: paper.print, savePdf: paper.savePdf } }),
       { id: 'terminal-toggle', group: 'Terminal', label: terminals.shown ? 'Hide the terminal' : 'Show the terminal', keys: 'Ctrl `', run: terminals.toggle },
       { id: 'terminal-new', group: 'Terminal', label: 'New terminal', run: terminals.add },
       { id: 'new-window', group: 'Window', label: 'New window (for another monitor)', ...(info?.host === 'electron' ? { keys: 'Ctrl Shift N' } : {}), run: openNewWindow },
@@ -204,7 +187,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host],
+    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host, alerts, departmentName, actor, desktop, paper.print, paper.savePdf],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -256,7 +239,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
         </div>
       )}
       <Status info={info} onConflicts={openConflicts} />
-      {printJob && <PrintView job={printJob} scenarioTitle={info?.scenario?.title ?? 'Polder'} onReady={printWhenReady} />}
+      {paper.shown && <PrintView key={paper.shown.key} job={paper.shown.job} onReady={paper.onReady} />}
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onFind={openFind} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}

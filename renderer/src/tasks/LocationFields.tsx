@@ -1,4 +1,5 @@
 import type { Location } from './task-draft.ts';
+import { GridReferenceNote } from '../map/GridReferenceNote.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
 
 /** Degrees as a person reads them: five decimals, about a metre. */
@@ -8,21 +9,24 @@ export const degrees = (value: number): string => value.toFixed(5);
 export function LocationFields({ lon, lat, onChange }: { lon: string; lat: string; onChange(lon: string, lat: string): void }) {
   const map = useMapFocus();
   return (
-    <div className="form-row">
-      <label className="field">
-        <span>Longitude</span>
-        <input inputMode="decimal" value={lon} onChange={(e) => onChange(e.target.value, lat)} />
-      </label>
-      <label className="field">
-        <span>Latitude</span>
-        <input inputMode="decimal" value={lat} onChange={(e) => onChange(lon, e.target.value)} />
-      </label>
-      {map.canPick() && (
-        <button type="button" className="button" onClick={() => map.pick({ purpose: 'Task location', done: (p) => p && onChange(degrees(p[0]), degrees(p[1])) })}>
-          Pick on map
-        </button>
-      )}
-    </div>
+    <>
+      <div className="form-row">
+        <label className="field">
+          <span>Longitude</span>
+          <input inputMode="decimal" value={lon} onChange={(e) => onChange(e.target.value, lat)} />
+        </label>
+        <label className="field">
+          <span>Latitude</span>
+          <input inputMode="decimal" value={lat} onChange={(e) => onChange(lon, e.target.value)} />
+        </label>
+        {map.canPick() && (
+          <button type="button" className="button" onClick={() => map.pick({ purpose: 'Task location', done: (p) => p && onChange(degrees(p[0]), degrees(p[1])) })}>
+            Pick on map
+          </button>
+        )}
+      </div>
+      <GridReferenceNote lon={lon} lat={lat} />
+    </>
   );
 }
 
