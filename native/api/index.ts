@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
+import { decideMethods, decidePushes } from './decide.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -7,6 +8,7 @@ import { terminalMethods, terminalPushes } from './terminal.ts';
 
 export * from './access.ts';
 export * from './app.ts';
+export * from './decide.ts';
 export * from './errors.ts';
 export * from './scenario.ts';
 export * from './terminal.ts';
@@ -14,6 +16,7 @@ export * from './terminal.ts';
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
 export const methods = {
   ...appMethods,
+  ...decideMethods,
   ...opsMethods,
   ...scenarioMethods,
   ...simMethods,
@@ -23,6 +26,7 @@ export const methods = {
 /** Every push event native sends to the renderer. */
 export const pushes = {
   ...appPushes,
+  ...decidePushes,
   ...opsPushes,
   ...simPushes,
   ...terminalPushes,

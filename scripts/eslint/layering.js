@@ -96,7 +96,7 @@ export const layers = [
     label: 'native/decide',
     imports: ['native/decide/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*'],
     types: ['native/rpc/**', 'simulation/host/**'],
-    packages: ['better-sqlite3'],
+    packages: ['better-sqlite3', 'zod'],
     node: true,
   },
   {

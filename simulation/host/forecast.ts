@@ -32,6 +32,7 @@ export interface TargetImpact {
   shape: ImpactTarget['shape'];
   x: number;
   y: number;
+  lonLat: [number, number] | null;
   /** Deepest water (m) over the target's cells in the forecast window. */
   peakDepth: number;
   /** Simulated time (s) water first reaches the impact depth at the target; null if it does not. */
@@ -138,6 +139,7 @@ export async function runForecast(
       shape: t.shape,
       x: t.x,
       y: t.y,
+      lonLat: t.lonLat,
       peakDepth: peak,
       arrivalSeconds: arrival,
       leadSeconds: arrival === null ? null : Math.max(0, arrival - t0),

@@ -4,6 +4,7 @@
 import { readPolygons, type PolygonRings } from '../scenario/geojson.ts';
 import { cellAt, cellCentre } from '../scenario/grid.ts';
 import { forEachCellInPolygon, lineLengthPerCell } from '../scenario/rasterize.ts';
+import { utmToLonLat } from '../scenario/utm.ts';
 import { readScenarioFile } from '../scenario/scenario-file.ts';
 import type { AssetKind, GridGeometry, LoadedScenario } from '../scenario/types.ts';
 
@@ -18,6 +19,8 @@ export interface ImpactTarget {
   /** A point to show it at (scenario CRS): the point, or the middle of its cells. */
   x: number;
   y: number;
+  /** The same point in WGS 84 [lon, lat] when the scenario's CRS can be placed on the map. */
+  lonLat: [number, number] | null;
   /** Grid cells it covers (active ones only). */
   cells: number[];
 }
@@ -52,7 +55,7 @@ export function targetOf(grid: GridGeometry, solid: ArrayLike<number>, feature: 
   if (cells.length === 0) return null;
   const first = feature.geometry.type === 'point' ? feature.geometry.at : feature.geometry.type === 'line' ? feature.geometry.line[0]! : feature.geometry.rings[0]![0]!;
   const [x, y] = feature.geometry.type === 'point' ? first : middle(grid, cells, first);
-  return { id: feature.id, name: feature.name, kind: feature.kind, shape: feature.geometry.type, x, y, cells };
+  return { id: feature.id, name: feature.name, kind: feature.kind, shape: feature.geometry.type, x, y, lonLat: null, cells };
 }
 
 /** A road area cut into segments: its cells grouped by lattice square, named by order along the
@@ -74,7 +77,7 @@ export function roadSegments(grid: GridGeometry, solid: ArrayLike<number>, road:
   const ys = segments.map((s) => s.at[1]);
   const alongX = Math.max(...xs) - Math.min(...xs) >= Math.max(...ys) - Math.min(...ys);
   segments.sort((a, b) => (alongX ? a.at[0] - b.at[0] || a.at[1] - b.at[1] : b.at[1] - a.at[1] || a.at[0] - b.at[0]));
-  return segments.map((s, k) => ({ id: `${road.id}#${k + 1}`, name: `${road.name}, segment ${k + 1} of ${segments.length}`, kind: 'road', shape: 'area', x: s.at[0], y: s.at[1], cells: s.cells }));
+  return segments.map((s, k) => ({ id: `${road.id}#${k + 1}`, name: `${road.name}, segment ${k + 1} of ${segments.length}`, kind: 'road', shape: 'area', x: s.at[0], y: s.at[1], lonLat: null, cells: s.cells }));
 }
 
 /** Every target of a loaded pack: its assets, then its roads (manning zones of kind "road") cut
@@ -83,10 +86,10 @@ export function scenarioTargets(scenario: LoadedScenario): ImpactTarget[] {
   const { grid, solid } = scenario;
   const assets = scenario.assets.flatMap((a) => targetOf(grid, solid, { id: a.id, name: a.name, kind: a.kind, geometry: { type: 'point', at: [a.x, a.y] } }) ?? []);
   const pack = readScenarioFile(scenario.dir);
-  const roads = pack.spec.manning.zones.flatMap((zone) =>
-    readPolygons(pack.path(zone.file), scenario.crs.epsg)
-      .filter((f) => f.properties.kind === 'road')
-      .flatMap((f) => roadSegments(grid, solid, { id: `road:${f.id}`, name: typeof f.properties.name === 'string' ? f.properties.name : `Road ${f.id}`, polygons: f.polygons })),
-  );
-  return [...assets, ...roads];
+  const roadFeatures = pack.spec.manning.zones.flatMap((zone) => readPolygons(pack.path(zone.file), scenario.crs.epsg).filter((f) => f.properties.kind === 'road'));
+  const roadName = (f: (typeof roadFeatures)[number]) => (typeof f.properties.name === 'string' ? f.properties.name : roadFeatures.length === 1 ? 'Road' : `Road ${f.id}`);
+  const roads = roadFeatures.flatMap((f) => roadSegments(grid, solid, { id: `road:${f.id}`, name: roadName(f), polygons: f.polygons }));
+  const utm = scenario.crs.utm;
+  const round = (v: number) => Math.round(v * 1e7) / 1e7;
+  return [...assets, ...roads].map((t) => ({ ...t, lonLat: utm ? (utmToLonLat(t.x, t.y, utm).map(round) as [number, number]) : null }));
 }

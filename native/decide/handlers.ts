@@ -1,0 +1,76 @@
+// The decision-support services behind one handler map: forecasts (records, alerts) and the
+// tasks they recommend as drafts.
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import type { decideMethods, decidePushes } from '../api/decide.ts';
+import type { Push } from '../api/index.ts';
+import type { Actor } from '../api/ops.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { Logger } from '../logger.ts';
+import type { KeyedAlert } from '../ops/commands/alerts.ts';
+import type { CallContext } from '../rpc/handlers.ts';
+import { createForecastService, type ForecastEngine } from './forecast-service.ts';
+import { recommendationsFor } from './impact-rules.ts';
+import { createRecommendations, type RecommendationOptions } from './recommendations.ts';
+
+type DecideMethod = keyof typeof decideMethods;
+export type DecideHandlerMap = {
+  [M in DecideMethod]: (args: z.output<(typeof decideMethods)[M]['args']>, ctx: CallContext) => z.output<(typeof decideMethods)[M]['result']> | Promise<z.output<(typeof decideMethods)[M]['result']>>;
+};
+
+export interface DecideOptions {
+  db: Database;
+  clock: Clock;
+  logger: Pick<Logger, 'error'>;
+  engine: () => ForecastEngine;
+  defaultScenario: string | null;
+  actor(ctx: CallContext): Actor;
+  upsertAlert(by: Actor | 'system', alert: KeyedAlert): ReturnType<Parameters<typeof createForecastService>[0]['upsertAlert']>;
+  activity(by: Actor | 'system', text: string): void;
+  createTask: RecommendationOptions['createTask'];
+  departments(): readonly string[];
+  push: <E extends keyof typeof decidePushes>(event: E, payload: Push[E]) => void;
+  threads?: number;
+}
+
+export function createDecideHandlers(options: DecideOptions) {
+  const recommendations = createRecommendations({
+    db: options.db,
+    clock: options.clock,
+    actor: options.actor,
+    createTask: options.createTask,
+    departments: options.departments,
+    activity: options.activity,
+    changed: (ids) => options.push('recommendations.changed', { ids }),
+  });
+  const forecasts = createForecastService({
+    db: options.db,
+    clock: options.clock,
+    engine: options.engine,
+    upsertAlert: options.upsertAlert,
+    activity: options.activity,
+    logger: options.logger,
+    defaultScenario: options.defaultScenario,
+    ...(options.threads ? { threads: options.threads } : {}),
+    push: ((event: 'forecast.progress' | 'forecast.finished', payload: never) => options.push(event, payload)) as never,
+    onCompleted: (record, alerts) => recommendations.draft(record.id, recommendationsFor(alerts)),
+  });
+
+  const handlers: DecideHandlerMap = {
+    'forecast.run': (args, ctx) => {
+      const actor = options.actor(ctx);
+      const { record } = forecasts.run(args, actor, 'request');
+      options.activity(actor, `Forecast requested (${args.aheadMinutes} min ahead${args.members > 1 ? `, ${args.members} members` : ''})`);
+      return record;
+    },
+    'forecast.cancel': ({ id }, ctx) => {
+      const actor = options.actor(ctx);
+      const record = forecasts.cancel(id);
+      if (record.state === 'running') options.activity(actor, `Forecast ${id} cancelled`);
+      return record;
+    },
+    'forecast.list': ({ limit }) => forecasts.list(limit),
+    ...recommendations.handlers,
+  };
+  return { handlers, forecasts, recommendations, close: () => forecasts.close() };
+}
