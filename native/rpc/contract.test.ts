@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, pushes, type Invoke, type Method, type PushEvent } from '../api/index.ts';
 import type { Session } from './handlers.ts';
 import { testApp } from './test-app.ts';
+import { writeAssetPack } from '../../simulation/host/asset-pack.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const called = new Set<Method>();
 const pushed: { event: PushEvent; payload: unknown }[] = [];
 
 beforeAll(async () => {
-  t = await testApp(50);
+  t = await testApp(50, writeAssetPack());
   t.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
 });
 const heard = (sessionId: string) => t.app.sessionPushes.listen(sessionId, (event, payload) => pushed.push({ event, payload }));
@@ -102,6 +103,19 @@ describe('the contract, end to end', () => {
     await until('sim.finished');
     await call(me, 'sim.status', {});
     await until('app.clock');
+
+    // A forecast deep enough at the school and the road for a protection and a closure draft.
+    await call(me, 'forecast.run', { aheadMinutes: 5, members: 3, from: 'start', inflows: { in: { times: [0], values: [6] } } });
+    await until('forecast.finished');
+    await until('forecast.progress');
+    await call(me, 'forecast.list', {});
+    const slow = await call(me, 'forecast.run', { aheadMinutes: 1440, from: 'start' });
+    await call(me, 'forecast.cancel', { id: slow.id });
+    await until('recommendations.changed');
+    const [first, second] = await call(me, 'recommendations.list', {});
+    await call(me, 'recommendations.edit', { id: first!.id, priority: 'critical', reason: 'children on site' });
+    await call(me, 'recommendations.approve', { id: first!.id });
+    await call(me, 'recommendations.reject', { id: second!.id, reason: 'handled by the school already' });
 
     heard(me.id);
     const shell = await call(me, 'terminal.open', { cols: 80, rows: 24 });

@@ -12,12 +12,13 @@ import { terminalConfig } from '../terminal/config.ts';
 import { writeTestPack } from '../../simulation/scenario/test-pack.ts';
 import type { Session } from './handlers.ts';
 
-export async function testApp(tickMs = 60_000): Promise<{ app: PolderApp; session(actorId: string | null): Session; close(): Promise<void> }> {
+/** `scenario`: a pack folder (default: the small test pack without assets). */
+export async function testApp(tickMs = 60_000, scenario: string = writeTestPack()): Promise<{ app: PolderApp; session(actorId: string | null): Session; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'polder-rpc-'));
   const app = await createApp({
     dataDir,
     resourcesDir: repoPaths.resources,
-    scenario: writeTestPack(),
+    scenario,
     clock: manualClock(Date.UTC(2007, 5, 8, 12), 'exercise'),
     logger: silentLogger(),
     host: 'serve',

@@ -24,7 +24,7 @@ export const layers = [
   {
     files: 'native/rpc/**',
     label: 'native/rpc',
-    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'native/terminal/config.ts'],
+    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'simulation/host/asset-pack.ts', 'native/terminal/config.ts'],
     packages: [],
     node: true,
   },
