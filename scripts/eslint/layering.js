@@ -94,7 +94,7 @@ export const layers = [
   {
     files: 'native/decide/**',
     label: 'native/decide',
-    imports: ['native/decide/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    imports: ['native/decide/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*', 'native/rpc/test-app.ts', 'simulation/host/asset-pack.ts'],
     types: ['native/rpc/**', 'simulation/host/**'],
     packages: ['better-sqlite3', 'zod'],
     node: true,
