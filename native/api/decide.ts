@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CapCertainty, CapSeverity, CapUrgency, Priority, Task, textLimits } from './ops.ts';
-import { ScenarioName } from './sim.ts';
+import { ScenarioName, SimEdit } from './sim.ts';
 import type { MethodSpecs, PushSpecs } from './spec.ts';
 
 /** The bounds of a forecast request. */
@@ -110,6 +110,8 @@ export const Recommendation = z.object({
   title: z.string(),
   description: z.string(),
   priority: Priority,
+  /** For pumps and barriers: the what-if change that carries it out. */
+  edit: SimEdit.nullable(),
   status: RecommendationStatus,
   createdAt: z.number(),
   decidedBy: z.string().nullable(),
@@ -118,6 +120,37 @@ export const Recommendation = z.object({
   taskId: z.string().nullable(),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
+
+export const AssetChange = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  basePeak: z.number(),
+  peak: z.number(),
+  change: z.number(),
+  baseArrivalSeconds: z.number().nullable(),
+  arrivalSeconds: z.number().nullable(),
+  arrivalGainedSeconds: z.number().nullable(),
+  alertAvoided: z.boolean(),
+  alertAdded: z.boolean(),
+});
+
+/** A what-if run against the forecast it branches from. */
+export const WhatIfComparison = z.object({
+  baseId: z.string(),
+  otherId: z.string(),
+  nx: z.number().int(),
+  ny: z.number().int(),
+  /** Per cell (row 0 north), base64 of one byte each: 0 same, 1 deeper, 2 shallower, 3 newly dry, 4 newly wet. */
+  classes: z.string(),
+  counts: z.object({ deeper: z.number(), shallower: z.number(), newlyDry: z.number(), newlyWet: z.number() }),
+  assets: z.array(AssetChange),
+  alertsAvoided: z.number().int(),
+  alertsAdded: z.number().int(),
+});
+export type WhatIfComparison = z.infer<typeof WhatIfComparison>;
+
+export const RankedPlacement = z.object({ edit: SimEdit, kind: z.enum(['pump', 'barrier']), target: z.string(), targetName: z.string(), depthRemoved: z.number(), whatIfId: z.string() });
 
 const Reason = z.string().trim().min(1, 'give a reason').max(textLimits.reason);
 const DraftChanges = {
@@ -138,6 +171,15 @@ export const decideMethods = {
   /** Makes the draft a task on its department's board (with any last changes); nothing is dispatched. */
   'recommendations.approve': { access: { may: 'task.create' }, args: z.object({ id: Id, ...DraftChanges, reason: Reason.optional() }).strict(), result: z.object({ recommendation: Recommendation, task: Task }) },
   'recommendations.reject': { access: { may: 'task.create' }, args: z.object({ id: Id, reason: Reason }).strict(), result: Recommendation },
+  /** Reruns a completed forecast from the same start with pumps and barriers placed: a named what-if, compared with it. */
+  'whatif.run': {
+    access: { may: 'sim.run' },
+    args: z.object({ baseId: Id, name: z.string().trim().min(1).max(textLimits.title), edits: z.array(SimEdit).min(1).max(forecastLimits.maxEdits) }).strict(),
+    result: ForecastRecord,
+  },
+  'whatif.compare': { access: 'signedIn', args: z.object({ baseId: Id, otherId: Id }).strict(), result: WhatIfComparison },
+  /** Tries a pump and a wall at each asset at risk, each in its own what-if run; drafts the helpful ones for Works, best first. */
+  'whatif.rank': { access: { may: 'sim.run' }, args: z.object({ baseId: Id }).strict(), result: z.array(RankedPlacement) },
 } satisfies MethodSpecs;
 
 export const decidePushes = {

@@ -28,6 +28,8 @@ export type ForecastArgs = z.output<typeof ForecastRequest> & {
   edits?: SimEdit[];
   name?: string | null;
   baseId?: string | null;
+  /** Start from the same state as this earlier forecast (a what-if rerun). */
+  fromForecast?: string;
 };
 
 export interface ForecastServiceOptions {
@@ -145,7 +147,9 @@ export function createForecastService(options: ForecastServiceOptions) {
       const engine = options.engine();
       unsubscribe ??= engine.on(onEvent);
       const id = uuidv7(clock.now());
-      const { scenario: _s, name, baseId, ...inputs } = args;
+      const { scenario: _s, name, baseId, ...rest } = args;
+      // the pack as the engine was given it (a bundled name or a folder), so a what-if finds it again
+      const inputs = { ...rest, scenario };
       store.start({ id, scenario: basename(scenario), requestedBy: who(by), requestedAt: clock.now(), trigger, inputs, name: name ?? null, baseId: baseId ?? null });
       const done = new Promise<ForecastRecord>((resolve) => pending.set(id, { resolve, members: args.members, by, args }));
       engine.send({
@@ -153,6 +157,7 @@ export function createForecastService(options: ForecastServiceOptions) {
         id,
         scenario,
         from: args.from,
+        ...(args.fromForecast ? { fromForecast: args.fromForecast } : {}),
         basis: args.basis,
         aheadSeconds: args.aheadMinutes * 60,
         members: args.members,

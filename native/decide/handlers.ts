@@ -12,6 +12,7 @@ import type { CallContext } from '../rpc/handlers.ts';
 import { createForecastService, type ForecastEngine } from './forecast-service.ts';
 import { recommendationsFor } from './impact-rules.ts';
 import { createRecommendations, type RecommendationOptions } from './recommendations.ts';
+import { createWhatIf } from './whatif.ts';
 
 type DecideMethod = keyof typeof decideMethods;
 export type DecideHandlerMap = {
@@ -56,6 +57,8 @@ export function createDecideHandlers(options: DecideOptions) {
     onCompleted: (record, alerts) => recommendations.draft(record.id, recommendationsFor(alerts)),
   });
 
+  const whatIf = createWhatIf({ forecasts, draft: (id, items) => recommendations.draft(id, items), activity: options.activity });
+
   const handlers: DecideHandlerMap = {
     'forecast.run': (args, ctx) => {
       const actor = options.actor(ctx);
@@ -71,6 +74,17 @@ export function createDecideHandlers(options: DecideOptions) {
     },
     'forecast.list': ({ limit }) => forecasts.list(limit),
     ...recommendations.handlers,
+    'whatif.run': ({ baseId, name, edits }, ctx) => {
+      const actor = options.actor(ctx);
+      const { record } = whatIf.run(baseId, name, edits, actor);
+      options.activity(actor, `What-if run "${name}" started from forecast ${baseId} (${edits.length} change${edits.length === 1 ? '' : 's'})`);
+      return record;
+    },
+    'whatif.compare': ({ baseId, otherId }) => {
+      const diff = whatIf.compare(baseId, otherId);
+      return { baseId, otherId, nx: diff.nx, ny: diff.ny, classes: Buffer.from(diff.classes).toString('base64'), counts: diff.counts, assets: diff.assets, alertsAvoided: diff.alertsAvoided, alertsAdded: diff.alertsAdded };
+    },
+    'whatif.rank': ({ baseId }, ctx) => whatIf.rank(baseId, options.actor(ctx)),
   };
-  return { handlers, forecasts, recommendations, close: () => forecasts.close() };
+  return { handlers, forecasts, recommendations, whatIf, close: () => forecasts.close() };
 }

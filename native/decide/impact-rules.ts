@@ -2,6 +2,7 @@
 // CAP severity, urgency and certainty, and with its lead time; and to what Polder recommends,
 // as drafts for a person to decide on. Pure rules, one place to read and change them.
 import type { CapCertainty, CapSeverity, CapUrgency, Priority } from '../api/ops.ts';
+import type { SimEdit } from '../api/sim.ts';
 import type { TargetImpact } from '../../simulation/host/forecast.ts';
 import type { z } from 'zod';
 
@@ -103,12 +104,14 @@ export const protectingDepartment: Record<TargetImpact['kind'], string> = {
 };
 
 export interface Recommendation {
-  kind: 'closure' | 'protection';
+  kind: 'closure' | 'protection' | 'pump' | 'barrier';
   target: string;
   department: string;
   title: string;
   description: string;
   priority: z.infer<typeof Priority>;
+  /** The what-if change that carries it out (pumps and barriers). */
+  edit?: SimEdit;
 }
 
 const priorityOf = (a: ImpactAlert): z.infer<typeof Priority> => (a.severity === 'Extreme' || a.urgency === 'Immediate' ? 'critical' : a.severity === 'Severe' ? 'high' : 'normal');

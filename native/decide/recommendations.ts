@@ -21,6 +21,7 @@ interface Row {
   title: string;
   description: string;
   priority: Recommendation['priority'];
+  edit: string | null;
   status: Recommendation['status'];
   created_at: number;
   decided_by: string | null;
@@ -38,6 +39,7 @@ const recommendation = (r: Row): Recommendation => ({
   title: r.title,
   description: r.description,
   priority: r.priority,
+  edit: r.edit ? (JSON.parse(r.edit) as Recommendation['edit']) : null,
   status: r.status,
   createdAt: r.created_at,
   decidedBy: r.decided_by,
@@ -63,8 +65,8 @@ export function createRecommendations(options: RecommendationOptions) {
   const { db, clock } = options;
   const byId = db.prepare<[string], Row>('SELECT * FROM recommendations WHERE id = ?');
   const latestFor = db.prepare<[string, string], Row>('SELECT * FROM recommendations WHERE target = ? AND kind = ? AND status != \'superseded\' ORDER BY created_at DESC, rowid DESC LIMIT 1');
-  const insert = db.prepare('INSERT INTO recommendations (id, forecast_id, kind, target, department, title, description, priority, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, \'draft\', ?)');
-  const redraft = db.prepare('UPDATE recommendations SET forecast_id = ?, description = ?, priority = ? WHERE id = ? AND status = \'draft\'');
+  const insert = db.prepare('INSERT INTO recommendations (id, forecast_id, kind, target, department, title, description, priority, edit, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \'draft\', ?)');
+  const redraft = db.prepare('UPDATE recommendations SET forecast_id = ?, description = ?, priority = ?, edit = ? WHERE id = ? AND status = \'draft\'');
   const edit = db.prepare('UPDATE recommendations SET title = ?, description = ?, department = ?, priority = ? WHERE id = ? AND status = \'draft\'');
   const decide = db.prepare('UPDATE recommendations SET status = ?, decided_by = ?, decided_at = ?, reason = ?, task_id = ? WHERE id = ? AND status = \'draft\'');
   const drafts = db.prepare<[], Row>("SELECT * FROM recommendations WHERE status = 'draft' ORDER BY created_at DESC, rowid DESC");
@@ -99,11 +101,11 @@ export function createRecommendations(options: RecommendationOptions) {
         for (const item of items) {
           const last = latestFor.get(item.target, item.kind);
           if (last?.status === 'draft') {
-            redraft.run(forecastId, item.description, item.priority, last.id);
+            redraft.run(forecastId, item.description, item.priority, item.edit ? JSON.stringify(item.edit) : null, last.id);
             ids.push(last.id);
           } else if (!last) {
             const id = uuidv7(clock.now());
-            insert.run(id, forecastId, item.kind, item.target, item.department, item.title, item.description, item.priority, clock.now());
+            insert.run(id, forecastId, item.kind, item.target, item.department, item.title, item.description, item.priority, item.edit ? JSON.stringify(item.edit) : null, clock.now());
             ids.push(id);
           }
           // approved or rejected already: a person decided; a newer forecast does not ask again

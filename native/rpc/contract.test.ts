@@ -105,8 +105,12 @@ describe('the contract, end to end', () => {
     await until('app.clock');
 
     // A forecast deep enough at the school and the road for a protection and a closure draft.
-    await call(me, 'forecast.run', { aheadMinutes: 5, members: 3, from: 'start', inflows: { in: { times: [0], values: [6] } } });
+    const base = await call(me, 'forecast.run', { aheadMinutes: 5, members: 3, from: 'start', inflows: { in: { times: [0], values: [6] } } });
     await until('forecast.finished');
+    const [top] = await call(me, 'whatif.rank', { baseId: base.id });
+    const whatIf = await call(me, 'whatif.run', { baseId: base.id, name: 'Top placement', edits: [top!.edit] });
+    for (let i = 0; i < 400 && !pushed.some((p) => p.event === 'forecast.finished' && (p.payload as { id: string }).id === whatIf.id); i++) await new Promise((r) => setTimeout(r, 25));
+    await call(me, 'whatif.compare', { baseId: base.id, otherId: whatIf.id });
     await until('forecast.progress');
     await call(me, 'forecast.list', {});
     const slow = await call(me, 'forecast.run', { aheadMinutes: 1440, from: 'start' });

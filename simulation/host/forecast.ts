@@ -53,6 +53,8 @@ export interface ForecastProgress {
 }
 
 export interface ForecastOutcome {
+  nx: number;
+  ny: number;
   startSeconds: number;
   endSeconds: number;
   scales: number[];
@@ -148,5 +150,5 @@ export async function runForecast(
     };
   });
   const probability = Float32Array.from(exceed, (k) => k / scales.length);
-  return { startSeconds: t0, endSeconds: end, scales, impacts, grids: { maxDepth: grids.maxDepth, arrival: grids.arrival, probability }, wallSeconds: (now() - started) / 1000 };
+  return { nx: base.nx, ny: base.ny, startSeconds: t0, endSeconds: end, scales, impacts, grids: { maxDepth: grids.maxDepth, arrival: grids.arrival, probability }, wallSeconds: (now() - started) / 1000 };
 }

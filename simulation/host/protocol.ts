@@ -76,6 +76,8 @@ export const HostRequest = z.discriminatedUnion('type', [
     /** 'current': the running simulation's state now, else the last finished run's end, else the
      * scenario's start; 'start': the scenario's start. */
     from: z.enum(['current', 'start']).default('current'),
+    /** Start from the same state as this earlier forecast did (a what-if rerun); overrides `from`. */
+    fromForecast: id.optional(),
     aheadSeconds: seconds.max(24 * 3600),
     members: z.number().int().min(1).max(50).default(1),
     /** Rain and inflows not given: the scenario's own series, or the rate at the start held. */

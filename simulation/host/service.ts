@@ -29,6 +29,9 @@ export interface EngineServiceDeps {
 type StartRequest = Extract<z.output<typeof HostRequest>, { type: 'start' }>;
 type ForecastRequest = Extract<z.output<typeof HostRequest>, { type: 'forecast' }>;
 
+/** Forecast start states kept for what-if reruns (each up to a few tens of MB on a large grid). */
+const keptStarts = 4;
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A what-if edit in engine terms, or why it cannot be one on this grid. */
@@ -84,6 +87,8 @@ export function createEngineService(deps: EngineServiceDeps) {
   let lastState: { dir: string; state: EngineSnapshot } | null = null;
   /** The pack forecasts last used, loaded once. */
   let forecastPack: { dir: string; scenario: LoadedScenario; targets: ImpactTarget[] } | null = null;
+  /** The start states of the newest forecasts, for what-if reruns from the same start. */
+  const starts = new Map<string, { dir: string; start: { state: EngineSnapshot | null; from: ForecastStart } }>();
   let forecasting: { id: string; control: ReturnType<typeof runControl>; done: Promise<void> } | null = null;
 
   function queueEdit(edit: WhatIfEdit, grid: GridGeometry): void {
@@ -178,7 +183,24 @@ export function createEngineService(deps: EngineServiceDeps) {
   }
 
   /** The state a forecast starts from, and which one it is. */
+  /** Keeps a forecast's start (a rerun shares its base's, which counts as used again), dropping
+   * the least recently used once more than `keptStarts` distinct states are kept. */
+  function keepStart(req: ForecastRequest, entry: { dir: string; start: { state: EngineSnapshot | null; from: ForecastStart } }): void {
+    const base = req.fromForecast ? starts.get(req.fromForecast) : undefined;
+    if (base && req.fromForecast) {
+      starts.delete(req.fromForecast);
+      starts.set(req.fromForecast, base);
+    }
+    starts.set(req.id, base ?? entry);
+    while (new Set([...starts.values()].map((e) => e.start.state)).size > keptStarts) starts.delete(starts.keys().next().value!);
+  }
+
   async function forecastStart(req: ForecastRequest, dir: string): Promise<{ state: EngineSnapshot | null; from: ForecastStart }> {
+    if (req.fromForecast) {
+      const earlier = starts.get(req.fromForecast);
+      if (!earlier || earlier.dir !== dir) throw new Error(`the start of forecast ${req.fromForecast} is no longer kept in the engine: run a new forecast first`);
+      return earlier.start;
+    }
     if (req.from === 'current') {
       const live = run;
       // a paused run takes no snapshot until it resumes: its last finished sibling or t = 0 then
@@ -197,6 +219,7 @@ export function createEngineService(deps: EngineServiceDeps) {
     const { scenario, targets } = await packFor(dir);
     const edits = req.edits.map((edit) => toEngineEdit(edit, scenario.grid));
     const start = await forecastStart(req, dir);
+    keepStart(req, { dir, start });
     const engine = { ...readEngineSettings(dir), ...(start.state ? { scheme: start.state.scheme } : {}) };
     const inputs = { start: start.state, aheadSeconds: req.aheadSeconds, basis: req.basis, ...(req.rain !== undefined ? { rain: req.rain } : {}), ...(req.inflows ? { inflows: req.inflows } : {}) };
     const outcome = await runForecast(scenario, targets, { inputs, members: req.members, edits, engine, threads: req.threads ?? 1 }, control, (p) => post({ type: 'forecastProgress', id: req.id, ...p }), deps.now);

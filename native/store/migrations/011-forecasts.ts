@@ -40,6 +40,7 @@ export const forecasts: Migration = {
         title TEXT NOT NULL,
         description TEXT NOT NULL,
         priority TEXT NOT NULL,
+        edit TEXT CHECK (edit IS NULL OR json_valid(edit)),
         status TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'rejected', 'superseded')),
         created_at INTEGER NOT NULL,
         decided_by TEXT,
