@@ -37,6 +37,11 @@ export const ForecastRequest = z
     basis: z.enum(['scenario', 'persistence']).default('scenario'),
     rain: ForecastSeries.nullable().optional(),
     inflows: z.record(z.string().max(textLimits.id), ForecastSeries).optional(),
+    /** Gauge levels observed now (scenario CRS, m): the start is nudged toward them (assimilation). */
+    observations: z
+      .array(z.object({ id: Id, x: z.number().finite(), y: z.number().finite(), stage: z.number().finite() }).strict())
+      .max(500)
+      .optional(),
   })
   .strict();
 

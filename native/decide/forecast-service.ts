@@ -122,6 +122,10 @@ export function createForecastService(options: ForecastServiceOptions) {
         alerts,
       });
       const done = store.get(event.id)!;
+      if (outcome.assimilation.length > 0) {
+        const mean = (pick: (r: ForecastOutcome['assimilation'][number]) => number) => (outcome.assimilation.reduce((sum, r) => sum + Math.abs(pick(r) - r.observed), 0) / outcome.assimilation.length).toFixed(2);
+        options.activity(waiter.by, `Forecast start nudged toward ${outcome.assimilation.length} gauge level(s): mean difference ${mean((r) => r.before)} m → ${mean((r) => r.after)} m`);
+      }
       const count = (action: ForecastAlert['action']) => alerts.filter((a) => a.action === action).length;
       const ahead = Math.round((outcome.endSeconds - outcome.startSeconds) / 60);
       options.activity(
@@ -163,6 +167,7 @@ export function createForecastService(options: ForecastServiceOptions) {
         members: args.members,
         ...(args.rain !== undefined ? { rain: args.rain } : {}),
         ...(args.inflows ? { inflows: args.inflows } : {}),
+        ...(args.observations ? { observations: args.observations } : {}),
         edits: args.edits ?? [],
         ...(options.threads ? { threads: options.threads } : {}),
       });

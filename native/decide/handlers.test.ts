@@ -89,4 +89,15 @@ describe('forecasts and recommended tasks', () => {
     expect((await call(t.app, lead, 'forecast.list', {}))[0]).toMatchObject({ id: slow.id, state: 'cancelled', inputs: { aheadMinutes: 1440, members: 5 } });
     await expect(call(t.app, lead, 'forecast.cancel', { id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('nudges the start toward observed gauge levels and logs by how much', async () => {
+    t = await testApp(60_000, writeAssetPack());
+    const lead = t.session('eoc-lead');
+    const finished = new Promise<ForecastRecord>((resolve) => t!.app.pushes.listen((event, payload) => event === 'forecast.finished' && resolve(payload as ForecastRecord)));
+    await call(t.app, lead, 'forecast.run', { aheadMinutes: 1, from: 'start', observations: [{ id: 'p1', x: 300015, y: 6000005, stage: 7.5 }] });
+    expect(await finished).toMatchObject({ state: 'completed', inputs: { observations: [{ id: 'p1', stage: 7.5 }] } });
+    const log = (await call(t.app, lead, 'timeline.query', { limit: 50 })).map((e) => e.summary);
+    // the dry start lies about 0.95 m below the observed level there; the nudge closes the gap
+    expect(log).toContainEqual(expect.stringMatching(/^Forecast start nudged toward 1 gauge level\(s\): mean difference 0\.9\d m → 0\.00 m$/));
+  });
 });

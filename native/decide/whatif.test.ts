@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 const impact = (id: string, peakDepth: number, arrivalSeconds: number | null): TargetImpact => ({ id, name: id, kind: 'school', shape: 'point', x: 10, y: 20, lonLat: null, peakDepth, arrivalSeconds, leadSeconds: arrivalSeconds, hazard: 1, probability: 1 });
-const outcome = (maxDepth: number[], impacts: TargetImpact[]): ForecastOutcome => ({ nx: maxDepth.length, ny: 1, startSeconds: 0, endSeconds: 60, scales: [1], impacts, grids: { maxDepth: Float32Array.from(maxDepth), arrival: new Float32Array(maxDepth.length), probability: new Float32Array(maxDepth.length) }, wallSeconds: 0 });
+const outcome = (maxDepth: number[], impacts: TargetImpact[]): ForecastOutcome => ({ nx: maxDepth.length, ny: 1, startSeconds: 0, endSeconds: 60, scales: [1], impacts, grids: { maxDepth: Float32Array.from(maxDepth), arrival: new Float32Array(maxDepth.length), probability: new Float32Array(maxDepth.length) }, assimilation: [], wallSeconds: 0 });
 
 describe('what-if', () => {
   it('classes every cell from the two grids and lists the assets that change', () => {

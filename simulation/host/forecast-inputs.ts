@@ -3,6 +3,7 @@
 // rain-forecast series); live readings plug in here by passing their own series.
 import { seriesAt, type EngineModel, type Rainfall, type Series } from '../engine/model.ts';
 import type { EngineSnapshot } from '../engine/snapshot.ts';
+import type { GaugeObservation } from './assimilate.ts';
 
 export interface PlainSeries {
   times: number[];
@@ -22,6 +23,8 @@ export interface ForecastInputs {
   /** Inflow discharges (m³/s) by inflow id, seconds from the forecast start (a flow forecast or
    * the latest readings). */
   inflows?: Record<string, PlainSeries>;
+  /** Gauge levels observed at the start: the start state is nudged toward them (assimilation). */
+  observations?: GaugeObservation[];
 }
 
 /** What each ensemble member multiplies the rain and inflows by: one member is the plain

@@ -6,6 +6,8 @@ import type { EngineOptions } from '../engine/model.ts';
 import type { Edit } from '../engine/simulation.ts';
 import type { HazardClass } from '../scenario/hazard.ts';
 import type { LoadedScenario } from '../scenario/types.ts';
+import { createSimulation } from '../engine/simulation.ts';
+import { nudgeToObservations, type NudgeReport } from './assimilate.ts';
 import { memberScales, memberSetup, type ForecastInputs } from './forecast-inputs.ts';
 import type { ImpactTarget, TargetKind } from './impact-targets.ts';
 import { runSimulation, type RunControl } from './run.ts';
@@ -62,6 +64,8 @@ export interface ForecastOutcome {
   /** The plain member's peak depth (m) and arrival (s, -1 never) per cell, and the per-cell
    * share of members reaching the impact depth; row 0 north. */
   grids: { maxDepth: Float32Array; arrival: Float32Array; probability: Float32Array };
+  /** How the start was nudged toward the gauges' observed levels (empty without observations). */
+  assimilation: NudgeReport[];
   wallSeconds: number;
 }
 
@@ -93,6 +97,19 @@ export async function runForecast(
   const scales = memberScales(spec.members);
   const plain = scales.reduce((best, s, k) => (Math.abs(s - 1) < Math.abs(scales[best]! - 1) ? k : best), 0);
   const base = engineModelOf(scenario);
+  let assimilation: NudgeReport[] = [];
+  if (spec.inputs.observations?.length) {
+    // from the scenario's start there is no state yet: the engine's own at t = 0
+    let from = spec.inputs.start;
+    if (!from) {
+      const sim = createSimulation({ model: base, options: spec.engine });
+      from = sim.snapshotState();
+      sim.close();
+    }
+    const nudged = nudgeToObservations(from, scenario.grid, base.ground, base.solid, spec.inputs.observations);
+    spec = { ...spec, inputs: { ...spec.inputs, start: nudged.state } };
+    assimilation = nudged.reports;
+  }
   const wetDepth = spec.engine?.wetDepth ?? 0.01;
   const n = base.nx * base.ny;
   const exceed = new Uint16Array(n);
@@ -150,5 +167,5 @@ export async function runForecast(
     };
   });
   const probability = Float32Array.from(exceed, (k) => k / scales.length);
-  return { nx: base.nx, ny: base.ny, startSeconds: t0, endSeconds: end, scales, impacts, grids: { maxDepth: grids.maxDepth, arrival: grids.arrival, probability }, wallSeconds: (now() - started) / 1000 };
+  return { nx: base.nx, ny: base.ny, startSeconds: t0, endSeconds: end, scales, impacts, grids: { maxDepth: grids.maxDepth, arrival: grids.arrival, probability }, assimilation, wallSeconds: (now() - started) / 1000 };
 }

@@ -221,7 +221,7 @@ export function createEngineService(deps: EngineServiceDeps) {
     const start = await forecastStart(req, dir);
     keepStart(req, { dir, start });
     const engine = { ...readEngineSettings(dir), ...(start.state ? { scheme: start.state.scheme } : {}) };
-    const inputs = { start: start.state, aheadSeconds: req.aheadSeconds, basis: req.basis, ...(req.rain !== undefined ? { rain: req.rain } : {}), ...(req.inflows ? { inflows: req.inflows } : {}) };
+    const inputs = { start: start.state, aheadSeconds: req.aheadSeconds, basis: req.basis, ...(req.rain !== undefined ? { rain: req.rain } : {}), ...(req.inflows ? { inflows: req.inflows } : {}), ...(req.observations ? { observations: req.observations } : {}) };
     const outcome = await runForecast(scenario, targets, { inputs, members: req.members, edits, engine, threads: req.threads ?? 1 }, control, (p) => post({ type: 'forecastProgress', id: req.id, ...p }), deps.now);
     if (!outcome) {
       post({ type: 'forecastEnded', id: req.id, outcome: 'cancelled', message: 'the forecast was cancelled' });
