@@ -12,6 +12,7 @@ import type { CallContext } from '../rpc/handlers.ts';
 import { createForecastService, type ForecastEngine } from './forecast-service.ts';
 import { recommendationsFor } from './impact-rules.ts';
 import { createRecommendations, type RecommendationOptions } from './recommendations.ts';
+import { createReadingTrigger } from './reading-trigger.ts';
 import { createWhatIf } from './whatif.ts';
 
 type DecideMethod = keyof typeof decideMethods;
@@ -32,6 +33,8 @@ export interface DecideOptions {
   departments(): readonly string[];
   push: <E extends keyof typeof decidePushes>(event: E, payload: Push[E]) => void;
   threads?: number;
+  /** Quiet time after the last reading before a forecast runs. */
+  readingDebounceMs?: number;
 }
 
 export function createDecideHandlers(options: DecideOptions) {
@@ -57,6 +60,12 @@ export function createDecideHandlers(options: DecideOptions) {
     onCompleted: (record, alerts) => recommendations.draft(record.id, recommendationsFor(alerts)),
   });
 
+  // live readings (the sensor ingest) call readings.reading(...): a debounced forecast from the current state
+  const readings = createReadingTrigger({
+    run: (args) => forecasts.run(args, 'system', 'reading'),
+    base: { aheadMinutes: 60, members: 1, from: 'current', basis: 'persistence' },
+    debounceMs: options.readingDebounceMs ?? 5000,
+  });
   const whatIf = createWhatIf({ forecasts, draft: (id, items) => recommendations.draft(id, items), activity: options.activity });
 
   const handlers: DecideHandlerMap = {
@@ -86,5 +95,15 @@ export function createDecideHandlers(options: DecideOptions) {
     },
     'whatif.rank': ({ baseId }, ctx) => whatIf.rank(baseId, options.actor(ctx)),
   };
-  return { handlers, forecasts, recommendations, whatIf, close: () => forecasts.close() };
+  return {
+    handlers,
+    forecasts,
+    recommendations,
+    whatIf,
+    readings,
+    close: () => {
+      readings.close();
+      forecasts.close();
+    },
+  };
 }
