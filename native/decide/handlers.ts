@@ -62,7 +62,13 @@ export function createDecideHandlers(options: DecideOptions) {
 
   // live readings (the sensor ingest) call readings.reading(...): a debounced forecast from the current state
   const readings = createReadingTrigger({
-    run: (args) => forecasts.run(args, 'system', 'reading'),
+    run: (args) => {
+      try {
+        forecasts.run(args, 'system', 'reading');
+      } catch (err) {
+        options.logger.error('a forecast on new readings could not start', err);
+      }
+    },
     base: { aheadMinutes: 60, members: 1, from: 'current', basis: 'persistence' },
     debounceMs: options.readingDebounceMs ?? 5000,
   });

@@ -10,9 +10,10 @@ import type { ForecastArgs, ForecastService } from './forecast-service.ts';
 import { alertDepth, type Recommendation } from './impact-rules.ts';
 import { compareForecasts, type WhatIfDifference } from './whatif-compare.ts';
 
-/** A portable flood pump (m³/s) and a sandbag wall (m high, a square this many metres either side of the asset). */
+/** A portable flood pump (m³/s) and a demountable flood barrier (m high, a square this many
+ * metres either side of the asset; 1.2 m is a common panel height). */
 export const candidatePump = 1;
-export const candidateWall = { height: 0.6, halfSide: 4 };
+export const candidateWall = { height: 1.2, halfSide: 4 };
 /** At most this many assets get candidates (the deepest first): each candidate is a run. */
 export const maxRankedAssets = 3;
 
@@ -102,7 +103,7 @@ export function createWhatIf(options: { forecasts: ForecastService; draft(foreca
           kind: r.kind,
           target: r.target,
           department: 'works',
-          title: r.kind === 'pump' ? `Place a ${candidatePump} m³/s pump at ${r.targetName}` : `Build a ${candidateWall.height} m sandbag wall around ${r.targetName}`,
+          title: r.kind === 'pump' ? `Place a ${candidatePump} m³/s pump at ${r.targetName}` : `Put up a ${candidateWall.height} m flood barrier around ${r.targetName}`,
           description: `Ranked ${k + 1} of ${helpful.length}: removes ${r.depthRemoved.toFixed(2)} m of peak depth at the assets at risk (what-if run ${r.whatIfId}).`,
           priority: k === 0 ? 'high' : 'normal',
           edit: r.edit,

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Recommendation } from '../../../native/api/decide.ts';
+import type { ForecastRecord, Recommendation, WhatIfComparison } from '../../../native/api/decide.ts';
 import { Priority } from '../../../native/api/ops.ts';
 import { useHost, useLinkGeneration } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
+import { WhatIfTable } from './WhatIfTable.tsx';
 
 type Mode = { id: string; kind: 'edit' | 'reject' } | null;
 
@@ -19,6 +20,10 @@ export function RecommendationsPanel() {
   const [mode, setMode] = useState<Mode>(null);
   const [form, setForm] = useState({ title: '', department: '', priority: 'normal' as Recommendation['priority'], reason: '' });
   const readOnly = actor?.role === 'observer';
+  const [lastForecast, setLastForecast] = useState<string | null>(null);
+  const [pendingWhatIf, setPendingWhatIf] = useState<{ id: string; baseId: string; name: string } | null>(null);
+  const [whatIf, setWhatIf] = useState<{ name: string; diff: WhatIfComparison } | null>(null);
+  const [ranking, setRanking] = useState(false);
 
   const load = useCallback(() => {
     call('recommendations.list', { status: 'draft' }).then(setDrafts, toasts.error);
@@ -29,14 +34,49 @@ export function RecommendationsPanel() {
     const offs = [
       bridge.subscribe('recommendations.changed', load),
       bridge.subscribe('forecast.progress', (p) => setProgress(p.fraction)),
-      bridge.subscribe('forecast.finished', (r) => {
+      bridge.subscribe('forecast.finished', (r: ForecastRecord) => {
         setProgress(null);
+        if (r.trigger === 'what-if') return;
         if (r.state !== 'completed') toasts.warn(`Forecast ${r.state}${r.error ? `: ${r.error}` : ''}`);
-        else toasts.info(`Forecast done: ${r.alerts?.length ?? 0} asset(s) at risk`);
+        else {
+          setLastForecast(r.id);
+          toasts.info(`Forecast done: ${r.alerts?.length ?? 0} asset(s) at risk`);
+        }
       }),
     ];
     return () => offs.forEach((off) => off());
   }, [bridge, load, toasts, generation]);
+
+  useEffect(() => {
+    if (!pendingWhatIf) return;
+    return bridge.subscribe('forecast.finished', (r: ForecastRecord) => {
+      if (r.id !== pendingWhatIf.id) return;
+      setPendingWhatIf(null);
+      if (r.state !== 'completed') toasts.warn(`What-if ${r.state}${r.error ? `: ${r.error}` : ''}`);
+      else call('whatif.compare', { baseId: pendingWhatIf.baseId, otherId: r.id }).then((diff) => setWhatIf({ name: pendingWhatIf.name, diff }), toasts.error);
+    });
+  }, [bridge, call, pendingWhatIf, toasts]);
+
+  const tryDraft = (d: Recommendation) => {
+    if (!d.edit) return;
+    setWhatIf(null);
+    call('whatif.run', { baseId: d.forecastId, name: d.title, edits: [d.edit] }).then((r) => setPendingWhatIf({ id: r.id, baseId: d.forecastId, name: d.title }), toasts.error);
+  };
+  const rank = () => {
+    if (!lastForecast) return;
+    setRanking(true);
+    call('whatif.rank', { baseId: lastForecast }).then(
+      (ranked) => {
+        setRanking(false);
+        toasts.info(`${ranked.filter((r) => r.depthRemoved > 0.005).length} pump/barrier placement(s) drafted for Works`);
+        load();
+      },
+      (err: unknown) => {
+        setRanking(false);
+        toasts.error(err);
+      },
+    );
+  };
 
   const runForecast = () => {
     setProgress(0);
@@ -71,9 +111,14 @@ export function RecommendationsPanel() {
             <button type="button" className="button" onClick={runForecast} disabled={progress !== null} data-testid="forecast-run">
               {progress === null ? 'Forecast' : `Forecasting… ${Math.round(progress * 100)}%`}
             </button>
+            <button type="button" className="button" onClick={rank} disabled={!lastForecast || ranking || progress !== null} data-testid="whatif-rank" title="Try a pump and a flood barrier at each asset at risk, each in its own what-if run">
+              {ranking ? 'Ranking…' : 'Rank pumps & barriers'}
+            </button>
           </span>
         )}
       </div>
+      {pendingWhatIf && <p className="small">What-if “{pendingWhatIf.name}” running…</p>}
+      {whatIf && <WhatIfTable name={whatIf.name} diff={whatIf.diff} />}
       {drafts.length === 0 ? (
         <p className="placeholder">No drafts. A forecast recommends closures and protection here for a person to decide.</p>
       ) : (
@@ -145,6 +190,11 @@ export function RecommendationsPanel() {
                     <button type="button" className="button" onClick={() => open(d, 'reject')}>
                       Reject
                     </button>
+                    {d.edit && (
+                      <button type="button" className="button" onClick={() => tryDraft(d)} disabled={pendingWhatIf !== null}>
+                        Try (what-if)
+                      </button>
+                    )}
                   </div>
                 )
               )}
