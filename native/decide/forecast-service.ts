@@ -41,8 +41,9 @@ export interface ForecastServiceOptions {
   activity(by: Actor | 'system', text: string): void;
   /** Called with each completed forecast and the alerts it called for (not for what-if runs). */
   onCompleted?(record: ForecastRecord, alerts: ImpactAlert[]): void;
-  push?(event: 'forecast.progress', payload: { id: string; fraction: number; member: number; members: number }): void;
-  push?(event: 'forecast.finished', payload: ForecastRecord): void;
+  /** Each forecast's progress, and its record once it has ended (the `forecast.*` pushes). */
+  progress?(p: { id: string; fraction: number; member: number; members: number }): void;
+  finished?(record: ForecastRecord): void;
   logger: Pick<Logger, 'error'>;
   /** The scenario forecasts run when none is named. */
   defaultScenario: string | null;
@@ -61,13 +62,12 @@ export function createForecastService(options: ForecastServiceOptions) {
   let unsubscribe: (() => void) | null = null;
 
   const who = (by: Actor | 'system') => (by === 'system' ? 'system' : by.id);
-  const push = (event: 'forecast.progress' | 'forecast.finished', payload: never) => (options.push as ((e: string, p: unknown) => void) | undefined)?.(event, payload);
 
   function finish(id: string, record: ForecastRecord | null): void {
     const waiter = pending.get(id);
     pending.delete(id);
     if (!record) return;
-    push('forecast.finished', record as never);
+    options.finished?.(record);
     waiter?.resolve(record);
   }
 
@@ -90,7 +90,7 @@ export function createForecastService(options: ForecastServiceOptions) {
 
   function onEvent(event: HostEvent): void {
     if (event.type === 'forecastProgress') {
-      if (pending.has(event.id)) push('forecast.progress', { id: event.id, fraction: event.fraction, member: event.member, members: event.members } as never);
+      if (pending.has(event.id)) options.progress?.({ id: event.id, fraction: event.fraction, member: event.member, members: event.members });
       return;
     }
     if (event.type !== 'forecastDone' && event.type !== 'forecastEnded') return;

@@ -7,9 +7,8 @@ import type { Push } from '../api/index.ts';
 import type { Actor } from '../api/ops.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../logger.ts';
-import type { KeyedAlert } from '../ops/commands/alerts.ts';
 import type { CallContext } from '../rpc/handlers.ts';
-import { createForecastService, type ForecastEngine } from './forecast-service.ts';
+import { createForecastService, type ForecastEngine, type ForecastServiceOptions } from './forecast-service.ts';
 import { recommendationsFor } from './impact-rules.ts';
 import { createRecommendations, type RecommendationOptions } from './recommendations.ts';
 import { createReadingTrigger } from './reading-trigger.ts';
@@ -27,7 +26,7 @@ export interface DecideOptions {
   engine: () => ForecastEngine;
   defaultScenario: string | null;
   actor(ctx: CallContext): Actor;
-  upsertAlert(by: Actor | 'system', alert: KeyedAlert): ReturnType<Parameters<typeof createForecastService>[0]['upsertAlert']>;
+  upsertAlert: ForecastServiceOptions['upsertAlert'];
   activity(by: Actor | 'system', text: string): void;
   createTask: RecommendationOptions['createTask'];
   departments(): readonly string[];
@@ -56,7 +55,8 @@ export function createDecideHandlers(options: DecideOptions) {
     logger: options.logger,
     defaultScenario: options.defaultScenario,
     ...(options.threads ? { threads: options.threads } : {}),
-    push: ((event: 'forecast.progress' | 'forecast.finished', payload: never) => options.push(event, payload)) as never,
+    progress: (p) => options.push('forecast.progress', p),
+    finished: (record) => options.push('forecast.finished', record),
     onCompleted: (record, alerts) => recommendations.draft(record.id, recommendationsFor(alerts)),
   });
 
