@@ -6,6 +6,7 @@ import { isSignedIn, type ActorLookup } from './rpc/access.ts';
 import { createPushBus, pushAudience, type PushAudience, type PushBus } from './rpc/push-bus.ts';
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
+import { createDecideHandlers } from './decide/handlers.ts';
 import { openOpsService } from './ops/service.ts';
 import { createCapFeed } from './decide/cap/cap-feed.ts';
 import { startCapMqtt, type CapMqttConfig } from './decide/cap/cap-mqtt.ts';
@@ -93,6 +94,19 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   });
 
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
+  const decide = createDecideHandlers({
+    db: ops.store.db,
+    clock,
+    logger,
+    engine: sim.engine,
+    defaultScenario: scenario?.dir ?? null,
+    actor: ops.actor,
+    upsertAlert: ops.upsertAlert,
+    activity: ops.logActivity,
+    createTask: (args, ctx) => ops.handlers['tasks.create']({ ...args, dueAt: null, location: null, alertId: null, incidentId: null }, ctx),
+    departments: () => ops.directory.departments.map((d) => d.id),
+    push: pushes.emit,
+  });
 
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
   const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;
@@ -128,6 +142,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const handlers = {
     ...appHandlers,
     ...ops.handlers,
+    ...decide.handlers,
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
@@ -150,6 +165,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     async close() {
       clearInterval(ticker);
       await terminals?.closeAll();
+      decide.close();
       await sim.close();
       await sync.close();
       await capMqtt?.close();

@@ -3,6 +3,7 @@ import { appMethods, appPushes } from './app.ts';
 import { capMethods } from './cap.ts';
 import { desktopMethods } from './desktop.ts';
 import { icsMethods } from './ics.ts';
+import { decideMethods, decidePushes } from './decide.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -13,6 +14,7 @@ export * from './access.ts';
 export * from './app.ts';
 export * from './cap.ts';
 export * from './desktop.ts';
+export * from './decide.ts';
 export * from './errors.ts';
 export * from './ics.ts';
 export * from './scenario.ts';
@@ -25,6 +27,7 @@ export const methods = {
   ...capMethods,
   ...desktopMethods,
   ...icsMethods,
+  ...decideMethods,
   ...opsMethods,
   ...scenarioMethods,
   ...simMethods,
@@ -35,6 +38,7 @@ export const methods = {
 /** Every push event native sends to the renderer. */
 export const pushes = {
   ...appPushes,
+  ...decidePushes,
   ...opsPushes,
   ...simPushes,
   ...syncPushes,

@@ -3,10 +3,11 @@ import { brokerCommand } from './commands/broker.ts';
 import { capCommand } from './commands/cap.ts';
 import { dbCommand } from './commands/db.ts';
 import { icsCommand } from './commands/ics.ts';
+import { forecastCommand } from './commands/forecast.ts';
 import { logCommand } from './commands/log.ts';
 import { serveCommand } from './commands/serve.ts';
 import { simCommand } from './commands/sim.ts';
 import { syncCommand } from './commands/sync.ts';
 
 /** Every `polder` subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, syncCommand, brokerCommand, capCommand, icsCommand];
+export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, forecastCommand, syncCommand, brokerCommand, capCommand, icsCommand];

@@ -10,7 +10,8 @@ import { openStore, type Store } from '../store/store.ts';
 import { verifyChain, type ChainReport } from './chain.ts';
 import { chainAnchorPath, openChainAnchoring } from './chain-anchor.ts';
 import { createBoardQuery } from './board.ts';
-import { createCore, type PushSink } from './core.ts';
+import { upsertKeyedAlert, type KeyedAlert } from './commands/alerts.ts';
+import { createCore, type OpsCore, type PushSink } from './core.ts';
 import { defaultDirectory, defaultUnits, validateDirectory, type Directory, type UnitSeed } from './directory.ts';
 import { createEventLog, type RemoteResult } from './event-log.ts';
 import { createHlcState, decodeHlc, defaultHlcOptions, type HlcOptions } from './hlc.ts';
@@ -54,6 +55,10 @@ export interface OpsService {
   actor(ctx: CallContext): Actor;
   /** One activity-log line (a `log.entry` event) by an actor, or by the system in the EOC's name. */
   logActivity(by: Actor | 'system', text: string): void;
+  /** Raises a model's alert, or updates the open one with the same key (see upsertKeyedAlert). */
+  upsertAlert(by: Actor | 'system', alert: KeyedAlert): { id: string; action: 'raised' | 'updated' | 'unchanged' };
+  /** The operations core, for services that write their own events (recommended tasks). */
+  core: OpsCore;
   /** An online backup into the backups folder (or `destination`), pruning old automatic ones. */
   backup(destination?: string): Promise<{ path: string; pages: number }>;
   /** Settles when the automatic backup started on open (if one was due) has finished. */
@@ -169,6 +174,8 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       verifyChain: () => verifyChain(db, deviceId),
       alarm: core.alarm,
       actor: core.actor,
+      upsertAlert: (by, alert) => upsertKeyedAlert(core, by, alert),
+      core,
       logActivity(by, text) {
         const department = by === 'system' ? 'eoc' : by.department;
         const at = core.now();

@@ -5,6 +5,7 @@ import { methods, pushes, type Invoke, type Method, type PushEvent } from '../ap
 import type { Session } from './handlers.ts';
 import { testApp } from './test-app.ts';
 import { createPdfRelay, type PdfToMain } from '../desktop/pdf-relay.ts';
+import { writeAssetPack } from '../../simulation/host/asset-pack.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const called = new Set<Method>();
@@ -22,7 +23,7 @@ const pdfRelay = createPdfRelay({
 });
 
 beforeAll(async () => {
-  t = await testApp(50, { desktop: pdfRelay.shell });
+  t = await testApp(50, { desktop: pdfRelay.shell, scenario: writeAssetPack() });
   t.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
 });
 const heard = (sessionId: string) => t.app.sessionPushes.listen(sessionId, (event, payload) => pushed.push({ event, payload }));
@@ -123,6 +124,23 @@ describe('the contract, end to end', () => {
     await until('sim.finished');
     await call(me, 'sim.status', {});
     await until('app.clock');
+
+    // A forecast deep enough at the school and the road for a protection and a closure draft.
+    const base = await call(me, 'forecast.run', { aheadMinutes: 5, members: 3, from: 'start', inflows: { in: { times: [0], values: [6] } } });
+    await until('forecast.finished');
+    const [top] = await call(me, 'whatif.rank', { baseId: base.id });
+    const whatIf = await call(me, 'whatif.run', { baseId: base.id, name: 'Top placement', edits: [top!.edit] });
+    for (let i = 0; i < 400 && !pushed.some((p) => p.event === 'forecast.finished' && (p.payload as { id: string }).id === whatIf.id); i++) await new Promise((r) => setTimeout(r, 25));
+    await call(me, 'whatif.compare', { baseId: base.id, otherId: whatIf.id });
+    await until('forecast.progress');
+    await call(me, 'forecast.list', {});
+    const slow = await call(me, 'forecast.run', { aheadMinutes: 1440, from: 'start' });
+    await call(me, 'forecast.cancel', { id: slow.id });
+    await until('recommendations.changed');
+    const [first, second] = await call(me, 'recommendations.list', {});
+    await call(me, 'recommendations.edit', { id: first!.id, priority: 'critical', reason: 'children on site' });
+    await call(me, 'recommendations.approve', { id: first!.id });
+    await call(me, 'recommendations.reject', { id: second!.id, reason: 'handled by the school already' });
 
     heard(me.id);
     const shell = await call(me, 'terminal.open', { cols: 80, rows: 24 });

@@ -12,7 +12,7 @@ import { terminalConfig } from '../terminal/config.ts';
 import { writeTestPack } from '../../simulation/scenario/test-pack.ts';
 import type { Session } from './handlers.ts';
 
-/** `more` adds or replaces options (a desktop shell, …). */
+/** `more` adds or replaces options: a scenario pack folder (default: the small test pack without assets), a desktop shell, … */
 export async function testApp(tickMs = 60_000, more: Partial<AppOptions> = {}): Promise<{ app: PolderApp; session(actorId: string | null): Session; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'polder-rpc-'));
   const app = await createApp({

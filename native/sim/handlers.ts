@@ -53,7 +53,7 @@ type Waiter = { match: (e: HostEvent) => boolean; resolve: (e: HostEvent) => voi
 
 const minutes = (seconds: number) => (seconds >= 120 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds)} s`);
 
-export function createSimHandlers(options: SimHandlersOptions): { handlers: SimHandlerMap; close(): Promise<void> } {
+export function createSimHandlers(options: SimHandlersOptions): { handlers: SimHandlerMap; engine(): SimulationHost; close(): Promise<void> } {
   const { push, clock } = options;
   const runs = createRunStore(options.db);
   const frames = createFrameFiles(options.runsDir);
@@ -273,6 +273,8 @@ export function createSimHandlers(options: SimHandlersOptions): { handlers: SimH
 
   return {
     handlers,
+    /** The engine host (started on first use), shared with the forecasts. */
+    engine: ensureHost,
     async close() {
       await host?.close();
       host = null;

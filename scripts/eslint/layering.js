@@ -24,7 +24,7 @@ export const layers = [
   {
     files: 'native/rpc/**',
     label: 'native/rpc',
-    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'native/terminal/config.ts', 'native/desktop/pdf-relay.ts'],
+    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'simulation/host/asset-pack.ts', 'native/terminal/config.ts', 'native/desktop/pdf-relay.ts'],
     packages: [],
     node: true,
   },
@@ -102,9 +102,9 @@ export const layers = [
   {
     files: 'native/decide/**',
     label: 'native/decide',
-    imports: ['native/decide/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*'],
+    imports: ['native/decide/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*', 'native/rpc/test-app.ts', 'simulation/host/asset-pack.ts'],
     types: ['native/rpc/**', 'simulation/host/**'],
-    packages: ['better-sqlite3', 'xmllint-wasm', 'fast-xml-parser'],
+    packages: ['better-sqlite3', 'zod', 'xmllint-wasm', 'fast-xml-parser'],
     node: true,
   },
   {

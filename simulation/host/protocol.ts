@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { GridGeometry } from '../scenario/types.ts';
 import type { AssetRisk } from './asset-risk.ts';
 import type { DisplayFrame } from './display-frame.ts';
+import type { ForecastOutcome, ForecastProgress } from './forecast.ts';
 import type { OutputSummary } from './outputs.ts';
 import type { Progress } from './run.ts';
 
@@ -44,6 +45,8 @@ export const WhatIfEdit = z.discriminatedUnion('kind', [
 ]);
 export type WhatIfEdit = z.infer<typeof WhatIfEdit>;
 
+const ForecastSeries = z.strictObject({ times: z.array(z.number().finite()).min(1).max(10_000), values: z.array(z.number().finite().nonnegative()).min(1).max(10_000) });
+
 export const ProbeRequest = z.strictObject({ id, x: z.number().finite(), y: z.number().finite() });
 
 export const HostRequest = z.discriminatedUnion('type', [
@@ -64,6 +67,31 @@ export const HostRequest = z.discriminatedUnion('type', [
     outDir: z.string().min(1).optional(),
   }),
   z.strictObject({ type: z.literal('edit'), edit: WhatIfEdit }),
+  z.strictObject({
+    type: z.literal('forecast'),
+    /** The caller's id for this forecast; a newer forecast cancels one still running. */
+    id,
+    /** A pack folder or bundled name; the live run's pack when it is the same one. */
+    scenario: z.string().min(1),
+    /** 'current': the running simulation's state now, else the last finished run's end, else the
+     * scenario's start; 'start': the scenario's start. */
+    from: z.enum(['current', 'start']).default('current'),
+    /** Start from the same state as this earlier forecast did (a what-if rerun); overrides `from`. */
+    fromForecast: id.optional(),
+    aheadSeconds: seconds.max(24 * 3600),
+    members: z.number().int().min(1).max(50).default(1),
+    /** Rain and inflows not given: the scenario's own series, or the rate at the start held. */
+    basis: z.enum(['scenario', 'persistence']).default('scenario'),
+    /** Rain (mm/h) and inflows (m³/s), seconds from the forecast start; absent: persistence. */
+    rain: ForecastSeries.nullable().optional(),
+    inflows: z.record(z.string(), ForecastSeries).optional(),
+    /** Gauge levels observed now (scenario CRS, m): the start is nudged toward them. */
+    observations: z.array(z.strictObject({ id, x: z.number().finite(), y: z.number().finite(), stage: z.number().finite() })).max(500).optional(),
+    /** What-if edits applied to every member from the start (a what-if rerun). */
+    edits: z.array(WhatIfEdit).max(100).default([]),
+    threads: z.number().int().min(1).max(64).optional(),
+  }),
+  z.strictObject({ type: z.literal('cancelForecast'), id }),
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('resume') }),
   z.strictObject({ type: z.literal('stop') }),
@@ -109,7 +137,13 @@ export type HostEvent =
       /** The map's grids at the end (or where the run stopped). */
       final: Omit<FrameEvent, 'type'>;
     }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | ({ type: 'forecastProgress'; id: string } & ForecastProgress)
+  | { type: 'forecastDone'; id: string; scenario: string; startedFrom: ForecastStart; outcome: ForecastOutcome }
+  | { type: 'forecastEnded'; id: string; outcome: 'cancelled' | 'failed'; message: string };
+
+/** Where a forecast started: the live run's state, the last finished run's end, or t = 0. */
+export type ForecastStart = 'live' | 'last-run' | 'scenario-start';
 
 /** Either side of a transport: send a message (transferring the listed buffers if it can). */
 export interface Port<Out, In> {

@@ -12,6 +12,11 @@ import { displayFrame } from './display-frame.ts';
 import { checkObservations, meanAbsError, prepareOutputs, writeRunOutputs, type OutputSummary } from './outputs.ts';
 import { HostRequest, type HostEvent, type WhatIfEdit } from './protocol.ts';
 import { runControl, runSimulation, schemeOf, type ProbePoint } from './run.ts';
+import type { EngineSnapshot } from '../engine/snapshot.ts';
+import type { LoadedScenario } from '../scenario/types.ts';
+import { runForecast } from './forecast.ts';
+import { scenarioTargets, type ImpactTarget } from './impact-targets.ts';
+import type { ForecastStart } from './protocol.ts';
 import { defaultProbes, engineModelOf, readEngineSettings } from './scenario-model.ts';
 
 export interface EngineServiceDeps {
@@ -22,6 +27,10 @@ export interface EngineServiceDeps {
 }
 
 type StartRequest = Extract<z.output<typeof HostRequest>, { type: 'start' }>;
+type ForecastRequest = Extract<z.output<typeof HostRequest>, { type: 'forecast' }>;
+
+/** Forecast start states kept for what-if reruns (each up to a few tens of MB on a large grid). */
+const keptStarts = 4;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -64,6 +73,8 @@ interface ActiveRun {
   control: ReturnType<typeof runControl>;
   /** Known once the scenario has loaded; edits before that wait in `early`. */
   grid: GridGeometry | null;
+  /** The pack folder, once resolved. */
+  dir: string | null;
   early: WhatIfEdit[];
   done: Promise<void>;
 }
@@ -72,6 +83,13 @@ export function createEngineService(deps: EngineServiceDeps) {
   const { post } = deps;
   let run: ActiveRun | null = null;
   const sources = new Map<Edit, WhatIfEdit>();
+  /** The end state of the last run that finished, a forecast's start when no run is live. */
+  let lastState: { dir: string; state: EngineSnapshot } | null = null;
+  /** The pack forecasts last used, loaded once. */
+  let forecastPack: { dir: string; scenario: LoadedScenario; targets: ImpactTarget[] } | null = null;
+  /** The start states of the newest forecasts, for what-if reruns from the same start. */
+  const starts = new Map<string, { dir: string; start: { state: EngineSnapshot | null; from: ForecastStart } }>();
+  let forecasting: { id: string; control: ReturnType<typeof runControl>; done: Promise<void> } | null = null;
 
   function queueEdit(edit: WhatIfEdit, grid: GridGeometry): void {
     try {
@@ -85,6 +103,7 @@ export function createEngineService(deps: EngineServiceDeps) {
 
   async function start(req: StartRequest, current: ActiveRun): Promise<void> {
     const dir = resolveScenarioDir(req.scenario, deps.resourcesDir);
+    current.dir = dir;
     const scenario = await loadScenario(dir);
     const asked = { ...readEngineSettings(dir), ...(req.scheme ? { scheme: req.scheme } : {}) };
     const durationSeconds = req.durationSeconds ?? scenario.durationSeconds;
@@ -120,6 +139,7 @@ export function createEngineService(deps: EngineServiceDeps) {
       frameIntervalSeconds: req.frameIntervalSeconds,
       now: deps.now,
       control: current.control,
+      saveState: true,
       onStart: () =>
         post({
           type: 'started',
@@ -138,6 +158,7 @@ export function createEngineService(deps: EngineServiceDeps) {
         post({ type: 'frame', time: frame.time, durationSeconds, view, probes: frame.probes, assets: assetRisks(scenario.assets, frame) }, [view.grids.buffer as ArrayBuffer]);
       },
     });
+    if (result.state) lastState = { dir, state: result.state };
     const outDir = outputs?.dir ?? null;
     let summary: OutputSummary;
     if (outputs) summary = writeRunOutputs(outputs, scenario, result);
@@ -154,6 +175,77 @@ export function createEngineService(deps: EngineServiceDeps) {
     post({ type: 'finished', summary, outDir, assets, final: { time, durationSeconds, view, probes: finalProbes, assets } }, [view.grids.buffer as ArrayBuffer]);
   }
 
+  async function packFor(dir: string) {
+    if (forecastPack?.dir !== dir) {
+      const scenario = await loadScenario(dir);
+      forecastPack = { dir, scenario, targets: scenarioTargets(scenario) };
+    }
+    return forecastPack;
+  }
+
+  /** The state a forecast starts from, and which one it is. */
+  /** Keeps a forecast's start (a rerun shares its base's, which counts as used again), dropping
+   * the least recently used once more than `keptStarts` distinct states are kept. */
+  function keepStart(req: ForecastRequest, entry: { dir: string; start: { state: EngineSnapshot | null; from: ForecastStart } }): void {
+    const base = req.fromForecast ? starts.get(req.fromForecast) : undefined;
+    if (base && req.fromForecast) {
+      starts.delete(req.fromForecast);
+      starts.set(req.fromForecast, base);
+    }
+    starts.set(req.id, base ?? entry);
+    while (new Set([...starts.values()].map((e) => e.start.state)).size > keptStarts) starts.delete(starts.keys().next().value!);
+  }
+
+  async function forecastStart(req: ForecastRequest, dir: string): Promise<{ state: EngineSnapshot | null; from: ForecastStart }> {
+    if (req.fromForecast) {
+      const earlier = starts.get(req.fromForecast);
+      if (!earlier || earlier.dir !== dir) throw new Error(`the start of forecast ${req.fromForecast} is no longer kept in the engine: run a new forecast first`);
+      return earlier.start;
+    }
+    if (req.from === 'current') {
+      const live = run;
+      // a paused run takes no snapshot until it resumes: its last finished sibling or t = 0 then
+      if (live && live.dir === dir && live.grid && !live.control.paused) {
+        const taken = new Promise<EngineSnapshot>((take) => live.control.snapshotRequests!.push(take));
+        const state = await Promise.race([taken, live.done.then(() => null)]);
+        if (state) return { state, from: 'live' };
+      }
+      if (lastState?.dir === dir) return { state: lastState.state, from: 'last-run' };
+    }
+    return { state: null, from: 'scenario-start' };
+  }
+
+  async function forecast(req: ForecastRequest, control: ReturnType<typeof runControl>): Promise<void> {
+    const dir = resolveScenarioDir(req.scenario, deps.resourcesDir);
+    const { scenario, targets } = await packFor(dir);
+    const edits = req.edits.map((edit) => toEngineEdit(edit, scenario.grid));
+    const start = await forecastStart(req, dir);
+    keepStart(req, { dir, start });
+    const engine = { ...readEngineSettings(dir), ...(start.state ? { scheme: start.state.scheme } : {}) };
+    const inputs = { start: start.state, aheadSeconds: req.aheadSeconds, basis: req.basis, ...(req.rain !== undefined ? { rain: req.rain } : {}), ...(req.inflows ? { inflows: req.inflows } : {}), ...(req.observations ? { observations: req.observations } : {}) };
+    const outcome = await runForecast(scenario, targets, { inputs, members: req.members, edits, engine, threads: req.threads ?? 1 }, control, (p) => post({ type: 'forecastProgress', id: req.id, ...p }), deps.now);
+    if (!outcome) {
+      post({ type: 'forecastEnded', id: req.id, outcome: 'cancelled', message: 'the forecast was cancelled' });
+      return;
+    }
+    const { grids } = outcome;
+    post({ type: 'forecastDone', id: req.id, scenario: scenario.name, startedFrom: start.from, outcome }, [grids.maxDepth.buffer as ArrayBuffer, grids.arrival.buffer as ArrayBuffer, grids.probability.buffer as ArrayBuffer]);
+  }
+
+  function startForecast(req: ForecastRequest): void {
+    const previous = forecasting;
+    if (previous) previous.control.stop = true;
+    const control = runControl();
+    const mine = { id: req.id, control, done: Promise.resolve() };
+    forecasting = mine;
+    mine.done = (previous?.done ?? Promise.resolve())
+      .then(() => (control.stop ? post({ type: 'forecastEnded', id: req.id, outcome: 'cancelled', message: 'the forecast was cancelled' }) : forecast(req, control)))
+      .catch((error) => post({ type: 'forecastEnded', id: req.id, outcome: 'failed', message: message(error) }))
+      .finally(() => {
+        if (forecasting === mine) forecasting = null;
+      });
+  }
+
   return {
     handle(raw: unknown): void {
       const parsed = HostRequest.safeParse(raw);
@@ -163,12 +255,20 @@ export function createEngineService(deps: EngineServiceDeps) {
         return;
       }
       const req = parsed.data;
+      if (req.type === 'forecast') {
+        startForecast(req);
+        return;
+      }
+      if (req.type === 'cancelForecast') {
+        if (forecasting?.id === req.id) forecasting.control.stop = true;
+        return;
+      }
       if (req.type === 'start') {
         if (run) {
           post({ type: 'error', message: 'a simulation is already running: stop it first' });
           return;
         }
-        const current: ActiveRun = { control: runControl(), grid: null, early: [], done: Promise.resolve() };
+        const current: ActiveRun = { control: runControl(), grid: null, dir: null, early: [], done: Promise.resolve() };
         run = current;
         current.done = start(req, current)
           .catch((error) => post({ type: 'error', message: message(error) }))
@@ -203,7 +303,7 @@ export function createEngineService(deps: EngineServiceDeps) {
     },
     /** Resolves when no run is in progress. */
     async idle(): Promise<void> {
-      while (run) await run.done;
+      while (run || forecasting) await (run ?? forecasting)!.done;
     },
   };
 }

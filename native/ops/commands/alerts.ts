@@ -2,6 +2,7 @@ import { PolderError } from '../../api/errors.ts';
 import type { HandlersFor } from '../../rpc/handlers.ts';
 import type { Actor, Alert } from '../../api/ops.ts';
 import { alertDedupeKey } from '../alert-dedupe.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { change, type OpsCore } from '../core.ts';
 import { authorize, refuse } from '../permissions.ts';
 import { alertRefusal, isOpenAlert as open, maxEscalation } from '../rights.ts';
@@ -12,6 +13,47 @@ type AlertMethods = 'alerts.list' | 'alerts.query' | 'alerts.rows' | 'alerts.rai
 /** The queue's order: most severe first, then most escalated, then newest (see alertQueueRank). */
 export function alertQueueOrder(a: Pick<Alert, 'queueRank'>, b: Pick<Alert, 'queueRank'>): number {
   return a.queueRank < b.queueRank ? -1 : a.queueRank > b.queueRank ? 1 : 0;
+}
+
+/** An alert a model keeps current (a forecast's, per asset): its key names the place and cause. */
+export type KeyedAlert = Pick<Alert, 'source' | 'title' | 'description' | 'severity' | 'urgency' | 'certainty' | 'area'> & { dedupeKey: string };
+
+/**
+ * Raises the alert, or, while one with the same key is still open, updates that one where the
+ * model's view of it changed (a newer forecast): one alert per place and cause, never a second.
+ */
+export function upsertKeyedAlert(core: OpsCore, by: Actor | 'system', alert: KeyedAlert): { id: string; action: 'raised' | 'updated' | 'unchanged' } {
+  const dept = by === 'system' ? 'eoc' : by.department;
+  const openId = core.db
+    .prepare<[string], string>("SELECT id FROM alerts_view WHERE dedupe_key = ? AND status IN ('raised', 'acknowledged') ORDER BY raised_at DESC LIMIT 1")
+    .pluck()
+    .get(alert.dedupeKey);
+  if (openId) {
+    const state = core.entity(openId, 'alert', 'alert');
+    const wanted = { title: alert.title, description: alert.description, severity: alert.severity, urgency: alert.urgency, certainty: alert.certainty, area: alert.area };
+    const set = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => canonicalJson(state.fields[k] ?? null) !== canonicalJson(v ?? null)));
+    if (Object.keys(set).length === 0) return { id: openId, action: 'unchanged' };
+    core.write(by, [{ type: 'alert.updated', entity: openId, payload: change(state, set, `Alert updated (${alert.severity}, ${alert.urgency}): ${alert.title}`, dept) }]);
+    core.alertsChanged([openId]);
+    return { id: openId, action: 'updated' };
+  }
+  const id = uuidv7(core.now());
+  core.write(by, [
+    {
+      type: 'alert.raised',
+      entity: id,
+      payload: {
+        create: true,
+        set: {
+          ...alert, status: 'raised', escalation: 0, occurrences: 1, incidentId: null, raisedAt: core.now(), raisedBy: by === 'system' ? 'system' : by.id,
+        },
+        summary: `Alert raised (${alert.severity}, ${alert.source}): ${alert.title}`,
+        dept,
+      },
+    },
+  ]);
+  core.alertsChanged([id]);
+  return { id, action: 'raised' };
 }
 
 export function alertHandlers(core: OpsCore): HandlersFor<AlertMethods> {

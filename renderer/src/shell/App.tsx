@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { AppInfo } from '../../../native/api/index.ts';
 import { AlertQueue } from '../alerts/AlertQueue.tsx';
+import { RecommendationsPanel } from '../decide/RecommendationsPanel.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
 import { DataProvider } from '../data/data-context.tsx';
 import { RaiseAlertDialog } from '../alerts/RaiseAlertDialog.tsx';
@@ -211,6 +212,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       <main className="workspace">
         <div className="region region-alerts" hidden={!shown('alerts')}>
           <AlertQueue onRaise={readOnly ? undefined : () => setDialog('raise')} />
+          <RecommendationsPanel />
         </div>
         <section className="region region-map map-area" id="region-map" aria-label="Map" hidden={!shown('map')}>
           {info?.scenario ? <MapView scenario={info.scenario} onOpen={select} onDrawn={setDrawn} /> : <p className="placeholder">{error ?? 'Loading…'}</p>}

@@ -1,0 +1,48 @@
+import { expect, test } from './serve-fixture.ts';
+import { cardIn, openAs } from './ui-helpers.ts';
+
+test('a forecast drafts recommended tasks; one approved from the UI lands on its department board, one rejected with a reason', async ({ browser, served }, testInfo) => {
+  // a 10-minute Merewether forecast and two what-if runs: minutes on a busy 2-core machine
+  test.setTimeout(240_000);
+  const { page } = await openAs(browser, served.url, 'eoc-lead');
+  const drafts = page.getByTestId('drafts');
+  await drafts.getByTestId('forecast-ahead').fill('10');
+  await drafts.getByTestId('forecast-run').click();
+  // Merewether's creek road floods within minutes: closures for Transport arrive as drafts
+  const closure = drafts.getByRole('listitem').filter({ hasText: /^Close Road, segment \d+ of \d+/ });
+  await expect(closure.first()).toBeVisible({ timeout: 90_000 });
+  await expect(closure.first()).toContainText('TRN');
+  await page.screenshot({ path: testInfo.outputPath('drafts.png') });
+  // nothing on Transport's board until a person approves
+  await page.getByTestId('board-tab-transport').click();
+  await expect(page.getByTestId('task-card')).toHaveCount(0);
+
+  const title = (await closure.first().locator('strong').textContent())!;
+  await closure.first().getByRole('button', { name: 'Edit' }).click();
+  await closure.first().getByLabel('Priority').selectOption('critical');
+  await closure.first().getByLabel('Reason').fill('school pick-up time');
+  await closure.first().getByRole('button', { name: 'Approve with changes' }).click();
+  await expect(drafts.getByRole('listitem').filter({ hasText: title })).toHaveCount(0);
+  await expect(cardIn(page, 'new', title)).toBeVisible();
+
+  const other = drafts.getByRole('listitem').first();
+  const rejected = (await other.locator('strong').textContent())!;
+  await other.getByRole('button', { name: 'Reject' }).click();
+  await other.getByLabel('Reason').fill('already barricaded');
+  await other.getByRole('button', { name: 'Reject' }).click();
+  await expect(drafts.getByRole('listitem').filter({ hasText: rejected })).toHaveCount(0);
+
+  const log = page.getByTestId('timeline-entry');
+  await expect(log.filter({ hasText: `Recommended task approved: "${title}" for transport — school pick-up time` })).toHaveCount(1);
+  await expect(log.filter({ hasText: `Recommended task rejected: "${rejected}" — already barricaded` })).toHaveCount(1);
+
+  // pumps and walls at the asset at risk, each tried in a what-if run; the best one tried again from its draft
+  await drafts.getByTestId('whatif-rank').click();
+  const placement = drafts.getByRole('listitem').filter({ hasText: /^(Place a 1 m³\/s pump|Put up a 1\.2 m flood barrier) / }).filter({ hasText: 'Ranked 1 of' });
+  await expect(placement).toHaveCount(1, { timeout: 180_000 });
+  await placement.getByRole('button', { name: 'Try (what-if)' }).click();
+  const result = drafts.getByTestId('whatif-result');
+  await expect(result).toBeVisible({ timeout: 120_000 });
+  await expect(result.getByRole('row').filter({ hasText: 'Road underpass' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('whatif.png') });
+});

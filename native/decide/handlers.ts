@@ -1,0 +1,115 @@
+// The decision-support services behind one handler map: forecasts (records, alerts) and the
+// tasks they recommend as drafts.
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import type { decideMethods, decidePushes } from '../api/decide.ts';
+import type { Push } from '../api/index.ts';
+import type { Actor } from '../api/ops.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { Logger } from '../logger.ts';
+import type { CallContext } from '../rpc/handlers.ts';
+import { createForecastService, type ForecastEngine, type ForecastServiceOptions } from './forecast-service.ts';
+import { recommendationsFor } from './impact-rules.ts';
+import { createRecommendations, type RecommendationOptions } from './recommendations.ts';
+import { createReadingTrigger } from './reading-trigger.ts';
+import { createWhatIf } from './whatif.ts';
+
+type DecideMethod = keyof typeof decideMethods;
+export type DecideHandlerMap = {
+  [M in DecideMethod]: (args: z.output<(typeof decideMethods)[M]['args']>, ctx: CallContext) => z.output<(typeof decideMethods)[M]['result']> | Promise<z.output<(typeof decideMethods)[M]['result']>>;
+};
+
+export interface DecideOptions {
+  db: Database;
+  clock: Clock;
+  logger: Pick<Logger, 'error'>;
+  engine: () => ForecastEngine;
+  defaultScenario: string | null;
+  actor(ctx: CallContext): Actor;
+  upsertAlert: ForecastServiceOptions['upsertAlert'];
+  activity(by: Actor | 'system', text: string): void;
+  createTask: RecommendationOptions['createTask'];
+  departments(): readonly string[];
+  push: <E extends keyof typeof decidePushes>(event: E, payload: Push[E]) => void;
+  threads?: number;
+  /** Quiet time after the last reading before a forecast runs. */
+  readingDebounceMs?: number;
+}
+
+export function createDecideHandlers(options: DecideOptions) {
+  const recommendations = createRecommendations({
+    db: options.db,
+    clock: options.clock,
+    actor: options.actor,
+    createTask: options.createTask,
+    departments: options.departments,
+    activity: options.activity,
+    changed: (ids) => options.push('recommendations.changed', { ids }),
+  });
+  const forecasts = createForecastService({
+    db: options.db,
+    clock: options.clock,
+    engine: options.engine,
+    upsertAlert: options.upsertAlert,
+    activity: options.activity,
+    logger: options.logger,
+    defaultScenario: options.defaultScenario,
+    ...(options.threads ? { threads: options.threads } : {}),
+    progress: (p) => options.push('forecast.progress', p),
+    finished: (record) => options.push('forecast.finished', record),
+    onCompleted: (record, alerts) => recommendations.draft(record.id, recommendationsFor(alerts)),
+  });
+
+  // live readings (the sensor ingest) call readings.reading(...): a debounced forecast from the current state
+  const readings = createReadingTrigger({
+    run: (args) => {
+      try {
+        forecasts.run(args, 'system', 'reading');
+      } catch (err) {
+        options.logger.error('a forecast on new readings could not start', err);
+      }
+    },
+    base: { aheadMinutes: 60, members: 1, from: 'current', basis: 'persistence' },
+    debounceMs: options.readingDebounceMs ?? 5000,
+  });
+  const whatIf = createWhatIf({ forecasts, draft: (id, items) => recommendations.draft(id, items), activity: options.activity });
+
+  const handlers: DecideHandlerMap = {
+    'forecast.run': (args, ctx) => {
+      const actor = options.actor(ctx);
+      const { record } = forecasts.run(args, actor, 'request');
+      options.activity(actor, `Forecast requested (${args.aheadMinutes} min ahead${args.members > 1 ? `, ${args.members} members` : ''})`);
+      return record;
+    },
+    'forecast.cancel': ({ id }, ctx) => {
+      const actor = options.actor(ctx);
+      const record = forecasts.cancel(id);
+      if (record.state === 'running') options.activity(actor, `Forecast ${id} cancelled`);
+      return record;
+    },
+    'forecast.list': ({ limit }) => forecasts.list(limit),
+    ...recommendations.handlers,
+    'whatif.run': ({ baseId, name, edits }, ctx) => {
+      const actor = options.actor(ctx);
+      const { record } = whatIf.run(baseId, name, edits, actor);
+      options.activity(actor, `What-if run "${name}" started from forecast ${baseId} (${edits.length} change${edits.length === 1 ? '' : 's'})`);
+      return record;
+    },
+    'whatif.compare': ({ baseId, otherId }) => {
+      const diff = whatIf.compare(baseId, otherId);
+      return { baseId, otherId, nx: diff.nx, ny: diff.ny, classes: Buffer.from(diff.classes).toString('base64'), counts: diff.counts, assets: diff.assets, alertsAvoided: diff.alertsAvoided, alertsAdded: diff.alertsAdded };
+    },
+    'whatif.rank': ({ baseId }, ctx) => whatIf.rank(baseId, options.actor(ctx)),
+  };
+  return {
+    handlers,
+    forecasts,
+    recommendations,
+    whatIf,
+    readings,
+    close: () => {
+      readings.close();
+      forecasts.close();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// Where live readings plug in: each new reading updates what the next forecast is fed (an
+// inflow's latest discharge, the rain rate, a gauge's level for assimilation), and a forecast
+// runs once readings have been quiet for the debounce time (a burst of readings, one forecast).
+import type { ForecastArgs } from './forecast-service.ts';
+
+export type Reading =
+  | { kind: 'inflow'; inflow: string; discharge: number }
+  | { kind: 'rain'; intensity: number }
+  | { kind: 'level'; gauge: string; x: number; y: number; stage: number };
+
+export interface ReadingTriggerOptions {
+  /** Runs the forecast (the forecast service's `run`, as the system, trigger 'reading'). */
+  run(args: ForecastArgs): void;
+  /** The forecast's settings besides what the readings give. */
+  base: Omit<ForecastArgs, 'inflows' | 'rain' | 'observations'>;
+  debounceMs: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export function createReadingTrigger(options: ReadingTriggerOptions) {
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const inflows = new Map<string, number>();
+  const levels = new Map<string, { id: string; x: number; y: number; stage: number }>();
+  let rain: number | null = null;
+  let timer: unknown = null;
+
+  const fire = () => {
+    timer = null;
+    options.run({
+      ...options.base,
+      basis: 'persistence',
+      ...(inflows.size ? { inflows: Object.fromEntries([...inflows].map(([id, q]) => [id, { times: [0], values: [q] }])) } : {}),
+      ...(rain !== null ? { rain: { times: [0], values: [rain] } } : {}),
+      ...(levels.size ? { observations: [...levels.values()] } : {}),
+    });
+    // levels are observations of one moment: the next forecast needs fresh ones
+    levels.clear();
+  };
+
+  return {
+    reading(r: Reading): void {
+      if (r.kind === 'inflow') inflows.set(r.inflow, r.discharge);
+      else if (r.kind === 'rain') rain = r.intensity;
+      else levels.set(r.gauge, { id: r.gauge, x: r.x, y: r.y, stage: r.stage });
+      if (timer !== null) clearTimer(timer);
+      timer = setTimer(fire, options.debounceMs);
+    },
+    close(): void {
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+    },
+  };
+}

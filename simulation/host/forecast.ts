@@ -1,0 +1,171 @@
+// A forecast: the engine hot-started from a state (or the scenario's start) and run ahead with
+// the forecast's rain and inflows, once per ensemble member, in the engine's own thread. Reports
+// for every target its peak depth, arrival and hazard (from the plain member) and how many
+// members put it over the impact depth; per cell, the share of members over that depth.
+import type { EngineOptions } from '../engine/model.ts';
+import type { Edit } from '../engine/simulation.ts';
+import type { HazardClass } from '../scenario/hazard.ts';
+import type { LoadedScenario } from '../scenario/types.ts';
+import { createSimulation } from '../engine/simulation.ts';
+import { nudgeToObservations, type NudgeReport } from './assimilate.ts';
+import { memberScales, memberSetup, type ForecastInputs } from './forecast-inputs.ts';
+import type { ImpactTarget, TargetKind } from './impact-targets.ts';
+import { runSimulation, type RunControl } from './run.ts';
+import { engineModelOf } from './scenario-model.ts';
+import { stopwatchMs } from './stopwatch.ts';
+
+/** Water at least this deep (m) counts as reaching a target or a cell in the probabilities. */
+export const impactDepth = 0.15;
+
+export interface ForecastSpec {
+  inputs: ForecastInputs;
+  /** Ensemble members (1: the plain forecast only). */
+  members: number;
+  /** What-if edits in engine terms, applied to every member from its first step. */
+  edits?: Edit[];
+  engine?: Partial<EngineOptions>;
+  threads?: number;
+}
+
+export interface TargetImpact {
+  id: string;
+  name: string;
+  kind: TargetKind;
+  shape: ImpactTarget['shape'];
+  x: number;
+  y: number;
+  lonLat: [number, number] | null;
+  /** Deepest water (m) over the target's cells in the forecast window. */
+  peakDepth: number;
+  /** Simulated time (s) water first reaches the impact depth at the target; null if it does not. */
+  arrivalSeconds: number | null;
+  /** Seconds from the forecast's start until then (0: already there). */
+  leadSeconds: number | null;
+  /** Worst ARR hazard class over its cells (0 dry, 1–6). */
+  hazard: HazardClass;
+  /** Share of ensemble members whose peak there reaches the impact depth (0–1). */
+  probability: number;
+}
+
+export interface ForecastProgress {
+  /** 0–1 over all members. */
+  fraction: number;
+  member: number;
+  members: number;
+}
+
+export interface ForecastOutcome {
+  nx: number;
+  ny: number;
+  startSeconds: number;
+  endSeconds: number;
+  scales: number[];
+  impacts: TargetImpact[];
+  /** The plain member's peak depth (m) and arrival (s, -1 never) per cell, and the per-cell
+   * share of members reaching the impact depth; row 0 north. */
+  grids: { maxDepth: Float32Array; arrival: Float32Array; probability: Float32Array };
+  /** How the start was nudged toward the gauges' observed levels (empty without observations). */
+  assimilation: NudgeReport[];
+  wallSeconds: number;
+}
+
+/** The impact of one member's grids on a target: peak, first arrival at the impact depth
+ * (cells that only get shallow water do not count), hazard. */
+function impactOn(target: ImpactTarget, maxDepth: ArrayLike<number>, arrivalAtImpact: ArrayLike<number>, hazard: ArrayLike<number>) {
+  let peak = 0;
+  let arrival = Infinity;
+  let worst = 0;
+  for (const c of target.cells) {
+    peak = Math.max(peak, maxDepth[c]!);
+    if (arrivalAtImpact[c]! >= 0) arrival = Math.min(arrival, arrivalAtImpact[c]!);
+    worst = Math.max(worst, hazard[c]!);
+  }
+  return { peak, arrival: Number.isFinite(arrival) ? arrival : null, hazard: worst as HazardClass };
+}
+
+/** Runs every member; null when `control.stop` was set before the last member finished. */
+export async function runForecast(
+  scenario: LoadedScenario,
+  targets: readonly ImpactTarget[],
+  spec: ForecastSpec,
+  control: RunControl,
+  onProgress?: (p: ForecastProgress) => void,
+  now: () => number = stopwatchMs,
+): Promise<ForecastOutcome | null> {
+  const started = now();
+  if (!(spec.inputs.aheadSeconds > 0)) throw new Error(`a forecast must look ahead a positive time, got ${spec.inputs.aheadSeconds} s`);
+  const scales = memberScales(spec.members);
+  const plain = scales.reduce((best, s, k) => (Math.abs(s - 1) < Math.abs(scales[best]! - 1) ? k : best), 0);
+  const base = engineModelOf(scenario);
+  let assimilation: NudgeReport[] = [];
+  if (spec.inputs.observations?.length) {
+    // from the scenario's start there is no state yet: the engine's own at t = 0
+    let from = spec.inputs.start;
+    if (!from) {
+      const sim = createSimulation({ model: base, options: spec.engine });
+      from = sim.snapshotState();
+      sim.close();
+    }
+    const nudged = nudgeToObservations(from, scenario.grid, base.ground, base.solid, spec.inputs.observations);
+    spec = { ...spec, inputs: { ...spec.inputs, start: nudged.state } };
+    assimilation = nudged.reports;
+  }
+  const wetDepth = spec.engine?.wetDepth ?? 0.01;
+  const n = base.nx * base.ny;
+  const exceed = new Uint16Array(n);
+  const hits = new Map<string, number>(targets.map((t) => [t.id, 0]));
+  let central: { maxDepth: Float32Array; arrival: Float32Array; hazard: Uint8Array } | null = null;
+  let t0 = 0;
+  let end = 0;
+  for (let m = 0; m < scales.length; m++) {
+    const setup = memberSetup(base, spec.inputs, scales[m]!, wetDepth);
+    t0 = setup.t0;
+    end = t0 + spec.inputs.aheadSeconds;
+    control.edits.push(...(spec.edits ?? []));
+    // arrival at the impact depth, not at the engine's wet depth: sampled every 10 s
+    const arrivalAtImpact = new Float32Array(n).fill(-1);
+    const mark = (time: number, depth: ArrayLike<number>) => {
+      for (let i = 0; i < n; i++) if (arrivalAtImpact[i]! < 0 && depth[i]! >= impactDepth) arrivalAtImpact[i] = time;
+    };
+    if (setup.start) mark(t0, setup.start.arrays.h);
+    else if (base.initialDepth) mark(0, base.initialDepth);
+    const gridTimes = Array.from({ length: Math.ceil(spec.inputs.aheadSeconds / 10) }, (_, k) => Math.min(end, t0 + 10 * (k + 1)));
+    const result = await runSimulation({
+      model: setup.model,
+      engine: spec.engine,
+      threads: spec.threads ?? 1,
+      durationSeconds: end,
+      initialState: setup.start,
+      sampleIntervalSeconds: 30,
+      gridTimes,
+      onGrids: (g) => mark(g.time, g.depth),
+      control,
+      onProgress: (p) => onProgress?.({ fraction: (m + Math.min(1, (p.time - t0) / spec.inputs.aheadSeconds)) / scales.length, member: m + 1, members: scales.length }),
+    });
+    if (result.summary.stopped) return null;
+    const { maxDepth, hazard } = result.grids;
+    for (let i = 0; i < n; i++) if (maxDepth[i]! >= impactDepth) exceed[i]!++;
+    for (const t of targets) if (impactOn(t, maxDepth, arrivalAtImpact, hazard).peak >= impactDepth) hits.set(t.id, hits.get(t.id)! + 1);
+    if (m === plain) central = { maxDepth, arrival: arrivalAtImpact, hazard };
+  }
+  const grids = central!;
+  const impacts = targets.map((t): TargetImpact => {
+    const { peak, arrival, hazard } = impactOn(t, grids.maxDepth, grids.arrival, grids.hazard);
+    return {
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      shape: t.shape,
+      x: t.x,
+      y: t.y,
+      lonLat: t.lonLat,
+      peakDepth: peak,
+      arrivalSeconds: arrival,
+      leadSeconds: arrival === null ? null : Math.max(0, arrival - t0),
+      hazard,
+      probability: hits.get(t.id)! / scales.length,
+    };
+  });
+  const probability = Float32Array.from(exceed, (k) => k / scales.length);
+  return { nx: base.nx, ny: base.ny, startSeconds: t0, endSeconds: end, scales, impacts, grids: { maxDepth: grids.maxDepth, arrival: grids.arrival, probability }, assimilation, wallSeconds: (now() - started) / 1000 };
+}
