@@ -70,7 +70,8 @@ export function opsBackupDir(dataDir: string): string {
   return join(dataDir, 'backups');
 }
 
-function resolveDeviceId(store: Store, requested: string | undefined): string {
+/** This store's device id: `requested`, else the one it remembers, else a new one it remembers from now on. */
+export function resolveDeviceId(store: Store, requested: string | undefined): string {
   const get = store.db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
   const stored = get.get('device_id');
   const id = requested ?? stored ?? `dev_${randomBytes(6).toString('hex')}`;

@@ -1,0 +1,29 @@
+import { defaultDirectory } from '../ops/directory.ts';
+import { generateSigningKey, type SigningKey } from './keys.ts';
+import { signRoster, type Roster, type RosterDevice } from './roster.ts';
+import { makeVerifier } from './secret.ts';
+
+/** Cheap scrypt parameters: tests make many verifiers; the real ones are measured by the sign-in bench. */
+export const testKdf = { N: 1024, r: 8, p: 1 };
+
+/**
+ * A signed roster of the default directory's people, each with the PIN `pin-<id>` (cheap KDF), and
+ * the given devices; returns the admin key too, to sign newer versions.
+ */
+export function testRoster(devices: RosterDevice[] = [], options: { admin?: SigningKey; version?: number; org?: string } = {}): { roster: Roster; admin: SigningKey } {
+  const admin = options.admin ?? generateSigningKey();
+  const { departments, actors } = defaultDirectory();
+  const draft: Roster = {
+    format: 'polder-roster/1',
+    org: options.org ?? 'test-org',
+    version: options.version ?? 1,
+    issuedAt: 0,
+    adminKey: admin.publicKey,
+    lockAfterMinutes: 15,
+    departments,
+    people: actors.map((a) => ({ ...a, secret: makeVerifier(`pin-${a.id}`, testKdf) })),
+    devices,
+    signature: null,
+  };
+  return { roster: signRoster(draft, admin), admin };
+}
