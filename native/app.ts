@@ -6,6 +6,7 @@ import { isSignedIn, type ActorLookup } from './rpc/access.ts';
 import { createPushBus, pushAudience, type PushAudience, type PushBus } from './rpc/push-bus.ts';
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
+import { createIdentityHandlers } from './identity/handlers.ts';
 import { openOpsService } from './ops/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
@@ -89,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const handlers = {
     ...appHandlers,
     ...ops.handlers,
+    ...createIdentityHandlers(ops),
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
+import { identityMethods } from './identity.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -8,6 +9,7 @@ import { terminalMethods, terminalPushes } from './terminal.ts';
 export * from './access.ts';
 export * from './app.ts';
 export * from './errors.ts';
+export * from './identity.ts';
 export * from './scenario.ts';
 export * from './terminal.ts';
 
@@ -15,6 +17,7 @@ export * from './terminal.ts';
 export const methods = {
   ...appMethods,
   ...opsMethods,
+  ...identityMethods,
   ...scenarioMethods,
   ...simMethods,
   ...terminalMethods,

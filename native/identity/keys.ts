@@ -30,14 +30,26 @@ function publicKeyObject(publicKey: string): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
 }
 
-/** Whether `signature` (base64url) is `publicKey`'s Ed25519 signature of `bytes`; false for anything malformed. */
+/**
+ * A check of `publicKey`'s Ed25519 signatures (base64url), false for anything malformed. Made once
+ * per key: importing the key costs more than a verification.
+ */
+export function signatureChecker(publicKey: string): (bytes: Uint8Array, signature: string) => boolean {
+  if (!PublicKeyText.safeParse(publicKey).success) return () => false;
+  const key = publicKeyObject(publicKey);
+  return (bytes, signature) => {
+    if (!/^[A-Za-z0-9_-]{86}$/.test(signature)) return false;
+    try {
+      return verify(null, bytes, key, Buffer.from(signature, 'base64url'));
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Whether `signature` (base64url) is `publicKey`'s Ed25519 signature of `bytes`. */
 export function verifySignature(publicKey: string, bytes: Uint8Array, signature: string): boolean {
-  if (!PublicKeyText.safeParse(publicKey).success || !/^[A-Za-z0-9_-]{86}$/.test(signature)) return false;
-  try {
-    return verify(null, bytes, publicKeyObject(publicKey), Buffer.from(signature, 'base64url'));
-  } catch {
-    return false;
-  }
+  return signatureChecker(publicKey)(bytes, signature);
 }
 
 /** A new key pair in memory (tests, throwaway demo keys). */

@@ -27,3 +27,11 @@ export function testRoster(devices: RosterDevice[] = [], options: { admin?: Sign
   };
   return { roster: signRoster(draft, admin), admin };
 }
+
+/** Keys for the given device ids and one roster listing them all: `trusted(id)` are the ops service options of that device. */
+export function trustedDevices(ids: readonly string[]) {
+  const keys = new Map(ids.map((id) => [id, generateSigningKey()]));
+  const { roster, admin } = testRoster(ids.map((id) => ({ id, publicKey: keys.get(id)!.publicKey, kind: 'workstation' as const, revoked: false })));
+  const trusted = (id: string) => ({ deviceId: id, roster, deviceKey: keys.get(id)! });
+  return { trusted, roster, admin, keys };
+}

@@ -24,7 +24,7 @@ export const layers = [
   {
     files: 'native/rpc/**',
     label: 'native/rpc',
-    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'native/terminal/config.ts'],
+    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/identity/demo-pin.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'native/terminal/config.ts'],
     packages: [],
     node: true,
   },
@@ -71,7 +71,7 @@ export const layers = [
   {
     files: 'native/serve/**',
     label: 'native/serve',
-    imports: ['native/serve/**', 'native/api/**', 'native/security/**', 'native/clock/**', 'native/*', 'native/terminal/config.ts'],
+    imports: ['native/serve/**', 'native/api/**', 'native/security/**', 'native/clock/**', 'native/identity/demo-pin.ts', 'native/*', 'native/terminal/config.ts'],
     types: ['native/rpc/**'],
     packages: ['ws', 'zod'],
     node: true,
@@ -80,7 +80,7 @@ export const layers = [
     files: 'native/security/**',
     label: 'native/security',
     why: 'the attack tests replay attacks on real files and a real serve child',
-    imports: ['native/security/**', 'native/api/**', 'native/ops/**', 'native/store/**', 'native/*', 'simulation/scenario/test-pack.ts'],
+    imports: ['native/security/**', 'native/api/**', 'native/ops/**', 'native/store/**', 'native/identity/**', 'native/*', 'simulation/scenario/test-pack.ts'],
     packages: ['ws', 'better-sqlite3', 'yaml'],
     node: true,
   },
@@ -186,7 +186,7 @@ export const layers = [
     packages: ['electron'],
     node: true,
   },
-  { files: 'e2e/**', label: 'e2e/', imports: ['e2e/**', 'native/scenario/png.ts'], packages: ['@playwright/test'], node: true },
+  { files: 'e2e/**', label: 'e2e/', imports: ['e2e/**', 'native/scenario/png.ts', 'native/identity/demo-pin.ts'], packages: ['@playwright/test'], node: true },
   { files: 'scripts/eslint/**', label: 'scripts/eslint', imports: ['scripts/eslint/**'], packages: ['eslint'], node: true },
   {
     files: 'scripts/**',
