@@ -23,6 +23,7 @@ import { useTerminalTabs } from '../terminal/use-terminal-tabs.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ConflictsDialog } from './ConflictsDialog.tsx';
+import { QuarantineDialog } from './QuarantineDialog.tsx';
 import { useMapFocus } from './map-focus.ts';
 import type { Find } from './palette-finds.ts';
 import type { Command } from './commands.ts';
@@ -104,14 +105,14 @@ const Status = memo(StatusBar);
 
 function Workspace({ info, error }: { info: AppInfo | null; error: string | null }) {
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
-  const { actor, departments, signOut } = useSession();
+  const { actor, departments, signOut, lock } = useSession();
   const { selected, draft, select, startCreate, endCreate } = useSelection();
   const { loud, act } = useAlerts();
   const map = useMapFocus();
   // Observers only read: they are not offered forms they would be refused.
   const readOnly = actor?.role === 'observer';
   const simStart = useRef<(() => Promise<void>) | null>(null);
-  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
+  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | 'quarantine' | null>(null);
   const openConflicts = useCallback(() => setDialog('conflicts'), []);
   // This window's layout: the region field mode shows and the board it shows, per window (and per person).
   const [tab, setTab] = useWindowPref<Region>('region', 'alerts');
@@ -178,6 +179,8 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     terminal: terminals.toggle,
   });
 
+  // Native decides (trust.review); the palette only offers what an EOC lead may open.
+  const reviewsTrust = actor?.department === 'eoc' && actor.role === 'lead';
   const commands = useMemo<Command[]>(
     () => [
       ...(readOnly
@@ -194,6 +197,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Conflicting edits (resolve)', run: () => setDialog('conflicts') },
+      ...(reviewsTrust ? [{ id: 'quarantine', group: 'Go to', label: 'Quarantined events from other devices', run: () => setDialog('quarantine') }] : []),
       { id: 'print-board', group: 'Print', label: 'Print the board shown (table)', run: () => print({ kind: 'board', department }) },
       { id: 'print-ics214', group: 'Print', label: 'Print the activity log (ICS 214)', run: () => print({ kind: 'ics214', department }) },
       ...(selected?.kind === 'alert' ? [{ id: 'print-alert', group: 'Print', label: 'Print the open alert', run: () => print({ kind: 'alert', alertId: selected.id }) }] : []),
@@ -201,10 +205,11 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'terminal-new', group: 'Terminal', label: 'New terminal', run: terminals.add },
       { id: 'new-window', group: 'Window', label: 'New window (for another monitor)', ...(info?.host === 'electron' ? { keys: 'Ctrl Shift N' } : {}), run: openNewWindow },
       { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
+      { id: 'lock', group: 'Session', label: 'Lock the screen', run: lock },
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host],
+    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, lock, reviewsTrust, terminals.shown, terminals.toggle, terminals.add, info?.host],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -258,6 +263,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       <Status info={info} onConflicts={openConflicts} />
       {printJob && <PrintView job={printJob} scenarioTitle={info?.scenario?.title ?? 'Polder'} onReady={printWhenReady} />}
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'quarantine' && <QuarantineDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onFind={openFind} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
       {dialog === 'raise' && (
@@ -304,7 +310,7 @@ function SimStarter({ start }: { start: MutableRefObject<(() => Promise<void>) |
 }
 
 function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPalette?(): void; onShortcuts?(): void }) {
-  const { actor, departmentName, signOut } = useSession();
+  const { actor, departmentName, signOut, lock } = useSession();
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
   return (
     <header className="app-header">
@@ -330,8 +336,11 @@ function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPale
         {actor && (
           <span className="signed-in" data-testid="signed-in">
             {actor.name} · {departmentName(actor.department)} · {actor.role === 'observer' ? 'observer (read only)' : actor.role}
-            <button type="button" className="button on-dark" onClick={signOut} data-testid="sign-out">
-              Sign out
+            <button type="button" className="button on-dark" onClick={lock} data-testid="lock" title="Lock this screen: you sign in again with your PIN or password">
+              Lock
+            </button>
+            <button type="button" className="button on-dark" onClick={signOut} data-testid="sign-out" title="Sign out so someone else can sign in">
+              Switch user
             </button>
           </span>
         )}
