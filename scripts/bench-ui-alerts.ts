@@ -66,6 +66,8 @@ async function openWindow(browser: Browser, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   await page.getByTestId('sign-in-eoc-lead').click();
+  await page.getByTestId('sign-in-secret').fill(demoPin);
+  await page.getByTestId('sign-in-submit').click();
   await page.locator('#panel-alerts-title').waitFor();
   await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor();
   return page;
