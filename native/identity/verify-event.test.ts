@@ -3,7 +3,7 @@ import { eventHash, type OpsEvent } from '../ops/event.ts';
 import { t0, testService } from '../ops/test-service.ts';
 import { generateSigningKey } from './keys.ts';
 import { craftEvent, logLine } from './test-events.ts';
-import { testRoster } from './test-roster.ts';
+import { testRoster, trustedDevices } from './test-roster.ts';
 
 const keys = { field: generateSigningKey(), lost: generateSigningKey(), rogue: generateSigningKey(), here: generateSigningKey() };
 const { roster } = testRoster([
@@ -117,5 +117,54 @@ describe('verifying received events against the roster', () => {
     const rows = env.service.store.db.prepare('SELECT sig FROM events').pluck().all() as (string | null)[];
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.every((s) => typeof s === 'string' && s.length === 86)).toBe(true);
+  });
+});
+
+describe('what the commands write passes the receivers\' checks', () => {
+  it('a whole working day written on one device is applied by another without a single event quarantined', async () => {
+    const { trusted } = trustedDevices(['dev_room', 'dev_field']);
+    const room = testService(trusted('dev_room'));
+    env = testService(trusted('dev_field'));
+    try {
+      const as = room.as;
+      const point = { type: 'Point' as const, coordinates: [151.75, -32.93] as [number, number] };
+      const alert = { source: 'field' as const, title: 'Water over Glebe Rd', severity: 'Severe' as const, urgency: 'Immediate' as const, certainty: 'Observed' as const, area: point };
+      const incident = await as('eoc-lead')('incidents.create', { name: 'Merewether flood', departments: ['fire'] });
+      await as('eoc-1')('incidents.setPhase', { incidentId: incident.id, phase: 'response' });
+      await as('eoc-lead')('incidents.setDepartments', { incidentId: incident.id, add: ['works'] });
+      const raised = (await as('works-1')('alerts.raise', alert)).alert;
+      await as('works-1')('alerts.raise', alert);
+      await as('police-2')('alerts.acknowledge', { alertId: raised.id });
+      await as('fire-lead')('alerts.escalate', { alertId: raised.id });
+      await as('eoc-1')('alerts.resolve', { alertId: raised.id });
+      const other = (await as('pio-1')('alerts.raise', { ...alert, title: 'Rumour of a dam break' })).alert;
+      await as('pio-lead')('alerts.dismiss', { alertId: other.id });
+      const task = await as('fire-1')('tasks.create', { title: 'Rescue on Tudor St', department: 'fire' });
+      await as('fire-2')('tasks.assign', { taskId: task.id, unitId: 'unit-fire-engine-1' });
+      const moving = await as('fire-1')('tasks.transition', { taskId: task.id, to: 'in_progress' });
+      await as('fire-1')('tasks.update', { taskId: task.id, seen: moving.version, title: 'Rescue on Tudor St (2 people)' });
+      const second = await as('eoc-lead')('tasks.create', { title: 'Sandbags to Hill St', department: 'fire' });
+      await as('fire-lead')('tasks.update', { taskId: second.id, seen: second.version, department: 'works' });
+      await as('works-lead')('tasks.transition', { taskId: second.id, to: 'cancelled' });
+      await as('works-1')('units.update', { unitId: 'unit-works-pump-p1', status: 'en_route' });
+      const request = await as('works-1')('resources.request', { kind: 'pump', quantity: 1, reason: 'Basement flooding, Wickham' });
+      await as('eoc-1')('resources.decide', { requestId: request.id, decision: 'approved', unitId: 'unit-utilities-generator-1' });
+      await as('health-2')('log.append', { text: 'Ambulance staged at Merewether beach' });
+      // A conflict settled by a lead, as an event like any other.
+      const t = await as('fire-lead')('tasks.create', { title: 'Check culvert', department: 'fire' });
+      await as('fire-1')('tasks.update', { taskId: t.id, seen: t.version, title: 'Check culvert A' });
+      await as('fire-2')('tasks.update', { taskId: t.id, seen: t.version, title: 'Check culvert B' });
+      const [conflict] = await as('fire-lead')('conflicts.list', { entityId: t.id });
+      await as('fire-lead')('conflicts.resolve', { entityId: t.id, field: 'title', value: conflict!.keptValue, seen: conflict!.entityVersion });
+
+      const events = room.service.store.db.prepare('SELECT * FROM events ORDER BY pos').all() as Record<string, unknown>[];
+      const asEvent = (r: Record<string, unknown>) => ({ id: r.id, origin: r.origin, seq: r.seq, hlc: r.hlc, actor: r.actor, type: r.type, entity: r.entity, payload: JSON.parse(r.payload as string), prevHash: r.prev_hash, hash: r.hash, sig: r.sig });
+      const result = env.service.applyRemoteEvents(events.map(asEvent));
+      expect(result.rejected).toEqual([]);
+      expect(result.applied).toHaveLength(events.length);
+      expect(new Set(events.map((e) => e.type)).size).toBeGreaterThanOrEqual(18);
+    } finally {
+      await room.close();
+    }
   });
 });

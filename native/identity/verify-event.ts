@@ -52,9 +52,10 @@ function authorAndSequence(ev: OpsEvent, ctx: VerifyContext, people: ReadonlyMap
     const person = people.get(ev.actor);
     if (!person) return refuse('out_of_role', `${ev.actor} is not in ${named}`);
     if (right === 'system-only') return refuse('out_of_role', `only the system writes ${ev.type} events, not ${person.name}`);
-    if (!mayDo(person, right.action, right.department)) {
-      const where = right.department ? ` for department ${right.department}` : '';
-      return refuse('out_of_role', `${person.name} (${person.role}, ${person.department}) may not ${right.action.replace('.', ' ')}${where}`);
+    if (!right.some((r) => mayDo(person, r.action, r.department))) {
+      const [first] = right;
+      const where = first?.department ? ` for department ${first.department}` : '';
+      return refuse('out_of_role', `${person.name} (${person.role}, ${person.department}) may not ${first?.action.replace('.', ' ') ?? 'write this'}${where}`);
     }
   }
 
