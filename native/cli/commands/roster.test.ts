@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main.ts';
 import { tempDir } from '../../store/test-helpers.ts';
 import { checkSecret } from '../../identity/secret.ts';
+import { demoPin } from '../../identity/demo-pin.ts';
 import { loadHeldRoster } from '../../identity/held-roster.ts';
 import type { Roster } from '../../identity/roster.ts';
 import { recordingIo } from './test-io.ts';
@@ -68,6 +69,16 @@ describe('polder keys and polder roster', () => {
     writeFileSync(other, JSON.stringify({ ...forged, version: 99 }));
     expect((await polder('roster', 'install', other)).err[0]).toMatch(/signature does not match/);
     expect(loadHeldRoster(dir.dir)!.version).toBe(2);
+  });
+
+  it('starts an exercise roster from the demo people, who keep their demo PIN', async () => {
+    dir = tempDir('polder-cli-roster-');
+    const file = join(dir.dir, 'exercise.json');
+    expect((await polder('roster', 'init', '--org', 'exercise', '--file', file, '--people-from', 'demo')).code).toBe(0);
+    expect(JSON.parse((await polder('roster', 'verify', file, '--json')).out[0]!)).toMatchObject({ ok: true, org: 'exercise', people: 25, devices: 0 });
+    const roster = JSON.parse(readFileSync(file, 'utf8')) as Roster;
+    expect(await checkSecret(demoPin, roster.people.find((p) => p.id === 'eoc-lead')!.secret)).toBe(true);
+    expect(await polder('roster', 'init', '--org', 'x', '--file', join(dir.dir, 'x.json'), '--people-from', join(dir.dir, 'missing.json'))).toMatchObject({ code: 1, err: [expect.stringMatching(/missing\.json does not exist/)] });
   });
 
   it('answers bad files and bad calls with one clear line and a non-zero exit', async () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../../clock/clock.ts';
+import { demoRoster } from '../../identity/demo-roster.ts';
 import { heldRosterPath, installRoster, readRosterFile, writeRosterFile } from '../../identity/held-roster.ts';
 import { readKeyFile, writeNewKeyFile, type SigningKey } from '../../identity/keys.ts';
 import { DeviceKind, parseRoster, signRoster, verifyRoster, type Roster } from '../../identity/roster.ts';
@@ -11,7 +12,7 @@ import { integerFlag, parseFlags, UsageError, type CliIo, type Command } from '.
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 
 const usage = [
-  'polder roster init --org <name> --file <roster.json> [--admin-key <file>] [--lock-after <minutes>]',
+  'polder roster init --org <name> --file <roster.json> [--admin-key <file>] [--lock-after <minutes>] [--people-from demo|<roster.json>]',
   '       polder roster add person <id> --name <name> --department <id> --role lead|member|observer --secret <PIN or password> --file <roster.json>',
   '       polder roster add device <id> --public-key=<key> --kind workstation|field-laptop --file <roster.json>',
   '       polder roster revoke device|person <id> --file <roster.json>',
@@ -26,6 +27,7 @@ const flags = {
   file: { type: 'string' },
   'admin-key': { type: 'string' },
   'lock-after': { type: 'string' },
+  'people-from': { type: 'string' },
   name: { type: 'string' },
   department: { type: 'string' },
   role: { type: 'string' },
@@ -61,6 +63,15 @@ function edited(roster: Roster, change: Partial<Roster>): Roster {
 function adminKey(dataDir: string, values: Values): { path: string; key: SigningKey | null } {
   const path = values['admin-key'] ? resolve(values['admin-key']) : join(dataDir, 'roster-admin-key.json');
   return { path, key: existsSync(path) ? readKeyFile(path).key : null };
+}
+
+/** The departments and people (with their verifiers: no secret is needed to copy them) of another roster, e.g. the demo's for an exercise. */
+function peopleFrom(source: string | undefined): Pick<Roster, 'departments' | 'people'> | null {
+  if (source === undefined) return null;
+  if (source === 'demo') return demoRoster();
+  const checked = verifyRoster(readRosterFile(resolve(source)));
+  if (!checked.ok) throw new Error(`--people-from ${source}: ${checked.problem}`);
+  return checked.roster;
 }
 
 function summary(r: Roster): string {
@@ -123,9 +134,10 @@ export const rosterCommand: Command = {
         const org = need(values, 'org');
         const admin = adminKey(dataDir, values);
         const key = admin.key ?? writeNewKeyFile(admin.path, `admin:${org}`);
+        const from = peopleFrom(values['people-from']);
         const draft = parseRoster({
           format: 'polder-roster/1', org, version: 1, issuedAt: systemClock().now(), adminKey: key.publicKey,
-          lockAfterMinutes: integerFlag('lock-after', values['lock-after'], 15, 1, 720), departments: defaultDepartments, people: [], devices: [], signature: null,
+          lockAfterMinutes: integerFlag('lock-after', values['lock-after'], 15, 1, 720), departments: from?.departments ?? defaultDepartments, people: from?.people ?? [], devices: [], signature: null,
         });
         if (!draft.ok) throw new UsageError(draft.problem);
         writeRosterFile(file, signRoster(draft.roster, key));
