@@ -43,9 +43,21 @@ async function replay(path: string, headers: Record<string, string>): Promise<nu
   if (upgrade.status === 101) {
     const login = Buffer.from(JSON.stringify({ t: 'call', id: 1, method: 'session.login', args: { actorId: 'eoc-lead', secret: demoPin } }));
     const call = Buffer.from(JSON.stringify(raise));
-    // The sign-in checks the PIN off the event loop (scrypt), so the call waits for it.
+    // The sign-in checks the PIN (scrypt, off the event loop), so the call waits for its answer:
+    // the host's frames are unmasked, so the result's JSON shows in the raw bytes.
+    let heard = '';
+    const answered = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 10_000);
+      upgrade.socket.on('data', (chunk: Buffer) => {
+        heard += chunk.toString('latin1');
+        if (heard.includes('"t":"result"')) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+    });
     upgrade.socket.write(buildFrame({ opcode: 1, payload: login }));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await answered;
     upgrade.socket.write(buildFrame({ opcode: 1, payload: call }));
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
