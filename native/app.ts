@@ -12,6 +12,7 @@ import { createScenarioHandlers } from './scenario/handlers.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
 import { createSimHandlers } from './sim/handlers.ts';
+import { createSync, type SyncConfig } from './sync/handlers.ts';
 import type { TerminalConfig } from './terminal/config.ts';
 import { createTerminalHandlers } from './terminal/handlers.ts';
 import { writeCliLauncher } from './terminal/launcher.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   simulationHost?: () => SimulationHost;
   /** The integrated terminal's shell and environment; without it the terminal methods answer `unavailable`. */
   terminal?: TerminalConfig;
+  /** Sync with other nodes over MQTT; without brokers the node keeps to itself. */
+  sync?: SyncConfig;
 }
 
 export interface PolderApp {
@@ -73,6 +76,8 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
   });
 
+  const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
+
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
   const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;
 
@@ -94,6 +99,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
+    ...sync.handlers,
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
@@ -110,6 +116,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       clearInterval(ticker);
       await terminals?.closeAll();
       await sim.close();
+      await sync.close();
       await ops.close();
     },
   };

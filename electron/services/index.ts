@@ -6,6 +6,7 @@ import { createApp, nodeRuntime, type PolderApp } from '../../native/app.ts';
 import { systemClock } from '../../native/clock/clock.ts';
 import { stderrLogger } from '../../native/logger.ts';
 import { createPortHost, type PortHost, type RpcPort } from '../../native/rpc/port-host.ts';
+import { syncConfigFrom } from '../../native/cli/sync-flags.ts';
 import { terminalConfig } from '../../native/terminal/config.ts';
 import { servicesConfigEnv, type FromServices, type ServicesConfig, type ToServices } from './messages.ts';
 
@@ -23,6 +24,16 @@ function electronRpcPort(port: MessagePortMain): RpcPort {
   };
 }
 
+/** The desktop app syncs through the brokers in POLDER_BROKERS (failover order) for POLDER_ORG. */
+function desktopSync(env: NodeJS.ProcessEnv) {
+  try {
+    return syncConfigFrom({}, env);
+  } catch (err) {
+    logger.error(`not syncing: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
 async function start(): Promise<{ app: PolderApp; windows: PortHost }> {
   const { [servicesConfigEnv]: raw, ...env } = process.env;
   const config = JSON.parse(raw ?? '{}') as ServicesConfig;
@@ -35,6 +46,7 @@ async function start(): Promise<{ app: PolderApp; windows: PortHost }> {
     runtime: nodeRuntime(),
     // Electron's binary runs the CLI as Node.
     terminal: terminalConfig({ env, dataDir: config.dataDir, cli: { node: process.execPath, script: config.cliScript, runAsNode: true } }),
+    sync: desktopSync(env),
   });
   return { app, windows: createPortHost(app) };
 }

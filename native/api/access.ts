@@ -22,8 +22,8 @@ export const Action = z.enum([
   'sim.run',
   /** Stop a run, or change it with a what-if edit: its starter, or an EOC lead. */
   'sim.steer',
-  /** Review received events that failed their checks (the quarantine): EOC leads. */
-  'trust.review',
+  /** See the received events that failed their checks (the quarantine): EOC leads. */
+  'sync.review',
 ]);
 export type Action = z.infer<typeof Action>;
 

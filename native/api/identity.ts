@@ -35,7 +35,7 @@ export type SessionPolicy = z.infer<typeof SessionPolicy>;
 export const identityMethods = {
   'session.policy': { access: 'anyone', args: z.object({}).strict(), result: SessionPolicy },
   'quarantine.list': {
-    access: { may: 'trust.review' },
+    access: { may: 'sync.review' },
     args: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     result: z.object({ total: z.number().int(), items: z.array(QuarantineEntry) }),
   },

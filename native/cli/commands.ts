@@ -1,10 +1,12 @@
 import type { Command } from './command.ts';
+import { brokerCommand } from './commands/broker.ts';
 import { dbCommand } from './commands/db.ts';
 import { keysCommand } from './commands/keys.ts';
 import { logCommand } from './commands/log.ts';
 import { rosterCommand } from './commands/roster.ts';
 import { serveCommand } from './commands/serve.ts';
 import { simCommand } from './commands/sim.ts';
+import { syncCommand } from './commands/sync.ts';
 
 /** Every `polder` subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, keysCommand, rosterCommand];
+export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, syncCommand, brokerCommand, keysCommand, rosterCommand];

@@ -52,6 +52,15 @@ export function verifySignature(publicKey: string, bytes: Uint8Array, signature:
   return signatureChecker(publicKey)(bytes, signature);
 }
 
+/** The key pair whose private key is these 32 bytes (RFC 8032 seed): the same seed, the same key. */
+export function signingKeyFromSeed(seed: Uint8Array): SigningKey {
+  if (seed.length !== 32) throw new Error('an Ed25519 seed is 32 bytes');
+  const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+  const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+  const publicKey = createPublicKey(key).export({ format: 'jwk' }).x!;
+  return { publicKey, sign: (bytes) => sign(null, bytes, key).toString('base64url') };
+}
+
 /** A new key pair in memory (tests, throwaway demo keys). */
 export function generateSigningKey(): SigningKey & { file(owner: string): KeyFile } {
   const { privateKey } = generateKeyPairSync('ed25519');

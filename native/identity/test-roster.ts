@@ -1,5 +1,6 @@
 import { defaultDirectory } from '../ops/directory.ts';
-import { generateSigningKey, type SigningKey } from './keys.ts';
+import { createHash } from 'node:crypto';
+import { generateSigningKey, signingKeyFromSeed, type SigningKey } from './keys.ts';
 import { signRoster, type Roster, type RosterDevice } from './roster.ts';
 import { makeVerifier } from './secret.ts';
 
@@ -28,10 +29,21 @@ export function testRoster(devices: RosterDevice[] = [], options: { admin?: Sign
   return { roster: signRoster(draft, admin), admin };
 }
 
-/** Keys for the given device ids and one roster listing them all: `trusted(id)` are the ops service options of that device. */
-export function trustedDevices(ids: readonly string[]) {
-  const keys = new Map(ids.map((id) => [id, generateSigningKey()]));
-  const { roster, admin } = testRoster(ids.map((id) => ({ id, publicKey: keys.get(id)!.publicKey, kind: 'workstation' as const, revoked: false })));
+/** A test device's key, the same for the same id every time (so nodes made apart trust each other). */
+export function testDeviceKey(id: string): SigningKey {
+  return signingKeyFromSeed(createHash('sha256').update(`polder test device ${id}`).digest());
+}
+
+/**
+ * Keys for the given device ids and one roster listing them all (and `revoked`, marked so),
+ * signed by the same test admin key every time: `trusted(id)` are the ops service options of
+ * that device.
+ */
+export function trustedDevices(ids: readonly string[], revoked: readonly { id: string; publicKey: string }[] = []) {
+  const keys = new Map(ids.map((id) => [id, testDeviceKey(id)]));
+  const enrolled = ids.map((id) => ({ id, publicKey: keys.get(id)!.publicKey, kind: 'workstation' as const, revoked: false }));
+  const devices = [...enrolled, ...revoked.map((d) => ({ ...d, kind: 'field-laptop' as const, revoked: true }))];
+  const { roster, admin } = testRoster(devices, { admin: testDeviceKey('admin') });
   const trusted = (id: string) => ({ deviceId: id, roster, deviceKey: keys.get(id)! });
   return { trusted, roster, admin, keys };
 }

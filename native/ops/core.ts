@@ -56,10 +56,23 @@ export function change(state: EntityState | null, set: Record<string, Json | und
   for (const [k, v] of Object.entries(set)) {
     if (v === undefined) continue;
     fields[k] = v;
-    const saw = seen ?? state?.stamps[k]?.hlc;
+    const saw = sawStamp(state?.stamps[k]?.hlc, seen);
     if (saw) base[k] = saw;
   }
   return { set: fields, ...(Object.keys(base).length ? { base } : {}), summary, dept, ...(text ? { text } : {}) };
+}
+
+/**
+ * The base of one field: the stamp of the value the author saw when the screen's version still
+ * shows it, not the screen's version itself. An entity version is later than the field's stamp
+ * whenever another field changed since, and a concurrent edit from another node can carry a stamp
+ * between the two (its clock behind, or written earlier): against the entity version it would
+ * pass as seen, against the field's own stamp it is the conflict it is.
+ */
+function sawStamp(current: string | undefined, seen: string | undefined): string | undefined {
+  if (seen === undefined) return current;
+  if (current === undefined) return undefined;
+  return current <= seen ? current : seen;
 }
 
 /** The fields among `fields` that someone changed after the version `seen`: editing them now makes a conflict. */

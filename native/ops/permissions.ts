@@ -27,7 +27,7 @@ export function mayDo(actor: Actor, action: Action, department?: string): boolea
     case 'resource.decide':
     case 'incident.manage':
       return eoc;
-    case 'trust.review':
+    case 'sync.review':
       return false;
     case 'task.cancel':
     case 'task.handover':

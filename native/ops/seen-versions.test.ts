@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fromRow, type EventRow } from './event.ts';
 import { createProjector, dumpProjections } from './projector.ts';
 import { codeOf, testService } from './test-service.ts';
 
@@ -101,5 +102,34 @@ describe('what the author saw: edits carry the version their form showed', () =>
   it('tasks.update refuses an edit that does not say what its author saw', async () => {
     const { tom, opened } = await twoEditors();
     expect(await codeOf(tom('tasks.update', { taskId: opened.id, title: 'blind' } as never))).toBe('invalid_args');
+  });
+});
+
+describe('what the author saw, across devices', () => {
+  it('an edit from a device whose clock is behind is a conflict for an author who had not received it, though that author saw later changes of other fields', async () => {
+    const a = testService({ deviceId: 'dev_a' });
+    const c = testService({ deviceId: 'dev_c', seedUnits: [] }, undefined, a.clock.now() - 50_000);
+    const events = (s: typeof a) => s.service.store.db.prepare('SELECT * FROM events ORDER BY pos').all().map((r) => fromRow(r as EventRow));
+    try {
+      const opened = await a.as('eoc-lead')('tasks.create', { title: 'Pump Hunter St', department: 'fire' });
+      c.service.applyRemoteEvents(events(a));
+      // c, its clock 50 s behind, edits the title; a has not received that when it moves the task and then edits the title.
+      await c.as('fire-lead')('tasks.update', { taskId: opened.id, seen: opened.version, title: 'Pump Hunter St underpass' });
+      a.clock.advance(3000);
+      const moved = await a.as('eoc-lead')('tasks.transition', { taskId: opened.id, to: 'blocked', seen: opened.version });
+      a.clock.advance(1000);
+      await a.as('eoc-lead')('tasks.update', { taskId: opened.id, seen: moved.version, title: 'Pump Hunter St, both lanes' });
+      a.service.applyRemoteEvents(events(c));
+      c.service.applyRemoteEvents(events(a));
+      for (const s of [a, c]) {
+        expect(await s.as('eoc-lead')('conflicts.list', { entityId: opened.id })).toEqual([
+          expect.objectContaining({ field: 'title', keptValue: 'Pump Hunter St, both lanes', lostValue: 'Pump Hunter St underpass' }),
+        ]);
+      }
+      expect(dumpProjections(a.service.store.db)).toEqual(dumpProjections(c.service.store.db));
+    } finally {
+      await a.close();
+      await c.close();
+    }
   });
 });

@@ -11,11 +11,12 @@ import { terminalConfig } from '../../terminal/config.ts';
 import { openInBrowser } from '../open-browser.ts';
 import { integerFlag, parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
+import { syncConfigFrom, syncFlags } from '../sync-flags.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the app to a browser on this machine (serve mode)',
-  usage: 'polder serve [--port N] [--host 127.0.0.1] [--allow-remote] [--terminal] [--open] [--json] [--data-dir <path>]',
+  usage: 'polder serve [--port N] [--host 127.0.0.1] [--allow-remote] [--terminal] [--open] [--json] [--broker <url>]... [--org <name>] [--broker-ca <pem>] [--broker-cert <pem> --broker-key <pem>] [--data-dir <path>]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       port: { type: 'string' },
@@ -24,8 +25,10 @@ export const serveCommand: Command = {
       terminal: { type: 'boolean' },
       open: { type: 'boolean' },
       json: { type: 'boolean' },
+      ...syncFlags,
       ...dataDirFlag,
     });
+    const sync = syncConfigFrom(values, io.env);
     const askedPort = values.port === undefined ? null : integerFlag('port', values.port, 0, 0, 65535);
     const host = values.host ?? '127.0.0.1';
     if (values.terminal && !isLoopback(host)) {
@@ -44,7 +47,7 @@ export const serveCommand: Command = {
 
     const dataDir = resolveDataDir(values['data-dir'], io.env);
     const terminal = values.terminal ? terminalConfig({ env: io.env, dataDir, cli: { node: process.execPath, script: repoPaths.cli, runAsNode: false } }) : undefined;
-    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime(), terminal });
+    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime(), terminal, sync });
     // The same token and, unless --port says otherwise, the same port as last time: open pages
     // reconnect by themselves after a restart on this data directory.
     const link = loadServeLink(dataDir, logger);

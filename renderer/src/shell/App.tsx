@@ -179,7 +179,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     terminal: terminals.toggle,
   });
 
-  // Native decides (trust.review); the palette only offers what an EOC lead may open.
+  // Native decides (sync.review); the palette only offers what an EOC lead may open.
   const reviewsTrust = actor?.department === 'eoc' && actor.role === 'lead';
   const commands = useMemo<Command[]>(
     () => [

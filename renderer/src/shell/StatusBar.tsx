@@ -6,6 +6,7 @@ import { useOptionalDataLayer } from '../data/data-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { clockTime } from '../ui/time.ts';
 import { useClock } from './clock-context.tsx';
+import { SyncStatusSlot } from './SyncStatusSlot.tsx';
 import { useTimeFormat } from './time-format.tsx';
 import { useUiPrefs } from './ui-prefs.tsx';
 
@@ -66,8 +67,7 @@ export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConfl
             <>Conflicts {conflicts ?? '—'}</>
           )}
         </span>
-        {/* Broker, outbox and peers: filled by the sync work. */}
-        <span className="status-item status-slot" data-slot="sync" />
+        {actor && <SyncStatusSlot />}
         <span className="status-item" data-testid="version">
           Polder {info?.version ?? '…'}
         </span>
