@@ -1,6 +1,7 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { demoPin } from '../native/identity/demo-pin.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -26,13 +27,14 @@ test('the desktop app opens its window on the renderer from app://', async () =>
   expect(await window.evaluate(() => Object.keys((window as unknown as { polder: object }).polder).sort())).toEqual(['invoke', 'subscribe']);
   // the engine runs in the services utility process and reports back through the same contract
   const finished = await window.evaluate(
-    () =>
+    (pin) =>
       new Promise<{ outcome: string; steps: number }>((resolve) => {
         const polder = (window as unknown as { polder: { invoke(m: string, a: object): Promise<unknown>; subscribe(e: string, l: (p: never) => void): () => void } }).polder;
         polder.subscribe('sim.finished', resolve);
         // A run is a record of who started it: sign in first.
-        void polder.invoke('session.login', { actorId: 'eoc-lead' }).then(() => polder.invoke('sim.start', { durationSeconds: 20, threads: 2 }));
+        void polder.invoke('session.login', { actorId: 'eoc-lead', secret: pin }).then(() => polder.invoke('sim.start', { durationSeconds: 20, threads: 2 }));
       }),
+    demoPin,
   );
   expect(finished).toMatchObject({ outcome: 'completed' });
   expect(finished.steps).toBeGreaterThan(0);

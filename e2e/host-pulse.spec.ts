@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, startServe, test } from './serve-fixture.ts';
+import { demoPin } from '../native/identity/demo-pin.ts';
+import { signIn } from './ui-helpers.ts';
 
 async function raiseAlert(page: Page, title: string) {
   await page.getByTestId('raise-alert').click();
@@ -26,8 +28,7 @@ test('killing the host makes the page say so within 3 s and block writes; a rest
     await page.goto(host.served.url);
     // The token and the page key leave the address bar at once.
     await expect.poll(() => page.url()).toBe(`${host.served.origin}/`);
-    await page.getByTestId('sign-in-eoc-lead').click();
-    await expect(page.getByTestId('signed-in')).toBeVisible();
+    await signIn(page, 'eoc-lead');
     await expect(page.getByTestId('connection')).toHaveText('Connected');
     await raiseAlert(page, 'Raised before the host died');
 
@@ -51,16 +52,20 @@ test('killing the host makes the page say so within 3 s and block writes; a rest
     host = await startServe(dataDir, []);
     expect(host.served.origin).toBe(origin);
 
-    // Back by itself: live again, still signed in, the data reloaded.
+    // Back by itself and live again; the restarted host keeps no sessions, so the screen is locked
+    // for the same person, who gives their PIN again; then the data is reloaded.
     await expect(page.getByTestId('connection-lost')).toHaveCount(0, { timeout: 10_000 });
     await expect(page.getByTestId('connection')).toHaveText('Connected');
+    await expect(page.getByTestId('sign-in-form')).toContainText('Locked: Margaret Okafor');
+    await page.getByTestId('sign-in-secret').fill(demoPin);
+    await page.getByTestId('sign-in-submit').click();
     await expect(page.getByTestId('signed-in')).toBeVisible();
     await expect(page.getByTestId('alert-row').filter({ hasText: 'Raised before the host died' })).toBeVisible();
 
     // A reload at the bare address (no token) finds the same host with the cookie and the stored page key.
     await page.reload();
     await expect(page.getByTestId('connection')).toHaveText('Connected');
-    await expect(page.getByTestId('signed-in')).toBeVisible();
+    await signIn(page, 'eoc-lead');
     await raiseAlert(page, 'Raised after the restart');
   } finally {
     await context.close();
@@ -93,8 +98,7 @@ test('a host that hangs (SIGSTOP) is shown as lost by its missing heartbeat, and
     host.child.kill('SIGCONT');
     await expect(page.getByTestId('connection-lost')).toHaveCount(0, { timeout: 15_000 });
     await expect(page.getByTestId('connection')).toHaveText('Connected');
-    await page.getByTestId('sign-in-eoc-lead').click();
-    await expect(page.getByTestId('signed-in')).toBeVisible();
+    await signIn(page, 'eoc-lead');
   } finally {
     await context.close();
     host.child.kill('SIGKILL');

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { mapPixels, perPixel } from './map-pixels.ts';
 import { expect, test } from './serve-fixture.ts';
+import { signIn } from './ui-helpers.ts';
 
 /** Blueness (blue minus red) of every pixel of the map canvas. */
 async function blueness(page: Page): Promise<number[]> {
@@ -31,7 +32,7 @@ test('after a simulation run the map shows the depth overlay, its legend and gau
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(served.url);
-  await page.getByRole('button', { name: /Margaret Okafor/ }).click();
+  await signIn(page, 'eoc-lead');
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-hillshade', 'drawn', { timeout: 20_000 });
   await page.waitForTimeout(500);

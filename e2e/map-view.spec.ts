@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { encodePng } from '../native/scenario/png.ts';
 import { mapPixels, perPixel } from './map-pixels.ts';
 import { expect, test } from './serve-fixture.ts';
+import { signIn } from './ui-helpers.ts';
 
 /** Luminance of every pixel of the map's WebGL canvas. */
 async function mapLuminance(page: Page): Promise<number[]> {
@@ -48,7 +49,7 @@ async function pixelsNear(page: Page, point: { x: number; y: number }, [r, g, b]
 
 async function signInAndOpenMap(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByRole('button', { name: /Margaret Okafor/ }).click();
+  await signIn(page, 'eoc-lead');
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-layers-loaded', 'true', { timeout: 20_000 });
   await expect(map).toHaveAttribute('data-hillshade', 'drawn', { timeout: 20_000 });

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { mapPixels, perPixel } from './map-pixels.ts';
 import { expect, test } from './serve-fixture.ts';
+import { signIn } from './ui-helpers.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -27,7 +28,7 @@ test('the app loads in serve mode, draws the map offline and hears the clock', a
   await expect(clock).not.toHaveText(first!, { timeout: 5000 });
 
   // Signing in (the roster comes from the host) opens the workspace with the map.
-  await page.getByTestId('sign-in-eoc-lead').click();
+  await signIn(page, 'eoc-lead');
 
   // The map draws the scenario's own layers on a non-blank WebGL canvas.
   await expect(page.getByTestId('map')).toHaveAttribute('data-layers-loaded', 'true');

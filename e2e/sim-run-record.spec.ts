@@ -1,4 +1,4 @@
-import { openAs } from './ui-helpers.ts';
+import { openAs, signIn } from './ui-helpers.ts';
 import { expect, test } from './serve-fixture.ts';
 
 test('a simulation run outlives the page: a reload and a second browser see it and its grids', async ({ browser, served }) => {
@@ -13,7 +13,7 @@ test('a simulation run outlives the page: a reload and a second browser see it a
 
   // Reloaded (mid-run, unless the run is already over): the same run, drawn again.
   await starter.page.reload();
-  await expect(starter.page.getByTestId('signed-in')).toBeVisible({ timeout: 30_000 });
+  await signIn(starter.page, 'eoc-2');
   await expect(map).toHaveAttribute('data-overlay', 'depth', { timeout: 30_000 });
   await expect(starter.page.getByText('No simulation run yet.')).toHaveCount(0);
   await expect(starter.page.getByTestId('sim-progress')).toHaveText(/run completed/, { timeout: 200_000 });

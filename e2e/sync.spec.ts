@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMosquitto } from '../native/mqtt/test-broker.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
+import { enrolDevices } from './enrol-devices.ts';
 import { cardIn, openAs } from './ui-helpers.ts';
 
 // Two serve processes, one mosquitto, two browsers on a shared two-core machine.
@@ -23,6 +24,9 @@ test('two nodes with their own data share one board through mosquitto, keep work
   const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'polder-e2e-sync-')));
   const children: ChildProcess[] = [];
   try {
+    // The admin enrols both nodes in one roster (the demo people, their PINs): events of a node the
+    // roster does not list are quarantined, never applied.
+    enrolDevices(dirs);
     const nodes = await Promise.all(dirs.map((dir) => startServe(dir, ['--port', '0'], ['--broker', broker.url, '--org', 'e2e'])));
     children.push(...nodes.map((n) => n.child));
     const a = await openAs(browser, nodes[0]!.served.url, 'fire-lead');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './serve-fixture.ts';
+import { signIn } from './ui-helpers.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -10,8 +11,7 @@ test.describe('the integrated terminal (polder serve --terminal)', () => {
 
   test('Ctrl+` opens a shell where `polder` runs on the same data; exit marks the tab ended', async ({ page, served }, testInfo) => {
     await page.goto(served.url);
-    await page.getByTestId('sign-in-eoc-lead').click();
-    await expect(page.getByTestId('signed-in')).toBeVisible();
+    await signIn(page, 'eoc-lead');
 
     await page.keyboard.press('Control+Backquote');
     const pane = page.getByTestId('terminal-pane');
@@ -41,8 +41,7 @@ test.describe('the integrated terminal (polder serve --terminal)', () => {
 
   test('the command palette opens a new terminal tab beside the first', async ({ page, served }) => {
     await page.goto(served.url);
-    await page.getByTestId('sign-in-eoc-lead').click();
-    await expect(page.getByTestId('signed-in')).toBeVisible();
+    await signIn(page, 'eoc-lead');
     await page.keyboard.press('Control+k');
     await page.getByTestId('palette-input').fill('new terminal');
     await page.keyboard.press('Enter');
@@ -58,8 +57,7 @@ test.describe('the integrated terminal (polder serve --terminal)', () => {
 
 test('without --terminal the pane says why there is no shell', async ({ page, served }) => {
   await page.goto(served.url);
-  await page.getByTestId('sign-in-eoc-lead').click();
-  await expect(page.getByTestId('signed-in')).toBeVisible();
+  await signIn(page, 'eoc-lead');
   await page.keyboard.press('Control+Backquote');
   await expect(page.getByTestId('terminal-pane').locator('.xterm-rows')).toContainText('The terminal is off in this host', { timeout: 20_000 });
 });

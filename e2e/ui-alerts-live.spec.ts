@@ -1,3 +1,4 @@
+import { demoPin } from '../native/identity/demo-pin.ts';
 import { expect, test } from './serve-fixture.ts';
 import { openAs } from './ui-helpers.ts';
 
@@ -13,7 +14,7 @@ test('a batch of alerts raised while two windows are open all shows in both, pat
 
   // A third connection (as a sensor gateway would be) raises the whole batch at once.
   const answered = await fire.page.evaluate(
-    ({ wsUrl, n }) =>
+    ({ wsUrl, n, pin }) =>
       new Promise<number>((resolve, reject) => {
         // The page's own key (serve mode hands it to the page once and keeps it in its storage).
         const socket = new WebSocket(`${wsUrl}?key=${encodeURIComponent(localStorage.getItem('polder.serve.pageKey') ?? '')}`);
@@ -23,20 +24,22 @@ test('a batch of alerts raised while two windows are open all shows in both, pat
           const frame = JSON.parse(String(event.data)) as { t: string; id: number; ok?: boolean };
           if (frame.t !== 'result') return;
           if (frame.ok) ok++;
+          // The batch goes once the sign-in (a PIN checked by a memory-hard KDF) is answered.
+          if (frame.id === 0) raiseAll();
           if (frame.id === n) {
             socket.close();
             resolve(ok);
           }
         };
-        socket.onopen = () => {
-          socket.send(JSON.stringify({ t: 'call', id: 0, method: 'session.login', args: { actorId: 'works-1' } }));
+        const raiseAll = () => {
           for (let i = 1; i <= n; i++) {
             const args = { source: 'sensor', title: `Gauge ${i} above threshold`, severity: 'Moderate', urgency: 'Immediate', certainty: 'Observed' };
             socket.send(JSON.stringify({ t: 'call', id: i, method: 'alerts.raise', args }));
           }
         };
+        socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 0, method: 'session.login', args: { actorId: 'works-1', secret: pin } }));
       }),
-    { wsUrl: `${served.origin.replace('http', 'ws')}/api`, n: batch },
+    { wsUrl: `${served.origin.replace('http', 'ws')}/api`, n: batch, pin: demoPin },
   );
   expect(answered).toBe(batch + 1);
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './serve-fixture.ts';
-import { cardIn, foreignRequests, recordRequests } from './ui-helpers.ts';
+import { cardIn, foreignRequests, recordRequests, signIn } from './ui-helpers.ts';
 
 /** Interactive nodes in Chromium's accessibility tree that have no accessible name. */
 async function unnamedControls(page: Page): Promise<string[]> {
@@ -20,7 +20,7 @@ test('overdue tasks are highlighted with a ticking countdown; filters narrow the
   const late = `Clear culvert ${suffix}`;
   const later = `Inspect levee ${suffix}`;
   await page.goto(served.url);
-  await page.getByTestId('sign-in-works-lead').click();
+  await signIn(page, 'works-lead');
   await expect(page.getByTestId('board-tab-works')).toHaveAttribute('aria-selected', 'true');
 
   for (const [title, due, priority] of [

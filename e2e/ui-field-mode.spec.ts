@@ -1,3 +1,4 @@
+import { demoPin } from '../native/identity/demo-pin.ts';
 import { expect, test } from './serve-fixture.ts';
 import { expectFlowLogged, foreignRequests, recordRequests } from './ui-helpers.ts';
 
@@ -9,11 +10,14 @@ test('field mode at 1366×768: the whole flow by keyboard alone', async ({ page,
   const kb = page.keyboard;
   await page.goto(served.url);
 
-  // Sign in: the roster search has the focus; Tab reaches the first match.
+  // Sign in: the roster search has the focus; Tab reaches the first match; then her PIN.
   await expect(page.getByTestId('sign-in-fire-1')).toBeVisible();
   await kb.type('Aisha');
   await kb.press('Tab');
   await expect(page.getByTestId('sign-in-fire-1')).toBeFocused();
+  await kb.press('Enter');
+  await expect(page.getByTestId('sign-in-secret')).toBeFocused();
+  await kb.type(demoPin);
   await kb.press('Enter');
   await expect(page.getByTestId('signed-in')).toContainText('Aisha Karimi');
 

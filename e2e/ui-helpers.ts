@@ -1,5 +1,14 @@
 import type { Browser, Page } from '@playwright/test';
+import { demoPin } from '../native/identity/demo-pin.ts';
 import { expect } from './serve-fixture.ts';
+
+/** Signs the page in as `actorId` of the demo roster: chooses the person, then types their PIN. */
+export async function signIn(page: Page, actorId: string, pin = demoPin): Promise<void> {
+  await page.getByTestId(`sign-in-${actorId}`).click();
+  await page.getByTestId('sign-in-secret').fill(pin);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
+}
 
 /** Every URL a page requests, to prove nothing leaves the machine. */
 export function recordRequests(page: Page): string[] {
@@ -31,8 +40,7 @@ export async function openAs(browser: Browser, url: string, actorId: string, vie
   const requests = recordRequests(page);
   const calls = recordCalls(page);
   await page.goto(url);
-  await page.getByTestId(`sign-in-${actorId}`).click();
-  await expect(page.getByTestId('signed-in')).toBeVisible();
+  await signIn(page, actorId);
   return { context, page, requests, calls };
 }
 

@@ -1,10 +1,10 @@
 import { expect, test } from './serve-fixture.ts';
-import { cardIn, openAs } from './ui-helpers.ts';
+import { cardIn, openAs, signIn } from './ui-helpers.ts';
 
 test('a hydrograph opened after a run behind the Task tab draws its line; the rain gauge says it has no source', async ({ page, served }) => {
   test.setTimeout(180_000);
   await page.goto(served.url);
-  await page.getByTestId('sign-in-eoc-lead').click();
+  await signIn(page, 'eoc-lead');
   await expect(page.getByTestId('details-tab')).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Run simulation' }).click();
   await expect(page.getByTestId('map')).toHaveAttribute('data-overlay', 'depth', { timeout: 90_000 });
@@ -32,7 +32,7 @@ test('times read in the device zone with the zone in the status bar, UTC on dema
   const context = await browser.newContext({ timezoneId: 'Australia/Sydney', locale: 'en-AU', viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   await page.goto(served.url);
-  await page.getByTestId('sign-in-works-lead').click();
+  await signIn(page, 'works-lead');
   const zone = page.getByTestId('time-zone');
   await expect(zone).toHaveText(/^(?:AE[DS]T|GMT\+1[01])$/);
   await expect(page.getByTestId('clock')).toHaveText(/^\d\d:\d\d:\d\d (?:AE[DS]T|GMT\+1[01])$/);
@@ -59,8 +59,7 @@ test('times read in the device zone with the zone in the status bar, UTC on dema
 test('the palette finds and opens a task by its title, finds the simulation and the scenario’s assets', async ({ page, served }) => {
   test.setTimeout(120_000);
   await page.goto(served.url);
-  await page.getByTestId('sign-in-works-lead').click();
-  await expect(page.getByTestId('signed-in')).toBeVisible();
+  await signIn(page, 'works-lead');
   await page.keyboard.press('n');
   const form = page.getByTestId('task-form');
   await form.getByLabel('Title').fill('Clear the Glebe culvert grate');
@@ -75,9 +74,9 @@ test('the palette finds and opens a task by its title, finds the simulation and 
   await expect(page.getByRole('option', { name: /Asset.*School/i })).toBeVisible();
   await page.keyboard.press('Escape');
 
-  // A fresh page has no task open: the palette is what opens it.
+  // A fresh page (signed in again: the device remembers no one) has no task open: the palette is what opens it.
   await page.reload();
-  await expect(page.getByTestId('signed-in')).toBeVisible();
+  await signIn(page, 'works-lead');
   await expect(page.getByTestId('task-details')).toHaveCount(0);
   await page.keyboard.press('Control+k');
   await palette.fill('glebe culvert');
@@ -174,8 +173,7 @@ test('a touch drag moves a card to another column', async ({ browser, served }) 
   const context = await browser.newContext({ hasTouch: true, viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   await page.goto(served.url);
-  await page.getByTestId('sign-in-works-lead').click();
-  await expect(page.getByTestId('signed-in')).toBeVisible();
+  await signIn(page, 'works-lead');
   await page.keyboard.press('n');
   const form = page.getByTestId('task-form');
   await form.getByLabel('Title').fill('Touch-dragged culvert check');
@@ -229,7 +227,7 @@ test('the map frames the scenario: its outline spans the pane; the flood panel f
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(served.url);
-  await page.getByTestId('sign-in-eoc-lead').click();
+  await signIn(page, 'eoc-lead');
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-layers-loaded', 'true', { timeout: 30_000 });
   await page.waitForTimeout(1000);
@@ -272,7 +270,7 @@ test('print media shows the board as a full-page table and the ICS 214 log, not 
     window.print = () => void (window as unknown as { printed: number }).printed++;
   });
   await page.goto(served.url);
-  await page.getByTestId('sign-in-works-lead').click();
+  await signIn(page, 'works-lead');
   await page.getByTestId('new-task').click();
   const form = page.getByTestId('task-form');
   await form.getByLabel('Title').fill('Pump out the Glebe underpass');

@@ -1,10 +1,11 @@
 import { expect, test } from './serve-fixture.ts';
+import { signIn } from './ui-helpers.ts';
 
 test('a new window is another session: two people at once, pushes reach both, each window keeps its own layout', async ({ page, context, served }) => {
   // Two full windows (map included) on one machine.
   test.slow();
   await page.goto(served.url);
-  await page.getByTestId('sign-in-fire-lead').click();
+  await signIn(page, 'fire-lead');
   await expect(page.getByTestId('board-tab-fire')).toHaveAttribute('aria-selected', 'true');
 
   // "New window" from the command palette: the same app, as window 2, in the same browser profile.
@@ -15,7 +16,7 @@ test('a new window is another session: two people at once, pushes reach both, ea
 
   await second.bringToFront();
   // Window 2 is its own session: nobody is signed in there until someone does.
-  await second.getByTestId('sign-in-police-lead').click();
+  await signIn(second, 'police-lead');
   await expect(second.getByTestId('signed-in')).toContainText('· POL ·');
   await expect(page.getByTestId('signed-in')).toContainText('· FIRE ·');
   await second.getByTestId('board-tab-all').click();
@@ -31,14 +32,16 @@ test('a new window is another session: two people at once, pushes reach both, ea
   await second.bringToFront();
   await expect(second.getByTestId('column-new').getByTestId('task-card').filter({ hasText: title })).toBeVisible({ timeout: 20_000 });
 
-  // Reloaded, each window comes back as its own person with its own board.
+  // Reloaded, each window asks for its person again (the device remembers no one) and comes back with its own board.
   await page.bringToFront();
   await page.reload();
+  await signIn(page, 'fire-lead');
   await expect(page.getByTestId('signed-in')).toContainText('· FIRE ·', { timeout: 20_000 });
   await expect(page.getByTestId('board-tab-fire')).toHaveAttribute('aria-selected', 'true');
   await second.bringToFront();
   await second.reload();
   expect(new URL(second.url()).hash).toBe('#window=2');
+  await signIn(second, 'police-lead');
   await expect(second.getByTestId('signed-in')).toContainText('· POL ·', { timeout: 20_000 });
   await expect(second.getByTestId('board-tab-all')).toHaveAttribute('aria-selected', 'true');
 });

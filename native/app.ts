@@ -7,6 +7,7 @@ import { createPushBus, pushAudience, type PushAudience, type PushBus } from './
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { createDecideHandlers } from './decide/handlers.ts';
+import { createIdentityHandlers } from './identity/handlers.ts';
 import { openOpsService } from './ops/service.ts';
 import { createCapFeed } from './decide/cap/cap-feed.ts';
 import { startCapMqtt, type CapMqttConfig } from './decide/cap/cap-mqtt.ts';
@@ -143,6 +144,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...appHandlers,
     ...ops.handlers,
     ...decide.handlers,
+    ...createIdentityHandlers(ops),
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),

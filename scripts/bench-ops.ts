@@ -13,12 +13,16 @@ import { createHlcState, hlcNow } from '../native/ops/hlc.ts';
 import { createProjector, verifyProjections } from '../native/ops/projector.ts';
 import { openOpsService } from '../native/ops/service.ts';
 import { uuidv7 } from '../native/ops/uuid.ts';
+import { signEvent } from '../native/identity/event-signature.ts';
+import { trustedDevices } from '../native/identity/test-roster.ts';
 
 const { values } = parseArgs({ options: { commands: { type: 'string', default: '2000' }, events: { type: 'string', default: '100000' } } });
 const commandCount = Number(values.commands);
 const eventCount = Number(values.events);
 const quiet = { info() {}, warn() {}, error() {} };
 const dir = mkdtempSync(join(tmpdir(), 'polder-bench-ops-'));
+/** Both devices in one roster, so the import checks real signatures as sync would. */
+const trust = trustedDevices(['dev_bench', 'dev_remote']);
 
 /** CPU seconds this process used since `from` (user + system): steadier than wall time on a shared machine. */
 function cpuSince(from: NodeJS.CpuUsage): number {
@@ -30,7 +34,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** `count` chained events from one remote device: tasks created, then edited four times each. */
+/** `count` chained, signed events from one remote device: tasks created, then edited four times each. */
 function remoteEvents(count: number): OpsEvent[] {
   const origin = 'dev_remote';
   const hlc = createHlcState(origin);
@@ -47,7 +51,8 @@ function remoteEvents(count: number): OpsEvent[] {
       ? { create: true as const, set: { title: `Imported task ${task}`, description: 'bench', department: 'works', priority: 'normal', status: 'new', unitId: null, dueAt: null, location: null, alertId: null, incidentId: null, createdAt: wall, createdBy: 'works-1' }, summary: `Task created: Imported task ${task}`, dept: 'works' }
       : { set: { title: `Imported task ${task} v${Math.floor(i / tasks)}` }, summary: 'Task updated (title)', dept: 'works' };
     const unsigned = { id: uuidv7(wall), origin, seq: i + 1, hlc: at, actor: 'works-1', type: first ? 'task.created' : 'task.updated', entity: `bench-task-${task}`, payload, prevHash };
-    const ev: OpsEvent = { ...unsigned, hash: eventHash(unsigned), sig: null };
+    const hashed = { ...unsigned, hash: eventHash(unsigned) };
+    const ev: OpsEvent = { ...hashed, sig: signEvent(hashed, trust.keys.get(origin)!) };
     prevHash = ev.hash;
     events.push(ev);
   }
@@ -55,7 +60,7 @@ function remoteEvents(count: number): OpsEvent[] {
 }
 
 try {
-  const service = openOpsService({ dataDir: dir, clock: systemClock(), push: { emit() {} }, logger: quiet, deviceId: 'dev_bench' });
+  const service = openOpsService({ dataDir: dir, clock: systemClock(), push: { emit() {} }, logger: quiet, ...trust.trusted('dev_bench') });
   const ctx = { session: { id: 'bench', actorId: 'works-lead' } satisfies Session };
   const h = service.handlers;
 
@@ -74,7 +79,7 @@ try {
   console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
   console.log(`single commands (synchronous=FULL): ${commandCount} in ${elapsed.toFixed(2)} s = ${(commandCount / elapsed).toFixed(0)} commands/s; p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms; CPU ${((cpuSince(cpu) / commandCount) * 1000).toFixed(2)} ms/command`);
 
-  // 2. batched import of remote events (verified, deduped, projected)
+  // 2. batched import of remote events (signatures and rights checked, deduped, projected)
   const events = remoteEvents(eventCount);
   const batch = 1000;
   cpu = process.cpuUsage();

@@ -5,6 +5,7 @@
 // time until every window's queue shows them all, and the CPU time the host used meanwhile. Then it
 // raises a batch all at once with two windows open and prints what each window shows 3 s later and
 // when it shows the whole batch. `--windows 1,5` picks the window counts, `--batch 0` skips the batch.
+import { demoPin } from '../native/identity/demo-pin.ts';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,7 +51,7 @@ async function connect(url: string) {
       });
       socket.send(JSON.stringify({ t: 'call', id, method, args }));
     });
-  await call('session.login', { actorId: 'works-1' });
+  await call('session.login', { actorId: 'works-1', secret: demoPin });
   return { call, close: () => socket.close() };
 }
 
@@ -70,6 +71,8 @@ async function openWindow(browser: Browser, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   await page.getByTestId('sign-in-eoc-lead').click();
+  await page.getByTestId('sign-in-secret').fill(demoPin);
+  await page.getByTestId('sign-in-submit').click();
   await page.locator('#panel-alerts-title').waitFor();
   await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor();
   return page;

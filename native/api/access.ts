@@ -22,7 +22,7 @@ export const Action = z.enum([
   'sim.run',
   /** Stop a run, or change it with a what-if edit: its starter, or an EOC lead. */
   'sim.steer',
-  /** See the events sync refused (the quarantine): EOC leads. */
+  /** See the received events that failed their checks (the quarantine): EOC leads. */
   'sync.review',
 ]);
 export type Action = z.infer<typeof Action>;

@@ -4,6 +4,7 @@ import { capMethods } from './cap.ts';
 import { desktopMethods } from './desktop.ts';
 import { icsMethods } from './ics.ts';
 import { decideMethods, decidePushes } from './decide.ts';
+import { identityMethods } from './identity.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -17,6 +18,7 @@ export * from './desktop.ts';
 export * from './decide.ts';
 export * from './errors.ts';
 export * from './ics.ts';
+export * from './identity.ts';
 export * from './scenario.ts';
 export * from './sync.ts';
 export * from './terminal.ts';
@@ -29,6 +31,7 @@ export const methods = {
   ...icsMethods,
   ...decideMethods,
   ...opsMethods,
+  ...identityMethods,
   ...scenarioMethods,
   ...simMethods,
   ...syncMethods,

@@ -262,7 +262,8 @@ const boardFilter = {
 };
 
 export const opsMethods = {
-  'session.login': { access: 'anyone', args: z.object({ actorId: Id }).strict(), result: Actor },
+  /** Signs this window in as a person of the roster, checked offline against their PIN or password. */
+  'session.login': { access: 'anyone', args: z.object({ actorId: Id, secret: z.string().min(1).max(1024) }).strict(), result: Actor },
   'session.current': { access: 'anyone', args: empty, result: Actor.nullable() },
   /** Signs this window out: later calls are unauthenticated until the next session.login. */
   'session.logout': { access: 'anyone', args: empty, result: z.null() },

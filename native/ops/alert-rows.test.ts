@@ -1,3 +1,4 @@
+import { trustedDevices } from '../identity/test-roster.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeOf, testService } from './test-service.ts';
 
@@ -54,8 +55,9 @@ describe('numbered alert changes and alerts.rows', () => {
   });
 
   it('numbers the alerts that events from another device changed in the same sequence', async () => {
-    env = testService();
-    other = testService({ deviceId: 'dev_field' });
+    const { trusted } = trustedDevices(['dev_test', 'dev_field']);
+    env = testService(trusted('dev_test'));
+    other = testService(trusted('dev_field'));
     const a = (await other.as('works-1')('alerts.raise', { ...raise, title: 'Wickham pump failed', severity: 'Extreme' })).alert;
     await env.as('eoc-1')('alerts.raise', { ...raise, title: 'Local', severity: 'Minor' });
     const events = other.service.store.db.prepare('SELECT * FROM events ORDER BY pos').all() as Record<string, unknown>[];

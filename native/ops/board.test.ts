@@ -1,3 +1,4 @@
+import { demoPin } from '../identity/demo-pin.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Task } from '../api/ops.ts';
 import { codeOf, t0, testService } from './test-service.ts';
@@ -94,7 +95,7 @@ describe('the board', () => {
     env = testService();
     const session = { id: 's1', actorId: null as string | null };
     const h = env.service.handlers;
-    h['session.login']({ actorId: 'fire-1' }, { session });
+    h['session.login']({ actorId: 'fire-1', secret: demoPin }, { session });
     expect(h['session.logout']({}, { session })).toBeNull();
     expect(h['session.current']({}, { session })).toBeNull();
     expect(() => h['board.query']({ includeClosed: true }, { session })).toThrow(/Sign in first/);

@@ -1,6 +1,9 @@
 /**
  * JSON with object keys sorted at every level: equal values give equal text, so hashes and dumps
- * compare. Written out directly (no sorted copy) because it runs several times per event.
+ * compare. Written out directly (no sorted copy) because it runs several times per event. For JSON
+ * values it is byte for byte RFC 8785 (native/identity/canonical.test.ts proves it), so the hash
+ * chain and the signatures agree; unlike JCS it tolerates undefined and non-finite numbers, which
+ * the projections' comparisons of partial values rely on. Signatures use native/identity/canonical.ts.
  */
 export function canonicalJson(value: unknown): string {
   return write(value) ?? 'null';

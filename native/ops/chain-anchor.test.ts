@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chainAnchorPath, readChainAnchor, verifyAnchors } from './chain-anchor.ts';
+import { generateSigningKey, verifySignature } from '../identity/keys.ts';
+import { anchorSigningBytes, chainAnchorPath, readChainAnchor, verifyAnchors } from './chain-anchor.ts';
 import { opsDatabasePath } from './service.ts';
 import { testService } from './test-service.ts';
 
@@ -10,11 +11,15 @@ let env: ReturnType<typeof testService>;
 afterEach(() => env?.close());
 
 describe('the chain-head anchor', () => {
-  it('follows every commit, readable by the owner only', async () => {
-    env = testService({ seedUnits: [] });
+  it('follows every commit, signed by the device, readable by the owner only', async () => {
+    const key = generateSigningKey();
+    env = testService({ seedUnits: [], deviceKey: key });
     const file = chainAnchorPath(env.dir.dir);
     await env.as('fire-lead')('log.append', { text: 'Crew 2 on scene' });
-    expect(readChainAnchor(file).anchor).toMatchObject({ origin: 'dev_test', seq: 1, signature: null });
+    const anchor = readChainAnchor(file).anchor!;
+    expect(anchor).toMatchObject({ origin: 'dev_test', seq: 1 });
+    expect(verifySignature(key.publicKey, anchorSigningBytes(anchor), anchor.signature!)).toBe(true);
+    expect(verifySignature(key.publicKey, anchorSigningBytes({ ...anchor, seq: 2 }), anchor.signature!)).toBe(false);
     await env.as('fire-lead')('log.append', { text: 'Crew 3 on scene' });
     const head = env.service.store.db.prepare("SELECT hash FROM events WHERE seq = 2").pluck().get();
     expect(readChainAnchor(file).anchor).toMatchObject({ seq: 2, hash: head });

@@ -5,6 +5,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../logger.ts';
+import { canonicalBytes } from '../identity/canonical.ts';
+import type { SigningKey } from '../identity/keys.ts';
 
 export interface ChainHead {
   origin: string;
@@ -19,9 +21,9 @@ const ChainAnchorFile = z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   writtenAt: z.number(),
   /**
-   * Null today. The sync issue adds Ed25519 device keys: the device then signs the canonical
-   * JSON of { origin, seq, hash } here and peers keep the signed heads they receive, which is
-   * what makes a rewrite of this file detectable too.
+   * The device's Ed25519 signature of the RFC 8785 bytes of { origin, seq, hash } (anchorSigningBytes);
+   * null from before devices had keys. Peers that keep the signed heads they receive are what
+   * makes a rewrite of this file detectable too.
    */
   signature: z.string().nullable(),
 });
@@ -60,9 +62,15 @@ export function readChainAnchor(file: string): { anchor: ChainAnchor | null; pro
   return parsed.success ? { anchor: parsed.data, problem: null } : { anchor: null, problem: `${file} is not a chain-head anchor` };
 }
 
-/** Replaces the anchor atomically (write, then rename), readable by the owner only. */
-export function writeChainAnchor(file: string, head: ChainHead, now: number): void {
-  const anchor: ChainAnchor = { format: 1, origin: head.origin, seq: head.seq, hash: head.hash, writtenAt: now, signature: null };
+/** What the device signs of its head. */
+export function anchorSigningBytes(head: ChainHead): Buffer {
+  return canonicalBytes({ origin: head.origin, seq: head.seq, hash: head.hash });
+}
+
+/** Replaces the anchor atomically (write, then rename), readable by the owner only; signed when a key is given. */
+export function writeChainAnchor(file: string, head: ChainHead, now: number, key?: SigningKey): void {
+  const signature = key ? key.sign(anchorSigningBytes(head)) : null;
+  const anchor: ChainAnchor = { format: 1, origin: head.origin, seq: head.seq, hash: head.hash, writtenAt: now, signature };
   const temporary = `${file}.tmp`;
   writeFileSync(temporary, JSON.stringify(anchor) + '\n', { mode: 0o600 });
   renameSync(temporary, file);
@@ -80,7 +88,7 @@ export interface ChainAnchoring {
  * follows every commit; when they do not, the anchor is left as it is — evidence for
  * `polder db check` — and no longer moves until the operator restores a backup.
  */
-export function openChainAnchoring(deps: { db: Database.Database; origin: string; file: string; now(): number; logger: Logger }): ChainAnchoring {
+export function openChainAnchoring(deps: { db: Database.Database; origin: string; file: string; now(): number; logger: Logger; key: SigningKey }): ChainAnchoring {
   const { db, origin, file, logger } = deps;
   const { anchor, problem } = readChainAnchor(file);
   let frozen: string | null = problem;
@@ -95,7 +103,7 @@ export function openChainAnchoring(deps: { db: Database.Database; origin: string
     const head = localHead(db, origin);
     if (!head) return;
     try {
-      writeChainAnchor(file, head, deps.now());
+      writeChainAnchor(file, head, deps.now(), deps.key);
       failing = false;
     } catch (err) {
       if (!failing) logger.warn(`cannot write the chain-head anchor ${file}: ${err instanceof Error ? err.message : String(err)}`);

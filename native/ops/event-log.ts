@@ -6,6 +6,10 @@ import { decodeHlc, HlcDriftError, hlcNow, HlcOverflowError, hlcReceive, type Hl
 import type { Projector } from './projector.ts';
 import type { Conflict } from './fold.ts';
 import { uuidv7 } from './uuid.ts';
+import { signEvent } from '../identity/event-signature.ts';
+import type { SigningKey } from '../identity/keys.ts';
+import { createQuarantine } from '../identity/quarantine.ts';
+import type { QuarantineReason, Verdict } from '../identity/verify-event.ts';
 
 export interface EventDraft {
   type: string;
@@ -16,8 +20,15 @@ export interface EventDraft {
 export interface RemoteResult {
   applied: string[];
   duplicates: string[];
-  rejected: { id: string; reason: string }[];
+  /** Every event refused, each kept in the quarantine with `code` (the reason) and never applied. */
+  rejected: { id: string; reason: string; code: QuarantineReason }[];
   conflicts: Conflict[];
+}
+
+/** What the local log holds, for the trust check of a received event. */
+export interface HeldEvents {
+  heldAt(origin: string, seq: number): string | undefined;
+  heldById(id: string): string | undefined;
 }
 
 export interface EventLogDeps {
@@ -27,6 +38,10 @@ export interface EventLogDeps {
   hlcOptions: HlcOptions;
   projector: Projector;
   now(): number;
+  /** This device's key: every local event is signed with it. */
+  signer: SigningKey;
+  /** Whether a received event may be applied (signature, device, role, sequence, clock: native/identity/verify-event.ts). */
+  verify(ev: OpsEvent, held: HeldEvents): Verdict;
 }
 
 /**
@@ -39,7 +54,8 @@ export function createEventLog(deps: EventLogDeps) {
   const s = {
     head: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1'),
     at: db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE origin = ? AND seq = ?'),
-    hasId: db.prepare<[string], number>('SELECT 1 FROM events WHERE id = ?').pluck(),
+    hashById: db.prepare<[string], string>('SELECT hash FROM events WHERE id = ?').pluck(),
+    hashAt: db.prepare<[string, number], string>('SELECT hash FROM events WHERE origin = ? AND seq = ?').pluck(),
     insert: db.prepare<[EventRow]>(
       'INSERT INTO events (id, origin, seq, hlc, actor, type, entity, payload, prev_hash, hash, sig) VALUES (@id, @origin, @seq, @hlc, @actor, @type, @entity, @payload, @prev_hash, @hash, @sig)',
     ),
@@ -61,18 +77,23 @@ export function createEventLog(deps: EventLogDeps) {
       payload: JSON.parse(canonicalJson(draft.payload)) as EventPayload,
       prevHash: head?.hash ?? '',
     };
-    const event: OpsEvent = { ...unsigned, hash: eventHash(unsigned), sig: null };
+    const hashed = { ...unsigned, hash: eventHash(unsigned) };
+    const event: OpsEvent = { ...hashed, sig: signEvent(hashed, deps.signer) };
     s.insert.run(toRow(event));
     const conflicts = projector.apply(event);
     s.outbox.run(event.id, deps.now());
     return { event, conflicts };
   }
 
+  const quarantine = createQuarantine(db, deps.now);
+  const held: HeldEvents = { heldAt: (origin, seq) => s.hashAt.get(origin, seq), heldById: (id) => s.hashById.get(id) };
+
   function checkRemote(ev: OpsEvent): string | null {
     // Only this device writes its own origin; a copy it does not hold would collide with its next seq.
     if (ev.origin === origin) return `claims this device's origin ${origin} but is not in its log`;
     const row = toRow(ev);
     if (rowHash(row) !== ev.hash) return 'content does not match its hash';
+    if (s.hashById.get(ev.id) !== undefined) return `event ${ev.id} is already held with different content`;
     const taken = s.at.get(ev.origin, ev.seq);
     if (taken) return `origin ${ev.origin} already has a different event at seq ${ev.seq} (fork)`;
     if (ev.seq === 1 && ev.prevHash !== '') return 'first event of its origin links to a predecessor';
@@ -84,38 +105,48 @@ export function createEventLog(deps: EventLogDeps) {
   }
 
   /**
-   * Ingests events from other devices (the sync issue calls this): dedupes by id, verifies the
-   * chain, refuses clocks beyond the drift bound, and refolds entities that receive late events.
-   * Anything malformed is rejected with a reason; the rest is stored in one transaction.
+   * Ingests events from other devices (the sync link calls this): dedupes by id, checks each
+   * event's signature, device, author's role, sequence and clock (`verify`) and its chain, and
+   * refolds entities that receive late events. Whatever fails is quarantined with its reason and
+   * never applied; the rest is stored in one transaction.
    */
   function applyRemoteEvents(input: readonly unknown[]): RemoteResult {
     const result: RemoteResult = { applied: [], duplicates: [], rejected: [], conflicts: [] };
-    const parsed: OpsEvent[] = [];
-    for (const raw of input) {
-      const checked = checkEvent(raw);
-      if (checked.ok) parsed.push(checked.event);
-      else {
-        const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '?';
-        result.rejected.push({ id, reason: `malformed event: ${checked.problem}` });
-      }
-    }
-    parsed.sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : a.seq - b.seq));
+    const refuse = (raw: unknown, id: string, code: QuarantineReason, reason: string) => {
+      quarantine.put(raw, code, reason);
+      result.rejected.push({ id, reason, code });
+    };
     db.transaction(() => {
-      for (const ev of parsed) {
-        if (s.hasId.get(ev.id)) {
+      const parsed: { ev: OpsEvent; raw: unknown }[] = [];
+      for (const raw of input) {
+        const checked = checkEvent(raw);
+        if (checked.ok) parsed.push({ ev: checked.event, raw });
+        else {
+          const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '?';
+          refuse(raw, id, 'malformed', `malformed event: ${checked.problem}`);
+        }
+      }
+      parsed.sort((a, b) => (a.ev.origin < b.ev.origin ? -1 : a.ev.origin > b.ev.origin ? 1 : a.ev.seq - b.ev.seq));
+      for (const { ev, raw } of parsed) {
+        if (s.hashById.get(ev.id) === ev.hash) {
           result.duplicates.push(ev.id);
+          continue;
+        }
+        const verdict = deps.verify(ev, held);
+        if (!verdict.ok) {
+          refuse(raw, ev.id, verdict.reason, verdict.detail);
           continue;
         }
         const problem = checkRemote(ev);
         if (problem) {
-          result.rejected.push({ id: ev.id, reason: problem });
+          refuse(raw, ev.id, 'broken_chain', problem);
           continue;
         }
         try {
           hlcReceive(deps.hlc, ev.hlc, deps.now(), deps.hlcOptions);
         } catch (err) {
           if (!(err instanceof HlcDriftError || err instanceof HlcOverflowError)) throw err;
-          result.rejected.push({ id: ev.id, reason: err.message });
+          refuse(raw, ev.id, 'clock_drift', err.message);
           continue;
         }
         s.insert.run(toRow(ev));
@@ -126,7 +157,7 @@ export function createEventLog(deps: EventLogDeps) {
     return result;
   }
 
-  return { appendLocal, applyRemoteEvents };
+  return { appendLocal, applyRemoteEvents, quarantine };
 }
 
 export type EventLog = ReturnType<typeof createEventLog>;

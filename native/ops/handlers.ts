@@ -6,13 +6,14 @@ import { operationHandlers } from './commands/operations.ts';
 import { readHandlers } from './commands/reads.ts';
 import { taskHandlers } from './commands/tasks.ts';
 import type { OpsCore } from './core.ts';
+import type { SignIn } from '../identity/sign-in.ts';
 
 export type OpsHandlers = HandlersFor<keyof typeof opsMethods>;
 
-/** Every method of the operations contract. `storage` answers storage.status. */
-export function createOpsHandlers(core: OpsCore, storage: { path: string; deviceId: string; events(): number }): OpsHandlers {
+/** Every method of the operations contract. `storage` answers storage.status; `signIn` checks a person's secret. */
+export function createOpsHandlers(core: OpsCore, storage: { path: string; deviceId: string; events(): number }, signIn: SignIn): OpsHandlers {
   return {
-    ...readHandlers(core),
+    ...readHandlers(core, signIn),
     ...taskHandlers(core),
     ...alertHandlers(core),
     ...operationHandlers(core),

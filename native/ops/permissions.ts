@@ -9,7 +9,7 @@ export type { Action };
  * within their own department; cancelling a task takes that department's lead; managing alerts
  * takes a lead or the EOC; resource decisions and incidents belong to the EOC (the crisis room).
  * Simulations are run by leads and the EOC; a run is stopped or edited by whoever started it or
- * by an EOC lead (simSteerRefusal).
+ * by an EOC lead (simSteerRefusal). Only an EOC lead reviews the quarantine of refused events.
  */
 export function mayDo(actor: Actor, action: Action, department?: string): boolean {
   if (actor.role === 'observer') return false;

@@ -1,3 +1,5 @@
+import { demoPin } from '../identity/demo-pin.ts';
+import { trustedDevices } from '../identity/test-roster.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { listBackups } from '../store/backups.ts';
@@ -108,13 +110,15 @@ describe('ops service: roles', () => {
     expect((await env.as('eoc-lead')('tasks.transition', { taskId: police.id, to: 'cancelled' })).status).toBe('cancelled');
   });
 
-  it('signs in through session.login and lists the roster by department', async () => {
+  it('signs in through session.login with the PIN of the built-in demo roster, and lists the roster by department', async () => {
     env = testService();
     const session = { id: 's1', actorId: null as string | null };
     const login = env.service.handlers['session.login'];
-    expect(login({ actorId: 'health-lead' }, { session })).toMatchObject({ department: 'health', role: 'lead' });
+    expect(await login({ actorId: 'health-lead', secret: demoPin }, { session })).toMatchObject({ department: 'health', role: 'lead' });
     expect(session.actorId).toBe('health-lead');
-    expect(() => login({ actorId: 'mallory' }, { session })).toThrow(/No actor/);
+    await expect(login({ actorId: 'health-lead', secret: '0000' }, { session })).rejects.toThrow('Wrong PIN or password for Dr. Fiona Walsh');
+    expect(session.actorId).toBeNull();
+    await expect(login({ actorId: 'mallory', secret: demoPin }, { session })).rejects.toThrow(/No one with the id "mallory"/);
     const actors = await env.as(null)('actors.list', {});
     for (const dept of ['eoc', 'fire', 'police', 'transport', 'works', 'utilities', 'health', 'pio']) {
       expect(actors.filter((a) => a.department === dept && a.role === 'lead')).toHaveLength(1);
@@ -204,8 +208,9 @@ describe('ops service: durability and merging', () => {
   });
 
   it('merges concurrent edits from two devices into the same state with a visible conflict', async () => {
-    env = testService();
-    const other = testService({ deviceId: 'dev_field' });
+    const { trusted } = trustedDevices(['dev_test', 'dev_field']);
+    env = testService(trusted('dev_test'));
+    const other = testService(trusted('dev_field'));
     try {
       const events = (s: typeof env) => s.service.store.db.prepare('SELECT * FROM events ORDER BY pos').all() as Record<string, unknown>[];
       const asEvent = (r: Record<string, unknown>) => ({ id: r.id, origin: r.origin, seq: r.seq, hlc: r.hlc, actor: r.actor, type: r.type, entity: r.entity, payload: JSON.parse(r.payload as string), prevHash: r.prev_hash, hash: r.hash, sig: r.sig });

@@ -12,8 +12,16 @@ import { chainAnchorPath, openChainAnchoring } from './chain-anchor.ts';
 import { createBoardQuery } from './board.ts';
 import { upsertKeyedAlert, type KeyedAlert } from './commands/alerts.ts';
 import { createCore, type OpsCore, type PushSink } from './core.ts';
-import { defaultDirectory, defaultUnits, validateDirectory, type Directory, type UnitSeed } from './directory.ts';
-import { createEventLog, type RemoteResult } from './event-log.ts';
+import { defaultUnits, validateDirectory, type Directory, type UnitSeed } from './directory.ts';
+import { demoRoster } from '../identity/demo-roster.ts';
+import { loadHeldRoster } from '../identity/held-roster.ts';
+import { loadOrCreateDeviceKey, type SigningKey } from '../identity/keys.ts';
+import { rosterDirectory, type Roster } from '../identity/roster.ts';
+import { createEventVerifier } from '../identity/verify-event.ts';
+import { createSignIn } from '../identity/sign-in.ts';
+import type { QuarantinedEvent } from '../identity/quarantine.ts';
+import { createEventLog, type HeldEvents, type RemoteResult } from './event-log.ts';
+import type { OpsEvent } from './event.ts';
 import { createHlcState, decodeHlc, defaultHlcOptions, type HlcOptions } from './hlc.ts';
 import { createOpsHandlers, type OpsHandlers } from './handlers.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
@@ -29,7 +37,10 @@ export interface OpsServiceOptions {
   logger: Logger;
   /** This device's origin id in the log; generated and remembered in the store when absent. */
   deviceId?: string;
-  directory?: Directory;
+  /** Who works here and which devices may write: default the roster the data folder holds, else the built-in demo roster. */
+  roster?: Roster;
+  /** This device's signing key; default the data folder's device-key.json (made on first use). */
+  deviceKey?: SigningKey;
   /** Units a brand-new store starts with. */
   seedUnits?: readonly UnitSeed[];
   hlc?: HlcOptions;
@@ -43,6 +54,10 @@ export interface OpsService {
   handlers: OpsHandlers;
   /** Who works here: the dispatcher resolves signed-in sessions against it. */
   directory: Directory;
+  /** The signed roster the directory comes from (secrets to check at sign-in, devices to trust). */
+  roster: Roster;
+  /** Received events that failed their checks, newest first, and how many there are. */
+  quarantined(limit: number): { total: number; items: QuarantinedEvent[] };
   deviceId: string;
   store: Store;
   /** The send queue of local events (for the sync link). */
@@ -75,7 +90,8 @@ export function opsBackupDir(dataDir: string): string {
   return join(dataDir, 'backups');
 }
 
-function resolveDeviceId(store: Store, requested: string | undefined): string {
+/** This store's device id: `requested`, else the one it remembers, else a new one it remembers from now on. */
+export function resolveDeviceId(store: Store, requested: string | undefined): string {
   const get = store.db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
   const stored = get.get('device_id');
   const id = requested ?? stored ?? `dev_${randomBytes(6).toString('hex')}`;
@@ -104,7 +120,8 @@ function notifyRemote(db: Store['db'], core: ReturnType<typeof createCore>, resu
 /** Opens the operations log in `dataDir` and returns its contract handlers. */
 export function openOpsService(options: OpsServiceOptions): OpsService {
   const { dataDir, clock, logger } = options;
-  const directory = validateDirectory(options.directory ?? defaultDirectory());
+  const roster = options.roster ?? loadHeldRoster(dataDir) ?? demoRoster();
+  const directory = validateDirectory(rosterDirectory(roster));
   const store = openStore({ path: opsDatabasePath(dataDir), backupDir: opsBackupDir(dataDir), migrations, logger });
   try {
     const { db } = store;
@@ -114,9 +131,13 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     const hlc = createHlcState(deviceId, seen.wall, seen.counter);
     const projector = createProjector(db);
     const now = () => clock.now();
-    const log = createEventLog({ db, origin: deviceId, hlc, hlcOptions: options.hlc ?? defaultHlcOptions, projector, now });
+    const signer = options.deviceKey ?? loadOrCreateDeviceKey(dataDir, deviceId).key;
+    const hlcOptions = options.hlc ?? defaultHlcOptions;
+    const verifier = createEventVerifier(roster);
+    const verify = (ev: OpsEvent, held: HeldEvents) => verifier(ev, { ...held, now: now(), maxDriftMs: hlcOptions.maxDriftMs });
+    const log = createEventLog({ db, origin: deviceId, hlc, hlcOptions, projector, now, signer, verify });
     const views = createViews(db);
-    const anchoring = openChainAnchoring({ db, origin: deviceId, file: chainAnchorPath(dataDir), now, logger });
+    const anchoring = openChainAnchoring({ db, origin: deviceId, file: chainAnchorPath(dataDir), now, logger, key: signer });
     const core = createCore({ db, log, projector, views, board: createBoardQuery(db), directory, now, push: options.push, logger, committed: anchoring.committed });
     const countEvents = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
 
@@ -138,7 +159,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       );
     }
 
-    const handlers = createOpsHandlers(core, { path: store.path, deviceId, events: () => countEvents.get() ?? 0 });
+    const handlers = createOpsHandlers(core, { path: store.path, deviceId, events: () => countEvents.get() ?? 0 }, createSignIn(roster, now));
     const backupDir = opsBackupDir(dataDir);
     const keep = options.keepBackups ?? 7;
     let pending: Promise<unknown> = Promise.resolve();
@@ -163,6 +184,8 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     return {
       handlers,
       directory,
+      roster,
+      quarantined: (limit) => ({ total: log.quarantine.count(), items: log.quarantine.list(limit) }),
       deviceId,
       store,
       applyRemoteEvents(events) {

@@ -1,5 +1,6 @@
 // A real app through a working session, every result and every push parsed with its schema in
 // the contract: what the host sends is what the renderer is promised.
+import { demoPin } from '../identity/demo-pin.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, pushes, type Invoke, type Method, type PushEvent } from '../api/index.ts';
 import type { Session } from './handlers.ts';
@@ -60,8 +61,10 @@ describe('the contract, end to end', () => {
     await call(me, 'app.info', {});
     await call(me, 'actors.list', {});
     await call(me, 'departments.list', {});
-    await call(me, 'session.login', { actorId: 'eoc-lead' });
+    await call(me, 'session.login', { actorId: 'eoc-lead', secret: demoPin });
     await call(me, 'session.current', {});
+    await call(me, 'session.policy', {});
+    await call(me, 'quarantine.list', {});
     await call(me, 'app.info', {});
 
     const incident = await call(me, 'incidents.create', { name: 'Merewether flash flood', departments: ['fire'] });

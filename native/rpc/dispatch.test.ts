@@ -1,3 +1,4 @@
+import { demoPin } from '../identity/demo-pin.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, pushes, publicPushes, type Method, type PushEvent } from '../api/index.ts';
 import type { PolderApp } from '../app.ts';
@@ -44,12 +45,12 @@ describe('the dispatcher enforces every method’s access', () => {
 
   it('lets a session that has not signed in call only what the sign-in page needs', async () => {
     const open = allMethods.filter((m) => accessOf(m) === 'anyone').sort();
-    expect(open).toEqual(['actors.list', 'app.info', 'departments.list', 'session.current', 'session.login', 'session.logout']);
+    expect(open).toEqual(['actors.list', 'app.info', 'departments.list', 'session.current', 'session.login', 'session.logout', 'session.policy']);
     const signedOut = t.session(null);
     expect(await call(app, signedOut, 'actors.list', {})).not.toHaveLength(0);
     const info = await call(app, signedOut, 'app.info', {});
     expect(info.dataDir).toBeNull();
-    await call(app, signedOut, 'session.login', { actorId: 'fire-1' });
+    await call(app, signedOut, 'session.login', { actorId: 'fire-1', secret: demoPin });
     expect((await call(app, signedOut, 'app.info', {})).dataDir).toEqual(expect.any(String));
   });
 

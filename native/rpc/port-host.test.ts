@@ -1,3 +1,4 @@
+import { demoPin } from '../identity/demo-pin.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,8 +93,8 @@ describe('one port per window, one session per port', () => {
     const [fireSession, worksSession] = [host.sessionOf('1'), host.sessionOf('2')];
     expect(fireSession).not.toBe(worksSession);
     expect([host.windowOf(fireSession!), host.windowOf(worksSession!), host.windowOf('no-such-session')]).toEqual(['1', '2', null]);
-    expect(await fire.call('session.login', { actorId: 'fire-1' })).toMatchObject({ ok: true, value: { id: 'fire-1' } });
-    expect(await works.call('session.login', { actorId: 'works-lead' })).toMatchObject({ ok: true, value: { id: 'works-lead' } });
+    expect(await fire.call('session.login', { actorId: 'fire-1', secret: demoPin })).toMatchObject({ ok: true, value: { id: 'fire-1' } });
+    expect(await works.call('session.login', { actorId: 'works-lead', secret: demoPin })).toMatchObject({ ok: true, value: { id: 'works-lead' } });
     expect(await fire.call('session.current')).toMatchObject({ ok: true, value: { id: 'fire-1' } });
     expect(await works.call('session.current')).toMatchObject({ ok: true, value: { id: 'works-lead' } });
 
@@ -119,8 +120,8 @@ describe('one port per window, one session per port', () => {
   it("ends a window's session and its terminals when its port closes, and only that window's", async () => {
     const first = openWindow('1');
     const second = openWindow('2');
-    await first.call('session.login', { actorId: 'fire-1' });
-    await second.call('session.login', { actorId: 'works-lead' });
+    await first.call('session.login', { actorId: 'fire-1', secret: demoPin });
+    await second.call('session.login', { actorId: 'works-lead', secret: demoPin });
     const opened = await first.call('terminal.open', { cols: 80, rows: 24 });
     expect(opened).toMatchObject({ ok: true });
     const id = (opened as { value: { id: string } }).value.id;
@@ -135,7 +136,7 @@ describe('one port per window, one session per port', () => {
     await until(() => host.size() === 1, "the first window's session to end");
     // The shell is gone: even a new window of the same person cannot reach it.
     const again = openWindow('1');
-    await again.call('session.login', { actorId: 'fire-1' });
+    await again.call('session.login', { actorId: 'fire-1', secret: demoPin });
     expect(await again.call('terminal.close', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await second.call('session.current')).toMatchObject({ ok: true, value: { id: 'works-lead' } });
     again.close();
@@ -145,7 +146,7 @@ describe('one port per window, one session per port', () => {
 
   it('a window that reconnects (reload) gets a new session, and its old port is closed', async () => {
     const before = openWindow('1');
-    await before.call('session.login', { actorId: 'fire-1' });
+    await before.call('session.login', { actorId: 'fire-1', secret: demoPin });
     const after = openWindow('1');
     expect(host.size()).toBe(1);
     expect(await after.call('session.current')).toMatchObject({ ok: true, value: null });

@@ -1,3 +1,4 @@
+import { demoPin } from '../identity/demo-pin.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -199,7 +200,7 @@ describe('serve mode over WebSocket', () => {
       socket.send(JSON.stringify({ t: 'call', id: mine, method, args }));
       return answer;
     };
-    for (const s of [a, b]) expect(await call(s, 'session.login', { actorId: 'fire-1' })).toMatchObject({ ok: true });
+    for (const s of [a, b]) expect(await call(s, 'session.login', { actorId: 'fire-1', secret: demoPin })).toMatchObject({ ok: true });
     expect(await call(a, 'session.logout')).toMatchObject({ ok: true, value: null });
     expect(await call(a, 'session.current')).toMatchObject({ ok: true, value: null });
     expect(await call(a, 'board.query')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
@@ -213,7 +214,7 @@ describe('serve mode over WebSocket', () => {
     await new Promise((resolve) => socket.once('open', resolve));
     // Frames go to signed-in pages only.
     const signedIn = nextFrame(socket, (f) => f.t === 'result' && f.id === 1);
-    socket.send(JSON.stringify({ t: 'call', id: 1, method: 'session.login', args: { actorId: 'fire-1' } }));
+    socket.send(JSON.stringify({ t: 'call', id: 1, method: 'session.login', args: { actorId: 'fire-1', secret: demoPin } }));
     expect(await signedIn).toMatchObject({ ok: true });
     const received: { frame: ServerFrame; isBinary: boolean }[] = [];
     let acking = false;

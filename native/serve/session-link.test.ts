@@ -1,3 +1,4 @@
+import { demoPin } from '../identity/demo-pin.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +59,7 @@ async function signedInSocket(actorId: string) {
       results.set(id, resolve);
       socket.send(JSON.stringify({ t: 'call', id, method, args }));
     });
-  await call('session.login', { actorId });
+  await call('session.login', { actorId, secret: demoPin });
   return { socket, call, output: () => output };
 }
 

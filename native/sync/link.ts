@@ -11,7 +11,10 @@ import { addSeq, heldRanges, isRanges, subtract, type Ranges } from './ranges.ts
 import { readSyncStatus, syncMeta } from './status.ts';
 import { checkSegment, syncTopics } from './topics.ts';
 
-/** A verdict on a received event before it is applied (the signature and roster check plugs in here). */
+/**
+ * An extra verdict on a received event before it is applied. The signature and roster check needs
+ * no hook: applyRemoteEvents runs it (native/identity/verify-event.ts) on every path events arrive by.
+ */
 export type EventCheck = (event: OpsEvent) => { ok: true } | { ok: false; reason: string };
 
 export interface SyncLinkOptions {

@@ -1,10 +1,16 @@
+import type { SigningKey } from '../identity/keys.ts';
+import { trustedDevices } from '../identity/test-roster.ts';
 import { silentLogger } from '../logger.ts';
 import { projectionDigest } from '../ops/projector.ts';
 import { t0, testService } from '../ops/test-service.ts';
 import { startSyncLink, type SyncLink, type SyncLinkOptions } from './link.ts';
 
+const enrolledIds = Array.from({ length: 10 }, (_, i) => `dev_${String.fromCharCode(97 + i)}`);
+
 export type TestNode = ReturnType<typeof testService> & {
   id: string;
+  /** This node's signing key (for tests that forge what a stolen key could). */
+  deviceKey: SigningKey;
   link: SyncLink | null;
   /** (Re)connects this node's link to `brokers`. */
   connect(brokers: readonly string[]): void;
@@ -17,14 +23,22 @@ export type TestNode = ReturnType<typeof testService> & {
  * Nodes for sync tests, each a real ops service with its own data folder and manual clock; only
  * the first seeds the standard units, as a deployment's first node would.
  */
-export function testNodes(count: number, options: { org?: string; skewMs?: (index: number) => number; link?: Partial<SyncLinkOptions>; firstIndex?: number } = {}): TestNode[] {
+export function testNodes(
+  count: number,
+  options: { org?: string; skewMs?: (index: number) => number; link?: Partial<SyncLinkOptions>; firstIndex?: number; revoked?: readonly { id: string; publicKey: string }[] } = {},
+): TestNode[] {
+  // One roster lists every test device (dev_a … dev_j, the same keys each time), as an
+  // organisation's admin enrols its nodes before they sync.
+  const { trusted } = trustedDevices(enrolledIds, options.revoked);
   return Array.from({ length: count }, (_, i) => {
     const index = (options.firstIndex ?? 0) + i;
     const id = `dev_${String.fromCharCode(97 + index)}`;
-    const env = testService({ deviceId: id, ...(index > 0 ? { seedUnits: [] } : {}) }, undefined, t0 + (options.skewMs?.(index) ?? 0));
+    const own = trusted(id);
+    const env = testService({ ...own, ...(index > 0 ? { seedUnits: [] } : {}) }, undefined, t0 + (options.skewMs?.(index) ?? 0));
     const node: TestNode = {
       ...env,
       id,
+      deviceKey: own.deviceKey,
       link: null,
       connect(brokers) {
         node.link = startSyncLink({

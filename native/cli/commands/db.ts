@@ -1,6 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from '../../clock/clock.ts';
+import { deviceKeyPath, readKeyFile } from '../../identity/keys.ts';
 import { verifyChain } from '../../ops/chain.ts';
 import { chainAnchorPath, localHead, verifyAnchors, writeChainAnchor, type AnchorReport } from '../../ops/chain-anchor.ts';
 import { countDifferences, createProjector, dumpProjections, verifyProjections } from '../../ops/projector.ts';
@@ -39,7 +40,8 @@ function reanchor(dataDir: string, stamp: string, io: CliIo): void {
   try {
     const deviceId = store.db.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string | undefined;
     const head = deviceId === undefined ? null : localHead(store.db, deviceId);
-    if (head) writeChainAnchor(anchor, head, systemClock().now());
+    const keyFile = deviceKeyPath(dataDir);
+    if (head) writeChainAnchor(anchor, head, systemClock().now(), existsSync(keyFile) ? readKeyFile(keyFile).key : undefined);
   } finally {
     store.close();
   }

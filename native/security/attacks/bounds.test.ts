@@ -1,5 +1,6 @@
 // Issue 11 item 6 replayed against a real `polder serve`: bounds where input enters, and what a
 // socket that has not signed in may see.
+import { demoPin } from '../../identity/demo-pin.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServeChild, type ServeChild } from './serve-child.ts';
 import { connect, outcome, type AttackClient } from './ws-client.ts';
@@ -27,7 +28,7 @@ async function alertCount(): Promise<{ count: number; bytes: number }> {
 beforeAll(async () => {
   served = await startServeChild();
   lead = await connect(served);
-  expect(outcome(await lead.call('session.login', { actorId: 'eoc-lead' }))).toBe('ok');
+  expect(outcome(await lead.call('session.login', { actorId: 'eoc-lead', secret: demoPin }))).toBe('ok');
 }, 60_000);
 
 afterAll(async () => {
@@ -65,7 +66,7 @@ describe('bounds against a real serve child', () => {
       ['tasks.create', { title: 'Pump station', department: 'works', description: megabyte }],
       ['incidents.create', { name: 'Flood', departments: Array.from({ length: 10_000 }, (_, k) => `d${k}`) }],
       ['board.query', { text: megabyte }],
-      ['session.login', { actorId: megabyte }],
+      ['session.login', { actorId: megabyte, secret: demoPin }],
     ];
     for (const [method, args] of attempts) expect(outcome(await lead.call(method, args)), method).toBe('invalid_args');
     expect((await alertCount()).count).toBe(1);

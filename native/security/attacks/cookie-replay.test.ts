@@ -1,6 +1,7 @@
 // Cookies ignore ports: after a browser opens the serve URL, any other server on 127.0.0.1 that
 // the browser talks to receives serve mode's cookie. These attacks replay it from such a server
 // (a Node process: no Origin unless it forges one) and check that nothing is read or applied.
+import { demoPin } from '../../identity/demo-pin.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,9 +41,24 @@ afterAll(async () => {
 async function replay(path: string, headers: Record<string, string>): Promise<number> {
   const upgrade = await rawUpgrade(served.port, path, { cookie: stolenCookie, ...headers });
   if (upgrade.status === 101) {
-    const login = Buffer.from(JSON.stringify({ t: 'call', id: 1, method: 'session.login', args: { actorId: 'eoc-lead' } }));
+    const login = Buffer.from(JSON.stringify({ t: 'call', id: 1, method: 'session.login', args: { actorId: 'eoc-lead', secret: demoPin } }));
     const call = Buffer.from(JSON.stringify(raise));
-    upgrade.socket.write(Buffer.concat([buildFrame({ opcode: 1, payload: login }), buildFrame({ opcode: 1, payload: call })]));
+    // The sign-in checks the PIN (scrypt, off the event loop), so the call waits for its answer:
+    // the host's frames are unmasked, so the result's JSON shows in the raw bytes.
+    let heard = '';
+    const answered = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 10_000);
+      upgrade.socket.on('data', (chunk: Buffer) => {
+        heard += chunk.toString('latin1');
+        if (heard.includes('"t":"result"')) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+    });
+    upgrade.socket.write(buildFrame({ opcode: 1, payload: login }));
+    await answered;
+    upgrade.socket.write(buildFrame({ opcode: 1, payload: call }));
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   upgrade.socket.destroy();
@@ -51,7 +67,7 @@ async function replay(path: string, headers: Record<string, string>): Promise<nu
 
 async function replayedAlertExists(): Promise<boolean> {
   const socket = await openPageSocket(served, page);
-  expect(await callOver(socket, 1, 'session.login', { actorId: 'eoc-lead' })).toMatchObject({ ok: true });
+  expect(await callOver(socket, 1, 'session.login', { actorId: 'eoc-lead', secret: demoPin })).toMatchObject({ ok: true });
   const alerts = await callOver(socket, 2, 'alerts.list', { status: 'all' });
   expect(alerts).toMatchObject({ ok: true });
   socket.close();

@@ -1,4 +1,5 @@
 // Issue 11 item 2 replayed against a real `polder serve`: simulation methods without rights or limits.
+import { demoPin } from '../../identity/demo-pin.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServeChild, type ServeChild } from './serve-child.ts';
@@ -18,7 +19,7 @@ function rssMiB(pid: number): number {
 
 async function signedInAs(actorId: string): Promise<AttackClient> {
   const client = await connect(served);
-  expect(outcome(await client.call('session.login', { actorId }))).toBe('ok');
+  expect(outcome(await client.call('session.login', { actorId, secret: demoPin }))).toBe('ok');
   return client;
 }
 

@@ -1,25 +1,31 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Invoke, Method } from '../../../native/api/index.ts';
+import type { Invoke, Method, SessionPolicy } from '../../../native/api/index.ts';
 import type { Actor, Department, Unit } from '../../../native/api/ops.ts';
 import { useHost, useLink } from '../bridge/host-context.tsx';
-import { windowKey } from '../shell/window-layout.ts';
-import { readPref, writePref } from '../ui/prefs.ts';
+import { useIdleLock } from './idle-lock.ts';
 
 export type Call = <M extends Method>(method: M, args: Invoke[M][0]) => Promise<Invoke[M][1]>;
 
 interface Session {
   actor: Actor | null;
+  /** Whose screen is locked (idle, or the host lost the session): they sign in again with their secret. */
+  locked: Actor | null;
   actors: Actor[];
   departments: Department[];
   units: Unit[];
+  policy: SessionPolicy | null;
   /** Null until the roster has loaded; a message if it could not be. */
   rosterError: string | null;
-  signIn(actorId: string): Promise<void>;
-  /** Signs out at the host too, and forgets this device's remembered sign-in. */
+  /** Signs in with the person's PIN or password; rejects with the host's plain message when it is wrong. */
+  signIn(actorId: string, secret: string): Promise<void>;
+  /** Switch user: signs out at the host and shows everyone on the sign-in page. */
   signOut(): void;
+  /** Locks the screen: signs out at the host; the same person (or another) signs in with their secret. */
+  lock(): void;
   /**
-   * bridge.invoke that signs in again once if the host forgot the session (reconnect, restart).
-   * A new function after each reconnection, so every effect that loads through it loads afresh.
+   * bridge.invoke; a call the host refuses as unauthenticated while someone was signed in (a
+   * restarted host keeps no sessions) locks the screen. A new function after each reconnection, so
+   * every effect that loads through it loads afresh.
    */
   call: Call;
   departmentName(id: string | null): string;
@@ -28,14 +34,15 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
-/** Who signed in last at this window: each window (monitor) may be a different person. */
-const actorPref = (): string => `window.${windowKey(location.hash)}.actorId`;
 
 function isUnauthenticated(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'unauthenticated';
 }
 
-/** Who is signed in at this window; the roster, departments and units every panel names things by. */
+/**
+ * Who is signed in at this window; the roster, departments and units every panel names things by.
+ * Nobody is remembered: a reload, a lock or a new host session asks for the person's secret again.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { bridge } = useHost();
   const { state: connection, generation } = useLink();
@@ -43,61 +50,70 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [actor, setActor] = useState<Actor | null>(null);
+  const [locked, setLocked] = useState<Actor | null>(null);
+  const [policy, setPolicy] = useState<SessionPolicy | null>(null);
   const [rosterError, setRosterError] = useState<string | null>(null);
-  const actorRef = useRef<string | null>(readPref<string | null>(actorPref(), null));
+  const actorRef = useRef<Actor | null>(null);
+
+  const lock = useCallback(() => {
+    const was = actorRef.current;
+    actorRef.current = null;
+    setActor(null);
+    if (was) setLocked(was);
+    // A host that cannot be reached has no session to end: the next connection starts signed out.
+    bridge.invoke('session.logout', {}).catch(() => {});
+  }, [bridge]);
+
+  const signOut = useCallback(() => {
+    lock();
+    setLocked(null);
+  }, [lock]);
 
   const call = useCallback<Call>(
     async (method, args) => {
       try {
         return await bridge.invoke(method, args);
       } catch (err) {
-        if (!isUnauthenticated(err) || !actorRef.current || method === 'session.login') throw err;
-        await bridge.invoke('session.login', { actorId: actorRef.current });
-        return bridge.invoke(method, args);
+        if (isUnauthenticated(err) && actorRef.current && method !== 'session.login') lock();
+        throw err;
       }
     },
     // generation: pushes sent while the link was down are lost, so loaders keyed on `call` reload.
-    [bridge, generation],
+    [bridge, generation, lock],
   );
 
   const signIn = useCallback(
-    async (actorId: string) => {
-      const signedIn = await bridge.invoke('session.login', { actorId });
-      actorRef.current = signedIn.id;
-      writePref(actorPref(), signedIn.id);
+    async (actorId: string, secret: string) => {
+      const signedIn = await bridge.invoke('session.login', { actorId, secret });
+      actorRef.current = signedIn;
+      setLocked(null);
       setActor(signedIn);
     },
     [bridge],
   );
 
-  const signOut = useCallback(() => {
-    actorRef.current = null;
-    writePref(actorPref(), null);
-    setActor(null);
-    // A host that cannot be reached has no session to end: the next connection starts signed out.
-    bridge.invoke('session.logout', {}).catch(() => {});
-  }, [bridge]);
-
-  // Roster first (needs no sign-in), then the remembered actor of this device, if any.
-  // Every (re)connection is a new host session, so sign in again then.
+  // Roster and policy first (they need no sign-in). A new connection is a new host session: whoever
+  // was signed in here is asked for their secret again unless the host still knows them.
   useEffect(() => {
     if (connection !== 'open') return;
     let cancelled = false;
-    Promise.all([bridge.invoke('actors.list', {}), bridge.invoke('departments.list', {})]).then(
-      ([a, d]) => {
+    Promise.all([bridge.invoke('actors.list', {}), bridge.invoke('departments.list', {}), bridge.invoke('session.policy', {}), bridge.invoke('session.current', {})]).then(
+      ([a, d, p, current]) => {
         if (cancelled) return;
         setActors(a);
         setDepartments(d);
+        setPolicy(p);
         setRosterError(null);
-        const remembered = actorRef.current;
-        if (remembered && a.some((x) => x.id === remembered)) signIn(remembered).catch(() => signOut());
+        if (actorRef.current && current?.id !== actorRef.current.id) lock();
       },
       (err: Error) => !cancelled && setRosterError(err.message),
     );
     return () => {
       cancelled = true;
     };
-  }, [bridge, connection, signIn, signOut]);
+  }, [bridge, connection, generation, lock]);
+
+  useIdleLock(actor !== null && policy !== null, policy?.lockAfterMs ?? 0, lock);
 
   useEffect(() => {
     if (!actor) return;
@@ -112,18 +128,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const unitById = new Map(units.map((u) => [u.id, u]));
     return {
       actor,
+      locked,
       actors,
       departments,
       units,
+      policy,
       rosterError,
       signIn,
       signOut,
+      lock,
       call,
       departmentName: (id) => (id === null ? '—' : (deptById.get(id)?.short ?? id)),
       actorName: (id) => (id === 'system' ? 'System' : (actorById.get(id)?.name ?? id)),
       unitName: (id) => (id === null ? 'Unassigned' : (unitById.get(id)?.name ?? id)),
     };
-  }, [actor, actors, departments, units, rosterError, signIn, signOut, call]);
+  }, [actor, locked, actors, departments, units, policy, rosterError, signIn, signOut, lock, call]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -25,6 +25,7 @@ import { useTerminalTabs } from '../terminal/use-terminal-tabs.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ConflictsDialog } from './ConflictsDialog.tsx';
+import { QuarantineDialog } from './QuarantineDialog.tsx';
 import { useMapFocus } from './map-focus.ts';
 import type { Find } from './palette-finds.ts';
 import type { Command } from './commands.ts';
@@ -106,14 +107,14 @@ const Status = memo(StatusBar);
 
 function Workspace({ info, error }: { info: AppInfo | null; error: string | null }) {
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
-  const { actor, departments, departmentName, signOut } = useSession();
+  const { actor, departments, departmentName, signOut, lock } = useSession();
   const { selected, draft, select, startCreate, endCreate } = useSelection();
   const { alerts, loud, act } = useAlerts();
   const map = useMapFocus();
   // Observers only read: they are not offered forms they would be refused.
   const readOnly = actor?.role === 'observer';
   const simStart = useRef<(() => Promise<void>) | null>(null);
-  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | null>(null);
+  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | 'quarantine' | null>(null);
   const openConflicts = useCallback(() => setDialog('conflicts'), []);
   // This window's layout: the region field mode shows and the board it shows, per window (and per person).
   const [tab, setTab] = useWindowPref<Region>('region', 'alerts');
@@ -164,6 +165,8 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     terminal: terminals.toggle,
   });
 
+  // Native decides (sync.review); the palette only offers what an EOC lead may open.
+  const reviewsTrust = actor?.department === 'eoc' && actor.role === 'lead';
   const commands = useMemo<Command[]>(
     () => [
       ...(readOnly
@@ -180,15 +183,17 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       { id: 'field', group: 'View', label: fieldMode ? 'Leave field mode' : 'Field mode (compact, high contrast)', keys: 'Shift F', run: () => setFieldMode(!fieldMode) },
       { id: 'mute', group: 'View', label: muted ? 'Alarm sound on' : 'Alarm sound off', keys: 'Shift M', run: () => setMuted(!muted) },
       { id: 'conflicts', group: 'Go to', label: 'Conflicting edits (resolve)', run: () => setDialog('conflicts') },
+      ...(reviewsTrust ? [{ id: 'quarantine', group: 'Go to', label: 'Quarantined events from other devices', run: () => setDialog('quarantine') }] : []),
       ...paperCommands({ department, departmentName, me: actor, alert: selected?.kind === 'alert' ? (alerts.find((a) => a.id === selected.id) ?? null) : null, desktop, paper: { print: paper.print, savePdf: paper.savePdf } }),
       { id: 'terminal-toggle', group: 'Terminal', label: terminals.shown ? 'Hide the terminal' : 'Show the terminal', keys: 'Ctrl `', run: terminals.toggle },
       { id: 'terminal-new', group: 'Terminal', label: 'New terminal', run: terminals.add },
       { id: 'new-window', group: 'Window', label: 'New window (for another monitor)', ...(info?.host === 'electron' ? { keys: 'Ctrl Shift N' } : {}), run: openNewWindow },
       { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', keys: '?', run: () => setDialog('shortcuts') },
+      { id: 'lock', group: 'Session', label: 'Lock the screen', run: lock },
       { id: 'sign-out', group: 'Session', label: 'Sign out (switch user)', run: signOut },
     ],
     // goTo only closes over fieldMode, which is listed.
-    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, terminals.shown, terminals.toggle, terminals.add, info?.host, alerts, departmentName, actor, desktop, paper.print, paper.savePdf],
+    [readOnly, department, selected, loud, act, departments, fieldMode, muted, select, startCreate, setFieldMode, setMuted, signOut, lock, reviewsTrust, terminals.shown, terminals.toggle, terminals.add, info?.host, alerts, departmentName, actor, desktop, paper.print, paper.savePdf],
   );
 
   const shown = (region: Region) => !fieldMode || tab === region;
@@ -243,6 +248,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
       <Status info={info} onConflicts={openConflicts} />
       {paper.shown && <PrintView key={paper.shown.key} job={paper.shown.job} onReady={paper.onReady} />}
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'quarantine' && <QuarantineDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onFind={openFind} onClose={() => setDialog(null)} />}
       {dialog === 'shortcuts' && <ShortcutOverlay onClose={() => setDialog(null)} />}
       {dialog === 'raise' && (
@@ -289,7 +295,7 @@ function SimStarter({ start }: { start: MutableRefObject<(() => Promise<void>) |
 }
 
 function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPalette?(): void; onShortcuts?(): void }) {
-  const { actor, departmentName, signOut } = useSession();
+  const { actor, departmentName, signOut, lock } = useSession();
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
   return (
     <header className="app-header">
@@ -315,8 +321,11 @@ function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPale
         {actor && (
           <span className="signed-in" data-testid="signed-in">
             {actor.name} · {departmentName(actor.department)} · {actor.role === 'observer' ? 'observer (read only)' : actor.role}
-            <button type="button" className="button on-dark" onClick={signOut} data-testid="sign-out">
-              Sign out
+            <button type="button" className="button on-dark" onClick={lock} data-testid="lock" title="Lock this screen: you sign in again with your PIN or password">
+              Lock
+            </button>
+            <button type="button" className="button on-dark" onClick={signOut} data-testid="sign-out" title="Sign out so someone else can sign in">
+              Switch user
             </button>
           </span>
         )}
