@@ -161,7 +161,7 @@ describe('map frames over a port are latest-only, as in serve mode', () => {
 
   it('sends one frame until the window acks it, keeps only the newest waiting, and lets other pushes through', async () => {
     const window = openWindow('1');
-    await window.call('session.login', { actorId: 'fire-1' });
+    await window.call('session.login', { actorId: 'fire-1', secret: demoPin });
     for (let n = 1; n <= 50; n++) frame(n);
     await window.call('tasks.create', { title: 'Pump out Scott St', department: 'fire' });
     await until(() => window.pushes.some((p) => p.event === 'tasks.changed'), 'tasks.changed behind the frames');
@@ -184,7 +184,7 @@ describe('map frames over a port are latest-only, as in serve mode', () => {
   it('sends the next frame anyway once a window has not acked for the ack wait', async () => {
     const patient = createPortHost(app, { ackWaitMs: 150 });
     const window = openWindow('1', patient);
-    await window.call('session.login', { actorId: 'fire-1' });
+    await window.call('session.login', { actorId: 'fire-1', secret: demoPin });
     frame(1);
     frame(2);
     frame(3);

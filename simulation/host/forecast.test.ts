@@ -78,7 +78,8 @@ describe('forecasts in the engine thread', () => {
     expect(last.outcome.impacts.find((i) => i.id === 'a-inflow')!.leadSeconds).toBe(0);
 
     const progressed = until(host, (e): e is Extract<HostEvent, { type: 'progress' }> => e.type === 'progress' && e.time > 10);
-    host.send({ type: 'start', scenario: pack, durationSeconds: 50_000 });
+    // long enough to still be running when the forecast asks for its state (50,000 s of this pack take ~0.3 s)
+    host.send({ type: 'start', scenario: pack, durationSeconds: 50_000_000 });
     await progressed;
     const fromLive = until(host, done('live'));
     host.send({ type: 'forecast', id: 'live', scenario: pack, aheadSeconds: 30 });

@@ -10,7 +10,7 @@ import { createSimulation } from '../engine/simulation.ts';
 import { nudgeToObservations, type NudgeReport } from './assimilate.ts';
 import { memberScales, memberSetup, type ForecastInputs } from './forecast-inputs.ts';
 import type { ImpactTarget, TargetKind } from './impact-targets.ts';
-import { runSimulation, type RunControl } from './run.ts';
+import { runSimulation, schemeOf, type RunControl } from './run.ts';
 import { engineModelOf } from './scenario-model.ts';
 import { stopwatchMs } from './stopwatch.ts';
 
@@ -97,6 +97,8 @@ export async function runForecast(
   const scales = memberScales(spec.members);
   const plain = scales.reduce((best, s, k) => (Math.abs(s - 1) < Math.abs(scales[best]! - 1) ? k : best), 0);
   const base = engineModelOf(scenario);
+  // a pack that names no scheme gets the one its terrain needs, as a simulation run does
+  spec = { ...spec, engine: { ...spec.engine, scheme: schemeOf(base, spec.engine, spec.inputs.start ?? undefined) } };
   let assimilation: NudgeReport[] = [];
   if (spec.inputs.observations?.length) {
     // from the scenario's start there is no state yet: the engine's own at t = 0

@@ -7,7 +7,7 @@ import { resolveScenarioDir } from '../../../simulation/scenario/summary.ts';
 import { checkObservations, meanAbsError, prepareOutputs, writeGridSnapshot, writeRunOutputs, type SnapshotFiles } from '../../../simulation/host/outputs.ts';
 import { readEngineState, writeEngineState } from '../../../simulation/host/engine-state-file.ts';
 import { OutputError } from '../../../simulation/host/output-dir.ts';
-import { runControl, runSimulation, type Progress } from '../../../simulation/host/run.ts';
+import { runControl, runSimulation, schemeOf, type Progress } from '../../../simulation/host/run.ts';
 import { defaultProbes, engineModelOf, readEngineSettings } from '../../../simulation/host/scenario-model.ts';
 import { repoPaths } from '../../paths.ts';
 import { integerFlag, parseFlags, UsageError, type CliIo, type Command } from '../command.ts';
@@ -105,10 +105,12 @@ export const simCommand: Command = {
     void io.stopRequested.then(() => {
       control.stop = true;
     });
-    if (!values.json) io.out(`${scenario.title}: ${scenario.grid.nx}×${scenario.grid.ny} cells of ${scenario.grid.cellSize.toFixed(2)} m, ${durationSeconds} s, ${engine.scheme ?? 'inertial'} scheme, ${threads} thread${threads > 1 ? 's' : ''}`);
+    const model = engineModelOf(scenario);
+    const scheme = schemeOf(model, engine, initialState);
+    if (!values.json) io.out(`${scenario.title}: ${scenario.grid.nx}×${scenario.grid.ny} cells of ${scenario.grid.cellSize.toFixed(2)} m, ${durationSeconds} s, ${scheme} scheme, ${threads} thread${threads > 1 ? 's' : ''}`);
     const result = await runSimulation({
-      model: engineModelOf(scenario),
-      engine,
+      model,
+      engine: { ...engine, scheme },
       threads,
       durationSeconds,
       probes,
