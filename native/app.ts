@@ -8,6 +8,8 @@ import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
+import { seedsFromGaugeLayer, type SensorSeed } from './sensors/registry.ts';
+import { createSensorService, type SensorService } from './sensors/service.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
 import { createSimHandlers } from './sim/handlers.ts';
@@ -17,7 +19,7 @@ import { writeCliLauncher } from './terminal/launcher.ts';
 import { createTerminals } from './terminal/terminals.ts';
 import { polderVersion } from './version.ts';
 import type { SimulationHost } from '../simulation/host/create-host.ts';
-import { resolveScenarioDir, summarizeScenario } from '../simulation/scenario/summary.ts';
+import { resolveScenarioDir, scenarioLayers, summarizeScenario } from '../simulation/scenario/summary.ts';
 
 export interface AppOptions {
   dataDir: string;
@@ -45,6 +47,8 @@ export interface PolderApp {
   mayReceive: PushAudience;
   /** Pushes to one session only; a host forwards those of the sessions it serves. */
   sessionPushes: SessionPushes;
+  /** Live sensor ingest: a broker link hands it every message on the sensors' topics. */
+  sensors: SensorService;
   /** A window or socket is gone for good: what it owned (its terminals) ends too. */
   endSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +76,16 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
   });
 
+  const sensors = createSensorService({
+    db: ops.store.db,
+    clock,
+    push: pushes,
+    alerts: ops.systemAlerts,
+    logger,
+    seeds: await sensorSeeds(scenario?.dir ?? null, logger),
+    activity: (ctx, text) => ops.logActivity(ops.actor(ctx), text),
+  });
+
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
   const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;
 
@@ -90,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...appHandlers,
     ...ops.handlers,
     ...createScenarioHandlers(scenario?.dir ?? null),
+    ...sensors.handlers,
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
   } satisfies Handlers;
@@ -101,6 +116,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     pushes,
     mayReceive: pushAudience(actorOf),
     sessionPushes,
+    sensors,
     async endSession(sessionId) {
       await terminals?.endSession(sessionId);
     },
@@ -108,6 +124,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       clearInterval(ticker);
       await terminals?.closeAll();
       await sim.close();
+      sensors.close();
       await ops.close();
     },
   };
@@ -124,6 +141,17 @@ async function loadScenarioSummary(nameOrDir: string, resourcesDir: string, logg
   } catch (err) {
     logger.error(`scenario ${nameOrDir} could not be loaded`, err);
     return null;
+  }
+}
+
+/** The scenario pack's gauges as the sensor registry's seeds; a pack whose gauges cannot be read seeds none, and says why. */
+async function sensorSeeds(dir: string | null, logger: Logger): Promise<SensorSeed[]> {
+  if (!dir) return [];
+  try {
+    return seedsFromGaugeLayer((await scenarioLayers(dir)).gauges.features);
+  } catch (err) {
+    logger.error('the scenario pack\'s gauges could not be read for the sensor registry', err);
+    return [];
   }
 }
 

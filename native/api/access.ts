@@ -22,6 +22,8 @@ export const Action = z.enum([
   'sim.run',
   /** Stop a run, or change it with a what-if edit: its starter, or an EOC lead. */
   'sim.steer',
+  /** Edit the sensor registry (thresholds, names, places) and the readings' retention. */
+  'sensor.manage',
 ]);
 export type Action = z.infer<typeof Action>;
 

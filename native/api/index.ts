@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
+import { sensorMethods, sensorPushes } from './sensors.ts';
 import { simMethods, simPushes } from './sim.ts';
 import { terminalMethods, terminalPushes } from './terminal.ts';
 
@@ -9,6 +10,7 @@ export * from './access.ts';
 export * from './app.ts';
 export * from './errors.ts';
 export * from './scenario.ts';
+export * from './sensors.ts';
 export * from './terminal.ts';
 
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
@@ -16,6 +18,7 @@ export const methods = {
   ...appMethods,
   ...opsMethods,
   ...scenarioMethods,
+  ...sensorMethods,
   ...simMethods,
   ...terminalMethods,
 };
@@ -24,6 +27,7 @@ export const methods = {
 export const pushes = {
   ...appPushes,
   ...opsPushes,
+  ...sensorPushes,
   ...simPushes,
   ...terminalPushes,
 };

@@ -17,6 +17,7 @@ import { createHlcState, decodeHlc, defaultHlcOptions, type HlcOptions } from '.
 import { createOpsHandlers, type OpsHandlers } from './handlers.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import { createProjector } from './projector.ts';
+import { createSystemAlerts, type SystemAlerts } from './system-alerts.ts';
 import type { TimelineRow } from './timeline-row.ts';
 import { uuidv7 } from './uuid.ts';
 import { createViews, timelineEntry } from './views.ts';
@@ -54,6 +55,8 @@ export interface OpsService {
   actor(ctx: CallContext): Actor;
   /** One activity-log line (a `log.entry` event) by an actor, or by the system in the EOC's name. */
   logActivity(by: Actor | 'system', text: string): void;
+  /** Alerts the app raises, escalates and resolves itself (sensor thresholds, silent sensors). */
+  systemAlerts: SystemAlerts;
   /** An online backup into the backups folder (or `destination`), pruning old automatic ones. */
   backup(destination?: string): Promise<{ path: string; pages: number }>;
   /** Settles when the automatic backup started on open (if one was due) has finished. */
@@ -169,6 +172,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       verifyChain: () => verifyChain(db, deviceId),
       alarm: core.alarm,
       actor: core.actor,
+      systemAlerts: createSystemAlerts(core),
       logActivity(by, text) {
         const department = by === 'system' ? 'eoc' : by.department;
         const at = core.now();

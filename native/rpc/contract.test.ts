@@ -103,6 +103,20 @@ describe('the contract, end to end', () => {
     await call(me, 'sim.status', {});
     await until('app.clock');
 
+    const now = Date.UTC(2007, 5, 8, 12);
+    const topic = "v1.1/Datastreams('g-test')/Observations";
+    for (const [i, v] of [0.1, 0.2, 0.35].entries()) t.app.sensors.receive(topic, Buffer.from(JSON.stringify({ phenomenonTime: new Date(now - 60_000 + i * 10_000).toISOString(), result: v })));
+    t.app.sensors.receive(topic, Buffer.from('{"result": "high"}'));
+    await until('sensors.readings');
+    const [sensor] = await call(me, 'sensors.list', {});
+    await call(me, 'sensors.update', { sensorId: sensor!.id, thresholds: { warning: 0.2, danger: 0.4 } });
+    await until('sensors.changed');
+    await call(me, 'sensors.latest', {});
+    await call(me, 'sensors.series', { sensorId: sensor!.id, from: now - 3_600_000, to: now });
+    await call(me, 'sensors.health', {});
+    expect(await call(me, 'sensors.quarantine', {})).toHaveLength(1);
+    await call(me, 'sensors.setRetention', { rawDays: 90, summaryDays: 3650 });
+
     heard(me.id);
     const shell = await call(me, 'terminal.open', { cols: 80, rows: 24 });
     await call(me, 'terminal.resize', { id: shell.id, cols: 100, rows: 30 });
