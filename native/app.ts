@@ -13,6 +13,7 @@ import { createSensorService, type SensorService } from './sensors/service.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
 import { createSimHandlers } from './sim/handlers.ts';
+import { createSync, type SyncConfig } from './sync/handlers.ts';
 import type { TerminalConfig } from './terminal/config.ts';
 import { createTerminalHandlers } from './terminal/handlers.ts';
 import { writeCliLauncher } from './terminal/launcher.ts';
@@ -36,6 +37,8 @@ export interface AppOptions {
   simulationHost?: () => SimulationHost;
   /** The integrated terminal's shell and environment; without it the terminal methods answer `unavailable`. */
   terminal?: TerminalConfig;
+  /** Sync with other nodes over MQTT; without brokers the node keeps to itself. */
+  sync?: SyncConfig;
 }
 
 export interface PolderApp {
@@ -85,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     seeds: await sensorSeeds(scenario?.dir ?? null, logger),
     activity: (ctx, text) => ops.logActivity(ops.actor(ctx), text),
   });
+  const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
 
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
   const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;
@@ -107,6 +111,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...sensors.handlers,
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
+    ...sync.handlers,
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
@@ -125,6 +130,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       await terminals?.closeAll();
       await sim.close();
       sensors.close();
+      await sync.close();
       await ops.close();
     },
   };

@@ -4,6 +4,7 @@ import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
 import { sensorMethods, sensorPushes } from './sensors.ts';
 import { simMethods, simPushes } from './sim.ts';
+import { syncMethods, syncPushes } from './sync.ts';
 import { terminalMethods, terminalPushes } from './terminal.ts';
 
 export * from './access.ts';
@@ -11,6 +12,7 @@ export * from './app.ts';
 export * from './errors.ts';
 export * from './scenario.ts';
 export * from './sensors.ts';
+export * from './sync.ts';
 export * from './terminal.ts';
 
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
@@ -20,6 +22,7 @@ export const methods = {
   ...scenarioMethods,
   ...sensorMethods,
   ...simMethods,
+  ...syncMethods,
   ...terminalMethods,
 };
 
@@ -29,6 +32,7 @@ export const pushes = {
   ...opsPushes,
   ...sensorPushes,
   ...simPushes,
+  ...syncPushes,
   ...terminalPushes,
 };
 

@@ -88,6 +88,8 @@ describe('the contract, end to end', () => {
     const [conflict] = await call(me, 'conflicts.list', { entityId: task.id });
     await call(me, 'conflicts.resolve', { entityId: task.id, field: conflict!.field, value: conflict!.keptValue, seen: conflict!.entityVersion });
     await call(me, 'storage.status', {});
+    await call(me, 'sync.status', {});
+    await until('sync.status');
 
     await call(me, 'scenario.layers', {});
     await call(me, 'scenario.grid', {});

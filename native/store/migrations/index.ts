@@ -5,7 +5,8 @@ import { outbox } from './003-outbox.ts';
 import { readViews } from './004-read-views.ts';
 import { eventsNoOverwrite } from './005-events-no-overwrite.ts';
 import { simRuns } from './007-sim-runs.ts';
+import { sync } from './008-sync.ts';
 import { sensorReadings } from './010-sensor-readings.ts';
 
 /** Every schema step, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews, eventsNoOverwrite, simRuns, sensorReadings];
+export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews, eventsNoOverwrite, simRuns, sync, sensorReadings];

@@ -1,0 +1,375 @@
+import type { Database } from 'better-sqlite3';
+import type { SyncStatus } from '../api/sync.ts';
+import type { Logger } from '../logger.ts';
+import { connectMqtt, type MqttConfig, type MqttMessage } from '../mqtt/connection.ts';
+import { checkEvent } from '../ops/event-check.ts';
+import { fromRow, type EventRow, type OpsEvent } from '../ops/event.ts';
+import type { OpsService } from '../ops/service.ts';
+import { createPeers } from './peers.ts';
+import { createQuarantine } from './quarantine.ts';
+import { heldRanges, isRanges, subtract, type Ranges } from './ranges.ts';
+import { readSyncStatus, syncMeta } from './status.ts';
+import { checkSegment, syncTopics } from './topics.ts';
+
+/** A verdict on a received event before it is applied (the signature and roster check plugs in here). */
+export type EventCheck = (event: OpsEvent) => { ok: true } | { ok: false; reason: string };
+
+export interface SyncLinkOptions {
+  service: Pick<OpsService, 'deviceId' | 'outbox' | 'applyRemoteEvents' | 'store'>;
+  org: string;
+  /** Broker URLs in failover order. */
+  brokers: readonly string[];
+  /** Connection settings beyond the broker list (TLS, credentials, timeouts). */
+  mqtt?: Partial<Omit<MqttConfig, 'brokers' | 'clientId' | 'will'>>;
+  now: () => number;
+  logger: Logger;
+  check?: EventCheck;
+  onStatus?: (status: SyncStatus) => void;
+  /** Events per MQTT message. */
+  batchSize?: number;
+  /** Messages of local events awaiting PUBACK at once. */
+  inflight?: number;
+  tickMs?: number;
+  /** How long an unanswered gap request waits before it is asked again, maybe of another peer. */
+  repairRetryMs?: number;
+  /** Events asked for in one gap request. */
+  repairBudget?: number;
+  /** Receipts after which a refused sequence number is no longer asked for. */
+  settledAfterReceipts?: number;
+}
+
+interface Request {
+  ranges: Ranges;
+  untilTick: number;
+}
+
+/**
+ * Syncs one node's operations log over MQTT. The SQLite outbox is the queue: local events go out
+ * in batches and are marked sent on PUBACK, so whatever was not acknowledged goes again after a
+ * reconnect. Received events are deduped by id, passed through `check`, and applied in the ops
+ * transaction; anything refused is quarantined with its reason. Each node keeps a retained digest
+ * of the sequence runs it holds per origin; a node that lacks some of what a peer holds asks for
+ * those runs and the peer replays them from its log, which repairs whatever the broker lost.
+ */
+export function startSyncLink(options: SyncLinkOptions) {
+  const { service, now, logger } = options;
+  const me = service.deviceId;
+  checkSegment('device id', me);
+  const topics = syncTopics(options.org);
+  const db: Database = service.store.db;
+  const quarantine = createQuarantine(db, now);
+  const peers = createPeers(db, now);
+  const meta = syncMeta(db);
+  const batchSize = options.batchSize ?? 200;
+  const tickMs = options.tickMs ?? 100;
+  const retryTicks = Math.max(1, Math.round((options.repairRetryMs ?? 1500) / tickMs));
+  const budget = options.repairBudget ?? 5000;
+  const settledAfter = options.settledAfterReceipts ?? 3;
+  const s = {
+    hasId: db.prepare<[string], number>('SELECT 1 FROM events WHERE id = ?').pluck(),
+    stamp: db.prepare<[], number | null>('SELECT max(pos) FROM events').pluck(),
+    range: db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE origin = ? AND seq BETWEEN ? AND ? ORDER BY seq'),
+  };
+
+  const state = {
+    closed: false,
+    tick: 0,
+    inFlight: new Set<string>(),
+    batchesInFlight: 0,
+    stamp: -1,
+    mine: {} as Record<string, Ranges>,
+    digestDirty: true,
+    lastDigestTick: -Infinity,
+    peerDigests: new Map<string, Record<string, Ranges>>(),
+    requests: new Map<string, Request>(),
+    rotation: 0,
+    lastSync: meta.lastSync(),
+    lastSyncWritten: meta.lastSync(),
+    lastStatus: '',
+  };
+  meta.setBrokers(options.brokers);
+  meta.setConnected(null);
+
+  const conn = connectMqtt(
+    {
+      ...options.mqtt,
+      brokers: options.brokers,
+      clientId: `polder-${options.org}-${me}`.slice(0, 128),
+      will: { topic: topics.presence(me), payload: JSON.stringify({ node: me, online: false }), retain: true, qos: 1 },
+    },
+    {
+      onConnect: (info) => {
+        logger.info(`sync: connected to ${info.url}${info.sessionPresent ? ' (session kept)' : ''}`);
+        meta.setConnected(info.url);
+        state.digestDirty = true;
+        state.requests.clear();
+        publishQuietly(topics.presence(me), JSON.stringify({ node: me, online: true }), true);
+        tick();
+      },
+      onDisconnect: (url, reason) => {
+        logger.warn(`sync: lost ${url}: ${reason}`);
+        meta.setConnected(null);
+        report();
+      },
+      onMessage: (message) => receive(message),
+    },
+  );
+  void conn.subscribe(topics.subscriptions);
+
+  function publishQuietly(topic: string, payload: string, retain = false) {
+    conn.publish(topic, payload, { retain }).catch(() => {});
+  }
+
+  function synced() {
+    state.lastSync = now();
+  }
+
+  // Local events out -------------------------------------------------------------------------
+
+  function drain() {
+    while (conn.connected && state.batchesInFlight < (options.inflight ?? 4)) {
+      const batch = service.outbox
+        .pending(batchSize + state.inFlight.size)
+        .filter((e) => !state.inFlight.has(e.id))
+        .slice(0, batchSize);
+      if (batch.length === 0) return;
+      const ids = batch.map((e) => e.id);
+      ids.forEach((id) => state.inFlight.add(id));
+      state.batchesInFlight += 1;
+      conn
+        .publish(topics.events(me), JSON.stringify({ events: batch }))
+        .then(
+          () => {
+            if (state.closed) return;
+            service.outbox.markSent(ids);
+            synced();
+          },
+          () => {
+            if (!state.closed) service.outbox.attempted(ids);
+          },
+        )
+        .finally(() => {
+          ids.forEach((id) => state.inFlight.delete(id));
+          state.batchesInFlight -= 1;
+          if (!state.closed) drain();
+        });
+    }
+  }
+
+  // Received messages ------------------------------------------------------------------------
+
+  function receive(message: MqttMessage) {
+    const where = topics.parse(message.topic);
+    if (!where) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(message.payload.toString('utf8'));
+    } catch {
+      logger.warn(`sync: ignored a message on ${message.topic} that is not JSON`);
+      return;
+    }
+    if (typeof body !== 'object' || body === null) return;
+    const b = body as Record<string, unknown>;
+    switch (where.channel) {
+      case 'events':
+        if (Array.isArray(b.events)) receiveEvents(b.events);
+        break;
+      case 'digest':
+        if (where.id !== me && typeof b.ranges === 'object' && b.ranges !== null) receiveDigest(where.id, b.ranges as Record<string, unknown>);
+        break;
+      case 'req':
+        if (b.ask === me && isRanges(b.ranges)) replay(where.id, b.ranges);
+        break;
+      case 'presence':
+        if (where.id !== me && message.payload.length > 0) peers.seen(where.id, b.online === true);
+        break;
+    }
+  }
+
+  function receiveEvents(raw: unknown[]) {
+    const fresh: OpsEvent[] = [];
+    const rawById = new Map<string, unknown>();
+    db.transaction(() => {
+      for (const r of raw) {
+        const parsed = checkEvent(r);
+        if (!parsed.ok) {
+          quarantine.put(r, `malformed event: ${parsed.problem}`);
+          continue;
+        }
+        const ev = parsed.event;
+        if (s.hasId.get(ev.id) === 1 || rawById.has(ev.id)) continue;
+        if (quarantine.has(ev.id, ev.hash)) {
+          quarantine.put(r, 'received again');
+          continue;
+        }
+        const verdict = options.check?.(ev) ?? { ok: true };
+        if (!verdict.ok) {
+          quarantine.put(r, verdict.reason);
+          continue;
+        }
+        fresh.push(ev);
+        rawById.set(ev.id, r);
+      }
+      if (fresh.length === 0) return;
+      const result = service.applyRemoteEvents(fresh);
+      for (const { id, reason } of result.rejected) quarantine.put(rawById.get(id) ?? { id }, reason);
+      if (result.applied.length) synced();
+    })();
+  }
+
+  function receiveDigest(node: string, ranges: Record<string, unknown>) {
+    const clean: Record<string, Ranges> = {};
+    for (const [origin, r] of Object.entries(ranges)) if (isRanges(r)) clean[origin] = r;
+    state.peerDigests.set(node, clean);
+    peers.seen(node, true);
+  }
+
+  /** Publishes the asked-for events of `origin` that this log holds, on that origin's topic. */
+  function replay(origin: string, ranges: Ranges) {
+    let left = budget;
+    for (const [lo, hi] of ranges) {
+      if (left <= 0) break;
+      const rows = s.range.all(origin, lo, Math.min(hi, lo + left - 1));
+      left -= rows.length;
+      for (let i = 0; i < rows.length; i += batchSize) {
+        publishQuietly(topics.events(origin), JSON.stringify({ events: rows.slice(i, i + batchSize).map(fromRow) }));
+      }
+    }
+  }
+
+  // Digests and gap repair -------------------------------------------------------------------
+
+  function refreshHoldings() {
+    const stamp = s.stamp.get() ?? 0;
+    if (stamp === state.stamp) return;
+    state.stamp = stamp;
+    state.mine = heldRanges(db);
+    state.digestDirty = true;
+  }
+
+  function publishDigest() {
+    const everyTicks = Math.max(1, Math.round(500 / tickMs));
+    const heartbeatTicks = Math.max(1, Math.round(10_000 / tickMs));
+    const since = state.tick - state.lastDigestTick;
+    if (!(state.digestDirty && since >= everyTicks) && since < heartbeatTicks) return;
+    state.digestDirty = false;
+    state.lastDigestTick = state.tick;
+    publishQuietly(topics.digest(me), JSON.stringify({ node: me, ranges: state.mine }), true);
+  }
+
+  function askForGaps() {
+    const settled = new Map<string, Ranges>();
+    for (const { origin, seq } of quarantine.settled(settledAfter)) settled.set(origin, [...(settled.get(origin) ?? []), [seq, seq]]);
+    const origins = new Set<string>();
+    for (const digest of state.peerDigests.values()) Object.keys(digest).forEach((o) => origins.add(o));
+    for (const origin of origins) {
+      if (origin === me) continue;
+      const have = merge([...(state.mine[origin] ?? []), ...(settled.get(origin) ?? [])]);
+      const open = state.requests.get(origin);
+      if (open && (state.tick < open.untilTick && subtract(open.ranges, have).length > 0)) continue;
+      const candidates = [...state.peerDigests.keys()].sort((a, b) => rank(a, origin) - rank(b, origin));
+      const offset = state.rotation++;
+      for (let i = 0; i < candidates.length; i += 1) {
+        const peer = candidates[(i + (candidates[0] === origin ? 0 : offset)) % candidates.length] as string;
+        const theirs = state.peerDigests.get(peer)?.[origin];
+        if (!theirs) continue;
+        const missing = subtract(theirs, have, budget);
+        if (missing.length === 0) continue;
+        state.requests.set(origin, { ranges: missing, untilTick: state.tick + retryTicks });
+        publishQuietly(topics.request(origin), JSON.stringify({ from: me, ask: peer, ranges: missing }));
+        break;
+      }
+    }
+  }
+
+  /** Ask the origin itself first, then peers that are online. */
+  function rank(peer: string, origin: string): number {
+    if (peer === origin) return 0;
+    return peerOnline(peer) ? 1 : 2;
+  }
+
+  function peerOnline(node: string): boolean {
+    return peers.list().find((p) => p.node === node)?.online ?? false;
+  }
+
+  // The loop -----------------------------------------------------------------------------------
+
+  function status(): SyncStatus {
+    return { ...readSyncStatus(db, now), brokers: [...options.brokers], connected: conn.url, lastSync: state.lastSync };
+  }
+
+  function report() {
+    if (state.lastSync !== null && state.lastSync !== state.lastSyncWritten) {
+      meta.setLastSync(state.lastSync);
+      state.lastSyncWritten = state.lastSync;
+    }
+    if (!options.onStatus) return;
+    const current = status();
+    const text = JSON.stringify(current);
+    if (text === state.lastStatus) return;
+    state.lastStatus = text;
+    options.onStatus(current);
+  }
+
+  function tick() {
+    if (state.closed) return;
+    state.tick += 1;
+    try {
+      refreshHoldings();
+      if (conn.connected) {
+        drain();
+        publishDigest();
+        askForGaps();
+      }
+      report();
+    } catch (error) {
+      logger.error('sync: tick failed', error);
+    }
+  }
+
+  const timer = setInterval(tick, tickMs);
+
+  return {
+    status,
+    /** Sends what the outbox holds now instead of at the next tick. */
+    kick: () => tick(),
+    get connected() {
+      return conn.connected;
+    },
+    quarantined: (limit?: number) => quarantine.list(limit),
+    /** Says goodbye (presence offline) and closes; the outbox keeps whatever was not acknowledged. */
+    async close(): Promise<void> {
+      if (state.closed) return;
+      clearInterval(timer);
+      if (conn.connected) {
+        await Promise.race([
+          conn.publish(topics.presence(me), JSON.stringify({ node: me, online: false }), { retain: true }).catch(() => {}),
+          new Promise((resolve) => setTimeout(resolve, 1000)),
+        ]);
+      }
+      state.closed = true;
+      report();
+      await conn.close();
+      meta.setConnected(null);
+    },
+    /** Drops the link without a goodbye, as a crash or a pulled cable would (for tests). */
+    async abort(): Promise<void> {
+      state.closed = true;
+      clearInterval(timer);
+      await conn.close(false);
+    },
+  };
+}
+
+export type SyncLink = ReturnType<typeof startSyncLink>;
+
+function merge(ranges: Ranges): Ranges {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Ranges = [];
+  for (const [lo, hi] of sorted) {
+    const last = out.at(-1);
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else out.push([lo, hi]);
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+/** The MQTT topics of one organisation's operations log. */
+export function syncTopics(org: string) {
+  checkSegment('organisation name', org);
+  const base = `polder/v1/${org}`;
+  return {
+    events: (origin: string) => `${base}/events/${origin}`,
+    digest: (node: string) => `${base}/digest/${node}`,
+    request: (origin: string) => `${base}/req/${origin}`,
+    presence: (node: string) => `${base}/presence/${node}`,
+    subscriptions: [`${base}/events/+`, `${base}/digest/+`, `${base}/req/+`, `${base}/presence/+`],
+    /** Which channel a received topic is on, and its last segment. */
+    parse(topic: string): { channel: 'events' | 'digest' | 'req' | 'presence'; id: string } | null {
+      if (!topic.startsWith(`${base}/`)) return null;
+      const [channel, id, ...rest] = topic.slice(base.length + 1).split('/');
+      if (rest.length || !id) return null;
+      if (channel === 'events' || channel === 'digest' || channel === 'req' || channel === 'presence') return { channel, id };
+      return null;
+    },
+  };
+}
+
+export type SyncTopics = ReturnType<typeof syncTopics>;
+
+/** A topic level must be non-empty and free of MQTT's separators and wildcards. */
+export function checkSegment(what: string, value: string): void {
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) {
+    throw new Error(`${what} "${value}" may only use letters, digits, '.', '_' and '-' (1-64 characters)`);
+  }
+}
