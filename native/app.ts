@@ -9,6 +9,7 @@ import type { Logger } from './logger.ts';
 import { openOpsService } from './ops/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { seedsFromGaugeLayer, type SensorSeed } from './sensors/registry.ts';
+import { startSensorLink } from './sensors/mqtt-link.ts';
 import { createSensorService, type SensorService } from './sensors/service.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
@@ -37,6 +38,8 @@ export interface AppOptions {
   simulationHost?: () => SimulationHost;
   /** The integrated terminal's shell and environment; without it the terminal methods answer `unavailable`. */
   terminal?: TerminalConfig;
+  /** MQTT brokers this node is a client of, in failover order (`--broker`, repeated): the sensors subscribe to their topics there. */
+  brokers?: readonly string[];
   /** Sync with other nodes over MQTT; without brokers the node keeps to itself. */
   sync?: SyncConfig;
 }
@@ -52,6 +55,8 @@ export interface PolderApp {
   sessionPushes: SessionPushes;
   /** Live sensor ingest: a broker link hands it every message on the sensors' topics. */
   sensors: SensorService;
+  /** Whether the sensors' MQTT link is up (false without brokers). */
+  sensorLinkConnected(): boolean;
   /** A window or socket is gone for good: what it owned (its terminals) ends too. */
   endSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
@@ -88,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     seeds: await sensorSeeds(scenario?.dir ?? null, logger),
     activity: (ctx, text) => ops.logActivity(ops.actor(ctx), text),
   });
+  const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger }) : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
 
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
@@ -122,6 +128,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     mayReceive: pushAudience(actorOf),
     sessionPushes,
     sensors,
+    sensorLinkConnected: () => sensorLink?.connected ?? false,
     async endSession(sessionId) {
       await terminals?.endSession(sessionId);
     },
@@ -129,6 +136,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       clearInterval(ticker);
       await terminals?.closeAll();
       await sim.close();
+      await sensorLink?.close();
       sensors.close();
       await sync.close();
       await ops.close();

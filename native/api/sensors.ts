@@ -106,7 +106,7 @@ export const sensorMethods = {
           .nullable()
           .optional(),
         risingPerHour: z.number().positive().max(1e6).nullable().optional(),
-        silenceAfterSeconds: z.number().int().min(10).max(7 * 86400).optional(),
+        silenceAfterSeconds: z.number().int().min(1).max(7 * 86400).optional(),
         location: z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict().optional(),
       })
       .strict(),

@@ -5,9 +5,8 @@ import { kindRules } from './kinds.ts';
 export const windowSize = 11;
 /** A value further than this many robust spreads from the recent median is a spike. */
 const spikeSpreads = 6;
-/** This many equal values in a row, spanning at least flatLineMs, off the resting value: stuck. */
+/** This many equal values in a row, off the resting value: stuck (a real sensor's noise moves its last digit). */
 const flatLineCount = 10;
-const flatLineMs = 60_000;
 
 export interface RecentValues {
   times: number[];
@@ -32,12 +31,12 @@ export function isSpike(kind: SensorKind, previous: readonly number[], value: nu
 }
 
 /** Stuck: the same value again and again for a while, somewhere other than the resting value (dry, no rain). */
-export function isFlatLine(kind: SensorKind, recent: RecentValues, time: number, value: number): boolean {
+export function isFlatLine(kind: SensorKind, recent: RecentValues, value: number): boolean {
   if (value === kindRules[kind].rest) return false;
   const n = recent.values.length;
   if (n < flatLineCount - 1) return false;
   for (let i = n - flatLineCount + 1; i < n; i++) if (recent.values[i] !== value) return false;
-  return time - recent.times[n - flatLineCount + 1]! >= flatLineMs;
+  return true;
 }
 
 /** Disagrees: further from the median of its fresh same-kind neighbours than the kind allows. */
@@ -46,9 +45,9 @@ export function disagreesWithNeighbours(kind: SensorKind, neighbours: readonly n
   return Math.abs(value - median(neighbours)) > kindRules[kind].neighbourTolerance;
 }
 
-export function qualityFlags(kind: SensorKind, recent: RecentValues, neighbours: readonly number[], time: number, value: number): QualityFlag[] {
+export function qualityFlags(kind: SensorKind, recent: RecentValues, neighbours: readonly number[], value: number): QualityFlag[] {
   const flags: QualityFlag[] = [];
-  if (isFlatLine(kind, recent, time, value)) flags.push('flat-line');
+  if (isFlatLine(kind, recent, value)) flags.push('flat-line');
   if (isSpike(kind, recent.values, value)) flags.push('spike');
   if (disagreesWithNeighbours(kind, neighbours, value)) flags.push('disagrees');
   return flags;

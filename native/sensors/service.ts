@@ -29,7 +29,7 @@ export interface SensorServiceOptions {
   flushMs?: number;
   /** A batch this big is stored at once. Default 5000. */
   maxBatch?: number;
-  /** How often silence is checked (ms). Default 5000. */
+  /** How often silence is checked (ms). Default 1000. */
   silenceCheckMs?: number;
   limits?: ValidationLimits;
   /** Same-kind sensors closer than this (m) are neighbours. Default 600. */
@@ -127,7 +127,7 @@ export function createSensorService(options: SensorServiceOptions) {
         const n = states.get(id)?.latest;
         if (n && Math.abs(n.time - c.time) <= neighbourFreshMs && n.flags.length === 0) neighbours.push(n.value);
       }
-      const flags = qualityFlags(state.sensor.kind, state.recent, neighbours, c.time, checked.value);
+      const flags = qualityFlags(state.sensor.kind, state.recent, neighbours, checked.value);
       remember(state.recent, c.time, checked.value);
       const reading: Reading = { sensorId: c.sensorId, time: c.time, value: checked.value, flags, reconstructed: c.reconstructed, receivedAt: at };
       accepted.push({ sensorId: c.sensorId, time: c.time, value: checked.value, resultTime: c.resultTime, receivedAt: at, flags: flagsToBits(flags, c.reconstructed), raw: c.raw });
@@ -189,7 +189,7 @@ export function createSensorService(options: SensorServiceOptions) {
     }
     if (fell.length) push.emit('sensors.changed', { ids: fell });
   }
-  const silenceTimer = setInterval(checkSilence, options.silenceCheckMs ?? 5000);
+  const silenceTimer = setInterval(checkSilence, options.silenceCheckMs ?? 1000);
   const pruneTimer = setInterval(() => store.prune(clock.now()), 3_600_000);
   store.prune(clock.now());
 

@@ -9,23 +9,27 @@ import { loadServeLink, saveServeLink } from '../../serve/link-file.ts';
 import { startServer, type ServeOptions } from '../../serve/server.ts';
 import { terminalConfig } from '../../terminal/config.ts';
 import { openInBrowser } from '../open-browser.ts';
+import { parseBrokerUrl } from '../../mqtt/connection.ts';
 import { integerFlag, parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the app to a browser on this machine (serve mode)',
-  usage: 'polder serve [--port N] [--host 127.0.0.1] [--allow-remote] [--terminal] [--open] [--json] [--data-dir <path>]',
+  usage: 'polder serve [--port N] [--host 127.0.0.1] [--allow-remote] [--terminal] [--broker mqtt://host:1883 ...] [--open] [--json] [--data-dir <path>]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       port: { type: 'string' },
       host: { type: 'string' },
       'allow-remote': { type: 'boolean' },
       terminal: { type: 'boolean' },
+      broker: { type: 'string', multiple: true },
       open: { type: 'boolean' },
       json: { type: 'boolean' },
       ...dataDirFlag,
     });
+    const brokers = values.broker ?? [];
+    for (const url of brokers) brokerUrl(url);
     const askedPort = values.port === undefined ? null : integerFlag('port', values.port, 0, 0, 65535);
     const host = values.host ?? '127.0.0.1';
     if (values.terminal && !isLoopback(host)) {
@@ -44,7 +48,7 @@ export const serveCommand: Command = {
 
     const dataDir = resolveDataDir(values['data-dir'], io.env);
     const terminal = values.terminal ? terminalConfig({ env: io.env, dataDir, cli: { node: process.execPath, script: repoPaths.cli, runAsNode: false } }) : undefined;
-    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime(), terminal });
+    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime(), terminal, brokers });
     // The same token and, unless --port says otherwise, the same port as last time: open pages
     // reconnect by themselves after a restart on this data directory.
     const link = loadServeLink(dataDir, logger);
@@ -65,3 +69,13 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+/** A broker URL the MQTT link can use, or a usage error saying why not. */
+export function brokerUrl(url: string): string {
+  try {
+    parseBrokerUrl(url);
+    return url;
+  } catch (err) {
+    throw new UsageError(`--broker: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
