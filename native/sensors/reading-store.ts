@@ -41,8 +41,8 @@ export function toReading(r: ReadingRow): Reading {
 
 /**
  * Readings, summaries, quarantine and counts in SQLite. `write` stores a whole batch in ONE
- * transaction: the readings, their per-minute and per-hour summaries (aggregated in memory first,
- * one upsert per bucket), the rejects and the counts, so counts and rows always agree.
+ * transaction: the readings, the rejects and the counts, so counts and rows always agree. The
+ * per-minute and per-hour summaries are aggregated in memory and merged by `writeSummaries`.
  */
 export function createReadingStore(db: Database) {
   const s = {
@@ -69,8 +69,10 @@ export function createReadingStore(db: Database) {
     pruneSummaries: db.prepare('DELETE FROM sensor_summaries WHERE bucket < ?'),
   };
 
+  /** Summaries of readings already stored, not yet merged into sensor_summaries (see writeSummaries). */
+  const pending = new Map<string, [string, number, number, number, number, number, number, number]>();
+
   const write = db.transaction((accepted: readonly AcceptedRow[], quarantined: readonly QuarantinedRow[]) => {
-    const buckets = new Map<string, [string, number, number, number, number, number, number, number]>();
     const counts = new Map<string, [number, number, number]>();
     const count = (sensorId: string, ok: boolean, at: number) => {
       const c = counts.get(sensorId) ?? [0, 0, 0];
@@ -80,27 +82,36 @@ export function createReadingStore(db: Database) {
     };
     for (const r of accepted) {
       s.reading.run(r.sensorId, r.time, r.value, r.resultTime, r.receivedAt, r.flags, r.raw);
+      count(r.sensorId, true, r.receivedAt);
+    }
+    for (const q of quarantined) {
+      s.quarantine.run(q.receivedAt, q.topic, q.sensorId, q.reason, q.raw);
+      count(q.sensorId ?? unattributed, false, q.receivedAt);
+    }
+    for (const [id, [ok, bad, at]] of counts) s.counts.run(id, ok + bad, ok, bad, at);
+  });
+
+  function summarise(accepted: readonly AcceptedRow[]) {
+    for (const r of accepted) {
       const flagged = (r.flags & ~reconstructedBit) !== 0 ? 1 : 0;
       for (const width of widths) {
         const bucket = r.time - (r.time % width);
         const key = `${r.sensorId}\u0000${width}\u0000${bucket}`;
-        const b = buckets.get(key);
+        const b = pending.get(key);
         if (b) {
           b[3] = Math.min(b[3], r.value);
           b[4] = Math.max(b[4], r.value);
           b[5] += r.value;
           b[6]++;
           b[7] += flagged;
-        } else buckets.set(key, [r.sensorId, width, bucket, r.value, r.value, r.value, 1, flagged]);
+        } else pending.set(key, [r.sensorId, width, bucket, r.value, r.value, r.value, 1, flagged]);
       }
-      count(r.sensorId, true, r.receivedAt);
     }
-    for (const b of buckets.values()) s.summary.run(...b);
-    for (const q of quarantined) {
-      s.quarantine.run(q.receivedAt, q.topic, q.sensorId, q.reason, q.raw);
-      count(q.sensorId ?? unattributed, false, q.receivedAt);
-    }
-    for (const [id, [ok, bad, at]] of counts) s.counts.run(id, ok + bad, ok, bad, at);
+  }
+
+  const writeSummaries = db.transaction(() => {
+    for (const b of pending.values()) s.summary.run(...b);
+    pending.clear();
   });
 
   function retention(): Retention {
@@ -109,8 +120,18 @@ export function createReadingStore(db: Database) {
   }
 
   return {
+    /** Stores a batch of readings and rejects, and their counts, in one transaction. */
     write(accepted: readonly AcceptedRow[], quarantined: readonly QuarantinedRow[]): void {
       write(accepted, quarantined);
+      summarise(accepted);
+    },
+    /**
+     * Merges the stored readings' per-minute and per-hour summaries into the table. Kept apart
+     * from `write`: a batch touches every sensor's summary rows, so merging them every few
+     * seconds instead of every batch halves what each commit writes.
+     */
+    writeSummaries(): void {
+      if (pending.size > 0) writeSummaries();
     },
     counts(): Map<string, IngestCounts & { lastSeen: number | null }> {
       return new Map(s.allCounts.all().map((r) => [r.sensor_id, { received: r.received, accepted: r.accepted, quarantined: r.quarantined, lastSeen: r.last_seen }]));
@@ -119,6 +140,7 @@ export function createReadingStore(db: Database) {
     /** The newest `n` readings of a sensor, oldest first (to restart its quality window). */
     recent: (sensorId: string, n: number): Reading[] => s.recent.all(sensorId, n).map(toReading).reverse(),
     series(sensorId: string, from: number, to: number, maxPoints: number): { resolution: 'raw' | 'minute' | 'hour'; points: SeriesPoint[] } {
+      if (pending.size > 0) writeSummaries();
       if ((s.rawCount.get(sensorId, from, to) ?? 0) <= maxPoints) {
         const points = s.raw.all(sensorId, from, to).map((r) => ({ time: r.time, value: r.value, min: r.value, max: r.value, count: 1, flagged: (r.flags & ~reconstructedBit) !== 0 ? 1 : 0 }));
         return { resolution: 'raw', points };
@@ -142,6 +164,7 @@ export function createReadingStore(db: Database) {
     },
     /** Deletes raw readings and summaries older than the retention allows; counts and quarantine stay. */
     prune(now: number): { readings: number; summaries: number } {
+      if (pending.size > 0) writeSummaries();
       const r = retention();
       return db.transaction(() => ({
         readings: s.pruneRaw.run(now - r.rawDays * 86_400_000).changes,

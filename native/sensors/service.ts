@@ -25,9 +25,12 @@ export interface SensorServiceOptions {
   seeds: readonly SensorSeed[];
   /** An activity-log line for a person's change to the registry. */
   activity?(ctx: CallContext, text: string): void;
-  /** Longest a received reading waits before its batch is stored (ms). Default 50. */
+  /** Longest an accepted reading waits before it is pushed to the renderers (ms). Default 50. */
+  pushMs?: number;
+  /** Longest a received reading waits before its batch is stored (ms). Default 250: a commit
+   * writes a page per sensor it touches and waits for the disk, so fewer, larger ones. */
   flushMs?: number;
-  /** A batch this big is stored at once. Default 5000. */
+  /** A batch this big is stored at once. Default 20000. */
   maxBatch?: number;
   /** How often silence is checked (ms). Default 1000. */
   silenceCheckMs?: number;
@@ -37,6 +40,7 @@ export interface SensorServiceOptions {
 }
 
 const neighbourFreshMs = 10 * 60_000;
+const readingsCacheKiB = 65_536;
 
 /**
  * Live sensor readings: every MQTT payload is parsed, validated, flagged and queued; batches are
@@ -45,10 +49,14 @@ const neighbourFreshMs = 10 * 60_000;
  */
 export function createSensorService(options: SensorServiceOptions) {
   const { db, clock, push, logger } = options;
-  const flushMs = options.flushMs ?? 50;
-  const maxBatch = options.maxBatch ?? 5000;
+  const pushMs = options.pushMs ?? 50;
+  const flushMs = options.flushMs ?? 250;
+  const maxBatch = options.maxBatch ?? 20_000;
   const limits = options.limits ?? defaultLimits;
   const radius = options.neighbourRadius ?? 600;
+  // Every batch appends to each sensor's own tail page of the readings: a page cache smaller than
+  // the number of sensors would read those pages back from disk for every reading.
+  if (Number(db.pragma('cache_size', { simple: true })) > -readingsCacheKiB) db.pragma(`cache_size = -${readingsCacheKiB}`);
   const registry = createRegistry(db);
   const store = createReadingStore(db);
   const rules = createThresholdRules(options.alerts);
@@ -87,8 +95,11 @@ export function createSensorService(options: SensorServiceOptions) {
 
   let accepted: AcceptedRow[] = [];
   let quarantined: QuarantinedRow[] = [];
+  /** The latest accepted reading per sensor: of the batch not yet stored, and of those not yet pushed. */
   let batchReadings = new Map<string, Reading>();
+  let unpushed = new Map<string, Reading>();
   let timer: NodeJS.Timeout | null = null;
+  let pushTimer: NodeJS.Timeout | null = null;
   let closed = false;
 
   function quarantine(topic: string, sensorId: string | null, reason: string, raw: Buffer, at: number) {
@@ -133,6 +144,7 @@ export function createSensorService(options: SensorServiceOptions) {
       accepted.push({ sensorId: c.sensorId, time: c.time, value: checked.value, resultTime: c.resultTime, receivedAt: at, flags: flagsToBits(flags, c.reconstructed), raw: c.raw });
       noteAccepted(state, reading);
       batchReadings.set(c.sensorId, reading);
+      unpushed.set(c.sensorId, reading);
       const count = countFor(c.sensorId);
       count.received++;
       count.accepted++;
@@ -142,9 +154,24 @@ export function createSensorService(options: SensorServiceOptions) {
     }
     if (accepted.length + quarantined.length >= maxBatch) flush();
     else if (!timer && !closed) timer = setTimeout(flush, flushMs);
+    if (unpushed.size > 0 && !pushTimer && !closed) pushTimer = setTimeout(pushReadings, pushMs);
   }
 
-  /** Stores the queued batch in one transaction, pushes it, and runs the threshold rules. */
+  /**
+   * Tells the renderers of the readings accepted since the last push (the latest of each sensor).
+   * It may run before their batch is committed: the broker acknowledged them on receipt anyway,
+   * and waiting for the commit would put a disk write in every reading's way to the screen.
+   */
+  function pushReadings(): void {
+    if (pushTimer) clearTimeout(pushTimer);
+    pushTimer = null;
+    if (unpushed.size === 0) return;
+    const readings = [...unpushed.values()];
+    unpushed = new Map();
+    push.emit('sensors.readings', { readings, counts: { ...total } });
+  }
+
+  /** Stores the queued batch in one transaction and runs the threshold rules on it. */
   function flush(): void {
     if (timer) clearTimeout(timer);
     timer = null;
@@ -154,7 +181,6 @@ export function createSensorService(options: SensorServiceOptions) {
     quarantined = [];
     batchReadings = new Map();
     store.write(batch.accepted, batch.quarantined);
-    if (batch.readings.size > 0) push.emit('sensors.readings', { readings: [...batch.readings.values()], counts: { ...total } });
     const woke: string[] = [];
     for (const reading of batch.readings.values()) {
       const state = states.get(reading.sensorId)!;
@@ -191,6 +217,7 @@ export function createSensorService(options: SensorServiceOptions) {
   }
   const silenceTimer = setInterval(checkSilence, options.silenceCheckMs ?? 1000);
   const pruneTimer = setInterval(() => store.prune(clock.now()), 3_600_000);
+  const summaryTimer = setInterval(() => store.writeSummaries(), 5000);
   store.prune(clock.now());
 
   const handlers: HandlersFor<SensorMethods> = {
@@ -241,7 +268,11 @@ export function createSensorService(options: SensorServiceOptions) {
   return {
     handlers,
     receive,
-    flush,
+    /** Stores what is queued now (and pushes it), instead of at the next timer. */
+    flush(): void {
+      flush();
+      pushReadings();
+    },
     checkSilence,
     /** Totals since the store was created: received = accepted + quarantined. */
     counts: (): IngestCounts => ({ ...total }),
@@ -250,8 +281,11 @@ export function createSensorService(options: SensorServiceOptions) {
     close(): void {
       closed = true;
       flush();
+      pushReadings();
+      store.writeSummaries();
       clearInterval(silenceTimer);
       clearInterval(pruneTimer);
+      clearInterval(summaryTimer);
     },
   };
 }

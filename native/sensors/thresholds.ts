@@ -22,29 +22,47 @@ const fmt = (v: number, unit: string) => `${Number(v.toFixed(3))} ${unit}`;
  * a tenth of that gap (so noise on the line does not raise and resolve it over and over). Flagged
  * readings (spike, stuck, disagreeing) neither raise nor escalate.
  */
+type AlertText = { title: string; description: string; severity: Alert['severity']; urgency: Alert['urgency']; resolved: string };
+
 export function createThresholdRules(sink: AlertSink) {
   /** The value each open alert was raised or last escalated at, by key. */
   const peaks = new Map<string, number>();
+  /**
+   * The open alert of each key as the rules last knew it (null: none), read from the queue once
+   * and then kept by the rules themselves, so a reading that changes nothing costs no query. Before
+   * escalating or resolving they read the queue again: a person may have closed it meanwhile (then
+   * the water rising further raises a new one).
+   */
+  const known = new Map<string, string | null>();
 
-  function level(sensor: Sensor, key: string, active: boolean, clear: boolean, value: number, step: number, text: { title: string; description: string; severity: Alert['severity']; urgency: Alert['urgency']; resolved: string }) {
-    const open = sink.open(key);
-    if (open) {
-      if (clear) {
-        sink.resolve(open.id, text.resolved);
-        peaks.delete(key);
-        return;
-      }
-      const base = peaks.get(key);
-      if (base === undefined) peaks.set(key, value);
-      else if (active && step > 0 && value >= base + step) {
-        sink.escalate(open.id, open.escalation + 1, `Still rising: ${fmt(value, sensor.unit.symbol)}`);
-        peaks.set(key, value);
-      }
+  function level(sensor: Sensor, key: string, active: boolean, clear: boolean, value: number, step: number, text: () => AlertText) {
+    let id = known.get(key);
+    if (id === undefined) {
+      id = sink.open(key)?.id ?? null;
+      known.set(key, id);
+    }
+    if (id === null) {
+      if (!active) return;
+      const t = text();
+      known.set(key, sink.raise({ source: 'sensor', title: t.title, description: t.description, severity: t.severity, urgency: t.urgency, certainty: 'Observed', area: { type: 'Point', coordinates: [sensor.location.lon, sensor.location.lat] }, dedupeKey: key }).id);
+      peaks.set(key, value);
       return;
     }
-    if (!active) return;
-    sink.raise({ source: 'sensor', title: text.title, description: text.description, severity: text.severity, urgency: text.urgency, certainty: 'Observed', area: { type: 'Point', coordinates: [sensor.location.lon, sensor.location.lat] }, dedupeKey: key });
-    peaks.set(key, value);
+    if (clear) {
+      const current = sink.open(key);
+      if (current) sink.resolve(current.id, text().resolved);
+      known.set(key, null);
+      peaks.delete(key);
+      return;
+    }
+    const base = peaks.get(key);
+    if (base === undefined) peaks.set(key, value);
+    else if (active && step > 0 && value >= base + step) {
+      const current = sink.open(key);
+      if (current) sink.escalate(current.id, current.escalation + 1, `Still rising: ${fmt(value, sensor.unit.symbol)}`);
+      else known.set(key, null);
+      peaks.set(key, value);
+    }
   }
 
   return {
@@ -55,24 +73,24 @@ export function createThresholdRules(sink: AlertSink) {
         const { warning, danger } = sensor.thresholds;
         const gap = danger - warning;
         for (const [name, at, severity, urgency] of [['warning', warning, 'Moderate', 'Expected'], ['danger', danger, 'Severe', 'Immediate']] as const) {
-          level(sensor, alertKey(sensor.id, name), !flagged && value >= at, value < at - gap / 10, value, gap / 2, {
+          level(sensor, alertKey(sensor.id, name), !flagged && value >= at, value < at - gap / 10, value, gap / 2, () => ({
             title: `${sensor.name}: ${fmt(value, unit)}, over the ${name} level (${fmt(at, unit)})`,
             description: `${sensor.observedProperty} at ${sensor.name} (datastream ${sensor.id}) reached ${fmt(value, unit)}; its ${name} level is ${fmt(at, unit)}.`,
             severity,
             urgency,
             resolved: `Back below the ${name} level: ${fmt(value, unit)}`,
-          });
+          }));
         }
       }
       if (sensor.risingPerHour !== null && risePerHour !== null) {
         const limit = sensor.risingPerHour;
-        level(sensor, alertKey(sensor.id, 'rising'), !flagged && risePerHour >= limit, risePerHour < limit / 2, risePerHour, 0, {
+        level(sensor, alertKey(sensor.id, 'rising'), !flagged && risePerHour >= limit, risePerHour < limit / 2, risePerHour, 0, () => ({
           title: `${sensor.name}: rising fast (${fmt(risePerHour, `${unit}/h`)})`,
           description: `${sensor.observedProperty} at ${sensor.name} is rising ${fmt(risePerHour, `${unit} an hour`)}; the rule is ${fmt(limit, `${unit} an hour`)}.`,
           severity: 'Moderate',
           urgency: 'Expected',
           resolved: `No longer rising fast: ${fmt(risePerHour, `${unit}/h`)}`,
-        });
+        }));
       }
     },
     /** A sensor stopped reporting (or reports again). */

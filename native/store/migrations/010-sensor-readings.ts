@@ -33,9 +33,10 @@ export const sensorReadings: Migration = {
         result_time INTEGER,
         received_at INTEGER NOT NULL,
         flags INTEGER NOT NULL,
-        payload BLOB NOT NULL,
-        PRIMARY KEY (sensor_id, time)
-      ) STRICT, WITHOUT ROWID;
+        payload BLOB NOT NULL
+      ) STRICT;
+      -- Rows go in arrival order (a batch fills a few pages); only this index is per sensor.
+      CREATE UNIQUE INDEX sensor_readings_by_sensor ON sensor_readings (sensor_id, time);
       CREATE TABLE sensor_summaries (
         sensor_id TEXT NOT NULL,
         width_ms INTEGER NOT NULL,
