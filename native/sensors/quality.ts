@@ -19,15 +19,22 @@ const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-/**
- * A reading is a spike when it lies more than six robust spreads (1.4826 × the median absolute
- * deviation, at least the kind's resolution) from the median of the sensor's previous values.
- */
-export function isSpike(kind: SensorKind, previous: readonly number[], value: number): boolean {
-  if (previous.length < 5) return false;
+/** The median of the previous values and how far from it a spike lies: six robust spreads (1.4826 × the median absolute deviation, at least the kind's resolution). Null with fewer than five values. */
+export function spikeBounds(kind: SensorKind, previous: readonly number[]): { median: number; limit: number } | null {
+  if (previous.length < 5) return null;
   const m = median(previous);
   const mad = median(previous.map((x) => Math.abs(x - m))) * 1.4826;
-  return Math.abs(value - m) > spikeSpreads * Math.max(mad, kindRules[kind].spikeFloor);
+  return { median: m, limit: spikeSpreads * Math.max(mad, kindRules[kind].spikeFloor) };
+}
+
+/**
+ * A reading is a spike when it lies beyond spikeBounds from the median of the sensor's previous
+ * values. The next reading settles it (service.ts): back near the old line, a spike it stays;
+ * near the jump, the water really moved (a flood front arriving) and the flag is taken off.
+ */
+export function isSpike(kind: SensorKind, previous: readonly number[], value: number): boolean {
+  const bounds = spikeBounds(kind, previous);
+  return bounds !== null && Math.abs(value - bounds.median) > bounds.limit;
 }
 
 /** Stuck: the same value again and again for a while, somewhere other than the resting value (dry, no rain). */

@@ -66,11 +66,14 @@ export function createReadingStore(db: Database) {
     setting: db.prepare<[string], string>('SELECT value FROM sensor_settings WHERE key = ?').pluck(),
     putSetting: db.prepare('INSERT INTO sensor_settings VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value'),
     pruneRaw: db.prepare('DELETE FROM sensor_readings WHERE time < ?'),
+    clearBit: db.prepare('UPDATE sensor_readings SET flags = flags & ~? WHERE sensor_id = ? AND time = ?'),
     pruneSummaries: db.prepare('DELETE FROM sensor_summaries WHERE bucket < ?'),
   };
 
   /** Summaries of readings already stored, not yet merged into sensor_summaries (see writeSummaries). */
   const pending = new Map<string, [string, number, number, number, number, number, number, number]>();
+  /** Flags taken off stored readings, applied with the next batch: [bit, sensor, time]. */
+  let clears: [number, string, number][] = [];
 
   const write = db.transaction((accepted: readonly AcceptedRow[], quarantined: readonly QuarantinedRow[]) => {
     const counts = new Map<string, [number, number, number]>();
@@ -89,23 +92,27 @@ export function createReadingStore(db: Database) {
       count(q.sensorId ?? unattributed, false, q.receivedAt);
     }
     for (const [id, [ok, bad, at]] of counts) s.counts.run(id, ok + bad, ok, bad, at);
+    for (const clear of clears) s.clearBit.run(...clear);
+    clears = [];
   });
 
   function summarise(accepted: readonly AcceptedRow[]) {
-    for (const r of accepted) {
-      const flagged = (r.flags & ~reconstructedBit) !== 0 ? 1 : 0;
-      for (const width of widths) {
-        const bucket = r.time - (r.time % width);
-        const key = `${r.sensorId}\u0000${width}\u0000${bucket}`;
-        const b = pending.get(key);
-        if (b) {
-          b[3] = Math.min(b[3], r.value);
-          b[4] = Math.max(b[4], r.value);
-          b[5] += r.value;
-          b[6]++;
-          b[7] += flagged;
-        } else pending.set(key, [r.sensorId, width, bucket, r.value, r.value, r.value, 1, flagged]);
-      }
+    for (const r of accepted) addToSummaries(r.sensorId, r.time, r.value, 1, (r.flags & ~reconstructedBit) !== 0 ? 1 : 0);
+  }
+
+  /** Adds `count` readings of `value` (and `flagged` flagged ones, -1 to take one off) to the sensor's minute and hour buckets. */
+  function addToSummaries(sensorId: string, time: number, value: number, count: number, flagged: number) {
+    for (const width of widths) {
+      const bucket = time - (time % width);
+      const key = `${sensorId}\u0000${width}\u0000${bucket}`;
+      const b = pending.get(key);
+      if (b) {
+        b[3] = Math.min(b[3], value);
+        b[4] = Math.max(b[4], value);
+        b[5] += value * count;
+        b[6] += count;
+        b[7] += flagged;
+      } else pending.set(key, [sensorId, width, bucket, value, value, value * count, count, flagged]);
     }
   }
 
@@ -124,6 +131,11 @@ export function createReadingStore(db: Database) {
     write(accepted: readonly AcceptedRow[], quarantined: readonly QuarantinedRow[]): void {
       write(accepted, quarantined);
       summarise(accepted);
+    },
+    /** Takes a flag bit off a stored reading (with the next batch); `clean`: it has no flag left, so its summaries count one flagged reading less. */
+    clearFlag(sensorId: string, time: number, value: number, bit: number, clean: boolean): void {
+      clears.push([bit, sensorId, time]);
+      if (clean) addToSummaries(sensorId, time, value, 0, -1);
     },
     /**
      * Merges the stored readings' per-minute and per-hour summaries into the table. Kept apart

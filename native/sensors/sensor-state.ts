@@ -21,10 +21,12 @@ export interface SensorState {
   /** When the last accepted reading arrived (app clock); silence is measured from it. */
   lastAcceptedAt: number | null;
   silent: boolean;
+  /** The last reading, when it was flagged as a spike: the next one tells a spike from a real jump. */
+  suspect: { time: number; value: number; limit: number } | null;
 }
 
 export function newState(sensor: Sensor): SensorState {
-  return { sensor, neighbours: [], latest: null, recent: { times: [], values: [] }, trend: [], flagRing: [], perMinute: new Map(), lastAcceptedAt: null, silent: false };
+  return { sensor, neighbours: [], latest: null, recent: { times: [], values: [] }, trend: [], flagRing: [], perMinute: new Map(), lastAcceptedAt: null, silent: false, suspect: null };
 }
 
 /** Metres between two lon/lat points (haversine). */

@@ -98,6 +98,23 @@ describe('the sensor service', () => {
     expect(flagsOf('g-outlet').some((r) => (r.flags & 4) === 4)).toBe(true);
   });
 
+  it('takes the spike flag off a jump the next reading confirms (a flood front), stored or not, and keeps a lone spike', async () => {
+    t = testSensors();
+    const start = t.clock.now() - 3600_000;
+    const front = [0, 0, 0, 0, 0, 0, 0, 0.45, 0.5, 0.52, 0.53, 0.52, 0.51, 1.8, 0.52, 0.53];
+    for (const [i, v] of front.entries()) {
+      t.send('g-inlet', v, start + i * 10_000);
+      if (i === 7) t.sensors.flush(); // the suspect is stored before the next reading settles it
+    }
+    t.sensors.flush();
+    const rows = t.ops.service.store.db.prepare("SELECT value, flags FROM sensor_readings WHERE sensor_id = 'g-inlet' AND flags & 2 ORDER BY time").all();
+    expect(rows).toEqual([{ value: 1.8, flags: 2 }]);
+    const minutes = await t.sensors.handlers['sensors.series']({ sensorId: 'g-inlet', from: start, to: start + 3_600_000, maxPoints: 10 }, { session: { id: 's', actorId: 'eoc-lead' } });
+    expect(minutes.points.reduce((n, p) => n + p.flagged, 0)).toBe(1);
+    const health = await t.sensors.handlers['sensors.health']({}, { session: { id: 's', actorId: 'eoc-lead' } });
+    expect(health.sensors.find((s) => s.sensorId === 'g-inlet')!.flags.spike).toBe(1);
+  });
+
   it('raises one alert per level, escalates it while the water rises and resolves it when it falls back', async () => {
     t = testSensors();
     const series = [0.05, 0.1, 0.16, 0.17, 0.2, 0.24, 0.31, 0.33, 0.36, 0.4, 0.45, 0.5, 0.4, 0.28, 0.2, 0.1, 0.05];

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { PushSink } from '../ops/core.ts';
 import type { CallContext, HandlersFor } from '../rpc/handlers.ts';
 import { parseMessage } from './payload.ts';
-import { flagsToBits, qualityFlags, remember, windowSize } from './quality.ts';
+import { flagBits, flagsToBits, qualityFlags, remember, spikeBounds, windowSize } from './quality.ts';
 import { createReadingStore, unattributed, type AcceptedRow, type QuarantinedRow } from './reading-store.ts';
 import { createRegistry, type SensorSeed } from './registry.ts';
 import { assignNeighbours, flagCounts, newState, noteAccepted, ratePerMinute, risePerHour, type SensorState } from './sensor-state.ts';
@@ -112,6 +112,27 @@ export function createSensorService(options: SensorServiceOptions) {
     total.quarantined++;
   }
 
+  /**
+   * The reading after a suspected spike settles it: near the jump, the water really moved (a flood
+   * front arriving), so the flag comes off the suspect and the quality window starts again from it;
+   * back near the old line, the spike stands.
+   */
+  function settleSuspect(state: SensorState, value: number): void {
+    const suspect = state.suspect;
+    state.suspect = null;
+    if (!suspect || state.latest?.time !== suspect.time || Math.abs(value - suspect.value) > suspect.limit) return;
+    const spike = flagBits.spike;
+    const queued = accepted.findLast((r) => r.sensorId === state.sensor.id && r.time === suspect.time);
+    if (queued) queued.flags &= ~spike;
+    else {
+      const left = state.latest.flags.filter((f) => f !== 'spike');
+      store.clearFlag(state.sensor.id, suspect.time, suspect.value, spike, left.length === 0);
+    }
+    const ring = state.flagRing.at(-1);
+    if (ring) state.flagRing[state.flagRing.length - 1] = ring.filter((f) => f !== 'spike');
+    state.recent = { times: [suspect.time], values: [suspect.value] };
+  }
+
   /** Takes one MQTT message: every reading in it is accepted or quarantined before this returns. */
   function receive(topic: string, payload: Buffer): void {
     const at = clock.now();
@@ -138,7 +159,9 @@ export function createSensorService(options: SensorServiceOptions) {
         const n = states.get(id)?.latest;
         if (n && Math.abs(n.time - c.time) <= neighbourFreshMs && n.flags.length === 0) neighbours.push(n.value);
       }
+      settleSuspect(state, checked.value);
       const flags = qualityFlags(state.sensor.kind, state.recent, neighbours, checked.value);
+      if (flags.includes('spike')) state.suspect = { time: c.time, value: checked.value, limit: spikeBounds(state.sensor.kind, state.recent.values)!.limit };
       remember(state.recent, c.time, checked.value);
       const reading: Reading = { sensorId: c.sensorId, time: c.time, value: checked.value, flags, reconstructed: c.reconstructed, receivedAt: at };
       accepted.push({ sensorId: c.sensorId, time: c.time, value: checked.value, resultTime: c.resultTime, receivedAt: at, flags: flagsToBits(flags, c.reconstructed), raw: c.raw });

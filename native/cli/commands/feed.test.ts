@@ -63,6 +63,8 @@ describe('polder feed', () => {
     // Stuck from 300 s: most of its 70 stuck readings (the first nine fill the window).
     expect(of('g-midroad').flags['flat-line']).toBeGreaterThan(50);
     for (const clean of ['g-outlet', 'g-rain']) expect(of(clean).flags).toEqual({ 'flat-line': 0, spike: 0, disagrees: 0 });
+    // The flood front's jump is confirmed by the next reading: the one spike is the feed's.
+    expect(of('g-inlet').flags.spike).toBe(1);
     const inlet = await call(app, lead, 'sensors.series', { sensorId: 'g-inlet', from: clock.now() - 3_600_000, to: clock.now(), maxPoints: 10_000 });
     const spike = inlet.points.reduce((a, b) => (b.value > a.value ? b : a));
     expect(spike.value).toBeGreaterThan(1.2);
