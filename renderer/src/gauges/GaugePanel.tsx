@@ -87,7 +87,7 @@ export function GaugePanel({ gauges, series, observed = {}, live = {}, source, o
           <figcaption>
             {selected.name} — warning {selected.thresholds.warning} {selected.unit}, danger {selected.thresholds.danger} {selected.unit}
           </figcaption>
-          {selected.kind === 'rain' && !series[selected.id] && !observed[selected.id] && (
+          {selected.kind === 'rain' && !series[selected.id] && !observed[selected.id]?.times.length && (
             <p className="gauge-no-source" data-testid="gauge-no-source">
               No source yet: the simulation gives water depths only, and no live rain sensor is connected. This gauge shows readings once one is.
             </p>
