@@ -98,7 +98,7 @@ async function reconstructTracks(scenario: LoadedScenario, dir: string, duration
 export const feedCommand: Command = {
   name: 'feed',
   summary: 'publish a reconstructed sensor stream for a scenario over MQTT (demos, training, tests)',
-  usage: 'polder feed --scenario <dir|name> [--speed x] [--duration s] [--broker url …] [--interval s] [--noise x] [--loss p] [--stuck id@s|none] [--spike id@s|none] [--dropout id@s-s|none] [--seed n] [--json]',
+  usage: 'polder feed --scenario <dir|name> [--speed x] [--duration s] [--broker url …] [--interval s] [--noise x] [--loss p] [--stuck id@s|none] [--spike id@s|none] [--dropout id@s-s|none] [--seed n] [--json] [--data-dir <path>]',
   options,
   async run(argv, io) {
     const { values } = parseFlags(argv, {
