@@ -19,6 +19,9 @@ import { createIcsHandlers } from './ics/handlers.ts';
 import { createDesktopHandlers } from './desktop/handlers.ts';
 import type { DesktopShell } from './desktop/pdf-relay.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
+import { seedsFromGaugeLayer, type SensorSeed } from './sensors/registry.ts';
+import { startSensorLink } from './sensors/mqtt-link.ts';
+import { createSensorService, type SensorService } from './sensors/service.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
 import { createSimHandlers } from './sim/handlers.ts';
@@ -29,7 +32,7 @@ import { writeCliLauncher } from './terminal/launcher.ts';
 import { createTerminals } from './terminal/terminals.ts';
 import { polderVersion } from './version.ts';
 import type { SimulationHost } from '../simulation/host/create-host.ts';
-import { resolveScenarioDir, summarizeScenario } from '../simulation/scenario/summary.ts';
+import { resolveScenarioDir, scenarioLayers, summarizeScenario } from '../simulation/scenario/summary.ts';
 
 export interface AppOptions {
   dataDir: string;
@@ -48,6 +51,8 @@ export interface AppOptions {
   terminal?: TerminalConfig;
   /** The desktop shell (Electron main) for what only it can do, such as PDFs; none in a browser. */
   desktop?: DesktopShell;
+  /** MQTT brokers this node is a client of, in failover order (`--broker`, repeated): the sensors subscribe to their topics there. */
+  brokers?: readonly string[];
   /** Sync with other nodes over MQTT; without brokers the node keeps to itself. */
   sync?: SyncConfig;
   /** CAP messages from an MQTT topic into the alert queue. */
@@ -63,6 +68,10 @@ export interface PolderApp {
   mayReceive: PushAudience;
   /** Pushes to one session only; a host forwards those of the sessions it serves. */
   sessionPushes: SessionPushes;
+  /** Live sensor ingest: a broker link hands it every message on the sensors' topics. */
+  sensors: SensorService;
+  /** Whether the sensors' MQTT link is up (false without brokers). */
+  sensorLinkConnected(): boolean;
   /** A window or socket is gone for good: what it owned (its terminals) ends too. */
   endSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
@@ -94,6 +103,16 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...(options.simulationHost ? { createHost: options.simulationHost } : {}),
   });
 
+  const sensors = createSensorService({
+    db: ops.store.db,
+    clock,
+    push: pushes,
+    alerts: ops.systemAlerts,
+    logger,
+    seeds: await sensorSeeds(scenario?.dir ?? null, logger),
+    activity: (ctx, text) => ops.logActivity(ops.actor(ctx), text),
+  });
+  const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger }) : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
   const decide = createDecideHandlers({
     db: ops.store.db,
@@ -146,6 +165,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...decide.handlers,
     ...createIdentityHandlers(ops),
     ...createScenarioHandlers(scenario?.dir ?? null),
+    ...sensors.handlers,
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
     ...sync.handlers,
@@ -161,6 +181,8 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     pushes,
     mayReceive: pushAudience(actorOf),
     sessionPushes,
+    sensors,
+    sensorLinkConnected: () => sensorLink?.connected ?? false,
     async endSession(sessionId) {
       await terminals?.endSession(sessionId);
     },
@@ -169,6 +191,8 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       await terminals?.closeAll();
       decide.close();
       await sim.close();
+      await sensorLink?.close();
+      sensors.close();
       await sync.close();
       await capMqtt?.close();
       await ops.close();
@@ -190,6 +214,17 @@ async function loadScenarioSummary(nameOrDir: string, resourcesDir: string, logg
   } catch (err) {
     logger.error(`scenario ${nameOrDir} could not be loaded`, err);
     return null;
+  }
+}
+
+/** The scenario pack's gauges as the sensor registry's seeds; a pack whose gauges cannot be read seeds none, and says why. */
+async function sensorSeeds(dir: string | null, logger: Logger): Promise<SensorSeed[]> {
+  if (!dir) return [];
+  try {
+    return seedsFromGaugeLayer((await scenarioLayers(dir)).gauges.features);
+  } catch (err) {
+    logger.error('the scenario pack\'s gauges could not be read for the sensor registry', err);
+    return [];
   }
 }
 

@@ -24,6 +24,8 @@ export const Action = z.enum([
   'sim.steer',
   /** See the received events that failed their checks (the quarantine): EOC leads. */
   'sync.review',
+  /** Edit the sensor registry (thresholds, names, places) and the readings' retention. */
+  'sensor.manage',
 ]);
 export type Action = z.infer<typeof Action>;
 

@@ -7,6 +7,7 @@ import { decideMethods, decidePushes } from './decide.ts';
 import { identityMethods } from './identity.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { scenarioMethods } from './scenario.ts';
+import { sensorMethods, sensorPushes } from './sensors.ts';
 import { simMethods, simPushes } from './sim.ts';
 import { syncMethods, syncPushes } from './sync.ts';
 import { terminalMethods, terminalPushes } from './terminal.ts';
@@ -20,6 +21,7 @@ export * from './errors.ts';
 export * from './ics.ts';
 export * from './identity.ts';
 export * from './scenario.ts';
+export * from './sensors.ts';
 export * from './sync.ts';
 export * from './terminal.ts';
 
@@ -33,6 +35,7 @@ export const methods = {
   ...opsMethods,
   ...identityMethods,
   ...scenarioMethods,
+  ...sensorMethods,
   ...simMethods,
   ...syncMethods,
   ...terminalMethods,
@@ -43,6 +46,7 @@ export const pushes = {
   ...appPushes,
   ...decidePushes,
   ...opsPushes,
+  ...sensorPushes,
   ...simPushes,
   ...syncPushes,
   ...terminalPushes,

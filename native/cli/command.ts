@@ -15,6 +15,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** Every option explained, for `polder <command> --help`. */
+  options?: string;
   run(argv: string[], io: CliIo): Promise<number>;
 }
 

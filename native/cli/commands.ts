@@ -5,6 +5,7 @@ import { dbCommand } from './commands/db.ts';
 import { icsCommand } from './commands/ics.ts';
 import { forecastCommand } from './commands/forecast.ts';
 import { keysCommand } from './commands/keys.ts';
+import { feedCommand } from './commands/feed.ts';
 import { logCommand } from './commands/log.ts';
 import { rosterCommand } from './commands/roster.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -12,4 +13,4 @@ import { simCommand } from './commands/sim.ts';
 import { syncCommand } from './commands/sync.ts';
 
 /** Every `polder` subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, forecastCommand, syncCommand, brokerCommand, keysCommand, rosterCommand, capCommand, icsCommand];
+export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, feedCommand, forecastCommand, syncCommand, brokerCommand, keysCommand, rosterCommand, capCommand, icsCommand];

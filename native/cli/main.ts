@@ -51,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`Usage: ${command.usage}\n\n${command.summary}`);
+    io.out(`Usage: ${command.usage}\n\n${command.summary}${command.options ? `\n\n${command.options}` : ''}`);
     return 0;
   }
   try {

@@ -21,6 +21,7 @@ export function mayDo(actor: Actor, action: Action, department?: string): boolea
     case 'alert.acknowledge':
       return true;
     case 'alert.manage':
+    case 'sensor.manage':
     case 'sim.run':
     case 'sim.steer':
       return actor.role === 'lead' || eoc;

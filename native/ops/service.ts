@@ -26,6 +26,7 @@ import { createHlcState, decodeHlc, defaultHlcOptions, type HlcOptions } from '.
 import { createOpsHandlers, type OpsHandlers } from './handlers.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import { createProjector } from './projector.ts';
+import { createSystemAlerts, type SystemAlerts } from './system-alerts.ts';
 import type { TimelineRow } from './timeline-row.ts';
 import { uuidv7 } from './uuid.ts';
 import { createViews, timelineEntry } from './views.ts';
@@ -74,6 +75,8 @@ export interface OpsService {
   upsertAlert(by: Actor | 'system', alert: KeyedAlert): { id: string; action: 'raised' | 'updated' | 'unchanged' };
   /** The operations core, for services that write their own events (recommended tasks). */
   core: OpsCore;
+  /** Alerts the app raises, escalates and resolves itself (sensor thresholds, silent sensors). */
+  systemAlerts: SystemAlerts;
   /** An online backup into the backups folder (or `destination`), pruning old automatic ones. */
   backup(destination?: string): Promise<{ path: string; pages: number }>;
   /** Settles when the automatic backup started on open (if one was due) has finished. */
@@ -199,6 +202,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       actor: core.actor,
       upsertAlert: (by, alert) => upsertKeyedAlert(core, by, alert),
       core,
+      systemAlerts: createSystemAlerts(core),
       logActivity(by, text) {
         const department = by === 'system' ? 'eoc' : by.department;
         const at = core.now();

@@ -4,7 +4,7 @@ import { demoPin } from '../identity/demo-pin.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, pushes, type Invoke, type Method, type PushEvent } from '../api/index.ts';
 import type { Session } from './handlers.ts';
-import { testApp } from './test-app.ts';
+import { testApp, testGauge } from './test-app.ts';
 import { createPdfRelay, type PdfToMain } from '../desktop/pdf-relay.ts';
 import { writeAssetPack } from '../../simulation/host/asset-pack.ts';
 
@@ -24,7 +24,7 @@ const pdfRelay = createPdfRelay({
 });
 
 beforeAll(async () => {
-  t = await testApp(50, { desktop: pdfRelay.shell, scenario: writeAssetPack() });
+  t = await testApp(50, { desktop: pdfRelay.shell, scenario: writeAssetPack({ scenario: { gauges: 'gauges.json' }, files: { 'gauges.json': JSON.stringify({ gauges: [testGauge] }) } }) });
   t.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
 });
 const heard = (sessionId: string) => t.app.sessionPushes.listen(sessionId, (event, payload) => pushed.push({ event, payload }));
@@ -144,6 +144,19 @@ describe('the contract, end to end', () => {
     await call(me, 'recommendations.edit', { id: first!.id, priority: 'critical', reason: 'children on site' });
     await call(me, 'recommendations.approve', { id: first!.id });
     await call(me, 'recommendations.reject', { id: second!.id, reason: 'handled by the school already' });
+    const now = Date.UTC(2007, 5, 8, 12);
+    const topic = "v1.1/Datastreams('g-test')/Observations";
+    for (const [i, v] of [0.1, 0.2, 0.35].entries()) t.app.sensors.receive(topic, Buffer.from(JSON.stringify({ phenomenonTime: new Date(now - 60_000 + i * 10_000).toISOString(), result: v })));
+    t.app.sensors.receive(topic, Buffer.from('{"result": "high"}'));
+    await until('sensors.readings');
+    const [sensor] = await call(me, 'sensors.list', {});
+    await call(me, 'sensors.update', { sensorId: sensor!.id, thresholds: { warning: 0.2, danger: 0.4 } });
+    await until('sensors.changed');
+    await call(me, 'sensors.latest', {});
+    await call(me, 'sensors.series', { sensorId: sensor!.id, from: now - 3_600_000, to: now });
+    await call(me, 'sensors.health', {});
+    expect(await call(me, 'sensors.quarantine', {})).toHaveLength(1);
+    await call(me, 'sensors.setRetention', { rawDays: 90, summaryDays: 3650 });
 
     heard(me.id);
     const shell = await call(me, 'terminal.open', { cols: 80, rows: 24 });

@@ -9,8 +9,11 @@ import { manualClock } from '../clock/clock.ts';
 import { silentLogger } from '../logger.ts';
 import { repoPaths } from '../paths.ts';
 import { terminalConfig } from '../terminal/config.ts';
-import { writeTestPack } from '../../simulation/scenario/test-pack.ts';
+import { baseScenario, writeTestPack } from '../../simulation/scenario/test-pack.ts';
 import type { Session } from './handlers.ts';
+
+/** The test pack's one gauge: a water-level sensor (datastream "g-test") with warning and danger levels. */
+export const testGauge = { id: 'g-test', name: 'Test gauge', kind: 'water-level', x: 300005, y: 6000005, thresholds: { warning: 0.15, danger: 0.3 } };
 
 /** `more` adds or replaces options: a scenario pack folder (default: the small test pack without assets), a desktop shell, … */
 export async function testApp(tickMs = 60_000, more: Partial<AppOptions> = {}): Promise<{ app: PolderApp; session(actorId: string | null): Session; close(): Promise<void> }> {
@@ -18,7 +21,7 @@ export async function testApp(tickMs = 60_000, more: Partial<AppOptions> = {}): 
   const app = await createApp({
     dataDir,
     resourcesDir: repoPaths.resources,
-    scenario: writeTestPack(),
+    scenario: writeTestPack({ scenario: { ...baseScenario(), gauges: 'gauges.json' }, files: { 'gauges.json': JSON.stringify({ gauges: [testGauge] }) } }),
     clock: manualClock(Date.UTC(2007, 5, 8, 12), 'exercise'),
     logger: silentLogger(),
     host: 'serve',

@@ -103,9 +103,10 @@ export const layers = [
   {
     files: 'native/sensors/**',
     label: 'native/sensors',
+    why: 'fast-check only for the fuzz runner that the unit test and the soak share',
     imports: ['native/sensors/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/store/**', 'native/*'],
     types: ['native/rpc/**'],
-    packages: ['better-sqlite3', 'mqtt'],
+    packages: ['better-sqlite3', 'mqtt', 'fast-check'],
     node: true,
   },
   {

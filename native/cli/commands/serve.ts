@@ -9,6 +9,7 @@ import { loadServeLink, saveServeLink } from '../../serve/link-file.ts';
 import { startServer, type ServeOptions } from '../../serve/server.ts';
 import { terminalConfig } from '../../terminal/config.ts';
 import { openInBrowser } from '../open-browser.ts';
+import { parseBrokerUrl } from '../../mqtt/connection.ts';
 import { integerFlag, parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 import { capFeedConfigFrom, capFeedFlags } from '../cap-feed-flags.ts';
@@ -50,7 +51,7 @@ export const serveCommand: Command = {
 
     const dataDir = resolveDataDir(values['data-dir'], io.env);
     const terminal = values.terminal ? terminalConfig({ env: io.env, dataDir, cli: { node: process.execPath, script: repoPaths.cli, runAsNode: false } }) : undefined;
-    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime(), terminal, sync, capFeed });
+    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime(), terminal, sync, capFeed, brokers: sync?.brokers });
     // The same token and, unless --port says otherwise, the same port as last time: open pages
     // reconnect by themselves after a restart on this data directory.
     const link = loadServeLink(dataDir, logger);
@@ -71,3 +72,13 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+/** A broker URL the MQTT link can use, or a usage error saying why not. */
+export function brokerUrl(url: string): string {
+  try {
+    parseBrokerUrl(url);
+    return url;
+  } catch (err) {
+    throw new UsageError(`--broker: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -7,8 +7,9 @@ import { eventsNoOverwrite } from './005-events-no-overwrite.ts';
 import { simRuns } from './007-sim-runs.ts';
 import { sync } from './008-sync.ts';
 import { quarantine } from './009-quarantine.ts';
+import { sensorReadings } from './010-sensor-readings.ts';
 import { forecasts } from './011-forecasts.ts';
 import { capMessages } from './012-cap-messages.ts';
 
 /** Every schema step, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews, eventsNoOverwrite, simRuns, sync, quarantine, forecasts, capMessages];
+export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews, eventsNoOverwrite, simRuns, sync, quarantine, sensorReadings, forecasts, capMessages];

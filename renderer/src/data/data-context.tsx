@@ -5,6 +5,7 @@ import type { BoardArgs, BoardView } from './board-stores.ts';
 import { createDataLayer, type AlertsView, type DataLayer, type TimelineView } from './data-layer.ts';
 import { shareInFlight } from './in-flight.ts';
 import { atMostEvery, nextFrame } from './schedules.ts';
+import type { SensorsView } from './sensor-store.ts';
 import type { ValueStore } from './value-store.ts';
 
 /** The activity log re-renders at most this often during a burst of changes. */
@@ -46,6 +47,18 @@ export function useAlertsView(): AlertsView {
 
 export function useTimelineView(): TimelineView {
   return useStore(useDataLayer().timeline);
+}
+
+export function useSensorsView(): SensorsView {
+  return useStore(useDataLayer().sensors);
+}
+
+const noSensors: SensorsView = { sensors: null, latest: {}, observed: {}, counts: null, error: null };
+const noSensorStore: ValueStore<SensorsView> = { get: () => noSensors, set() {}, subscribe: () => () => {} };
+
+/** Live sensors when signed in (the sign-in screen has none). */
+export function useOptionalSensorsView(): SensorsView {
+  return useStore(useOptionalDataLayer()?.sensors ?? noSensorStore);
 }
 
 const noBoard: BoardView = { board: null, error: null };

@@ -14,6 +14,9 @@ function fakeBridge() {
     'timeline.query': [],
     'board.query': { now: 0, seq: 0, closedStatuses: ['done', 'cancelled'], lanes: [] } satisfies Board,
     'board.rows': { now: 0, rows: [], gone: [] },
+    'sensors.list': [],
+    'sensors.latest': [],
+    'sensors.health': { counts: { received: 0, accepted: 0, quarantined: 0 }, sensors: [], retention: { rawDays: 30, summaryDays: 730 } },
   };
   return {
     requests,
@@ -45,7 +48,7 @@ describe('the data layer of a window', () => {
     const board = layer.boards.acquire({ includeClosed: true });
     const map = layer.boards.acquire({ includeClosed: true });
     const filtered = layer.boards.acquire({ includeClosed: false });
-    for (const event of ['alerts.changed', 'timeline.appended', 'tasks.changed', 'app.clock'] as const) expect(bridge.subscriptions(event)).toBe(1);
+    for (const event of ['alerts.changed', 'timeline.appended', 'tasks.changed', 'app.clock', 'sensors.readings', 'sensors.changed'] as const) expect(bridge.subscriptions(event)).toBe(1);
     await settle();
     // The board panel and the map ask for the same board: one query serves both.
     expect(bridge.requests.filter((m) => m === 'board.query')).toHaveLength(2);
@@ -57,7 +60,7 @@ describe('the data layer of a window', () => {
     map.release();
     filtered.release();
     off();
-    for (const event of ['alerts.changed', 'timeline.appended', 'tasks.changed', 'app.clock'] as const) expect(bridge.subscriptions(event)).toBe(0);
+    for (const event of ['alerts.changed', 'timeline.appended', 'tasks.changed', 'app.clock', 'sensors.readings', 'sensors.changed'] as const) expect(bridge.subscriptions(event)).toBe(0);
   });
 
   it('patches alerts from a numbered push with one alerts.rows, and reloads everything after a gap', async () => {
@@ -67,7 +70,7 @@ describe('the data layer of a window', () => {
     layer.reload();
     layer.reload(); // a reconnection while the first queries are still out: shared, not sent twice
     await settle();
-    expect(bridge.requests.sort()).toEqual(['alerts.query', 'timeline.query']);
+    expect(bridge.requests.sort()).toEqual(['alerts.query', 'sensors.health', 'sensors.latest', 'sensors.list', 'timeline.query']);
     expect(layer.alerts.get()).toEqual({ all: [], error: null });
     bridge.push('alerts.changed', { ids: ['a1'], seq: 1 });
     await settle();

@@ -2,6 +2,7 @@ import type { PolderBridge } from '../../../native/api/index.ts';
 import type { Alert, TimelineEntry } from '../../../native/api/ops.ts';
 import { createAlertSync } from './alert-sync.ts';
 import { createBoardStores } from './board-stores.ts';
+import { createSensorStore } from './sensor-store.ts';
 import type { Read } from './in-flight.ts';
 import { createTimelineFeed } from './timeline-feed.ts';
 import { createValueStore, immediately, type Schedule } from './value-store.ts';
@@ -29,6 +30,7 @@ export const timelineLimit = 300;
  * `scheduleLog` what the activity-log panels hear.
  */
 export function createDataLayer(read: Read, schedule: Schedule = immediately, scheduleLog: Schedule = schedule) {
+  let clockNow: number | null = null;
   const alerts = createValueStore<AlertsView>({ all: null, error: null }, schedule);
   const alertSync = createAlertSync({
     query: () => read('alerts.query', {}),
@@ -48,6 +50,7 @@ export function createDataLayer(read: Read, schedule: Schedule = immediately, sc
   );
 
   const boards = createBoardStores(read, schedule);
+  const sensors = createSensorStore(read, schedule, () => clockNow);
 
   return {
     read,
@@ -56,11 +59,14 @@ export function createDataLayer(read: Read, schedule: Schedule = immediately, sc
     /** Entries as each timeline.appended push brings them, for panels with their own filters. */
     onTimelineAppended: feed.onAppended,
     boards,
+    /** Live sensors: registry, latest readings, observed lines. */
+    sensors: sensors.store,
     /** Queries every store in full: at start and after a reconnection (pushes sent meanwhile were lost). */
     reload() {
       alertSync.reload();
       feed.reload();
       boards.reload();
+      void sensors.reload();
     },
     /** Subscribes once to each push the stores follow; returns the unsubscribe. */
     listen(bridge: Pick<PolderBridge, 'subscribe'>): () => void {
@@ -68,7 +74,12 @@ export function createDataLayer(read: Read, schedule: Schedule = immediately, sc
         bridge.subscribe('alerts.changed', alertSync.changed),
         bridge.subscribe('timeline.appended', ({ entries }) => feed.appended(entries)),
         bridge.subscribe('tasks.changed', boards.changed),
-        bridge.subscribe('app.clock', ({ now }) => boards.clock(now)),
+        bridge.subscribe('app.clock', ({ now }) => {
+          clockNow = now;
+          boards.clock(now);
+        }),
+        bridge.subscribe('sensors.readings', sensors.readings),
+        bridge.subscribe('sensors.changed', sensors.changed),
       ];
       return () => offs.forEach((off) => off());
     },

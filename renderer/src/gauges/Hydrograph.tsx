@@ -8,11 +8,13 @@ function formatTime(seconds: number): string {
   return `${m}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
 }
 
-/** One gauge's series against its warning and danger lines. */
-export function Hydrograph({ gauge, series, width, height = 180 }: { gauge: GaugeInfo; series: GaugeSeries; width: number; height?: number }) {
+const noReadings: GaugeSeries = { times: [], values: [] };
+
+/** One gauge's model line and observed line against its warning and danger lines. */
+export function Hydrograph({ gauge, series, observed = noReadings, width, height = 180 }: { gauge: GaugeInfo; series: GaugeSeries; observed?: GaugeSeries; width: number; height?: number }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
-  const columns = chartColumns(series, gauge.thresholds);
+  const columns = chartColumns(series, gauge.thresholds, observed);
   // A chart rebuilt (new width, new gauge) starts from the data it shows now, not from nothing.
   const latest = useRef(columns);
   latest.current = columns;
@@ -25,17 +27,18 @@ export function Hydrograph({ gauge, series, width, height = 180 }: { gauge: Gaug
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(max, gauge.thresholds.danger * 1.25)] } },
       axes: [
-        { label: 'time (min:s)', values: (_u, ticks) => ticks.map(formatTime) },
+        { label: 'time from the start of each line (min:s)', values: (_u, ticks) => ticks.map(formatTime) },
         { label: gauge.unit, size: 50 },
       ],
       series: [
         {},
-        { label: gauge.kind === 'rain' ? 'intensity' : 'depth', stroke: '#0b5cad', width: 2, fill: 'rgba(11, 92, 173, 0.12)' },
+        { label: gauge.kind === 'rain' ? 'model intensity' : 'model depth', stroke: '#0b5cad', width: 2, fill: 'rgba(11, 92, 173, 0.12)', spanGaps: true },
+        { label: 'observed', stroke: '#6a1b9a', width: 2, spanGaps: true, points: { show: false } },
         { label: 'warning', stroke: '#f0a400', width: 1.5, dash: [6, 4], points: { show: false } },
         { label: 'danger', stroke: '#c4001d', width: 1.5, dash: [6, 4], points: { show: false } },
       ],
     };
-    chart.current = new uPlot(options, latest.current, host.current!);
+    chart.current = new uPlot(options, latest.current as uPlot.AlignedData, host.current!);
     return () => {
       chart.current?.destroy();
       chart.current = null;
@@ -43,8 +46,11 @@ export function Hydrograph({ gauge, series, width, height = 180 }: { gauge: Gaug
   }, [gauge, height, width]);
 
   useEffect(() => {
-    chart.current?.setData(latest.current);
-  }, [series, gauge]);
+    chart.current?.setData(latest.current as uPlot.AlignedData);
+  }, [series, observed, gauge]);
 
-  return <div ref={host} className="hydrograph" data-testid={`hydrograph-${gauge.id}`} aria-label={`${gauge.name} hydrograph`} role="img" />;
+  const shown = observed.times.length;
+  return (
+    <div ref={host} className="hydrograph" data-testid={`hydrograph-${gauge.id}`} data-observed-points={shown} aria-label={`${gauge.name} hydrograph${shown ? `, ${shown} observed readings` : ''}`} role="img" />
+  );
 }

@@ -1,16 +1,37 @@
 import { useMemo } from 'react';
+import { useOptionalSensorsView } from '../data/data-context.tsx';
 import { useSharedSimRun } from '../map/sim-run-context.tsx';
-import { probeSeries } from './gauge-series.ts';
-import { GaugePanel } from './GaugePanel.tsx';
+import { useClock } from '../shell/clock-context.tsx';
+import { probeSeries, type GaugeSeries } from './gauge-series.ts';
+import { GaugePanel, type LiveReading } from './GaugePanel.tsx';
+import { SensorHealth } from './SensorHealth.tsx';
 import { useScenarioGauges } from './use-scenario-gauges.ts';
 
-/** The gauge panel wired to the host: the scenario's gauges, readings from the simulation's
- * probes. Live sensor readings will arrive through the same series shape. */
+/** The gauge panel wired to the host: the scenario's gauges, the model's probes, and live sensor
+ * readings where a sensor reports (its datastream id is the gauge's id). */
 export function LiveGaugePanel({ onLocate }: { onLocate?(gaugeId: string): void }) {
   const { gauges, error } = useScenarioGauges();
   const { frames } = useSharedSimRun();
+  const sensors = useOptionalSensorsView();
+  const now = useClock()?.now ?? null;
   const series = useMemo(() => probeSeries(frames), [frames]);
+  const observed = useMemo(() => {
+    const out: Record<string, GaugeSeries> = {};
+    for (const [id, s] of Object.entries(sensors.observed)) out[id] = { times: s.times, values: s.values };
+    return out;
+  }, [sensors.observed]);
+  const live = useMemo(() => {
+    const out: Record<string, LiveReading> = {};
+    for (const r of Object.values(sensors.latest)) out[r.sensorId] = { value: r.value, flags: r.flags, reconstructed: r.reconstructed, ageSeconds: now === null ? null : (now - r.time) / 1000 };
+    return out;
+  }, [sensors.latest, now]);
   if (error) return <p className="placeholder">Gauges unavailable: {error}</p>;
   if (!gauges) return <p className="placeholder">Loading gauges…</p>;
-  return <GaugePanel gauges={gauges} series={series} source="simulation probes (depth above ground)" onLocate={onLocate} />;
+  const source = Object.keys(live).length > 0 ? 'live sensors where they report, else the simulation (depth above ground)' : 'simulation probes (depth above ground)';
+  return (
+    <>
+      <GaugePanel gauges={gauges} series={series} observed={observed} live={live} source={source} onLocate={onLocate} />
+      <SensorHealth />
+    </>
+  );
 }

@@ -45,10 +45,21 @@ describe('appendSample', () => {
 
 describe('chartColumns', () => {
   it('gives aligned columns with flat threshold lines', () => {
-    expect(chartColumns({ times: [0, 5], values: [0.1, 0.4] }, thresholds)).toEqual([[0, 5], [0.1, 0.4], [0.15, 0.15], [0.3, 0.3]]);
+    expect(chartColumns({ times: [0, 5], values: [0.1, 0.4] }, thresholds)).toEqual([[0, 5], [0.1, 0.4], [null, null], [0.15, 0.15], [0.3, 0.3]]);
     const empty = chartColumns({ times: [], values: [] }, thresholds);
     expect(empty[0]).toEqual([0, 600]);
-    expect(empty[2]).toEqual([0.15, 0.15]);
+    expect(empty[3]).toEqual([0.15, 0.15]);
+  });
+
+  it('lays the observed line beside the model from its first reading, each null where the other has a point', () => {
+    const observed = { times: [1_000_000, 1_005_000, 1_007_500], values: [0.2, 0.3, 0.35] };
+    expect(chartColumns({ times: [0, 5], values: [0.1, 0.4] }, thresholds, observed)).toEqual([
+      [0, 5, 7.5],
+      [0.1, 0.4, null],
+      [0.2, 0.3, 0.35],
+      [0.15, 0.15, 0.15],
+      [0.3, 0.3, 0.3],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
-// The gauge panel's data: which gauges the scenario has, and a time series per gauge. Readings
-// come from the engine's probes for now; live sensor readings arrive through the same shape.
+// The gauge panel's data: which gauges the scenario has, and time series per gauge: the engine's
+// probes (seconds of the run) and live sensor readings (ms since the epoch).
 
 export type GaugeKind = 'water-level' | 'rain';
 
@@ -57,11 +57,23 @@ export function appendSample(series: GaugeSeries | undefined, time: number, valu
   return { times: [...series.times.slice(0, keep), time], values: [...series.values.slice(0, keep), value] };
 }
 
-/** uPlot's aligned columns: times, the series, then flat warning and danger lines. With no readings, ten empty minutes (so the axes read as time, not a blank second). */
-export function chartColumns(series: GaugeSeries, thresholds: GaugeInfo['thresholds']): [number[], number[], number[], number[]] {
-  const times = series.times.length > 0 ? series.times : [0, 600];
-  const values = series.times.length > 0 ? series.values : [NaN, NaN];
-  return [times, values, times.map(() => thresholds.warning), times.map(() => thresholds.danger)];
+/**
+ * uPlot's aligned columns: seconds from the start of each line, the model's line, the observed
+ * line (ms readings, from its first shown reading), then flat warning and danger lines. Each line
+ * is null where the other has a point. With no readings, ten empty minutes (so the axes read as
+ * time, not a blank second).
+ */
+export function chartColumns(model: GaugeSeries, thresholds: GaugeInfo['thresholds'], observed: GaugeSeries = { times: [], values: [] }): [number[], (number | null)[], (number | null)[], number[], number[]] {
+  const first = observed.times[0] ?? 0;
+  const points = new Map<number, [number | null, number | null]>();
+  model.times.forEach((t, i) => points.set(t, [model.values[i]!, null]));
+  observed.times.forEach((t, i) => {
+    const x = (t - first) / 1000;
+    points.set(x, [points.get(x)?.[0] ?? null, observed.values[i]!]);
+  });
+  if (points.size === 0) return [[0, 600], [null, null], [null, null], [thresholds.warning, thresholds.warning], [thresholds.danger, thresholds.danger]];
+  const times = [...points.keys()].sort((a, b) => a - b);
+  return [times, times.map((t) => points.get(t)![0]), times.map((t) => points.get(t)![1]), times.map(() => thresholds.warning), times.map(() => thresholds.danger)];
 }
 
 /** Depth series per probe id from a run's frames (oldest first). */

@@ -23,6 +23,8 @@ import { createFramePainter, unpackFrame, type FrameCodes } from './flood-frame.
 import { latestOnly } from './latest-only.ts';
 import { applyContrast, scenarioStyle } from './scenario-style.ts';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
+import { useOptionalSensorsView } from '../data/data-context.tsx';
+import { useClock } from '../shell/clock-context.tsx';
 import './map.css';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -33,6 +35,9 @@ export interface GaugeMarkerValue {
   unit: string;
   /** 0 below warning, 1 warning, 2 danger. */
   level: 0 | 1 | 2;
+  /** A live reading's age and quality flags ("12 s · spike"); absent for the model's. */
+  note?: string;
+  flagged?: boolean;
 }
 
 export interface MapViewProps {
@@ -213,18 +218,25 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
   const finishedAssets = sim.finished && sim.finished.outcome !== 'failed' ? sim.finished.assets : null;
   const shownAssets = (replayIndex !== null ? shownFrame?.assets : (finishedAssets ?? sim.frame?.assets)) ?? null;
 
-  // Gauge readings: given, or the latest probe depths against each gauge's thresholds.
+  // Gauge readings: given, or each gauge's live sensor reading where one reports, else the latest
+  // probe depth, against the gauge's thresholds.
   const frameProbes = shownFrame?.probes;
+  const liveReadings = useOptionalSensorsView().latest;
+  const clockNow = useClock()?.now ?? null;
   const gaugeReadings = useMemo(() => {
     if (gauges) return gauges;
-    if (!frameProbes || !layersData) return undefined;
+    if (!layersData) return undefined;
     const readings: Record<string, GaugeMarkerValue> = {};
     for (const gauge of gaugesFromLayer(layersData.gauges)) {
-      const probe = frameProbes.find((p) => p.id === gauge.id);
-      if (probe) readings[gauge.id] = { value: probe.depth, unit: gauge.unit, level: gaugeLevel(probe.depth, gauge.thresholds) };
+      const live = liveReadings[gauge.id];
+      const probe = frameProbes?.find((p) => p.id === gauge.id);
+      if (live) {
+        const age = clockNow === null ? '' : ` · ${Math.max(0, Math.round((clockNow - live.time) / 1000))} s`;
+        readings[gauge.id] = { value: live.value, unit: gauge.unit, level: gaugeLevel(live.value, gauge.thresholds), note: `${age}${live.flags.length ? ` · ${live.flags.join(', ')}` : ''}`, flagged: live.flags.length > 0 };
+      } else if (probe) readings[gauge.id] = { value: probe.depth, unit: gauge.unit, level: gaugeLevel(probe.depth, gauge.thresholds) };
     }
-    return readings;
-  }, [gauges, frameProbes, layersData]);
+    return Object.keys(readings).length > 0 ? readings : undefined;
+  }, [gauges, frameProbes, layersData, liveReadings, clockNow]);
 
   const showOps = useMemo(() => map && opsFeaturesShower(map), [map]);
   useEffect(() => showOps?.(opsFeatures), [showOps, opsFeatures]);
@@ -269,8 +281,9 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
         if (!reading) continue;
         map.setFeatureState({ source: 'gauges', id: String(feature.id) }, { level: reading.level });
         const label = document.createElement('div');
-        label.className = `gauge-label gauge-level-${reading.level}`;
-        label.textContent = `${reading.value.toFixed(2)} ${reading.unit}`;
+        label.className = `gauge-label gauge-level-${reading.level}${reading.flagged ? ' gauge-label-flagged' : ''}`;
+        label.dataset.testid = `gauge-label-${String(feature.id)}`;
+        label.textContent = `${reading.value.toFixed(2)} ${reading.unit}${reading.note ?? ''}`;
         markers.push(new maplibregl.Marker({ element: label, anchor: 'left', offset: [10, 0] }).setLngLat(feature.geometry.coordinates).addTo(map));
       }
     });
