@@ -101,6 +101,14 @@ export const layers = [
     node: true,
   },
   {
+    files: 'native/record/**',
+    label: 'native/record',
+    why: 'recordings: a signed slice of the operations log and the store\'s records, exported, verified and imported',
+    imports: ['native/record/**', 'native/api/**', 'native/ops/**', 'native/identity/**', 'native/store/**', 'native/clock/**', 'native/*'],
+    packages: ['better-sqlite3', 'zod'],
+    node: true,
+  },
+  {
     files: 'native/sensors/**',
     label: 'native/sensors',
     imports: ['native/sensors/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/store/**', 'native/*'],
