@@ -104,7 +104,7 @@ export const layers = [
     files: 'native/record/**',
     label: 'native/record',
     why: 'recordings: a signed slice of the operations log and the store\'s records, exported, verified and imported',
-    imports: ['native/record/**', 'native/api/**', 'native/ops/**', 'native/identity/**', 'native/store/**', 'native/clock/**', 'native/*'],
+    imports: ['native/record/**', 'native/api/**', 'native/ops/**', 'native/identity/**', 'native/store/**', 'native/clock/**', 'native/*', 'native/decide/forecast-store.ts', 'native/sim/run-store.ts'],
     packages: ['better-sqlite3', 'zod'],
     node: true,
   },
