@@ -3,11 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main.ts';
-import { loadHeldRoster } from '../../identity/held-roster.ts';
-import { opsDatabasePath } from '../../ops/service.ts';
+import { demoRoster } from '../../identity/demo-roster.ts';
+import { heldRosterPath, loadHeldRoster } from '../../identity/held-roster.ts';
+import { manualClock } from '../../clock/clock.ts';
+import { openOpsService, opsDatabasePath } from '../../ops/service.ts';
 import type { Recording } from '../../record/format.ts';
 import { makeSource, sourceWindow } from '../../record/test-source.ts';
-import { tempDir } from '../../store/test-helpers.ts';
+import { quietLogger, tempDir } from '../../store/test-helpers.ts';
 import { recordingIo } from './test-io.ts';
 
 let dir: ReturnType<typeof tempDir>;
@@ -53,6 +55,13 @@ describe('polder record', () => {
       db.close();
     }
     expect(loadHeldRoster(replayDir)).toEqual(loadHeldRoster(live));
+    const opened = openOpsService({ dataDir: replayDir, clock: manualClock(sourceWindow.to), push: { emit() {} }, logger: quietLogger, backupEveryMs: 0 });
+    try {
+      expect(['dev_a', 'dev_b']).not.toContain(opened.deviceId);
+      expect(opened.verifyChain()).toMatchObject({ ok: true, events: 4, origins: 2 });
+    } finally {
+      await opened.close();
+    }
 
     const again = await polder('record', 'import', file, '--data-dir', replayDir);
     expect(again).toMatchObject({ code: 1, err: [expect.stringMatching(/replay already holds an operations store: a recording is imported into a new, empty data folder only$/)] });
@@ -89,6 +98,9 @@ describe('polder record', () => {
     expect(await polder('record', 'export', '--from', 'yesterday', '--to', '2007-06-08T10:00:00Z', '--data-dir', dir.dir)).toMatchObject({ code: 2, err: [expect.stringMatching(/--from must be an ISO 8601 time/)] });
     expect(await polder('record', 'export', '--from', '2007-06-08T10:00:00Z', '--to', '2007-06-08T09:00:00Z', '--data-dir', dir.dir)).toMatchObject({ code: 2, err: [expect.stringMatching(/--to must be after --from/)] });
     expect(await polder('record', 'export', '--from', '2007-06-08T09:00:00Z', '--to', '2007-06-08T10:00:00Z', '--data-dir', dir.dir)).toMatchObject({ code: 1, err: [expect.stringMatching(/holds no operations store to record from/)] });
+    await makeSource(dir.dir);
+    writeFileSync(heldRosterPath(dir.dir), JSON.stringify(demoRoster()));
+    expect(await polder('record', 'export', '--from', '2007-06-08T09:00:00Z', '--to', '2007-06-08T10:00:00Z', '--data-dir', dir.dir)).toMatchObject({ code: 1, err: [expect.stringMatching(/this device \(dev_a\) is not enrolled with this key in roster .*: enrol it/)] });
     expect(await polder('record', 'import', join(dir.dir, 'none.json'))).toMatchObject({ code: 1, err: [expect.stringMatching(/none.json does not exist/)] });
   });
 });

@@ -72,6 +72,9 @@ function exportCommand(values: ReturnType<typeof parseFlags<typeof flags>>['valu
     if (deviceId === undefined) throw new Error(`${dataDir} has no device id yet: open it once (polder serve) before exporting`);
     const { owner, key } = readKeyFile(keyFile);
     if (owner !== deviceId) throw new Error(`${keyFile} is the key of device ${owner}, but this data folder is device ${deviceId}`);
+    if (!roster.devices.some((d) => d.id === deviceId && d.publicKey === key.publicKey)) {
+      throw new Error(`this device (${deviceId}) is not enrolled with this key in roster ${roster.org} v${roster.version}: enrol it (polder roster add device) so its recordings can be checked`);
+    }
     let packs: { name: string; dir: string }[] = [];
     const recording = exportRecording({ db: store.db, from, to, now: systemClock().now(), deviceId, key, roster, packs: (named) => (packs = packsFor(values.scenario ?? [], named, io)) });
     const problems = verifyRecording(recording, (name) => packs.find((p) => p.name === name)?.dir ?? null);
