@@ -28,7 +28,11 @@ const at = (e: { origin: string; seq: number }) => `event ${e.origin}#${e.seq}`;
 function chainProblems(rec: Recording): string[] {
   const problems: string[] = [];
   const byOrigin = new Map<string, RecordedEvent[]>();
-  for (const e of rec.events) byOrigin.set(e.origin, [...(byOrigin.get(e.origin) ?? []), e]);
+  for (const e of rec.events) {
+    const list = byOrigin.get(e.origin);
+    if (list) list.push(e);
+    else byOrigin.set(e.origin, [e]);
+  }
   const spans = new Set<string>();
   for (const span of rec.origins) {
     if (spans.has(span.origin)) problems.push(`origin ${span.origin} is declared twice`);
