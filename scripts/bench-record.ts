@@ -1,7 +1,6 @@
 // Recording benchmark: `node scripts/bench-record.ts [--events N]`
 // A 6-hour operations log (default one event a second, signed) is exported as one recording,
 // verified and imported into a new data folder; prints each step's time and the file's size.
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { manualClock } from '../native/clock/clock.ts';
 import { trustedDevices } from '../native/identity/test-roster.ts';
-import { openOpsService, opsDatabasePath } from '../native/ops/service.ts';
+import { openOpsService, opsBackupDir, opsDatabasePath } from '../native/ops/service.ts';
+import { migrations } from '../native/store/migrations/index.ts';
+import { openStore } from '../native/store/store.ts';
 import { exportRecording } from '../native/record/export.ts';
 import { importRecording } from '../native/record/import.ts';
 import { parseRecording, verifyRecording } from '../native/record/verify.ts';
@@ -47,11 +48,11 @@ try {
   });
   await ops.close();
 
-  const db = new Database(opsDatabasePath(source), { readonly: true });
+  const store = openStore({ path: opsDatabasePath(source), backupDir: opsBackupDir(source), migrations, logger: quiet, readonly: true });
   const recording = timed('export the whole window', () =>
-    exportRecording({ db, from: start, to: start + hours * 3600_000, now: start + hours * 3600_000, deviceId: 'dev_bench', key: trust.keys.get('dev_bench')!, roster: trust.roster, packs: () => [] }),
+    exportRecording({ db: store.db, from: start, to: start + hours * 3600_000, now: start + hours * 3600_000, deviceId: 'dev_bench', key: trust.keys.get('dev_bench')!, roster: trust.roster, packs: () => [] }),
   );
-  db.close();
+  store.close();
   const file = join(dir, 'recording.json');
   writeFileSync(file, JSON.stringify(recording));
   console.log(`${'recording file'.padEnd(44)} ${(statSync(file).size / 1e6).toFixed(1)} MB, ${recording.events.length} events`);
