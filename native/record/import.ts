@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StoreLogger } from '../store/store.ts';
 import type { EventPayload } from '../ops/event.ts';
 import { createProjector } from '../ops/projector.ts';
@@ -25,7 +26,21 @@ export function importTargetProblem(dir: string): string | null {
 export function importRecording(rec: Recording, dataDir: string, sourceSha256: string, logger: StoreLogger): { events: number } {
   const problem = importTargetProblem(dataDir);
   if (problem) throw new Error(problem);
+  const created = !existsSync(dataDir);
   mkdirSync(dataDir, { recursive: true });
+  try {
+    writeStore(rec, dataDir, sourceSha256, logger);
+  } catch (err) {
+    // The folder was new or empty: leave it as it was rather than half a replay.
+    if (created) rmSync(dataDir, { recursive: true, force: true });
+    else for (const entry of readdirSync(dataDir)) rmSync(join(dataDir, entry), { recursive: true, force: true });
+    throw err;
+  }
+  writeRosterFile(heldRosterPath(dataDir), rec.roster);
+  return { events: rec.events.length };
+}
+
+function writeStore(rec: Recording, dataDir: string, sourceSha256: string, logger: StoreLogger): void {
   const store = openStore({ path: opsDatabasePath(dataDir), backupDir: opsBackupDir(dataDir), migrations, logger });
   try {
     const { db } = store;
@@ -48,6 +63,4 @@ export function importRecording(rec: Recording, dataDir: string, sourceSha256: s
   } finally {
     store.close();
   }
-  writeRosterFile(heldRosterPath(dataDir), rec.roster);
-  return { events: rec.events.length };
 }

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
-import { appendFileSync, cpSync, renameSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readKeyFile, deviceKeyPath } from '../identity/keys.ts';
 import { loadHeldRoster } from '../identity/held-roster.ts';
 import { opsDatabasePath } from '../ops/service.ts';
 import { repoPaths } from '../paths.ts';
-import { tempDir } from '../store/test-helpers.ts';
+import { quietLogger, tempDir } from '../store/test-helpers.ts';
+import { importRecording, importTargetProblem } from './import.ts';
 import { exportRecording } from './export.ts';
 import type { Recording } from './format.ts';
 import { packHash } from './pack-hash.ts';
@@ -104,5 +105,17 @@ describe('recordings', () => {
   it('says which format it reads', () => {
     expect(parseRecording({ ...recording, format: 'polder-recording/2' })).toEqual({ ok: false, problem: 'this is a polder-recording/2 recording; this build reads polder-recording/1' });
     expect(parseRecording({ format: 'x' })).toMatchObject({ ok: false, problem: expect.stringMatching(/^not a Polder recording: format/) });
+  });
+
+  it('leaves the target folder as it was when an import fails part way', () => {
+    const broken = altered((r) => (r.forecasts[0]!.state = 'bogus'));
+    const fresh = join(dir.dir, 'import-new');
+    expect(() => importRecording(broken, fresh, 'test', quietLogger)).toThrow(/CHECK constraint failed/);
+    expect(existsSync(fresh)).toBe(false);
+    const empty = join(dir.dir, 'import-empty');
+    mkdirSync(empty);
+    expect(() => importRecording(broken, empty, 'test', quietLogger)).toThrow(/CHECK constraint failed/);
+    expect(readdirSync(empty)).toEqual([]);
+    expect(importTargetProblem(dir.dir)).toMatch(/already holds an operations store/);
   });
 });
