@@ -80,9 +80,10 @@ describe('recordings', () => {
     expect(problems).toContain('event dev_b#2: content does not match its hash (altered)');
   });
 
-  it('catches a removed event, at the start or the end of an origin’s span', () => {
+  it('catches a removed event (at the start or the end of an origin’s span) and a duplicated one', () => {
     expect(verifyRecording(altered((r) => r.events.splice(0, 1)), packs)).toContain('event dev_a#2 is missing from the recording (removed)');
     expect(verifyRecording(altered((r) => r.events.splice(1, 1)), packs)).toContain('event dev_a#3 is missing from the recording (removed)');
+    expect(verifyRecording(altered((r) => r.events.push({ ...r.events[0]! })), packs)).toContain('event dev_a#2 appears twice (two versions of one sequence number)');
   });
 
   it('catches a bad signature', () => {

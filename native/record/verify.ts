@@ -37,7 +37,11 @@ function chainProblems(rec: Recording): string[] {
   for (const span of rec.origins) {
     if (spans.has(span.origin)) problems.push(`origin ${span.origin} is declared twice`);
     spans.add(span.origin);
-    const events = new Map((byOrigin.get(span.origin) ?? []).map((e) => [e.seq, e]));
+    const events = new Map<number, RecordedEvent>();
+    for (const e of byOrigin.get(span.origin) ?? []) {
+      if (events.has(e.seq)) problems.push(`${at(e)} appears twice (two versions of one sequence number)`);
+      events.set(e.seq, e);
+    }
     const missing = new Set(span.missing);
     if (span.firstSeq === 1 && span.prevHash !== '') problems.push(`origin ${span.origin} starts at #1 but names a predecessor hash`);
     let before: { seq: number; hash: string } | null = span.firstSeq === 1 ? { seq: 0, hash: '' } : { seq: span.firstSeq - 1, hash: span.prevHash };
