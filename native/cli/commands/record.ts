@@ -126,7 +126,7 @@ export const recordCommand: Command = {
     const [action, file, ...rest] = positionals;
     if (action === 'export') {
       if (file !== undefined) throw new UsageError(`export takes no file argument: use --out ${file}`);
-      return Promise.resolve(exportCommand(values, io));
+      return exportCommand(values, io);
     }
     if (action !== 'verify' && action !== 'import') throw new UsageError(action ? `unknown record action "${action}": use export, verify or import` : 'say what to do: export, verify or import');
     if (file === undefined || rest.length > 0) throw new UsageError(`polder record ${action} takes one recording file`);
