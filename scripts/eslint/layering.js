@@ -101,6 +101,14 @@ export const layers = [
     node: true,
   },
   {
+    files: 'native/record/**',
+    label: 'native/record',
+    why: 'recordings: a signed slice of the operations log and the store\'s records, exported, verified and imported',
+    imports: ['native/record/**', 'native/api/**', 'native/ops/**', 'native/identity/**', 'native/store/**', 'native/clock/**', 'native/*', 'native/decide/forecast-store.ts', 'native/sim/run-store.ts'],
+    packages: ['better-sqlite3', 'zod'],
+    node: true,
+  },
+  {
     files: 'native/sensors/**',
     label: 'native/sensors',
     why: 'fast-check only for the fuzz runner that the unit test and the soak share',
