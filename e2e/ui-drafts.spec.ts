@@ -1,4 +1,5 @@
 import { expect, test } from './serve-fixture.ts';
+import { mapPixels } from './map-pixels.ts';
 import { cardIn, openAs } from './ui-helpers.ts';
 
 test('a forecast drafts recommended tasks; one approved from the UI lands on its department board, one rejected with a reason', async ({ browser, served }, testInfo) => {
@@ -44,5 +45,23 @@ test('a forecast drafts recommended tasks; one approved from the UI lands on its
   const result = drafts.getByTestId('whatif-result');
   await expect(result).toBeVisible({ timeout: 120_000 });
   await expect(result.getByRole('row').filter({ hasText: 'Road underpass' })).toBeVisible();
+
+  // the difference drawn on the map, toggled from the table: every changed cell painted, in the legend's colours
+  const map = page.getByTestId('map');
+  const before = await mapPixels(page);
+  await result.getByTestId('whatif-on-map').check();
+  await expect(map).toHaveAttribute('data-whatif', /.+/);
+  const legend = page.getByTestId('whatif-legend');
+  const legendCells = [...((await legend.textContent()) ?? '').matchAll(/\((\d+) cells\)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  expect(legendCells).toBeGreaterThan(0);
+  await expect(map).toHaveAttribute('data-whatif-cells', String(legendCells));
+  await page.waitForTimeout(500);
+  const after = await mapPixels(page);
+  let changed = 0;
+  for (let i = 0; i < before.length; i += 4) if (Math.abs(after[i]! - before[i]!) + Math.abs(after[i + 2]! - before[i + 2]!) > 30) changed++;
+  expect(changed).toBeGreaterThan(0);
   await page.screenshot({ path: testInfo.outputPath('whatif.png') });
+  await result.getByTestId('whatif-on-map').uncheck();
+  await expect(map).not.toHaveAttribute('data-whatif', /.*/);
+  await expect(legend).toHaveCount(0);
 });
