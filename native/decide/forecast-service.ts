@@ -26,6 +26,8 @@ export interface ForecastEngine {
 export type ForecastArgs = z.output<typeof ForecastRequest> & {
   /** What-if edits (a what-if run: no alerts, no drafts). */
   edits?: SimEdit[];
+  /** Road segments a what-if closes: recorded with its inputs, no change to the water. */
+  closures?: string[];
   name?: string | null;
   baseId?: string | null;
   /** Start from the same state as this earlier forecast (a what-if rerun). */
@@ -107,7 +109,7 @@ export function createForecastService(options: ForecastServiceOptions) {
       const { outcome } = event;
       grids.set(event.id, outcome);
       for (const old of [...grids.keys()].slice(0, Math.max(0, grids.size - keptGrids))) grids.delete(old);
-      const whatIf = (waiter.args.edits?.length ?? 0) > 0;
+      const whatIf = waiter.args.fromForecast !== undefined;
       const record = store.get(event.id)!;
       const called = whatIf ? [] : impactAlerts(outcome.impacts, waiter.members);
       const alerts = raiseAlerts(record, called);
