@@ -163,6 +163,10 @@ export const WhatIfComparison = z.object({
 });
 export type WhatIfComparison = z.infer<typeof WhatIfComparison>;
 
+/** How far to trust the model at a gauge: modelled − observed level over the last hour (m). */
+export const GaugeSkill = z.object({ gauge: z.string(), n: z.number().int(), bias: z.number().nullable(), rmse: z.number().nullable() });
+export type GaugeSkill = z.infer<typeof GaugeSkill>;
+
 export const RankedPlacement = z.object({ edit: SimEdit, kind: z.enum(['pump', 'barrier']), target: z.string(), targetName: z.string(), depthRemoved: z.number(), whatIfId: z.string() });
 
 const Reason = z.string().trim().min(1, 'give a reason').max(textLimits.reason);
@@ -177,6 +181,8 @@ export const decideMethods = {
   /** Starts a forecast in the engine's thread; the record comes back running, `forecast.finished` follows. */
   'forecast.run': { access: { may: 'sim.run' }, args: ForecastRequest, result: ForecastRecord },
   'forecast.cancel': { access: { may: 'sim.run' }, args: z.object({ id: Id }).strict(), result: ForecastRecord },
+  /** Per gauge, bias and RMSE of the model's level (before the nudge) against the levels forecasts were given, over the last hour. */
+  'forecast.skill': { access: 'signedIn', args: z.object({}).strict(), result: z.array(GaugeSkill) },
   'forecast.list': { access: 'signedIn', args: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(), result: z.array(ForecastRecord) },
   'recommendations.list': { access: 'signedIn', args: z.object({ status: z.enum(['draft', 'all']).default('draft') }).strict(), result: z.array(Recommendation) },
   /** Changes a draft before anyone approves it; the change and its reason are logged. */

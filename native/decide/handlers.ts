@@ -88,6 +88,7 @@ export function createDecideHandlers(options: DecideOptions) {
       return record;
     },
     'forecast.list': ({ limit }) => forecasts.list(limit),
+    'forecast.skill': () => forecasts.skill(),
     ...recommendations.handlers,
     'whatif.run': ({ baseId, name, edits, closures }, ctx) => {
       const actor = options.actor(ctx);

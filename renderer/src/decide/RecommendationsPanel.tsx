@@ -5,6 +5,7 @@ import { Priority } from '../../../native/api/ops.ts';
 import { useHost, useLinkGeneration } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
+import { GaugeSkillTable } from './GaugeSkillTable.tsx';
 import { WhatIfForm } from './WhatIfForm.tsx';
 import { WhatIfTable, type ComparedWhatIf } from './WhatIfTable.tsx';
 
@@ -126,6 +127,7 @@ export function RecommendationsPanel() {
           </span>
         )}
       </div>
+      <GaugeSkillTable />
       {pendingWhatIf && <p className="small">What-if “{pendingWhatIf.name}” running…</p>}
       {lastForecast && !readOnly && <WhatIfForm forecast={lastForecast} busy={pendingWhatIf !== null} onRun={(name, closures) => runWhatIf(lastForecast.id, name, [], closures)} />}
       {whatIfs.length > 0 && <WhatIfTable whatIfs={whatIfs} />}
