@@ -5,6 +5,7 @@ import { Priority } from '../../../native/api/ops.ts';
 import { useHost, useLinkGeneration } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
+import { useWhatIfOverlay } from '../map/whatif-overlay.tsx';
 import { GaugeSkillTable } from './GaugeSkillTable.tsx';
 import { WhatIfForm } from './WhatIfForm.tsx';
 import { WhatIfTable, type ComparedWhatIf } from './WhatIfTable.tsx';
@@ -29,6 +30,7 @@ export function RecommendationsPanel() {
   const [lastForecast, setLastForecast] = useState<ForecastRecord | null>(null);
   const [pendingWhatIf, setPendingWhatIf] = useState<{ id: string; baseId: string; name: string } | null>(null);
   const [whatIfs, setWhatIfs] = useState<ComparedWhatIf[]>([]);
+  const hideWhatIf = useWhatIfOverlay().show;
   const [ranking, setRanking] = useState(false);
 
   const load = useCallback(() => {
@@ -46,13 +48,15 @@ export function RecommendationsPanel() {
         if (r.state !== 'completed') toasts.warn(`Forecast ${r.state}${r.error ? `: ${r.error}` : ''}`);
         else {
           setLastForecast(r);
+          // what-ifs branch from one forecast: a new one starts the comparison afresh
           setWhatIfs([]);
+          hideWhatIf(null);
           toasts.info(`Forecast done: ${r.alerts?.length ?? 0} asset(s) at risk`);
         }
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [bridge, load, toasts, generation]);
+  }, [bridge, load, toasts, generation, hideWhatIf]);
 
   useEffect(() => {
     if (!pendingWhatIf) return;
