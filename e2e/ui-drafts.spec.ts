@@ -1,4 +1,5 @@
 import { expect, test } from './serve-fixture.ts';
+import { mapPixels } from './map-pixels.ts';
 import { cardIn, openAs } from './ui-helpers.ts';
 
 test('a forecast drafts recommended tasks; one approved from the UI lands on its department board, one rejected with a reason', async ({ browser, served }, testInfo) => {
@@ -43,6 +44,37 @@ test('a forecast drafts recommended tasks; one approved from the UI lands on its
   await placement.getByRole('button', { name: 'Try (what-if)' }).click();
   const result = drafts.getByTestId('whatif-result');
   await expect(result).toBeVisible({ timeout: 120_000 });
-  await expect(result.getByRole('row').filter({ hasText: 'Road underpass' })).toBeVisible();
+  await expect(result.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Road underpass/ }) })).toContainText('alert avoided');
+
+  // a second, named what-if closing the deepest road: recorded, compared side by side with the first
+  const form = drafts.getByTestId('whatif-form');
+  const road = form.getByRole('checkbox').first();
+  const roadName = ((await road.locator('..').textContent()) ?? '').replace(/\s*\([\d.]+ m\)\s*$/, '').trim();
+  await road.check();
+  await form.getByTestId('whatif-name').fill('Close the deepest road');
+  await form.getByRole('button', { name: 'Run what-if' }).click();
+  await expect(result.getByRole('columnheader', { name: /Close the deepest road/ })).toBeVisible({ timeout: 120_000 });
+  await expect(result.getByRole('columnheader')).toHaveCount(3);
+  await expect(result.getByRole('row').filter({ has: page.getByRole('rowheader', { name: roadName, exact: true }) }).filter({ hasText: /closed \(\d+\.\d\d m on it\)/ })).toBeVisible();
+  await expect(log.filter({ hasText: 'What-if run "Close the deepest road" started' }).filter({ hasText: '1 road closure' })).toHaveCount(1);
+
+  // the difference drawn on the map, toggled from the table: every changed cell painted, in the legend's colours
+  const map = page.getByTestId('map');
+  const before = await mapPixels(page);
+  const firstOnMap = result.getByTestId('whatif-on-map').first();
+  await firstOnMap.check();
+  await expect(map).toHaveAttribute('data-whatif', /.+/);
+  const legend = page.getByTestId('whatif-legend');
+  const legendCells = [...((await legend.textContent()) ?? '').matchAll(/\((\d+) cells\)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  expect(legendCells).toBeGreaterThan(0);
+  await expect(map).toHaveAttribute('data-whatif-cells', String(legendCells));
+  await page.waitForTimeout(500);
+  const after = await mapPixels(page);
+  let changed = 0;
+  for (let i = 0; i < before.length; i += 4) if (Math.abs(after[i]! - before[i]!) + Math.abs(after[i + 2]! - before[i + 2]!) > 30) changed++;
+  expect(changed).toBeGreaterThan(0);
   await page.screenshot({ path: testInfo.outputPath('whatif.png') });
+  await firstOnMap.uncheck();
+  await expect(map).not.toHaveAttribute('data-whatif', /.*/);
+  await expect(legend).toHaveCount(0);
 });

@@ -140,6 +140,10 @@ export const AssetChange = z.object({
   alertAdded: z.boolean(),
 });
 
+/** A road segment a what-if closes, and the water it keeps traffic out of there. */
+export const ClosedRoad = z.object({ id: z.string(), name: z.string(), peakDepth: z.number(), arrivalSeconds: z.number().nullable(), alertCovered: z.boolean() });
+export type ClosedRoad = z.infer<typeof ClosedRoad>;
+
 /** A what-if run against the forecast it branches from. */
 export const WhatIfComparison = z.object({
   baseId: z.string(),
@@ -152,8 +156,16 @@ export const WhatIfComparison = z.object({
   assets: z.array(AssetChange),
   alertsAvoided: z.number().int(),
   alertsAdded: z.number().int(),
+  /** Road closures the what-if records: they move no water (the engine has no traffic), they keep people out of it. */
+  closures: z.array(ClosedRoad),
+  /** Closed roads whose alert the closure answers. */
+  alertsCovered: z.number().int(),
 });
 export type WhatIfComparison = z.infer<typeof WhatIfComparison>;
+
+/** How far to trust the model at a gauge: modelled − observed level over the last hour (m). */
+export const GaugeSkill = z.object({ gauge: z.string(), n: z.number().int(), bias: z.number().nullable(), rmse: z.number().nullable() });
+export type GaugeSkill = z.infer<typeof GaugeSkill>;
 
 export const RankedPlacement = z.object({ edit: SimEdit, kind: z.enum(['pump', 'barrier']), target: z.string(), targetName: z.string(), depthRemoved: z.number(), whatIfId: z.string() });
 
@@ -169,6 +181,8 @@ export const decideMethods = {
   /** Starts a forecast in the engine's thread; the record comes back running, `forecast.finished` follows. */
   'forecast.run': { access: { may: 'sim.run' }, args: ForecastRequest, result: ForecastRecord },
   'forecast.cancel': { access: { may: 'sim.run' }, args: z.object({ id: Id }).strict(), result: ForecastRecord },
+  /** Per gauge, bias and RMSE of the model's level (before the nudge) against the levels forecasts were given, over the last hour. */
+  'forecast.skill': { access: 'signedIn', args: z.object({}).strict(), result: z.array(GaugeSkill) },
   'forecast.list': { access: 'signedIn', args: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(), result: z.array(ForecastRecord) },
   'recommendations.list': { access: 'signedIn', args: z.object({ status: z.enum(['draft', 'all']).default('draft') }).strict(), result: z.array(Recommendation) },
   /** Changes a draft before anyone approves it; the change and its reason are logged. */
@@ -176,10 +190,19 @@ export const decideMethods = {
   /** Makes the draft a task on its department's board (with any last changes); nothing is dispatched. */
   'recommendations.approve': { access: { may: 'task.create' }, args: z.object({ id: Id, ...DraftChanges, reason: Reason.optional() }).strict(), result: z.object({ recommendation: Recommendation, task: Task }) },
   'recommendations.reject': { access: { may: 'task.create' }, args: z.object({ id: Id, reason: Reason }).strict(), result: Recommendation },
-  /** Reruns a completed forecast from the same start with pumps and barriers placed: a named what-if, compared with it. */
+  /** Reruns a completed forecast from the same start with pumps and barriers placed and road segments
+   * closed (ids of the forecast's road impacts): a named what-if, compared with it. */
   'whatif.run': {
     access: { may: 'sim.run' },
-    args: z.object({ baseId: Id, name: z.string().trim().min(1).max(textLimits.title), edits: z.array(SimEdit).min(1).max(forecastLimits.maxEdits) }).strict(),
+    args: z
+      .object({
+        baseId: Id,
+        name: z.string().trim().min(1).max(textLimits.title),
+        edits: z.array(SimEdit).max(forecastLimits.maxEdits).default([]),
+        closures: z.array(Id).max(forecastLimits.maxEdits).default([]),
+      })
+      .strict()
+      .refine((a) => a.edits.length + a.closures.length > 0, 'a what-if needs a pump, a barrier or a road closure'),
     result: ForecastRecord,
   },
   'whatif.compare': { access: 'signedIn', args: z.object({ baseId: Id, otherId: Id }).strict(), result: WhatIfComparison },

@@ -15,6 +15,7 @@ import { uuidv7 } from '../ops/uuid.ts';
 import type { ForecastOutcome } from '../../simulation/host/forecast.ts';
 import type { HostEvent, HostRequest } from '../../simulation/host/protocol.ts';
 import { createForecastStore } from './forecast-store.ts';
+import { gaugeSkill, type LevelPair } from './gauge-skill.ts';
 import { alertDescription, alertTitle, impactAlerts, type ImpactAlert } from './impact-rules.ts';
 
 /** The engine as the forecast service sees it: the app's engine host. */
@@ -26,6 +27,8 @@ export interface ForecastEngine {
 export type ForecastArgs = z.output<typeof ForecastRequest> & {
   /** What-if edits (a what-if run: no alerts, no drafts). */
   edits?: SimEdit[];
+  /** Road segments a what-if closes: recorded with its inputs, no change to the water. */
+  closures?: string[];
   name?: string | null;
   baseId?: string | null;
   /** Start from the same state as this earlier forecast (a what-if rerun). */
@@ -50,6 +53,9 @@ export interface ForecastServiceOptions {
   threads?: number;
 }
 
+/** Gauge skill looks back this far (ms). */
+const skillWindowMs = 3_600_000;
+
 /** Grids of the newest forecasts kept in memory (what-if differences compare them). */
 const keptGrids = 6;
 
@@ -59,6 +65,8 @@ export function createForecastService(options: ForecastServiceOptions) {
   store.interruptStale(clock.now());
   const pending = new Map<string, { resolve: (r: ForecastRecord) => void; members: number; by: Actor | 'system'; args: ForecastArgs }>();
   const grids = new Map<string, ForecastOutcome>();
+  /** Observed and modelled gauge levels of the last hour's forecasts (kept in memory: skill starts afresh on restart). */
+  let levelPairs: LevelPair[] = [];
   let unsubscribe: (() => void) | null = null;
 
   const who = (by: Actor | 'system') => (by === 'system' ? 'system' : by.id);
@@ -107,7 +115,7 @@ export function createForecastService(options: ForecastServiceOptions) {
       const { outcome } = event;
       grids.set(event.id, outcome);
       for (const old of [...grids.keys()].slice(0, Math.max(0, grids.size - keptGrids))) grids.delete(old);
-      const whatIf = (waiter.args.edits?.length ?? 0) > 0;
+      const whatIf = waiter.args.fromForecast !== undefined;
       const record = store.get(event.id)!;
       const called = whatIf ? [] : impactAlerts(outcome.impacts, waiter.members);
       const alerts = raiseAlerts(record, called);
@@ -123,6 +131,8 @@ export function createForecastService(options: ForecastServiceOptions) {
       });
       const done = store.get(event.id)!;
       if (outcome.assimilation.length > 0) {
+        // the model's level before the nudge is what it would have said without the gauge
+        levelPairs = [...levelPairs.filter((p) => p.time > now - skillWindowMs), ...outcome.assimilation.map((r) => ({ gauge: r.id, time: record.requestedAt, observed: r.observed, modelled: r.before }))];
         const mean = (pick: (r: ForecastOutcome['assimilation'][number]) => number) => (outcome.assimilation.reduce((sum, r) => sum + Math.abs(pick(r) - r.observed), 0) / outcome.assimilation.length).toFixed(2);
         options.activity(waiter.by, `Forecast start nudged toward ${outcome.assimilation.length} gauge level(s): mean difference ${mean((r) => r.before)} m → ${mean((r) => r.after)} m`);
       }
@@ -180,6 +190,8 @@ export function createForecastService(options: ForecastServiceOptions) {
       return record;
     },
     list: (limit: number) => store.newest(limit),
+    /** Bias and RMSE per gauge over the last hour. */
+    skill: () => gaugeSkill(levelPairs, clock.now(), skillWindowMs),
     get: (id: string) => store.get(id),
     /** The grids of a recent forecast still in memory. */
     grids: (id: string) => grids.get(id) ?? null,

@@ -99,5 +99,12 @@ describe('forecasts and recommended tasks', () => {
     const log = (await call(t.app, lead, 'timeline.query', { limit: 50 })).map((e) => e.summary);
     // the dry start lies about 0.95 m below the observed level there; the nudge closes the gap
     expect(log).toContainEqual(expect.stringMatching(/^Forecast start nudged toward 1 gauge level\(s\): mean difference 0\.9\d m → 0\.00 m$/));
+    // the same gap is the model's skill at the gauge: it ran 0.95 m low
+    const [skill, ...others] = await call(t.app, lead, 'forecast.skill', {});
+    expect(others).toEqual([]);
+    expect(skill).toMatchObject({ gauge: 'p1', n: 1 });
+    expect(skill!.bias!).toBeLessThan(-0.9);
+    expect(skill!.bias!).toBeGreaterThan(-1);
+    expect(skill!.rmse).toBeCloseTo(-skill!.bias!, 9);
   });
 });

@@ -88,16 +88,19 @@ export function createDecideHandlers(options: DecideOptions) {
       return record;
     },
     'forecast.list': ({ limit }) => forecasts.list(limit),
+    'forecast.skill': () => forecasts.skill(),
     ...recommendations.handlers,
-    'whatif.run': ({ baseId, name, edits }, ctx) => {
+    'whatif.run': ({ baseId, name, edits, closures }, ctx) => {
       const actor = options.actor(ctx);
-      const { record } = whatIf.run(baseId, name, edits, actor);
-      options.activity(actor, `What-if run "${name}" started from forecast ${baseId} (${edits.length} change${edits.length === 1 ? '' : 's'})`);
+      const { record } = whatIf.run(baseId, name, edits, actor, closures);
+      const changes = edits.length + closures.length;
+      options.activity(actor, `What-if run "${name}" started from forecast ${baseId} (${changes} change${changes === 1 ? '' : 's'}${closures.length > 0 ? `, ${closures.length} road closure${closures.length === 1 ? '' : 's'}` : ''})`);
       return record;
     },
     'whatif.compare': ({ baseId, otherId }) => {
       const diff = whatIf.compare(baseId, otherId);
-      return { baseId, otherId, nx: diff.nx, ny: diff.ny, classes: Buffer.from(diff.classes).toString('base64'), counts: diff.counts, assets: diff.assets, alertsAvoided: diff.alertsAvoided, alertsAdded: diff.alertsAdded };
+      const { closures, alertsCovered } = whatIf.closuresOf(otherId);
+      return { baseId, otherId, nx: diff.nx, ny: diff.ny, classes: Buffer.from(diff.classes).toString('base64'), counts: diff.counts, assets: diff.assets, alertsAvoided: diff.alertsAvoided, alertsAdded: diff.alertsAdded, closures, alertsCovered };
     },
     'whatif.rank': ({ baseId }, ctx) => whatIf.rank(baseId, options.actor(ctx)),
   };

@@ -78,4 +78,31 @@ describe('what-if', () => {
     const open = await call(t.app, lead, 'alerts.list', { status: 'open' });
     expect(open.filter((a) => a.source === 'model')).toHaveLength(baseRecord.alerts!.length);
   });
+
+  it('records a road closure in a what-if and shows it in the comparison; an unknown road is refused', async () => {
+    t = await testApp(60_000, { scenario: writeAssetPack() });
+    const lead = t.session('eoc-lead');
+    const finished: ForecastRecord[] = [];
+    t.app.pushes.listen((event, payload) => void (event === 'forecast.finished' && finished.push(payload as ForecastRecord)));
+    const until = async (id: string) => {
+      for (let i = 0; i < 400 && !finished.some((f) => f.id === id); i++) await new Promise((r) => setTimeout(r, 25));
+      return finished.find((f) => f.id === id)!;
+    };
+    const base = await until((await call(t.app, lead, 'forecast.run', { aheadMinutes: 5, from: 'start', inflows: { in: { times: [0], values: [6] } } })).id);
+    const road = base.impacts!.find((i) => i.id === 'road:f0#1')!;
+    expect(road.peakDepth).toBeGreaterThan(0.15);
+    await expect(call(t.app, lead, 'whatif.run', { baseId: base.id, name: 'Nothing', edits: [], closures: [] })).rejects.toThrow(/pump, a barrier or a road closure/);
+    await expect(call(t.app, lead, 'whatif.run', { baseId: base.id, name: 'Close Elm St', closures: ['road:elm#1'] })).rejects.toThrow(/no road segment "road:elm#1"/);
+
+    const closed = await until((await call(t.app, lead, 'whatif.run', { baseId: base.id, name: 'Close the creek road', closures: [road.id] })).id);
+    expect(closed).toMatchObject({ state: 'completed', trigger: 'what-if', alerts: [] });
+    expect(closed.inputs.closures).toEqual([road.id]);
+    const diff = await call(t.app, lead, 'whatif.compare', { baseId: base.id, otherId: closed.id });
+    // a closure moves no water: the same grids, the road listed with its water, its alert answered
+    expect(diff.counts).toEqual({ deeper: 0, shallower: 0, newlyDry: 0, newlyWet: 0 });
+    expect(diff.closures).toEqual([{ id: road.id, name: road.name, peakDepth: road.peakDepth, arrivalSeconds: road.arrivalSeconds, alertCovered: true }]);
+    expect(diff.alertsCovered).toBe(1);
+    const plain = await call(t.app, lead, 'whatif.compare', { baseId: base.id, otherId: base.id });
+    expect(plain.closures).toEqual([]);
+  });
 });

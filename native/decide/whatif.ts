@@ -2,7 +2,7 @@
 // with the forecast it branches from; and pump and barrier placements at the assets at risk,
 // each tried in its own what-if run and ranked by the depth it removes there, drafted for Works.
 import { PolderError } from '../api/errors.ts';
-import type { ForecastRecord } from '../api/decide.ts';
+import type { ClosedRoad, ForecastRecord } from '../api/decide.ts';
 import type { Actor } from '../api/ops.ts';
 import type { SimEdit } from '../api/sim.ts';
 import type { ForecastOutcome, TargetImpact } from '../../simulation/host/forecast.ts';
@@ -60,8 +60,16 @@ export function createWhatIf(options: { forecasts: ForecastService; draft(foreca
     return grids;
   };
 
-  function run(baseId: string, name: string, edits: SimEdit[], by: Actor | 'system') {
+  /** Road closures are not hydraulic (the engine has no traffic): a what-if records them, on road segments the base forecast knows. */
+  function checkClosures(base: ForecastRecord, closures: readonly string[]): void {
+    const roads = new Set((base.impacts ?? []).filter((i) => i.kind === 'road').map((i) => i.id));
+    const unknown = closures.filter((id) => !roads.has(id));
+    if (unknown.length > 0) throw new PolderError('invalid_args', `Forecast ${base.id} has no road segment ${unknown.map((id) => `"${id}"`).join(', ')} to close`);
+  }
+
+  function run(baseId: string, name: string, edits: SimEdit[], by: Actor | 'system', closures: string[] = []) {
     const base = baseOf(baseId);
+    checkClosures(base, closures);
     const inputs = base.inputs as Partial<ForecastArgs>;
     const args: ForecastArgs = {
       scenario: inputs.scenario ?? base.scenario,
@@ -72,6 +80,7 @@ export function createWhatIf(options: { forecasts: ForecastService; draft(foreca
       ...(inputs.rain !== undefined ? { rain: inputs.rain } : {}),
       ...(inputs.inflows ? { inflows: inputs.inflows } : {}),
       edits,
+      ...(closures.length > 0 ? { closures } : {}),
       name,
       baseId,
       fromForecast: baseId,
@@ -83,6 +92,18 @@ export function createWhatIf(options: { forecasts: ForecastService; draft(foreca
     run,
     compare(baseId: string, otherId: string): WhatIfDifference {
       return compareForecasts(gridsOf(baseId), gridsOf(otherId));
+    },
+    /** The road segments a what-if closes, with the water on them in that run. */
+    closuresOf(id: string): { closures: ClosedRoad[]; alertsCovered: number } {
+      const record = forecasts.get(id);
+      const ids = (record?.inputs as Partial<ForecastArgs> | undefined)?.closures ?? [];
+      const impacts = new Map((record?.impacts ?? []).map((i) => [i.id, i]));
+      const closures = ids.map((road): ClosedRoad => {
+        const at = impacts.get(road);
+        const peakDepth = at?.peakDepth ?? 0;
+        return { id: road, name: at?.name ?? road, peakDepth, arrivalSeconds: at?.arrivalSeconds ?? null, alertCovered: peakDepth >= alertDepth };
+      });
+      return { closures, alertsCovered: closures.filter((c) => c.alertCovered).length };
     },
     /** Tries each candidate placement in its own run from the base's start; drafts the ones that help, best first. */
     async rank(baseId: string, by: Actor | 'system'): Promise<RankedPlacement[]> {

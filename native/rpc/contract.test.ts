@@ -137,6 +137,7 @@ describe('the contract, end to end', () => {
     await call(me, 'whatif.compare', { baseId: base.id, otherId: whatIf.id });
     await until('forecast.progress');
     await call(me, 'forecast.list', {});
+    await call(me, 'forecast.skill', {});
     const slow = await call(me, 'forecast.run', { aheadMinutes: 1440, from: 'start' });
     await call(me, 'forecast.cancel', { id: slow.id });
     await until('recommendations.changed');

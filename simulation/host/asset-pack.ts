@@ -1,6 +1,6 @@
-// A test pack (simulation/scenario/test-pack.ts) with three assets: one beside the inflow, one
+// Test packs (simulation/scenario/test-pack.ts) with assets. writeAssetPack: three point assets: one beside the inflow, one
 // downstream along the southern rows the water runs down, one on the dry northern edge.
-import { baseScenario, writeTestPack, type PackOptions } from '../scenario/test-pack.ts';
+import { baseScenario, rect, writeTestPack, type PackOptions } from '../scenario/test-pack.ts';
 
 export const TEST_ASSETS = [
   { id: 'a-inflow', kind: 'school', name: 'School by the inflow', x: 300005, y: 6000003 },
@@ -16,4 +16,21 @@ export function writeAssetPack(extra: PackOptions = {}): string {
     features: TEST_ASSETS.map(({ id, kind, name, x, y }) => ({ type: 'Feature', id, properties: { id, kind, name, illustrative: true }, geometry: { type: 'Point', coordinates: [x, y] } })),
   };
   return writeTestPack({ scenario: { ...baseScenario(), assets: 'assets.geojson', ...extra.scenario }, files: { 'assets.geojson': JSON.stringify(assets), ...extra.files } });
+}
+
+const assetFeature = (id: string, kind: string, name: string, geometry: unknown) => ({ type: 'Feature', id, properties: { id, kind, name, illustrative: true }, geometry });
+
+/** A test pack with a point, a line and an area asset (the line and the area along the southern
+ * rows the water runs down), plus any `extra` features. */
+export function writeShapedAssetPack(extra: { id: string; kind: string; name: string; geometry: unknown }[] = []): string {
+  const assets = {
+    type: 'FeatureCollection',
+    features: [
+      assetFeature('school', 'school', 'School by the inflow', { type: 'Point', coordinates: [300005, 6000003] }),
+      assetFeature('lane', 'underpass', 'Creek lane underpass', { type: 'LineString', coordinates: [[300006, 6000001], [300012, 6000001], [300018, 6000001]] }),
+      assetFeature('home', 'aged-care', 'Aged care grounds', { type: 'Polygon', coordinates: [rect(300012, 6000000, 300018, 6000004)] }),
+      ...extra.map((f) => assetFeature(f.id, f.kind, f.name, f.geometry)),
+    ],
+  };
+  return writeTestPack({ scenario: { ...baseScenario(), assets: 'assets.geojson' }, files: { 'assets.geojson': JSON.stringify(assets) } });
 }

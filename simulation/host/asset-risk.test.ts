@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadedAsset } from '../scenario/types.ts';
 import { assetRisks } from './asset-risk.ts';
 
-const asset = (id: string, name: string, cell: number): LoadedAsset => ({ id, name, cell, kind: 'school', x: 0, y: 0, illustrative: true });
+const asset = (id: string, name: string, cell: number): LoadedAsset => ({ id, name, cell, kind: 'school', x: 0, y: 0, illustrative: true, shape: { type: 'point', at: [0, 0] } });
 
 describe('assetRisks', () => {
   it("reads each asset's own cell and ranks by hazard, then arrival, then name", () => {

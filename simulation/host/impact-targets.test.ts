@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load.ts';
 import { cellAt } from '../scenario/grid.ts';
 import { TEST_GRID } from '../scenario/test-pack.ts';
-import { writeAssetPack } from './asset-pack.ts';
+import { writeAssetPack, writeShapedAssetPack } from './asset-pack.ts';
 import { roadSegments, scenarioTargets, targetOf } from './impact-targets.ts';
 
 const open = new Uint8Array(TEST_GRID.nx * TEST_GRID.ny);
@@ -34,5 +34,30 @@ describe('impact targets', () => {
   it("a pack's targets: its assets, then its road zones in segments", async () => {
     const targets = scenarioTargets(await loadScenario(writeAssetPack()));
     expect(targets.map((t) => t.id)).toEqual(['a-inflow', 'a-downstream', 'a-north', 'road:f0#1']);
+  });
+
+  it('line and area assets load with their shape and become targets over every cell they cover', async () => {
+    const scenario = await loadScenario(writeShapedAssetPack());
+    expect(scenario.assets.map((a) => [a.id, a.shape.type])).toEqual([
+      ['school', 'point'],
+      ['lane', 'line'],
+      ['home', 'area'],
+    ]);
+    // shown at a point on them: the line's middle vertex, the area's vertex mean
+    expect(scenario.assets.slice(1).map((a) => [a.x, a.y])).toEqual([
+      [300012, 6000001],
+      [300015, 6000002],
+    ]);
+    const targets = new Map(scenarioTargets(scenario).map((x) => [x.id, x]));
+    expect(targets.get('school')!.cells).toHaveLength(1);
+    expect(targets.get('lane')).toMatchObject({ shape: 'line', kind: 'underpass' });
+    expect(targets.get('lane')!.cells.length).toBeGreaterThan(3);
+    expect(targets.get('home')).toMatchObject({ shape: 'area', kind: 'aged-care' });
+    expect(targets.get('home')!.cells.length).toBeGreaterThan(3);
+  });
+
+  it('assets of other geometry are refused with a reason', async () => {
+    await expect(loadScenario(writeShapedAssetPack([{ id: 'm', kind: 'school', name: 'Twin schools', geometry: { type: 'MultiPoint', coordinates: [[300005, 6000003]] } }]))).rejects.toThrow(/feature m: expected a Point, LineString or Polygon, found MultiPoint/);
+    await expect(loadScenario(writeShapedAssetPack([{ id: 's', kind: 'other', name: 'Stub', geometry: { type: 'LineString', coordinates: [[300005, 6000003]] } }]))).rejects.toThrow(/feature s: a LineString needs at least 2 positions/);
   });
 });

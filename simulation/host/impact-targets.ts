@@ -1,7 +1,7 @@
 // What a forecast reports on: every asset as the cells it covers (a point its cell, a line the
 // cells it crosses, an area the cells inside it) and the roads cut into segments, each its own
 // target, so "the road floods" says which stretch.
-import { readPolygons, type PolygonRings } from '../scenario/geojson.ts';
+import { readPolygons, type FeatureShape, type PolygonRings } from '../scenario/geojson.ts';
 import { cellAt, cellCentre } from '../scenario/grid.ts';
 import { forEachCellInPolygon, lineLengthPerCell } from '../scenario/rasterize.ts';
 import { utmToLonLat } from '../scenario/utm.ts';
@@ -9,7 +9,7 @@ import { readScenarioFile } from '../scenario/scenario-file.ts';
 import type { AssetKind, GridGeometry, LoadedScenario } from '../scenario/types.ts';
 
 export type TargetKind = AssetKind | 'road';
-export type TargetGeometry = { type: 'point'; at: [number, number] } | { type: 'line'; line: [number, number][] } | { type: 'area'; rings: PolygonRings };
+export type TargetGeometry = FeatureShape;
 
 export interface ImpactTarget {
   id: string;
@@ -84,7 +84,7 @@ export function roadSegments(grid: GridGeometry, solid: ArrayLike<number>, road:
  * into segments. */
 export function scenarioTargets(scenario: LoadedScenario): ImpactTarget[] {
   const { grid, solid } = scenario;
-  const assets = scenario.assets.flatMap((a) => targetOf(grid, solid, { id: a.id, name: a.name, kind: a.kind, geometry: { type: 'point', at: [a.x, a.y] } }) ?? []);
+  const assets = scenario.assets.flatMap((a) => targetOf(grid, solid, { id: a.id, name: a.name, kind: a.kind, geometry: a.shape }) ?? []);
   const pack = readScenarioFile(scenario.dir);
   const roadFeatures = pack.spec.manning.zones.flatMap((zone) => readPolygons(pack.path(zone.file), scenario.crs.epsg).filter((f) => f.properties.kind === 'road'));
   const roadName = (f: (typeof roadFeatures)[number]) => (typeof f.properties.name === 'string' ? f.properties.name : roadFeatures.length === 1 ? 'Road' : `Road ${f.id}`);

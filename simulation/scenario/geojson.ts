@@ -12,10 +12,13 @@ export interface PolygonFeature {
   polygons: PolygonRings[];
 }
 
-export interface PointFeature {
+/** A feature that is a point, a line or an area (one polygon, holes allowed). */
+export type FeatureShape = { type: 'point'; at: Position } | { type: 'line'; line: Position[] } | { type: 'area'; rings: PolygonRings };
+
+export interface ShapeFeature {
   id: string;
   properties: Record<string, unknown>;
-  point: Position;
+  shape: FeatureShape;
 }
 
 interface RawFeature {
@@ -76,10 +79,19 @@ export function readPolygons(file: string, crs: string): PolygonFeature[] {
   });
 }
 
-export function readPoints(file: string, crs: string): PointFeature[] {
+/** Points, LineStrings and Polygons, each as its shape. */
+export function readShapes(file: string, crs: string): ShapeFeature[] {
   return readCollection(file, crs).map((feature, index) => {
-      const id = featureId(feature, index);
-      if (feature.geometry?.type !== 'Point') throw new ScenarioError(file, `feature ${id}: expected a Point, found ${String(feature.geometry?.type)}`);
-      return { id, properties: (feature.properties as Record<string, unknown>) ?? {}, point: position(feature.geometry.coordinates, `feature ${id}`, file) };
+    const id = featureId(feature, index);
+    const where = `feature ${id}`;
+    const geometry = feature.geometry;
+    const properties = (feature.properties as Record<string, unknown>) ?? {};
+    if (geometry?.type === 'Point') return { id, properties, shape: { type: 'point', at: position(geometry.coordinates, where, file) } };
+    if (geometry?.type === 'LineString') {
+      if (!Array.isArray(geometry.coordinates) || geometry.coordinates.length < 2) throw new ScenarioError(file, `${where}: a LineString needs at least 2 positions`);
+      return { id, properties, shape: { type: 'line', line: geometry.coordinates.map((p) => position(p, where, file)) } };
+    }
+    if (geometry?.type === 'Polygon') return { id, properties, shape: { type: 'area', rings: rings(geometry.coordinates, where, file) } };
+    throw new ScenarioError(file, `${where}: expected a Point, LineString or Polygon, found ${String(geometry?.type)}`);
   });
 }

@@ -1,7 +1,7 @@
 // Observation points, assets and gauges: points in the scenario CRS that must fall on the grid.
 import { numberCell, parseCsv, requireColumns } from './csv.ts';
 import { ScenarioError } from './errors.ts';
-import { readPoints } from './geojson.ts';
+import { readShapes, type FeatureShape } from './geojson.ts';
 import { cellAt } from './grid.ts';
 import { assetKinds, describeIssues, GaugesFile } from './schema.ts';
 import { readJson, readText } from './files.ts';
@@ -44,16 +44,28 @@ export function readObservations(file: string, observedColumn: string | undefine
   });
 }
 
-/** Asset points; `crs` is the scenario's, which the file's own `crs` member must match. */
+/** The point an asset is shown and sampled at: the point, a line's middle vertex, an area's outer-ring vertex mean. */
+function pointOn(shape: FeatureShape): [number, number] {
+  if (shape.type === 'point') return shape.at;
+  if (shape.type === 'line') return shape.line[Math.floor((shape.line.length - 1) / 2)]!;
+  const outer = shape.rings[0]!;
+  const [fx, fy] = outer[0]!;
+  const [lx, ly] = outer[outer.length - 1]!;
+  const ring = fx === lx && fy === ly ? outer.slice(0, -1) : outer;
+  return [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
+}
+
+/** Assets: points, lines (LineString) and areas (Polygon); `crs` is the scenario's, which the file's own `crs` member must match. */
 export function readAssets(file: string, grid: GridGeometry, crs: string): LoadedAsset[] {
-  return readPoints(file, crs).map(({ id, properties, point: [x, y] }) => {
+  return readShapes(file, crs).map(({ id, properties, shape }) => {
+    const [x, y] = pointOn(shape);
     const { kind, name, illustrative } = properties;
     if (!(assetKinds as readonly unknown[]).includes(kind)) {
       throw new ScenarioError(file, `feature ${id}: kind must be one of ${assetKinds.join(', ')}, found ${JSON.stringify(kind)}`);
     }
     if (typeof name !== 'string' || name === '') throw new ScenarioError(file, `feature ${id}: a non-empty "name" is required`);
     if (typeof illustrative !== 'boolean') throw new ScenarioError(file, `feature ${id}: "illustrative" must be true or false`);
-    return { id, x, y, cell: cellOnGrid(grid, x, y, `asset "${id}"`, file), kind: kind as AssetKind, name, illustrative };
+    return { id, x, y, cell: cellOnGrid(grid, x, y, `asset "${id}"`, file), kind: kind as AssetKind, name, illustrative, shape };
   });
 }
 

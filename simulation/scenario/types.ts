@@ -1,3 +1,4 @@
+import type { FeatureShape } from './geojson.ts';
 // The engine-agnostic result of loading a scenario pack: plain numbers and typed arrays, no
 // classes, no I/O handles, so the engine host can structured-clone or transfer it as it is.
 import type { EngineSpec } from './schema.ts';
@@ -122,9 +123,14 @@ export type AssetKind =
   | 'shelter'
   | 'other';
 
+/** An asset's footprint (scenario CRS): its point, the line it runs along, or its area. x, y and
+ * cell are then a point on it: the point, the line's middle vertex, the area's vertex mean. */
+export type AssetShape = FeatureShape;
+
 export interface LoadedAsset extends LoadedPoint {
   kind: AssetKind;
   name: string;
+  shape: AssetShape;
   /** True for made-up assets that only illustrate the app (never real facilities). */
   illustrative: boolean;
 }

@@ -1,10 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ForecastRecord, Recommendation, WhatIfComparison } from '../../../native/api/decide.ts';
+import type { ForecastRecord, Recommendation } from '../../../native/api/decide.ts';
+import type { SimEdit } from '../../../native/api/sim.ts';
 import { Priority } from '../../../native/api/ops.ts';
 import { useHost, useLinkGeneration } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
-import { WhatIfTable } from './WhatIfTable.tsx';
+import { useWhatIfOverlay } from '../map/whatif-overlay.tsx';
+import { GaugeSkillTable } from './GaugeSkillTable.tsx';
+import { WhatIfForm } from './WhatIfForm.tsx';
+import { WhatIfTable, type ComparedWhatIf } from './WhatIfTable.tsx';
+
+/** What-ifs compared side by side at most; the oldest makes way. */
+const maxCompared = 4;
 
 type Mode = { id: string; kind: 'edit' | 'reject' } | null;
 
@@ -20,9 +27,10 @@ export function RecommendationsPanel() {
   const [mode, setMode] = useState<Mode>(null);
   const [form, setForm] = useState({ title: '', department: '', priority: 'normal' as Recommendation['priority'], reason: '' });
   const readOnly = actor?.role === 'observer';
-  const [lastForecast, setLastForecast] = useState<string | null>(null);
+  const [lastForecast, setLastForecast] = useState<ForecastRecord | null>(null);
   const [pendingWhatIf, setPendingWhatIf] = useState<{ id: string; baseId: string; name: string } | null>(null);
-  const [whatIf, setWhatIf] = useState<{ name: string; diff: WhatIfComparison } | null>(null);
+  const [whatIfs, setWhatIfs] = useState<ComparedWhatIf[]>([]);
+  const hideWhatIf = useWhatIfOverlay().show;
   const [ranking, setRanking] = useState(false);
 
   const load = useCallback(() => {
@@ -39,13 +47,16 @@ export function RecommendationsPanel() {
         if (r.trigger === 'what-if') return;
         if (r.state !== 'completed') toasts.warn(`Forecast ${r.state}${r.error ? `: ${r.error}` : ''}`);
         else {
-          setLastForecast(r.id);
+          setLastForecast(r);
+          // what-ifs branch from one forecast: a new one starts the comparison afresh
+          setWhatIfs([]);
+          hideWhatIf(null);
           toasts.info(`Forecast done: ${r.alerts?.length ?? 0} asset(s) at risk`);
         }
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [bridge, load, toasts, generation]);
+  }, [bridge, load, toasts, generation, hideWhatIf]);
 
   useEffect(() => {
     if (!pendingWhatIf) return;
@@ -53,19 +64,22 @@ export function RecommendationsPanel() {
       if (r.id !== pendingWhatIf.id) return;
       setPendingWhatIf(null);
       if (r.state !== 'completed') toasts.warn(`What-if ${r.state}${r.error ? `: ${r.error}` : ''}`);
-      else call('whatif.compare', { baseId: pendingWhatIf.baseId, otherId: r.id }).then((diff) => setWhatIf({ name: pendingWhatIf.name, diff }), toasts.error);
+      else
+        call('whatif.compare', { baseId: pendingWhatIf.baseId, otherId: r.id }).then(
+          (diff) => setWhatIfs((list) => [...list.filter((w) => w.name !== pendingWhatIf.name), { id: r.id, name: pendingWhatIf.name, diff }].slice(-maxCompared)),
+          toasts.error,
+        );
     });
   }, [bridge, call, pendingWhatIf, toasts]);
 
-  const tryDraft = (d: Recommendation) => {
-    if (!d.edit) return;
-    setWhatIf(null);
-    call('whatif.run', { baseId: d.forecastId, name: d.title, edits: [d.edit] }).then((r) => setPendingWhatIf({ id: r.id, baseId: d.forecastId, name: d.title }), toasts.error);
+  const runWhatIf = (baseId: string, name: string, edits: SimEdit[], closures: string[]) => {
+    call('whatif.run', { baseId, name, edits, closures }).then((r) => setPendingWhatIf({ id: r.id, baseId, name }), toasts.error);
   };
+  const tryDraft = (d: Recommendation) => d.edit && runWhatIf(d.forecastId, d.title, [d.edit], []);
   const rank = () => {
     if (!lastForecast) return;
     setRanking(true);
-    call('whatif.rank', { baseId: lastForecast }).then(
+    call('whatif.rank', { baseId: lastForecast.id }).then(
       (ranked) => {
         setRanking(false);
         toasts.info(`${ranked.filter((r) => r.depthRemoved > 0.005).length} pump/barrier placement(s) drafted for Works`);
@@ -117,8 +131,10 @@ export function RecommendationsPanel() {
           </span>
         )}
       </div>
+      <GaugeSkillTable />
       {pendingWhatIf && <p className="small">What-if “{pendingWhatIf.name}” running…</p>}
-      {whatIf && <WhatIfTable name={whatIf.name} diff={whatIf.diff} />}
+      {lastForecast && !readOnly && <WhatIfForm forecast={lastForecast} busy={pendingWhatIf !== null} onRun={(name, closures) => runWhatIf(lastForecast.id, name, [], closures)} />}
+      {whatIfs.length > 0 && <WhatIfTable whatIfs={whatIfs} />}
       {drafts.length === 0 ? (
         <p className="placeholder">No drafts. A forecast recommends closures and protection here for a person to decide.</p>
       ) : (

@@ -25,6 +25,9 @@ import { applyContrast, scenarioStyle } from './scenario-style.ts';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
 import { useOptionalSensorsView } from '../data/data-context.tsx';
 import { useClock } from '../shell/clock-context.tsx';
+import { useWhatIfLayer } from './use-whatif-layer.ts';
+import { WhatIfLegend } from './WhatIfLegend.tsx';
+import { useWhatIfOverlay } from './whatif-overlay.tsx';
 import './map.css';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -69,6 +72,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [overlay, setOverlay] = useState<GridOverlay | null>(null);
+  const [whatIfOverlay, setWhatIfOverlay] = useState<GridOverlay | null>(null);
   const [view, setView] = useState<OverlayView>('depth');
   const [problem, setProblem] = useState<string | null>(null);
   const [layersData, setLayersData] = useState<ScenarioLayers | null>(null);
@@ -144,6 +148,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
         (info) => {
           if (cancelled) return;
           setOverlay(addGridOverlay(instance, info.corners));
+          setWhatIfOverlay(addGridOverlay(instance, info.corners, 0.9, 'whatif-diff'));
         },
         (err: Error) => !cancelled && setProblem(`Flood overlay unavailable: ${err.message}`),
       );
@@ -155,6 +160,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
       detachDrawing?.();
       setMap(null);
       setOverlay(null);
+      setWhatIfOverlay(null);
       instance.remove();
     };
   }, [bridge, scenario, draw]);
@@ -354,6 +360,9 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
     return () => markers.forEach((m) => m.remove());
   }, [map, layersData, assetPoints, shownAssets]);
 
+  const whatIf = useWhatIfOverlay();
+  const whatIfProblem = useWhatIfLayer(map, whatIfOverlay, whatIf.shown);
+
   useMapFocusListener((request) => map && focusOn(map, request.geometry));
   useMapPickListener((request) => {
     void draw.request('point', request.purpose, { pick: true }).then((geometry) => request.done(geometry?.type === 'Point' ? geometry.coordinates : null));
@@ -375,6 +384,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
         <DrawToolbar store={draw} centre={() => (map ? map.getCenter().toArray() : [...centreOf(scenario.bounds)])} />
         {map && <LayerToggles map={map} />}
         {map && <BasemapPicker map={map} />}
+        {whatIf.shown && <WhatIfLegend shown={whatIf.shown} onHide={() => whatIf.show(null)} />}
       </div>
       <DrawCross store={draw} />
       <FloodLegend
@@ -394,6 +404,11 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
       {paintError && (
         <p className="map-problem" role="status">
           Flood overlay could not be drawn: {paintError}
+        </p>
+      )}
+      {whatIfProblem && (
+        <p className="map-problem" role="status">
+          {whatIfProblem}
         </p>
       )}
       {problem && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalRamp, codeColors, colorAt, cssColor, depthRamp, hazardRamp, paintCodes, WET_DEPTH } from './ramps.ts';
+import { arrivalRamp, codeColors, colorAt, cssColor, depthRamp, hazardRamp, paintCodes, paintWhatIf, WET_DEPTH, whatIfRamp } from './ramps.ts';
 
 const pixel = (rgba: Uint8ClampedArray, k: number) => [...rgba.subarray(k * 4, k * 4 + 4)];
 
@@ -70,5 +70,16 @@ describe('cssColor', () => {
   it('writes rgba() with alpha in 0–1', () => {
     expect(cssColor([255, 128, 0, 255])).toBe('rgba(255, 128, 0, 1)');
     expect(cssColor([0, 0, 0, 0])).toBe('rgba(0, 0, 0, 0)');
+  });
+});
+
+describe('paintWhatIf', () => {
+  it('paints deeper, shallower, newly dry and newly wet cells in their ramp colours; unchanged and unknown classes transparent', () => {
+    const rgba = new Uint8ClampedArray(24);
+    paintWhatIf(Uint8Array.from([0, 1, 2, 3, 4, 9]), rgba);
+    expect(pixel(rgba, 0)).toEqual([0, 0, 0, 0]);
+    for (let k = 1; k <= 4; k++) expect(pixel(rgba, k)).toEqual([...whatIfRamp.stops[k - 1]!.color]);
+    expect(pixel(rgba, 5)).toEqual([0, 0, 0, 0]);
+    expect(whatIfRamp.stops.map((s) => s.label)).toEqual(['Deeper', 'Shallower', 'Newly dry', 'Newly wet']);
   });
 });

@@ -12,7 +12,7 @@ export interface RampStop {
 }
 
 export interface Ramp {
-  id: 'depth' | 'arrival' | 'hazard';
+  id: 'depth' | 'arrival' | 'hazard' | 'whatif';
   title: string;
   unit: string;
   /** 'linear' blends between stops; 'step' gives each value the colour of the last stop ≤ it. */
@@ -76,6 +76,27 @@ export const hazardRamp: Ramp = {
     { value: 6, color: [120, 0, 40, 245], label: 'H6 all buildings vulnerable' },
   ],
 };
+
+/** A what-if run against its forecast, per cell (the codes of whatif.compare; 0, unchanged, is not
+ * drawn): more water in warm colours, less in cool ones. */
+export const whatIfRamp: Ramp = {
+  id: 'whatif',
+  title: 'What-if difference',
+  unit: 'class',
+  mode: 'step',
+  stops: [
+    { value: 1, color: [215, 48, 39, 220], label: 'Deeper' },
+    { value: 2, color: [69, 117, 180, 220], label: 'Shallower' },
+    { value: 3, color: [26, 152, 80, 235], label: 'Newly dry' },
+    { value: 4, color: [160, 40, 160, 235], label: 'Newly wet' },
+  ],
+};
+
+/** RGBA pixels (row 0 on top) of what-if classes, one byte a cell; classes past the ramp are not drawn. */
+export function paintWhatIf(classes: Uint8Array, out: Uint8ClampedArray<ArrayBuffer>): void {
+  const last = whatIfRamp.stops[whatIfRamp.stops.length - 1]!.value;
+  paintCodes(classes, codeColors(whatIfRamp, 256, (k) => (k >= 1 && k <= last ? k : NaN)), out);
+}
 
 /** The colour of one value: transparent below the first stop or NaN, the end colour past the last. */
 export function colorAt(ramp: Ramp, value: number): Rgba {

@@ -17,26 +17,27 @@ export interface GridOverlay {
   setVisible(visible: boolean): void;
 }
 
-export function addGridOverlay(map: maplibregl.Map, corners: GridCorners, opacity = 0.85): GridOverlay {
-  map.addSource('flood', { type: 'image', coordinates: corners } as maplibregl.ImageSourceSpecification);
+/** `id` names both the source and the layer; later overlays draw above earlier ones. */
+export function addGridOverlay(map: maplibregl.Map, corners: GridCorners, opacity = 0.85, id = 'flood'): GridOverlay {
+  map.addSource(id, { type: 'image', coordinates: corners } as maplibregl.ImageSourceSpecification);
   map.addLayer(
     {
-      id: 'flood',
+      id,
       type: 'raster',
-      source: 'flood',
+      source: id,
       layout: { visibility: 'none' },
       paint: { 'raster-fade-duration': 0, 'raster-opacity': opacity, 'raster-resampling': 'nearest' },
     },
     layerSlots.flood,
   );
-  const source = () => map.getSource('flood') as maplibregl.ImageSource;
+  const source = () => map.getSource(id) as maplibregl.ImageSource;
   return {
     draw(pixels) {
       source().updateImage({ image: pixels });
-      map.setLayoutProperty('flood', 'visibility', 'visible');
+      map.setLayoutProperty(id, 'visibility', 'visible');
     },
     setVisible(visible) {
-      map.setLayoutProperty('flood', 'visibility', visible ? 'visible' : 'none');
+      map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
     },
   };
 }

@@ -12,6 +12,7 @@ import { useHost, useLinkGeneration } from '../bridge/host-context.tsx';
 import type { DrawnGeometry } from '../map/draw-state.ts';
 import { MapView } from '../map/MapView.tsx';
 import { SimRunProvider, useSharedSimRun } from '../map/sim-run-context.tsx';
+import { WhatIfOverlayProvider } from '../map/whatif-overlay.tsx';
 import { areaPoint } from '../tasks/task-draft.ts';
 import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
 import { paperCommands } from '../print/paper-commands.ts';
@@ -64,7 +65,9 @@ export function App() {
             <SelectionProvider>
               {/* One simulation view for the map and the gauge tab (which mounts only when opened). */}
               <SimRunProvider>
-                <Workspace info={info} error={error} />
+                <WhatIfOverlayProvider>
+                  <Workspace info={info} error={error} />
+                </WhatIfOverlayProvider>
               </SimRunProvider>
             </SelectionProvider>
           </AlertsProvider>
