@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { appMethods, AppInfo, ScenarioSummary } from './api/app.ts';
+import type { Sensor } from './api/sensors.ts';
 import { createDispatcher, type Dispatch } from './rpc/dispatch.ts';
 import type { Handlers, HandlersFor } from './rpc/handlers.ts';
 import { isSignedIn, type ActorLookup } from './rpc/access.ts';
@@ -111,6 +112,9 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     logger,
     seeds: await sensorSeeds(scenario?.dir ?? null, logger),
     activity: (ctx, text) => ops.logActivity(ops.actor(ctx), text),
+    onReadings: (latest) => {
+      for (const { sensor, reading } of latest) forecastOn(sensor, reading.value);
+    },
   });
   const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger }) : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
@@ -127,6 +131,14 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     departments: () => ops.directory.departments.map((d) => d.id),
     push: pushes.emit,
   });
+
+  // Rain gauges set the forecast's rain, flow gauges named after an inflow set its discharge.
+  // Water-level gauges read depth at the gauge, not the water-surface level assimilation nudges
+  // toward, so they do not feed forecasts yet.
+  function forecastOn(sensor: Sensor, value: number): void {
+    if (sensor.kind === 'rain-intensity') decide.readings.reading({ kind: 'rain', intensity: value });
+    else if (sensor.kind === 'flow') decide.readings.reading({ kind: 'inflow', inflow: sensor.id, discharge: value });
+  }
 
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
   const terminals = options.terminal ? createTerminals({ config: options.terminal, pushes: sessionPushes }) : null;

@@ -33,7 +33,7 @@ export interface DecideOptions {
   push: <E extends keyof typeof decidePushes>(event: E, payload: Push[E]) => void;
   threads?: number;
   /** Quiet time after the last reading before a forecast runs. */
-  readingDebounceMs?: number;
+  readingWindowMs?: number;
 }
 
 export function createDecideHandlers(options: DecideOptions) {
@@ -60,7 +60,7 @@ export function createDecideHandlers(options: DecideOptions) {
     onCompleted: (record, alerts) => recommendations.draft(record.id, recommendationsFor(alerts)),
   });
 
-  // live readings (the sensor ingest) call readings.reading(...): a debounced forecast from the current state
+  // live readings (the sensor ingest) call readings.reading(...): one forecast from the current state per window of readings
   const readings = createReadingTrigger({
     run: (args) => {
       try {
@@ -70,7 +70,7 @@ export function createDecideHandlers(options: DecideOptions) {
       }
     },
     base: { aheadMinutes: 60, members: 1, from: 'current', basis: 'persistence' },
-    debounceMs: options.readingDebounceMs ?? 5000,
+    windowMs: options.readingWindowMs ?? 60_000,
   });
   const whatIf = createWhatIf({ forecasts, draft: (id, items) => recommendations.draft(id, items), activity: options.activity });
 

@@ -3,13 +3,13 @@ import type { ForecastArgs } from './forecast-service.ts';
 import { createReadingTrigger } from './reading-trigger.ts';
 
 describe('forecasts on new readings', () => {
-  it('a burst of readings runs one forecast fed with the latest of each, after the debounce', () => {
+  it('the readings of one window run one forecast fed with the latest of each; a stream does not hold it off', () => {
     const timers: { fn: () => void; ms: number; live: boolean }[] = [];
     const runs: ForecastArgs[] = [];
     const trigger = createReadingTrigger({
       run: (args) => runs.push(args),
       base: { aheadMinutes: 60, members: 1, from: 'current', basis: 'persistence' },
-      debounceMs: 2000,
+      windowMs: 2000,
       setTimer: (fn, ms) => {
         const t = { fn, ms, live: true };
         timers.push(t);
@@ -22,6 +22,8 @@ describe('forecasts on new readings', () => {
     trigger.reading({ kind: 'inflow', inflow: 'creek', discharge: 19 });
     trigger.reading({ kind: 'level', gauge: 'g-inlet', x: 1, y: 2, stage: 20.5 });
     expect(runs).toHaveLength(0);
+    // the first reading opens the window; the later ones join it rather than restart it
+    expect(timers).toHaveLength(1);
     const live = timers.filter((t) => t.live);
     expect(live).toHaveLength(1);
     expect(live[0]!.ms).toBe(2000);

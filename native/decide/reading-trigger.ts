@@ -1,6 +1,8 @@
 // Where live readings plug in: each new reading updates what the next forecast is fed (an
-// inflow's latest discharge, the rain rate, a gauge's level for assimilation), and a forecast
-// runs once readings have been quiet for the debounce time (a burst of readings, one forecast).
+// inflow's latest discharge, the rain rate, a gauge's level for assimilation), and one forecast
+// runs for all the readings of a window that opens with the first of them. A window, not a
+// debounce that restarts on every reading: a gauge streaming every few seconds would never let a
+// forecast run.
 import type { ForecastArgs } from './forecast-service.ts';
 
 export type Reading =
@@ -13,7 +15,7 @@ export interface ReadingTriggerOptions {
   run(args: ForecastArgs): void;
   /** The forecast's settings besides what the readings give. */
   base: Omit<ForecastArgs, 'inflows' | 'rain' | 'observations'>;
-  debounceMs: number;
+  windowMs: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -44,8 +46,7 @@ export function createReadingTrigger(options: ReadingTriggerOptions) {
       if (r.kind === 'inflow') inflows.set(r.inflow, r.discharge);
       else if (r.kind === 'rain') rain = r.intensity;
       else levels.set(r.gauge, { id: r.gauge, x: r.x, y: r.y, stage: r.stage });
-      if (timer !== null) clearTimer(timer);
-      timer = setTimer(fire, options.debounceMs);
+      timer ??= setTimer(fire, options.windowMs);
     },
     close(): void {
       if (timer !== null) clearTimer(timer);

@@ -49,6 +49,20 @@ describe('the sensor service', () => {
     expect(t.count('sensor_readings') + t.count('sensor_quarantine')).toBe(t.sensors.counts().received);
   });
 
+  it('hands the latest unflagged reading of each sensor in a batch on to the forecasts', async () => {
+    const handed: { id: string; kind: string; value: number }[][] = [];
+    t = testSensors({ onReadings: (latest) => handed.push(latest.map(({ sensor, reading }) => ({ id: sensor.id, kind: sensor.kind, value: reading.value }))) });
+    const start = t.clock.now() - 60_000;
+    t.send('g-rain', 12, start);
+    t.send('g-rain', 18, start + 10_000);
+    t.send('g-inlet', 0.12, start + 10_000);
+    t.sensors.flush();
+    expect(handed).toEqual([[{ id: 'g-rain', kind: 'rain-intensity', value: 18 }, { id: 'g-inlet', kind: 'water-level', value: 0.12 }]]);
+    t.send('g-rain', 1e9, start + 20_000); // out of range: quarantined, handed on to nothing
+    t.sensors.flush();
+    expect(handed).toHaveLength(1);
+  });
+
   it('answers a series raw when it fits, else as per-minute summaries of mean, min and max', async () => {
     t = testSensors();
     const start = t.clock.now() - 3600_000;

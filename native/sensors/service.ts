@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { PolderError } from '../api/errors.ts';
-import type { IngestCounts, Reading } from '../api/sensors.ts';
+import type { IngestCounts, Reading, Sensor } from '../api/sensors.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../logger.ts';
 import type { PushSink } from '../ops/core.ts';
@@ -37,6 +37,8 @@ export interface SensorServiceOptions {
   limits?: ValidationLimits;
   /** Same-kind sensors closer than this (m) are neighbours. Default 600. */
   neighbourRadius?: number;
+  /** After each stored batch: the latest unflagged reading of each sensor in it (forecasts start from these). */
+  onReadings?(latest: { sensor: Sensor; reading: Reading }[]): void;
 }
 
 const neighbourFreshMs = 10 * 60_000;
@@ -219,6 +221,14 @@ export function createSensorService(options: SensorServiceOptions) {
       }
     }
     if (woke.length) push.emit('sensors.changed', { ids: woke });
+    const trusted = [...batch.readings.values()].filter((r) => r.flags.length === 0).map((reading) => ({ sensor: states.get(reading.sensorId)!.sensor, reading }));
+    if (trusted.length && options.onReadings) {
+      try {
+        options.onReadings(trusted);
+      } catch (err) {
+        logger.error('the readings could not be handed on to the forecasts', err);
+      }
+    }
   }
 
   function checkSilence(): void {
