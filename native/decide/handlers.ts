@@ -32,7 +32,7 @@ export interface DecideOptions {
   departments(): readonly string[];
   push: <E extends keyof typeof decidePushes>(event: E, payload: Push[E]) => void;
   threads?: number;
-  /** Quiet time after the last reading before a forecast runs. */
+  /** How long readings are gathered, from the first of them, before one forecast runs on them all. */
   readingWindowMs?: number;
 }
 
