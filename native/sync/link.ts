@@ -2,20 +2,13 @@ import type { Database } from 'better-sqlite3';
 import type { SyncStatus } from '../api/sync.ts';
 import type { Logger } from '../logger.ts';
 import { connectMqtt, type MqttConfig, type MqttMessage } from '../mqtt/connection.ts';
-import { checkEvent } from '../ops/event-check.ts';
-import { fromRow, type EventRow, type OpsEvent } from '../ops/event.ts';
+import { createQuarantine } from '../identity/quarantine.ts';
+import { fromRow, type EventRow } from '../ops/event.ts';
 import type { OpsService } from '../ops/service.ts';
 import { createPeers } from './peers.ts';
-import { createQuarantine } from './quarantine.ts';
 import { addSeq, heldRanges, isRanges, subtract, type Ranges } from './ranges.ts';
 import { readSyncStatus, syncMeta } from './status.ts';
 import { checkSegment, syncTopics } from './topics.ts';
-
-/**
- * An extra verdict on a received event before it is applied. The signature and roster check needs
- * no hook: applyRemoteEvents runs it (native/identity/verify-event.ts) on every path events arrive by.
- */
-export type EventCheck = (event: OpsEvent) => { ok: true } | { ok: false; reason: string };
 
 export interface SyncLinkOptions {
   service: Pick<OpsService, 'deviceId' | 'outbox' | 'applyRemoteEvents' | 'store'>;
@@ -26,7 +19,6 @@ export interface SyncLinkOptions {
   mqtt?: Partial<Omit<MqttConfig, 'brokers' | 'clientId' | 'will'>>;
   now: () => number;
   logger: Logger;
-  check?: EventCheck;
   onStatus?: (status: SyncStatus) => void;
   /** Events per MQTT message. */
   batchSize?: number;
@@ -51,8 +43,9 @@ interface Request {
 /**
  * Syncs one node's operations log over MQTT. The SQLite outbox is the queue: local events go out
  * in batches and are marked sent on PUBACK, so whatever was not acknowledged goes again after a
- * reconnect. Received events are deduped by id, passed through `check`, and applied in the ops
- * transaction; anything refused is quarantined with its reason. Each node keeps a retained digest
+ * reconnect. Received events go to applyRemoteEvents, which dedupes them by id, checks them
+ * (native/identity/verify-event.ts) and applies them in the ops transaction; anything refused is
+ * quarantined there with its reason, in the one quarantine. Each node keeps a retained digest
  * of the sequence runs it holds per origin; a node that lacks some of what a peer holds asks for
  * those runs and the peer replays them from its log, which repairs whatever the broker lost.
  */
@@ -72,7 +65,6 @@ export function startSyncLink(options: SyncLinkOptions) {
   const budget = options.repairBudget ?? 5000;
   const settledAfter = options.settledAfterReceipts ?? 3;
   const s = {
-    hasId: db.prepare<[string], number>('SELECT 1 FROM events WHERE id = ?').pluck(),
     stamp: db.prepare<[], number | null>('SELECT max(pos) FROM events').pluck(),
     since: db.prepare<[number], { origin: string; seq: number }>('SELECT origin, seq FROM events WHERE pos > ?'),
     range: db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE origin = ? AND seq BETWEEN ? AND ? ORDER BY seq'),
@@ -195,34 +187,7 @@ export function startSyncLink(options: SyncLinkOptions) {
   }
 
   function receiveEvents(raw: unknown[]) {
-    const fresh: OpsEvent[] = [];
-    const rawById = new Map<string, unknown>();
-    db.transaction(() => {
-      for (const r of raw) {
-        const parsed = checkEvent(r);
-        if (!parsed.ok) {
-          quarantine.put(r, `malformed event: ${parsed.problem}`);
-          continue;
-        }
-        const ev = parsed.event;
-        if (s.hasId.get(ev.id) === 1 || rawById.has(ev.id)) continue;
-        if (quarantine.has(ev.id, ev.hash)) {
-          quarantine.put(r, 'received again');
-          continue;
-        }
-        const verdict = options.check?.(ev) ?? { ok: true };
-        if (!verdict.ok) {
-          quarantine.put(r, verdict.reason);
-          continue;
-        }
-        fresh.push(ev);
-        rawById.set(ev.id, r);
-      }
-      if (fresh.length === 0) return;
-      const result = service.applyRemoteEvents(fresh);
-      for (const { id, reason } of result.rejected) quarantine.put(rawById.get(id) ?? { id }, reason);
-      if (result.applied.length) synced();
-    })();
+    if (service.applyRemoteEvents(raw).applied.length) synced();
   }
 
   function receiveDigest(node: string, ranges: Record<string, unknown>) {
@@ -363,7 +328,6 @@ export function startSyncLink(options: SyncLinkOptions) {
     get connected() {
       return conn.connected;
     },
-    quarantined: (limit?: number) => quarantine.list(limit),
     /** Says goodbye (presence offline) and closes; the outbox keeps whatever was not acknowledged. */
     async close(): Promise<void> {
       if (state.closed) return;
