@@ -22,6 +22,8 @@ export interface SyncLinkOptions {
   onStatus?: (status: SyncStatus) => void;
   /** Events per MQTT message. */
   batchSize?: number;
+  /** Received events applied in one transaction at most. */
+  applyBatch?: number;
   /** Messages of local events awaiting PUBACK at once. */
   inflight?: number;
   tickMs?: number;
@@ -29,10 +31,17 @@ export interface SyncLinkOptions {
   repairRetryMs?: number;
   /** How long a peer must have held an event before this node asks for it (it may be on its way). */
   repairGraceMs?: number;
-  /** Events asked for in one gap request. */
+  /** Events asked for in one gap request (and the most one request gets replayed). */
   repairBudget?: number;
+  /** Events this node replays to each requester and to all together: at most `burst` at once, refilled at `perSecond`. */
+  replayAllowance?: Record<'each' | 'total', { burst: number; perSecond: number }>;
   /** Receipts after which a refused sequence number is no longer asked for. */
   settledAfterReceipts?: number;
+}
+
+interface Bucket {
+  events: number;
+  tick: number;
 }
 
 interface Request {
@@ -64,6 +73,8 @@ export function startSyncLink(options: SyncLinkOptions) {
   const graceTicks = Math.round((options.repairGraceMs ?? 1000) / tickMs);
   const budget = options.repairBudget ?? 5000;
   const settledAfter = options.settledAfterReceipts ?? 3;
+  const applyBatch = options.applyBatch ?? 5000;
+  const replayAllowance = options.replayAllowance ?? { each: { burst: 20_000, perSecond: 5000 }, total: { burst: 60_000, perSecond: 20_000 } };
   const s = {
     stamp: db.prepare<[], number | null>('SELECT max(pos) FROM events').pluck(),
     since: db.prepare<[number], { origin: string; seq: number }>('SELECT origin, seq FROM events WHERE pos > ?'),
@@ -86,6 +97,11 @@ export function startSyncLink(options: SyncLinkOptions) {
     lastSync: meta.lastSync(),
     lastSyncWritten: meta.lastSync(),
     lastStatus: '',
+    received: [] as unknown[],
+    /** Per requester (by the `from` of its gap requests), the events it may still have replayed. */
+    allowances: new Map<string, Bucket>(),
+    allRequesters: { events: replayAllowance.total.burst, tick: 0 } as Bucket,
+    applySoon: null as NodeJS.Immediate | null,
   };
   meta.setBrokers(options.brokers);
   meta.setConnected(null);
@@ -178,7 +194,7 @@ export function startSyncLink(options: SyncLinkOptions) {
         if (where.id !== me && typeof b.ranges === 'object' && b.ranges !== null) receiveDigest(where.id, b.ranges as Record<string, unknown>);
         break;
       case 'req':
-        if (b.ask === me && isRanges(b.ranges)) replay(where.id, b.ranges);
+        if (b.ask === me && isRanges(b.ranges)) replay(typeof b.from === 'string' ? b.from : '?', where.id, b.ranges);
         break;
       case 'presence':
         if (where.id !== me && message.payload.length > 0) peers.seen(where.id, b.online === true);
@@ -186,8 +202,24 @@ export function startSyncLink(options: SyncLinkOptions) {
     }
   }
 
+  /**
+   * Received events wait for the messages already read off the socket and are applied together:
+   * one transaction (one commit) per burst instead of one per message. The broker has the PUBACK
+   * by then; were the node to stop before applying, its digest would still lack them and gap
+   * repair would fetch them again from any holder.
+   */
   function receiveEvents(raw: unknown[]) {
-    if (service.applyRemoteEvents(raw).applied.length) synced();
+    state.received.push(...raw);
+    if (state.received.length >= applyBatch) applyReceived();
+    else state.applySoon ??= setImmediate(applyReceived);
+  }
+
+  function applyReceived() {
+    if (state.applySoon) clearImmediate(state.applySoon);
+    state.applySoon = null;
+    const batch = state.received.splice(0);
+    if (state.closed || batch.length === 0) return;
+    if (service.applyRemoteEvents(batch).applied.length) synced();
   }
 
   function receiveDigest(node: string, ranges: Record<string, unknown>) {
@@ -199,17 +231,42 @@ export function startSyncLink(options: SyncLinkOptions) {
     peers.seen(node, true);
   }
 
-  /** Publishes the asked-for events of `origin` that this log holds, on that origin's topic. */
-  function replay(origin: string, ranges: Ranges) {
-    let left = budget;
+  /**
+   * Publishes the asked-for events of `origin` that this log holds, on that origin's topic, within
+   * what `requester` has left of its replay allowance and what all requesters together have left
+   * (a requester names itself, so a client could rotate names): asking again and again cannot make
+   * this node replay its log without pause.
+   */
+  function replay(requester: string, origin: string, ranges: Ranges) {
+    const mine = allowanceOf(requester);
+    const everyone = refill(state.allRequesters, replayAllowance.total);
+    let left = Math.min(budget, Math.floor(mine.events), Math.floor(everyone.events));
     for (const [lo, hi] of ranges) {
       if (left <= 0) break;
       const rows = s.range.all(origin, lo, Math.min(hi, lo + left - 1));
       left -= rows.length;
+      mine.events -= rows.length;
+      everyone.events -= rows.length;
       for (let i = 0; i < rows.length; i += batchSize) {
         publishQuietly(topics.events(origin), JSON.stringify({ events: rows.slice(i, i + batchSize).map(fromRow) }));
       }
     }
+  }
+
+  /** Tops up a token bucket by the ticks since it was last drawn from. */
+  function refill(bucket: Bucket, rate: { burst: number; perSecond: number }): Bucket {
+    bucket.events = Math.min(rate.burst, bucket.events + ((state.tick - bucket.tick) * rate.perSecond * tickMs) / 1000);
+    bucket.tick = state.tick;
+    return bucket;
+  }
+
+  function allowanceOf(requester: string): Bucket {
+    const bucket = state.allowances.get(requester) ?? { events: replayAllowance.each.burst, tick: state.tick };
+    // Most recently asking last; only the latest 1000 requesters are remembered.
+    state.allowances.delete(requester);
+    state.allowances.set(requester, bucket);
+    if (state.allowances.size > 1000) state.allowances.delete(state.allowances.keys().next().value as string);
+    return refill(bucket, replayAllowance.each);
   }
 
   // Digests and gap repair -------------------------------------------------------------------
@@ -332,6 +389,7 @@ export function startSyncLink(options: SyncLinkOptions) {
     async close(): Promise<void> {
       if (state.closed) return;
       clearInterval(timer);
+      applyReceived();
       if (conn.connected) {
         await Promise.race([
           conn.publish(topics.presence(me), JSON.stringify({ node: me, online: false }), { retain: true }).catch(() => {}),
