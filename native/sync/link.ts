@@ -73,7 +73,7 @@ export function startSyncLink(options: SyncLinkOptions) {
   const graceTicks = Math.round((options.repairGraceMs ?? 1000) / tickMs);
   const budget = options.repairBudget ?? 5000;
   const settledAfter = options.settledAfterReceipts ?? 3;
-  const applyBatch = options.applyBatch ?? 5000;
+  const applyBatch = options.applyBatch ?? 2000;
   const replayAllowance = options.replayAllowance ?? { each: { burst: 20_000, perSecond: 5000 }, total: { burst: 60_000, perSecond: 20_000 } };
   const s = {
     stamp: db.prepare<[], number | null>('SELECT max(pos) FROM events').pluck(),
@@ -308,6 +308,8 @@ export function startSyncLink(options: SyncLinkOptions) {
   }
 
   function askForGaps() {
+    // Events received but not yet applied are not in `mine`: asking now would fetch them twice.
+    if (state.received.length > 0) return;
     const digests = settledDigests();
     const settled = new Map<string, Ranges>();
     for (const { origin, seq } of quarantine.settled(settledAfter)) settled.set(origin, [...(settled.get(origin) ?? []), [seq, seq]]);
