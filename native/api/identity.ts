@@ -18,7 +18,10 @@ export const QuarantineEntry = z.object({
   detail: z.string(),
   /** The event as it arrived (JSON). */
   event: z.string(),
+  /** When it first arrived. */
   receivedAt: z.number(),
+  /** How many times it arrived: peers resend and replay what a node lacks. */
+  receipts: z.number().int(),
 });
 export type QuarantineEntry = z.infer<typeof QuarantineEntry>;
 

@@ -13,18 +13,6 @@ export const SyncPeer = z.object({
 });
 export type SyncPeer = z.infer<typeof SyncPeer>;
 
-export const QuarantinedEvent = z.object({
-  eventId: z.string(),
-  origin: z.string(),
-  seq: z.number().int().nullable(),
-  actor: z.string().nullable(),
-  type: z.string().nullable(),
-  reason: z.string(),
-  receivedAt: z.number(),
-  receipts: z.number().int(),
-});
-export type QuarantinedEvent = z.infer<typeof QuarantinedEvent>;
-
 export const SyncStatus = z.object({
   /** Configured brokers, in failover order; empty when this node does not sync. */
   brokers: z.array(z.string()),
@@ -35,6 +23,7 @@ export const SyncStatus = z.object({
   /** Local events not yet acknowledged by a broker. */
   outbox: z.number().int(),
   peers: z.array(SyncPeer),
+  /** Received events refused by their checks (the quarantine an EOC lead reviews with `quarantine.list`). */
   quarantined: z.number().int(),
   /** Open conflicts in the operations log. */
   conflicts: z.number().int(),
@@ -43,8 +32,6 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const syncMethods = {
   'sync.status': { access: 'signedIn', args: z.object({}).strict(), result: SyncStatus },
-  /** Events received but refused, newest first, with why: never applied. */
-  'sync.quarantine': { access: { may: 'sync.review' }, args: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(), result: z.array(QuarantinedEvent) },
 } satisfies MethodSpecs;
 
 export const syncPushes = {

@@ -12,7 +12,10 @@ export interface QuarantinedEvent {
   detail: string;
   /** The event as it arrived, as JSON text. */
   event: string;
+  /** When it first arrived. */
   receivedAt: number;
+  /** How many times it arrived (peers resend and replay what a node lacks). */
+  receipts: number;
 }
 
 interface Row {
@@ -25,6 +28,7 @@ interface Row {
   detail: string;
   event: string;
   received_at: number;
+  receipts: number;
 }
 
 const field = (raw: unknown, key: string, kind: 'string' | 'number') => {
@@ -35,14 +39,16 @@ const field = (raw: unknown, key: string, kind: 'string' | 'number') => {
 /** Events that failed their checks, kept as they arrived with the reason, never applied. */
 export function createQuarantine(db: Database, now: () => number) {
   const s = {
-    put: db.prepare<[Row & { digest: string }]>(
-      'INSERT OR IGNORE INTO quarantine (digest, event_id, origin, seq, actor, type, reason, detail, event, received_at) VALUES (@digest, @event_id, @origin, @seq, @actor, @type, @reason, @detail, @event, @received_at)',
+    put: db.prepare<[Omit<Row, 'receipts'> & { digest: string }]>(
+      `INSERT INTO quarantine (digest, event_id, origin, seq, actor, type, reason, detail, event, received_at) VALUES (@digest, @event_id, @origin, @seq, @actor, @type, @reason, @detail, @event, @received_at)
+       ON CONFLICT (digest) DO UPDATE SET receipts = receipts + 1`,
     ),
     list: db.prepare<[number], Row>('SELECT * FROM quarantine ORDER BY pos DESC LIMIT ?'),
     count: db.prepare<[], number>('SELECT count(*) FROM quarantine').pluck(),
+    settled: db.prepare<[number], { origin: string; seq: number }>('SELECT DISTINCT origin, seq FROM quarantine WHERE origin IS NOT NULL AND seq IS NOT NULL AND receipts >= ?'),
   };
   return {
-    /** Keeps `raw` with why it was refused; the same event text (and reason) is kept once. */
+    /** Keeps `raw` with why it was refused; the same event text (and reason) is kept once, counting its receipts. */
     put(raw: unknown, reason: QuarantineReason, detail: string): void {
       const event = JSON.stringify(raw) ?? 'null';
       const digest = createHash('sha256').update(reason).update('\n').update(event).digest('hex');
@@ -53,9 +59,11 @@ export function createQuarantine(db: Database, now: () => number) {
     },
     /** The newest first. */
     list(limit: number): QuarantinedEvent[] {
-      return s.list.all(limit).map((r) => ({ eventId: r.event_id, origin: r.origin, seq: r.seq, actor: r.actor, type: r.type, reason: r.reason, detail: r.detail, event: r.event, receivedAt: r.received_at }));
+      return s.list.all(limit).map((r) => ({ eventId: r.event_id, origin: r.origin, seq: r.seq, actor: r.actor, type: r.type, reason: r.reason, detail: r.detail, event: r.event, receivedAt: r.received_at, receipts: r.receipts }));
     },
     count: (): number => s.count.get() ?? 0,
+    /** Sequence numbers refused at least `receipts` times: asking peers for them again is pointless. */
+    settled: (receipts: number) => s.settled.all(receipts),
   };
 }
 

@@ -88,12 +88,13 @@ export function createEventLog(deps: EventLogDeps) {
   const quarantine = createQuarantine(db, deps.now);
   const held: HeldEvents = { heldAt: (origin, seq) => s.hashAt.get(origin, seq), heldById: (id) => s.hashById.get(id) };
 
-  function checkRemote(ev: OpsEvent): string | null {
+  /** `heldHash`: what the log holds under the event's id, read once per event. */
+  function checkRemote(ev: OpsEvent, heldHash: string | undefined): string | null {
     // Only this device writes its own origin; a copy it does not hold would collide with its next seq.
     if (ev.origin === origin) return `claims this device's origin ${origin} but is not in its log`;
     const row = toRow(ev);
     if (rowHash(row) !== ev.hash) return 'content does not match its hash';
-    if (s.hashById.get(ev.id) !== undefined) return `event ${ev.id} is already held with different content`;
+    if (heldHash !== undefined) return `event ${ev.id} is already held with different content`;
     const taken = s.at.get(ev.origin, ev.seq);
     if (taken) return `origin ${ev.origin} already has a different event at seq ${ev.seq} (fork)`;
     if (ev.seq === 1 && ev.prevHash !== '') return 'first event of its origin links to a predecessor';
@@ -128,16 +129,17 @@ export function createEventLog(deps: EventLogDeps) {
       }
       parsed.sort((a, b) => (a.ev.origin < b.ev.origin ? -1 : a.ev.origin > b.ev.origin ? 1 : a.ev.seq - b.ev.seq));
       for (const { ev, raw } of parsed) {
-        if (s.hashById.get(ev.id) === ev.hash) {
+        const heldHash = s.hashById.get(ev.id);
+        if (heldHash === ev.hash) {
           result.duplicates.push(ev.id);
           continue;
         }
-        const verdict = deps.verify(ev, held);
+        const verdict = deps.verify(ev, { heldAt: held.heldAt, heldById: (id) => (id === ev.id ? heldHash : held.heldById(id)) });
         if (!verdict.ok) {
           refuse(raw, ev.id, verdict.reason, verdict.detail);
           continue;
         }
-        const problem = checkRemote(ev);
+        const problem = checkRemote(ev, heldHash);
         if (problem) {
           refuse(raw, ev.id, 'broken_chain', problem);
           continue;

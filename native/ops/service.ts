@@ -102,6 +102,19 @@ export function resolveDeviceId(store: Store, requested: string | undefined): st
   return id;
 }
 
+/**
+ * Whether this device writes the standard units into a new log. Every node of an organisation
+ * holds the same signed roster, so all agree on one seeder, its first enrolled workstation, and
+ * the units are created once rather than once per node (duplicates that a late-opening node's
+ * seed would also have stamped over real edits with). A device the roster does not list syncs
+ * with no one (its events would be quarantined), so it seeds its own log.
+ */
+export function seedsUnits(roster: Roster, deviceId: string): boolean {
+  if (!roster.devices.some((d) => d.id === deviceId)) return true;
+  const enrolled = roster.devices.filter((d) => !d.revoked);
+  return (enrolled.find((d) => d.kind === 'workstation') ?? enrolled[0])?.id === deviceId;
+}
+
 const pushFor = { unit: 'units.changed', incident: 'incidents.changed', request: 'resources.changed' } as const;
 
 /** Tells the renderers what remote events changed, as local commands do. */
@@ -145,7 +158,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     const countEvents = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
 
     const eventsAtOpen = countEvents.get() ?? 0;
-    const seeds = (options.seedUnits ?? defaultUnits).filter((u) => directory.departments.some((d) => d.id === u.department));
+    const seeds = seedsUnits(roster, deviceId) ? (options.seedUnits ?? defaultUnits).filter((u) => directory.departments.some((d) => d.id === u.department)) : [];
     if (eventsAtOpen === 0 && seeds.length > 0) {
       core.write(
         'system',

@@ -110,7 +110,6 @@ describe('the contract, end to end', () => {
     await call(me, 'conflicts.resolve', { entityId: task.id, field: conflict!.field, value: conflict!.keptValue, seen: conflict!.entityVersion });
     await call(me, 'storage.status', {});
     await call(me, 'sync.status', {});
-    await call(me, 'sync.quarantine', {});
     await until('sync.status');
 
     await call(me, 'scenario.layers', {});

@@ -2,8 +2,7 @@ import type { syncMethods, SyncStatus } from '../api/sync.ts';
 import type { Logger } from '../logger.ts';
 import type { OpsService } from '../ops/service.ts';
 import type { HandlersFor } from '../rpc/handlers.ts';
-import { startSyncLink, type EventCheck, type SyncLinkOptions } from './link.ts';
-import { createQuarantine } from './quarantine.ts';
+import { startSyncLink, type SyncLinkOptions } from './link.ts';
 import { readSyncStatus } from './status.ts';
 
 export interface SyncConfig {
@@ -11,7 +10,6 @@ export interface SyncConfig {
   brokers: readonly string[];
   org: string;
   mqtt?: SyncLinkOptions['mqtt'];
-  check?: EventCheck;
 }
 
 /**
@@ -21,7 +19,7 @@ export interface SyncConfig {
 export function createSync(options: { service: OpsService; config?: SyncConfig; now: () => number; logger: Logger; emit: (status: SyncStatus) => void }) {
   const { service, config, now, logger } = options;
   const link = config && config.brokers.length > 0
-    ? startSyncLink({ service, org: config.org, brokers: config.brokers, mqtt: config.mqtt, check: config.check, now, logger, onStatus: options.emit })
+    ? startSyncLink({ service, org: config.org, brokers: config.brokers, mqtt: config.mqtt, now, logger, onStatus: options.emit })
     : null;
   const watch = { last: '' };
   const watcher = link
@@ -34,7 +32,6 @@ export function createSync(options: { service: OpsService; config?: SyncConfig; 
       }, 1000);
   const handlers: HandlersFor<keyof typeof syncMethods> = {
     'sync.status': () => link?.status() ?? readSyncStatus(service.store.db, now),
-    'sync.quarantine': ({ limit }) => createQuarantine(service.store.db, now).list(limit),
   };
   return {
     handlers,

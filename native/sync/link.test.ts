@@ -4,7 +4,11 @@ import { methods } from '../api/index.ts';
 import { silentLogger } from '../logger.ts';
 import { connectMqtt } from '../mqtt/connection.ts';
 import { mayDo } from '../ops/permissions.ts';
+import { createIdentityHandlers } from '../identity/handlers.ts';
+import { craftEvent, logLine } from '../identity/test-events.ts';
+import { t0 } from '../ops/test-service.ts';
 import { createSync } from './handlers.ts';
+import { readSyncStatus } from './status.ts';
 import { converged, testNodes, type TestNode } from './test-nodes.ts';
 
 let broker: Mosquitto;
@@ -60,40 +64,44 @@ describe('the sync link over a real mosquitto', () => {
     nodes.forEach((n) => n.connect([broker.url]));
     await b.as('fire-lead')('tasks.create', { title: 'From the future', department: 'fire' });
     for (let i = 0; i < 200 && a.link!.status().quarantined === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
-    expect(a.link!.quarantined().map((q) => q.reason)).toEqual([expect.stringMatching(/stamped \d+ s ahead of this device's clock \(the bound is 300 s\)/)]);
+    expect(a.service.quarantined(10).items.map((q) => [q.reason, q.detail])).toEqual([['clock_drift', expect.stringMatching(/ahead of this device's clock/)]]);
     expect(a.service.store.db.prepare("SELECT count(*) FROM events WHERE origin = 'dev_b'").pluck().get()).toBe(0);
   });
 
-  it('quarantines what the check refuses and what is malformed, with the reason, and never applies it', async () => {
-    nodes = testNodes(2, { org: 'check', link: { check: (e) => (e.actor === 'police-1' ? { ok: false, reason: 'actor police-1 may not act from this device' } : { ok: true }) } });
+  it('quarantines what is malformed and what is unsigned, with the reason, and never applies it', async () => {
+    nodes = testNodes(2, { org: 'check' });
     const [a, b] = nodes as [TestNode, TestNode];
     nodes.forEach((n) => n.connect([broker.url]));
-    await b.as('police-1')('tasks.create', { title: 'Close Railway St', department: 'police' });
     await b.as('fire-lead')('tasks.create', { title: 'Sandbag depot', department: 'fire' });
-    const rogue = connectMqtt({ brokers: [broker.url], clientId: 'rogue' });
-    for (let i = 0; i < 100 && !rogue.connected; i += 1) await new Promise((r) => setTimeout(r, 20));
-    await rogue.publish('polder/v1/check/events/dev_x', JSON.stringify({ events: [{ id: 'nope', origin: 'dev_x' }] }));
-    await rogue.close();
+    await converged(nodes);
+    const unsigned = craftEvent(null, 'dev_b', 2, '', t0 + 1000, logLine('fire-lead', 'fire', 'Unsigned: stand down'));
+    await publishAsRogue('polder/v1/check/events/dev_x', [{ id: 'nope', origin: 'dev_x' }, unsigned]);
     for (let i = 0; i < 200 && a.link!.status().quarantined < 2; i += 1) await new Promise((r) => setTimeout(r, 20));
-    const actors = a.service.store.db.prepare("SELECT actor FROM events WHERE origin = 'dev_b'").pluck().all();
-    expect(actors).toEqual(['fire-lead']);
-    const reasons = a.link!.quarantined().map((q) => q.reason).sort();
-    expect(reasons).toEqual(['actor police-1 may not act from this device', 'malformed event: id: not a UUID']);
+    expect(a.service.store.db.prepare("SELECT type FROM events WHERE origin = 'dev_b'").pluck().all()).toEqual(['task.created']);
+    const items = a.service.quarantined(10).items.map((q) => [q.reason, q.detail]).sort();
+    expect(items).toEqual([['malformed', 'malformed event: id: not a UUID'], ['unsigned', expect.stringMatching(/carries no signature/)]]);
   });
 });
 
-describe('the quarantine in the contract', () => {
-  it('lists refused events with their reasons, for EOC leads only', async () => {
-    nodes = testNodes(2, { org: 'review', link: { check: (e) => (e.actor === 'police-1' ? { ok: false, reason: 'police-1 is not on this roster' } : { ok: true }) } });
-    const [a, b] = nodes as [TestNode, TestNode];
+describe('the one quarantine', () => {
+  it('is what sync status counts and quarantine.list shows, for EOC leads only, with each resent copy counted as a receipt', async () => {
+    nodes = testNodes(2, { org: 'review' });
+    const [a] = nodes as [TestNode, TestNode];
     const sync = createSync({ service: a.service, now: () => a.clock.now(), logger: silentLogger(), emit: () => {} });
+    const identity = createIdentityHandlers(a.service);
     try {
       nodes.forEach((n) => n.connect([broker.url]));
-      await b.as('police-1')('log.append', { text: 'Road closed at Maitland Rd' });
-      for (let i = 0; i < 200 && a.link!.status().quarantined === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
-      const listed = await sync.handlers['sync.quarantine']({ limit: 10 }, { session: { id: 's', actorId: 'eoc-lead' } });
-      expect(listed).toMatchObject([{ origin: 'dev_b', actor: 'police-1', type: 'log.entry', reason: 'police-1 is not on this roster', receipts: 1 }]);
-      expect(methods['sync.quarantine'].access).toEqual({ may: 'sync.review' });
+      const unsigned = craftEvent(null, 'dev_b', 1, '', t0 + 1000, logLine('police-1', 'police', 'Road closed at Maitland Rd'));
+      await publishAsRogue('polder/v1/review/events/dev_b', [unsigned]);
+      await publishAsRogue('polder/v1/review/events/dev_b', [unsigned]);
+      const listed = async () => identity['quarantine.list']({ limit: 10 }, { session: { id: 's', actorId: 'eoc-lead' } });
+      for (let i = 0; i < 200 && (await listed()).items[0]?.receipts !== 2; i += 1) await new Promise((r) => setTimeout(r, 20));
+      expect(await listed()).toMatchObject({ total: 1, items: [{ eventId: unsigned.id, origin: 'dev_b', seq: 1, actor: 'police-1', type: 'log.entry', reason: 'unsigned', receipts: 2 }] });
+      expect(a.link!.status().quarantined).toBe(1);
+      expect((await sync.handlers['sync.status']({}, { session: { id: 's', actorId: 'eoc-lead' } })).quarantined).toBe(1);
+      expect(readSyncStatus(a.service.store.db, () => a.clock.now()).quarantined).toBe(1);
+      expect(Object.keys(methods).filter((m) => /quarantin/.test(m))).toEqual(['quarantine.list']);
+      expect(methods['quarantine.list'].access).toEqual({ may: 'sync.review' });
       const actor = (id: string) => a.service.directory.actors.find((x) => x.id === id)!;
       expect(mayDo(actor('eoc-lead'), 'sync.review')).toBe(true);
       expect(['fire-lead', 'police-1', 'eoc-1'].filter((id) => a.service.directory.actors.some((x) => x.id === id)).map((id) => mayDo(actor(id), 'sync.review'))).not.toContain(true);
@@ -102,3 +110,11 @@ describe('the quarantine in the contract', () => {
     }
   });
 });
+
+async function publishAsRogue(topic: string, events: unknown[]): Promise<void> {
+  const rogue = connectMqtt({ brokers: [broker.url], clientId: `rogue-${topic.length}-${events.length}` });
+  for (let i = 0; i < 250 && !rogue.connected; i += 1) await new Promise((r) => setTimeout(r, 20));
+  expect(rogue.connected).toBe(true);
+  await rogue.publish(topic, JSON.stringify({ events }));
+  await rogue.close();
+}

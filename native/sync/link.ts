@@ -2,20 +2,13 @@ import type { Database } from 'better-sqlite3';
 import type { SyncStatus } from '../api/sync.ts';
 import type { Logger } from '../logger.ts';
 import { connectMqtt, type MqttConfig, type MqttMessage } from '../mqtt/connection.ts';
-import { checkEvent } from '../ops/event-check.ts';
-import { fromRow, type EventRow, type OpsEvent } from '../ops/event.ts';
+import { createQuarantine } from '../identity/quarantine.ts';
+import { fromRow, type EventRow } from '../ops/event.ts';
 import type { OpsService } from '../ops/service.ts';
 import { createPeers } from './peers.ts';
-import { createQuarantine } from './quarantine.ts';
 import { addSeq, heldRanges, isRanges, subtract, type Ranges } from './ranges.ts';
 import { readSyncStatus, syncMeta } from './status.ts';
 import { checkSegment, syncTopics } from './topics.ts';
-
-/**
- * An extra verdict on a received event before it is applied. The signature and roster check needs
- * no hook: applyRemoteEvents runs it (native/identity/verify-event.ts) on every path events arrive by.
- */
-export type EventCheck = (event: OpsEvent) => { ok: true } | { ok: false; reason: string };
 
 export interface SyncLinkOptions {
   service: Pick<OpsService, 'deviceId' | 'outbox' | 'applyRemoteEvents' | 'store'>;
@@ -26,10 +19,11 @@ export interface SyncLinkOptions {
   mqtt?: Partial<Omit<MqttConfig, 'brokers' | 'clientId' | 'will'>>;
   now: () => number;
   logger: Logger;
-  check?: EventCheck;
   onStatus?: (status: SyncStatus) => void;
   /** Events per MQTT message. */
   batchSize?: number;
+  /** Received events applied in one transaction at most. */
+  applyBatch?: number;
   /** Messages of local events awaiting PUBACK at once. */
   inflight?: number;
   tickMs?: number;
@@ -37,10 +31,17 @@ export interface SyncLinkOptions {
   repairRetryMs?: number;
   /** How long a peer must have held an event before this node asks for it (it may be on its way). */
   repairGraceMs?: number;
-  /** Events asked for in one gap request. */
+  /** Events asked for in one gap request (and the most one request gets replayed). */
   repairBudget?: number;
+  /** Events this node replays to each requester and to all together: at most `burst` at once, refilled at `perSecond`. */
+  replayAllowance?: Record<'each' | 'total', { burst: number; perSecond: number }>;
   /** Receipts after which a refused sequence number is no longer asked for. */
   settledAfterReceipts?: number;
+}
+
+interface Bucket {
+  events: number;
+  tick: number;
 }
 
 interface Request {
@@ -51,8 +52,9 @@ interface Request {
 /**
  * Syncs one node's operations log over MQTT. The SQLite outbox is the queue: local events go out
  * in batches and are marked sent on PUBACK, so whatever was not acknowledged goes again after a
- * reconnect. Received events are deduped by id, passed through `check`, and applied in the ops
- * transaction; anything refused is quarantined with its reason. Each node keeps a retained digest
+ * reconnect. Received events go to applyRemoteEvents, which dedupes them by id, checks them
+ * (native/identity/verify-event.ts) and applies them in the ops transaction; anything refused is
+ * quarantined there with its reason, in the one quarantine. Each node keeps a retained digest
  * of the sequence runs it holds per origin; a node that lacks some of what a peer holds asks for
  * those runs and the peer replays them from its log, which repairs whatever the broker lost.
  */
@@ -71,8 +73,9 @@ export function startSyncLink(options: SyncLinkOptions) {
   const graceTicks = Math.round((options.repairGraceMs ?? 1000) / tickMs);
   const budget = options.repairBudget ?? 5000;
   const settledAfter = options.settledAfterReceipts ?? 3;
+  const applyBatch = options.applyBatch ?? 2000;
+  const replayAllowance = options.replayAllowance ?? { each: { burst: 20_000, perSecond: 5000 }, total: { burst: 60_000, perSecond: 20_000 } };
   const s = {
-    hasId: db.prepare<[string], number>('SELECT 1 FROM events WHERE id = ?').pluck(),
     stamp: db.prepare<[], number | null>('SELECT max(pos) FROM events').pluck(),
     since: db.prepare<[number], { origin: string; seq: number }>('SELECT origin, seq FROM events WHERE pos > ?'),
     range: db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE origin = ? AND seq BETWEEN ? AND ? ORDER BY seq'),
@@ -94,6 +97,11 @@ export function startSyncLink(options: SyncLinkOptions) {
     lastSync: meta.lastSync(),
     lastSyncWritten: meta.lastSync(),
     lastStatus: '',
+    received: [] as unknown[],
+    /** Per requester (by the `from` of its gap requests), the events it may still have replayed. */
+    allowances: new Map<string, Bucket>(),
+    allRequesters: { events: replayAllowance.total.burst, tick: 0 } as Bucket,
+    applySoon: null as NodeJS.Immediate | null,
   };
   meta.setBrokers(options.brokers);
   meta.setConnected(null);
@@ -186,7 +194,7 @@ export function startSyncLink(options: SyncLinkOptions) {
         if (where.id !== me && typeof b.ranges === 'object' && b.ranges !== null) receiveDigest(where.id, b.ranges as Record<string, unknown>);
         break;
       case 'req':
-        if (b.ask === me && isRanges(b.ranges)) replay(where.id, b.ranges);
+        if (b.ask === me && isRanges(b.ranges)) replay(typeof b.from === 'string' ? b.from : '?', where.id, b.ranges);
         break;
       case 'presence':
         if (where.id !== me && message.payload.length > 0) peers.seen(where.id, b.online === true);
@@ -194,35 +202,24 @@ export function startSyncLink(options: SyncLinkOptions) {
     }
   }
 
+  /**
+   * Received events wait for the messages already read off the socket and are applied together:
+   * one transaction (one commit) per burst instead of one per message. The broker has the PUBACK
+   * by then; were the node to stop before applying, its digest would still lack them and gap
+   * repair would fetch them again from any holder.
+   */
   function receiveEvents(raw: unknown[]) {
-    const fresh: OpsEvent[] = [];
-    const rawById = new Map<string, unknown>();
-    db.transaction(() => {
-      for (const r of raw) {
-        const parsed = checkEvent(r);
-        if (!parsed.ok) {
-          quarantine.put(r, `malformed event: ${parsed.problem}`);
-          continue;
-        }
-        const ev = parsed.event;
-        if (s.hasId.get(ev.id) === 1 || rawById.has(ev.id)) continue;
-        if (quarantine.has(ev.id, ev.hash)) {
-          quarantine.put(r, 'received again');
-          continue;
-        }
-        const verdict = options.check?.(ev) ?? { ok: true };
-        if (!verdict.ok) {
-          quarantine.put(r, verdict.reason);
-          continue;
-        }
-        fresh.push(ev);
-        rawById.set(ev.id, r);
-      }
-      if (fresh.length === 0) return;
-      const result = service.applyRemoteEvents(fresh);
-      for (const { id, reason } of result.rejected) quarantine.put(rawById.get(id) ?? { id }, reason);
-      if (result.applied.length) synced();
-    })();
+    state.received.push(...raw);
+    if (state.received.length >= applyBatch) applyReceived();
+    else state.applySoon ??= setImmediate(applyReceived);
+  }
+
+  function applyReceived() {
+    if (state.applySoon) clearImmediate(state.applySoon);
+    state.applySoon = null;
+    const batch = state.received.splice(0);
+    if (state.closed || batch.length === 0) return;
+    if (service.applyRemoteEvents(batch).applied.length) synced();
   }
 
   function receiveDigest(node: string, ranges: Record<string, unknown>) {
@@ -234,17 +231,42 @@ export function startSyncLink(options: SyncLinkOptions) {
     peers.seen(node, true);
   }
 
-  /** Publishes the asked-for events of `origin` that this log holds, on that origin's topic. */
-  function replay(origin: string, ranges: Ranges) {
-    let left = budget;
+  /**
+   * Publishes the asked-for events of `origin` that this log holds, on that origin's topic, within
+   * what `requester` has left of its replay allowance and what all requesters together have left
+   * (a requester names itself, so a client could rotate names): asking again and again cannot make
+   * this node replay its log without pause.
+   */
+  function replay(requester: string, origin: string, ranges: Ranges) {
+    const mine = allowanceOf(requester);
+    const everyone = refill(state.allRequesters, replayAllowance.total);
+    let left = Math.min(budget, Math.floor(mine.events), Math.floor(everyone.events));
     for (const [lo, hi] of ranges) {
       if (left <= 0) break;
       const rows = s.range.all(origin, lo, Math.min(hi, lo + left - 1));
       left -= rows.length;
+      mine.events -= rows.length;
+      everyone.events -= rows.length;
       for (let i = 0; i < rows.length; i += batchSize) {
         publishQuietly(topics.events(origin), JSON.stringify({ events: rows.slice(i, i + batchSize).map(fromRow) }));
       }
     }
+  }
+
+  /** Tops up a token bucket by the ticks since it was last drawn from. */
+  function refill(bucket: Bucket, rate: { burst: number; perSecond: number }): Bucket {
+    bucket.events = Math.min(rate.burst, bucket.events + ((state.tick - bucket.tick) * rate.perSecond * tickMs) / 1000);
+    bucket.tick = state.tick;
+    return bucket;
+  }
+
+  function allowanceOf(requester: string): Bucket {
+    const bucket = state.allowances.get(requester) ?? { events: replayAllowance.each.burst, tick: state.tick };
+    // Most recently asking last; only the latest 1000 requesters are remembered.
+    state.allowances.delete(requester);
+    state.allowances.set(requester, bucket);
+    if (state.allowances.size > 1000) state.allowances.delete(state.allowances.keys().next().value as string);
+    return refill(bucket, replayAllowance.each);
   }
 
   // Digests and gap repair -------------------------------------------------------------------
@@ -286,6 +308,8 @@ export function startSyncLink(options: SyncLinkOptions) {
   }
 
   function askForGaps() {
+    // Events received but not yet applied are not in `mine`: asking now would fetch them twice.
+    if (state.received.length > 0) return;
     const digests = settledDigests();
     const settled = new Map<string, Ranges>();
     for (const { origin, seq } of quarantine.settled(settledAfter)) settled.set(origin, [...(settled.get(origin) ?? []), [seq, seq]]);
@@ -363,11 +387,11 @@ export function startSyncLink(options: SyncLinkOptions) {
     get connected() {
       return conn.connected;
     },
-    quarantined: (limit?: number) => quarantine.list(limit),
     /** Says goodbye (presence offline) and closes; the outbox keeps whatever was not acknowledged. */
     async close(): Promise<void> {
       if (state.closed) return;
       clearInterval(timer);
+      applyReceived();
       if (conn.connected) {
         await Promise.race([
           conn.publish(topics.presence(me), JSON.stringify({ node: me, online: false }), { retain: true }).catch(() => {}),

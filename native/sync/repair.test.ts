@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectMqtt } from '../mqtt/connection.ts';
 import { startAedes, startMosquitto, startProxy } from '../mqtt/test-broker.ts';
 import { converged, testNodes, type TestNode } from './test-nodes.ts';
 
@@ -98,5 +99,41 @@ describe('gap repair', () => {
     proxy.setMode({ kind: 'reset' });
     proxy.setMode({ kind: 'pass' });
     await converged(nodes);
+  });
+});
+
+describe('gap-repair replies', () => {
+  it('are rationed per requester and for all requesters together, however often they ask', async () => {
+    const broker = await startMosquitto();
+    cleanups.push(() => broker.stop());
+    nodes = testNodes(1, { org: 'ration', link: { replayAllowance: { each: { burst: 30, perSecond: 0 }, total: { burst: 50, perSecond: 0 } } } });
+    const [a] = nodes as [TestNode];
+    for (let i = 0; i < 40; i += 1) await a.as('fire-lead')('log.append', { text: `entry ${i}` });
+    a.connect([broker.url]);
+    // What a sends of its own outbox is not a reply: listen only once that is out.
+    for (let i = 0; i < 250 && a.service.outbox.pendingCount() > 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(a.service.outbox.pendingCount()).toBe(0);
+    const held = a.service.store.db.prepare<[], number>("SELECT count(*) FROM events WHERE origin = 'dev_a'").pluck().get()!;
+    expect(held).toBeGreaterThanOrEqual(40);
+
+    const client = connectMqtt({ brokers: [broker.url], clientId: 'asker' });
+    cleanups.push(() => client.close());
+    const replayed: number[] = [];
+    const listener = connectMqtt({ brokers: [broker.url], clientId: 'listener' }, { onMessage: (m) => replayed.push((JSON.parse(m.payload.toString()) as { events: unknown[] }).events.length) });
+    cleanups.push(() => listener.close());
+    await listener.subscribe(['polder/v1/ration/events/dev_a']);
+    for (let i = 0; i < 250 && !(client.connected && listener.connected && a.link!.connected); i += 1) await new Promise((r) => setTimeout(r, 20));
+    const total = () => replayed.reduce((sum, n) => sum + n, 0);
+    const ask = (from: string) => client.publish('polder/v1/ration/req/dev_a', JSON.stringify({ from, ask: 'dev_a', ranges: [[1, held]] }));
+
+    for (let i = 0; i < 5; i += 1) await ask('greedy');
+    for (let i = 0; i < 100 && total() < 30; i += 1) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(total()).toBe(30);
+    // Another requester has its own allowance, but all together get no more than the total.
+    for (let i = 0; i < 5; i += 1) await ask(`rotated-${i}`);
+    for (let i = 0; i < 100 && total() < 50; i += 1) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(total()).toBe(50);
   });
 });

@@ -143,7 +143,7 @@ export async function runSchedule(harness: ScheduleHarness, schedule: Schedule, 
       const holes = n.service.store.db.prepare<[], number>('SELECT count(*) FROM (SELECT origin, max(seq) AS top, count(*) AS n FROM events GROUP BY origin) WHERE top <> n').pluck().get();
       if (holes) throw new Error(`${n.id} has missing or duplicate sequence numbers for ${holes} origins`);
       const quarantined = n.link!.status().quarantined;
-      if (quarantined) throw new Error(`${n.id} quarantined ${quarantined} events: ${n.link!.quarantined().map((q) => q.reason).join('; ')}`);
+      if (quarantined) throw new Error(`${n.id} quarantined ${quarantined} events: ${n.service.quarantined(50).items.map((q) => q.detail).join('; ')}`);
       const conflictsOn = n.service.store.db.prepare<[string], string>("SELECT lost_event FROM conflicts WHERE entity = ? AND field = 'title'").pluck();
       const hlcOf = n.service.store.db.prepare<[string], string>('SELECT hlc FROM events WHERE id = ?').pluck();
       for (const [a, b] of collisions) {

@@ -32,7 +32,7 @@ export function readSyncStatus(db: Database, now: () => number): SyncStatus {
     lastSync: meta.lastSync(),
     outbox: count('SELECT count(*) FROM outbox WHERE sent_at IS NULL'),
     peers: createPeers(db, now).list(),
-    quarantined: count('SELECT count(*) FROM sync_quarantine'),
+    quarantined: count('SELECT count(*) FROM quarantine'),
     conflicts: count('SELECT count(*) FROM conflicts'),
   };
 }

@@ -20,8 +20,8 @@ export type TestNode = ReturnType<typeof testService> & {
 };
 
 /**
- * Nodes for sync tests, each a real ops service with its own data folder and manual clock; only
- * the first seeds the standard units, as a deployment's first node would.
+ * Nodes for sync tests, each a real ops service with its own data folder and manual clock; dev_a,
+ * the roster's first workstation, seeds the standard units (native/ops/service.ts seedsUnits).
  */
 export function testNodes(
   count: number,
@@ -34,7 +34,7 @@ export function testNodes(
     const index = (options.firstIndex ?? 0) + i;
     const id = `dev_${String.fromCharCode(97 + index)}`;
     const own = trusted(id);
-    const env = testService({ ...own, ...(index > 0 ? { seedUnits: [] } : {}) }, undefined, t0 + (options.skewMs?.(index) ?? 0));
+    const env = testService(own, undefined, t0 + (options.skewMs?.(index) ?? 0));
     const node: TestNode = {
       ...env,
       id,

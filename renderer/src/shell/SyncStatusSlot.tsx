@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { QuarantinedEvent, SyncStatus } from '../../../native/api/sync.ts';
+import type { SyncStatus } from '../../../native/api/sync.ts';
 import { useHost } from '../bridge/host-context.tsx';
 import { useSession } from '../session/session.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { QuarantineList } from './QuarantineList.tsx';
 import { useTimeFormat } from './time-format.tsx';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -66,13 +67,9 @@ export function SyncStatusSlot() {
 
 function PeersDialog({ status, onClose }: { status: SyncStatus; onClose(): void }) {
   const time = useTimeFormat();
-  const { call } = useSession();
-  // Only EOC leads may review the quarantine; for anyone else the call is refused and the list stays hidden.
-  const [quarantined, setQuarantined] = useState<QuarantinedEvent[] | null>(null);
-  useEffect(() => {
-    if (status.quarantined === 0) return;
-    call('sync.quarantine', { limit: 50 }).then(setQuarantined, () => setQuarantined(null));
-  }, [call, status.quarantined]);
+  const { actor } = useSession();
+  // Only EOC leads may review the quarantine (access sync.review); others see its count above.
+  const reviewsTrust = actor?.department === 'eoc' && actor.role === 'lead';
   return (
     <Dialog title="Sync and peers" onClose={onClose}>
       <div data-testid="peers-panel">
@@ -114,18 +111,10 @@ function PeersDialog({ status, onClose }: { status: SyncStatus; onClose(): void 
             </tbody>
           </table>
         )}
-        {quarantined && quarantined.length > 0 && (
+        {reviewsTrust && status.quarantined > 0 && (
           <>
             <h3>Quarantined events</h3>
-            <ul className="quarantine-list" data-testid="quarantine-list">
-              {quarantined.map((q) => (
-                <li key={`${q.eventId}-${q.receivedAt}`}>
-                  {time.short(q.receivedAt)} · {q.origin}
-                  {q.seq === null ? '' : ` #${q.seq}`} {q.type ?? 'unreadable event'}
-                  {q.actor ? ` by ${q.actor}` : ''}: <strong>{q.reason}</strong>
-                </li>
-              ))}
-            </ul>
+            <QuarantineList refresh={status.quarantined} />
           </>
         )}
       </div>
