@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fromRow, type EventRow } from './event.ts';
 import { createProjector, dumpProjections } from './projector.ts';
 import { codeOf, testService } from './test-service.ts';
-import { trustedDevices } from '../identity/test-roster.ts';
 
 let env: ReturnType<typeof testService>;
 afterEach(() => env?.close());
