@@ -67,6 +67,7 @@ async function start(): Promise<{ app: PolderApp; windows: PortHost; pdfs: PdfRe
     terminal: terminalConfig({ env, dataDir: config.dataDir, cli: { node: process.execPath, script: config.cliScript, runAsNode: true } }),
     desktop: pdfs.shell,
     sync,
+    brokers: sync?.brokers,
     capFeed: desktopCapFeed(env, sync),
   });
   windows = createPortHost(app);
