@@ -2,6 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { demoPin } from '../native/identity/demo-pin.ts';
+import { signIn } from './ui-helpers.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -52,8 +53,7 @@ test('the desktop app saves the activity log (ICS 214) as a PDF from the palette
     dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as unknown as typeof dialog.showSaveDialog;
   }, target);
   const window = await app.firstWindow();
-  await window.getByTestId('sign-in-eoc-lead').click();
-  await expect(window.getByTestId('signed-in')).toBeVisible();
+  await signIn(window, 'eoc-lead');
   await window.keyboard.press('Control+k');
   await window.getByTestId('palette-input').fill('activity log PDF');
   await window.keyboard.press('Enter');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startMosquitto } from '../native/mqtt/test-broker.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
+import { signIn } from './ui-helpers.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -19,8 +20,7 @@ test('the feed runs through mosquitto; the served gauge shows a live value and i
   const feedExit = new Promise<number | null>((done) => feed.once('exit', (code) => done(code)));
   try {
     await page.goto(served.url);
-    await page.getByTestId('sign-in-eoc-lead').click();
-    await expect(page.getByTestId('signed-in')).toBeVisible();
+    await signIn(page, 'eoc-lead');
     await page.getByTestId('gauges-tab').click();
 
     const inlet = page.getByTestId('gauge-g-inlet');
