@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkAfterCrashes, killWriterAtRandom, seededRandom } from '../native/ops/crash-harness.ts';
+import { checkAfterCrashes, killWriterAtRandom } from '../native/ops/crash-harness.ts';
+import { seededRandom } from '../native/ops/seeded-random.ts';
 
 const { values } = parseArgs({ options: { kills: { type: 'string', default: '500' }, lineages: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } } });
 const kills = Number(values.kills);

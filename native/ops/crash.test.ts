@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../store/test-helpers.ts';
-import { checkAfterCrashes, killWriterAtRandom, seededRandom, type CrashRun } from './crash-harness.ts';
+import { checkAfterCrashes, killWriterAtRandom, type CrashRun } from './crash-harness.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const lineages = 4;
 const killsPerLineage = 13;

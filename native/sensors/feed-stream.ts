@@ -3,6 +3,7 @@
 // scripted faults a quality check must catch: a stuck gauge, a spike and a dropout.
 import type { SensorKind } from '../api/sensors.ts';
 import { kindRules } from './kinds.ts';
+import { seededRandom } from '../ops/seeded-random.ts';
 
 export interface GaugeTrack {
   id: string;
@@ -43,18 +44,6 @@ export interface FeedReading {
 const typicalNoise: Record<SensorKind, number> = { 'water-level': 0.005, 'rain-intensity': 0.5, flow: 0.05, 'soil-moisture': 0.5 };
 /** How far off the line the spike is. */
 export const spikeSize: Record<SensorKind, number> = { 'water-level': 1.2, 'rain-intensity': 120, flow: 20, 'soil-moisture': 30 };
-
-/** mulberry32: a small seeded generator, so a feed is the same stream every time. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The track's value at scenario time t, linearly between samples, held at either end. */
 export function valueAt(track: GaugeTrack, t: number): number {
