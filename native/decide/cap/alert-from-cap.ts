@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
 import { CapCertainty, CapSeverity, CapUrgency, textLimits, type Alert } from '../../api/ops.ts';
+import type { SystemAlertDraft } from '../../ops/system-alerts.ts';
 import type { CapMessage } from './cap-message.ts';
 
-/** What `alerts.raise` is asked for a CAP message, before its own checks. */
-export interface RaiseFromCap {
-  source: 'cap';
-  title: string;
-  description: string;
-  severity: Alert['severity'];
-  urgency: Alert['urgency'];
-  certainty: Alert['certainty'];
-  area: Alert['area'];
-  dedupeKey: string;
-}
+/** What `alerts.raise` is asked for a CAP message, before its own checks: the same draft the app's own alerts are. */
+export type RaiseFromCap = SystemAlertDraft & { source: 'cap' };
 
 /** Messages about the same first alert group in the queue: an Update repeats it rather than
  * adding a row. The key is a digest, so any sender and identifier fit the key's limit. */
