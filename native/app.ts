@@ -146,7 +146,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const cap = createCapService({
     db: ops.store.db,
     validator: createCapValidator(options.resourcesDir),
-    alerts: ops.handlers,
+    queue: ops,
     clock,
     sender: capSender(ops.deviceId),
     areaDesc: scenario?.summary.title ?? 'Alert area',
