@@ -66,7 +66,7 @@ export function createForecastService(options: ForecastServiceOptions) {
   const pending = new Map<string, { resolve: (r: ForecastRecord) => void; members: number; by: Actor | 'system'; args: ForecastArgs }>();
   const grids = createForecastGridStore(options.db, options.gridRetention);
   grids.prune(clock.now());
-  /** Observed and modelled gauge levels of the last hour's forecasts (kept in memory: skill starts afresh on restart). */
+  /** Observed and modelled depths at the gauges in the last hour's forecasts (kept in memory: skill starts afresh on restart). */
   let levelPairs: LevelPair[] = [];
   let unsubscribe: (() => void) | null = null;
 
