@@ -7,6 +7,7 @@ import { isSignedIn, type ActorLookup } from './rpc/access.ts';
 import { createPushBus, pushAudience, type PushAudience, type PushBus } from './rpc/push-bus.ts';
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
+import type { GridRetention } from './decide/forecast-grids.ts';
 import { createDecideHandlers } from './decide/handlers.ts';
 import { createIdentityHandlers } from './identity/handlers.ts';
 import { openOpsService } from './ops/service.ts';
@@ -33,7 +34,9 @@ import { writeCliLauncher } from './terminal/launcher.ts';
 import { createTerminals } from './terminal/terminals.ts';
 import { polderVersion } from './version.ts';
 import type { SimulationHost } from '../simulation/host/create-host.ts';
+import { mapZoneOfEpsg } from '../simulation/scenario/map-zone.ts';
 import { resolveScenarioDir, scenarioLayers, summarizeScenario } from '../simulation/scenario/summary.ts';
+import { lonLatToUtm } from '../simulation/scenario/utm-forward.ts';
 
 export interface AppOptions {
   dataDir: string;
@@ -58,6 +61,9 @@ export interface AppOptions {
   sync?: SyncConfig;
   /** CAP messages from an MQTT topic into the alert queue. */
   capFeed?: CapMqttConfig;
+  /** How long live readings are gathered before one forecast runs on them (default a minute), and
+   * how many forecasts' grids are kept on disk for how long (default: defaultGridRetention). */
+  forecasts?: { readingWindowMs?: number; gridRetention?: GridRetention };
 }
 
 export interface PolderApp {
@@ -130,14 +136,20 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     createTask: (args, ctx) => ops.handlers['tasks.create']({ ...args, dueAt: null, location: null, alertId: null, incidentId: null }, ctx),
     departments: () => ops.directory.departments.map((d) => d.id),
     push: pushes.emit,
+    ...options.forecasts,
   });
 
-  // Rain gauges set the forecast's rain, flow gauges named after an inflow set its discharge.
-  // Water-level gauges read depth at the gauge, not the water-surface level assimilation nudges
-  // toward, so they do not feed forecasts yet.
+  // Rain gauges set the forecast's rain, flow gauges named after an inflow set its discharge,
+  // water-level gauges (depth above ground) nudge the forecast's start near them: placed in the
+  // scenario's CRS from the registry's location, so a gauge moved in the app nudges where it is.
+  const gaugeZone = scenario ? mapZoneOfEpsg(scenario.summary.crs) : null;
   function forecastOn(sensor: Sensor, value: number): void {
     if (sensor.kind === 'rain-intensity') decide.readings.reading({ kind: 'rain', intensity: value });
     else if (sensor.kind === 'flow') decide.readings.reading({ kind: 'inflow', inflow: sensor.id, discharge: value });
+    else if (sensor.kind === 'water-level' && gaugeZone) {
+      const [x, y] = lonLatToUtm(sensor.location.lon, sensor.location.lat, gaugeZone);
+      decide.readings.reading({ kind: 'level', gauge: sensor.id, x, y, depth: value });
+    }
   }
 
   if (options.terminal) writeCliLauncher(options.terminal.launcherDir, options.terminal.cli);
@@ -146,7 +158,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const cap = createCapService({
     db: ops.store.db,
     validator: createCapValidator(options.resourcesDir),
-    alerts: ops.handlers,
+    queue: ops,
     clock,
     sender: capSender(ops.deviceId),
     areaDesc: scenario?.summary.title ?? 'Alert area',

@@ -24,7 +24,7 @@ function node(sender: string) {
   dirs.push(dir);
   const clock = systemClock();
   const ops = openOpsService({ dataDir: dir, clock, push: { emit() {} }, logger: quiet, backupEveryMs: 0 });
-  return { ops, cap: createCapService({ db: ops.store.db, validator, alerts: ops.handlers, clock, sender, areaDesc: 'Merewether' }) };
+  return { ops, cap: createCapService({ db: ops.store.db, validator, queue: ops, clock, sender, areaDesc: 'Merewether' }) };
 }
 
 const stats = (ms: number[]) => {

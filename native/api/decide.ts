@@ -37,9 +37,16 @@ export const ForecastRequest = z
     basis: z.enum(['scenario', 'persistence']).default('scenario'),
     rain: ForecastSeries.nullable().optional(),
     inflows: z.record(z.string().max(textLimits.id), ForecastSeries).optional(),
-    /** Gauge levels observed now (scenario CRS, m): the start is nudged toward them (assimilation). */
+    /** Gauge levels observed now (scenario CRS, m), each a stage (water-surface elevation) or a
+     * depth above the ground at the gauge (what water-level sensors read): the start is nudged
+     * toward them (assimilation). */
     observations: z
-      .array(z.object({ id: Id, x: z.number().finite(), y: z.number().finite(), stage: z.number().finite() }).strict())
+      .array(
+        z.union([
+          z.object({ id: Id, x: z.number().finite(), y: z.number().finite(), stage: z.number().finite() }).strict(),
+          z.object({ id: Id, x: z.number().finite(), y: z.number().finite(), depth: z.number().finite() }).strict(),
+        ]),
+      )
       .max(500)
       .optional(),
   })
@@ -163,7 +170,20 @@ export const WhatIfComparison = z.object({
 });
 export type WhatIfComparison = z.infer<typeof WhatIfComparison>;
 
-/** How far to trust the model at a gauge: modelled − observed level over the last hour (m). */
+/** A stored forecast's grids, row 0 north, each the base64 of little-endian Float32 per cell: peak
+ * depth (m), arrival at the impact depth (simulated s, -1 never) and the ensemble's share of
+ * members reaching it. */
+export const ForecastGrids = z.object({
+  id: z.string(),
+  nx: z.number().int().positive(),
+  ny: z.number().int().positive(),
+  maxDepth: z.string(),
+  arrival: z.string(),
+  probability: z.string(),
+});
+export type ForecastGrids = z.infer<typeof ForecastGrids>;
+
+/** How far to trust the model at a gauge: modelled − observed depth above ground over the last hour (m). */
 export const GaugeSkill = z.object({ gauge: z.string(), n: z.number().int(), bias: z.number().nullable(), rmse: z.number().nullable() });
 export type GaugeSkill = z.infer<typeof GaugeSkill>;
 
@@ -181,9 +201,11 @@ export const decideMethods = {
   /** Starts a forecast in the engine's thread; the record comes back running, `forecast.finished` follows. */
   'forecast.run': { access: { may: 'sim.run' }, args: ForecastRequest, result: ForecastRecord },
   'forecast.cancel': { access: { may: 'sim.run' }, args: z.object({ id: Id }).strict(), result: ForecastRecord },
-  /** Per gauge, bias and RMSE of the model's level (before the nudge) against the levels forecasts were given, over the last hour. */
+  /** Per gauge, bias and RMSE of the model's depth at the gauge (before the nudge) against the depths the gauges read, over the last hour. */
   'forecast.skill': { access: 'signedIn', args: z.object({}).strict(), result: z.array(GaugeSkill) },
   'forecast.list': { access: 'signedIn', args: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(), result: z.array(ForecastRecord) },
+  /** A completed forecast's grids, kept on disk across restarts for the newest forecasts (not_found once retention dropped them). */
+  'forecast.grids': { access: 'signedIn', args: z.object({ id: Id }).strict(), result: ForecastGrids },
   'recommendations.list': { access: 'signedIn', args: z.object({ status: z.enum(['draft', 'all']).default('draft') }).strict(), result: z.array(Recommendation) },
   /** Changes a draft before anyone approves it; the change and its reason are logged. */
   'recommendations.edit': { access: { may: 'task.create' }, args: z.object({ id: Id, ...DraftChanges, reason: Reason.optional() }).strict(), result: Recommendation },

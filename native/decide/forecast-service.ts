@@ -14,6 +14,7 @@ import type { KeyedAlert } from '../ops/commands/alerts.ts';
 import { uuidv7 } from '../ops/uuid.ts';
 import type { ForecastOutcome } from '../../simulation/host/forecast.ts';
 import type { HostEvent, HostRequest } from '../../simulation/host/protocol.ts';
+import { createForecastGridStore, type GridRetention } from './forecast-grids.ts';
 import { createForecastStore } from './forecast-store.ts';
 import { gaugeSkill, type LevelPair } from './gauge-skill.ts';
 import { alertDescription, alertTitle, impactAlerts, type ImpactAlert } from './impact-rules.ts';
@@ -51,21 +52,21 @@ export interface ForecastServiceOptions {
   /** The scenario forecasts run when none is named. */
   defaultScenario: string | null;
   threads?: number;
+  /** How many forecasts' grids are kept on disk, and for how long (default: defaultGridRetention). */
+  gridRetention?: GridRetention;
 }
 
 /** Gauge skill looks back this far (ms). */
 const skillWindowMs = 3_600_000;
-
-/** Grids of the newest forecasts kept in memory (what-if differences compare them). */
-const keptGrids = 6;
 
 export function createForecastService(options: ForecastServiceOptions) {
   const { clock } = options;
   const store = createForecastStore(options.db);
   store.interruptStale(clock.now());
   const pending = new Map<string, { resolve: (r: ForecastRecord) => void; members: number; by: Actor | 'system'; args: ForecastArgs }>();
-  const grids = new Map<string, ForecastOutcome>();
-  /** Observed and modelled gauge levels of the last hour's forecasts (kept in memory: skill starts afresh on restart). */
+  const grids = createForecastGridStore(options.db, options.gridRetention);
+  grids.prune(clock.now());
+  /** Observed and modelled depths at the gauges in the last hour's forecasts (kept in memory: skill starts afresh on restart). */
   let levelPairs: LevelPair[] = [];
   let unsubscribe: (() => void) | null = null;
 
@@ -113,8 +114,7 @@ export function createForecastService(options: ForecastServiceOptions) {
         return;
       }
       const { outcome } = event;
-      grids.set(event.id, outcome);
-      for (const old of [...grids.keys()].slice(0, Math.max(0, grids.size - keptGrids))) grids.delete(old);
+      grids.put(event.id, outcome, now);
       const whatIf = waiter.args.fromForecast !== undefined;
       const record = store.get(event.id)!;
       const called = whatIf ? [] : impactAlerts(outcome.impacts, waiter.members);
@@ -131,8 +131,9 @@ export function createForecastService(options: ForecastServiceOptions) {
       });
       const done = store.get(event.id)!;
       if (outcome.assimilation.length > 0) {
-        // the model's level before the nudge is what it would have said without the gauge
-        levelPairs = [...levelPairs.filter((p) => p.time > now - skillWindowMs), ...outcome.assimilation.map((r) => ({ gauge: r.id, time: record.requestedAt, observed: r.observed, modelled: r.before }))];
+        // the model's depth before the nudge is what it would have said without the gauge; depths
+        // on the model's bed, as the engine converted the reading for the nudge
+        levelPairs = [...levelPairs.filter((p) => p.time > now - skillWindowMs), ...outcome.assimilation.map((r) => ({ gauge: r.id, time: record.requestedAt, observed: r.observedDepth, modelled: r.depthBefore }))];
         const mean = (pick: (r: ForecastOutcome['assimilation'][number]) => number) => (outcome.assimilation.reduce((sum, r) => sum + Math.abs(pick(r) - r.observed), 0) / outcome.assimilation.length).toFixed(2);
         options.activity(waiter.by, `Forecast start nudged toward ${outcome.assimilation.length} gauge level(s): mean difference ${mean((r) => r.before)} m → ${mean((r) => r.after)} m`);
       }
@@ -193,8 +194,8 @@ export function createForecastService(options: ForecastServiceOptions) {
     /** Bias and RMSE per gauge over the last hour. */
     skill: () => gaugeSkill(levelPairs, clock.now(), skillWindowMs),
     get: (id: string) => store.get(id),
-    /** The grids of a recent forecast still in memory. */
-    grids: (id: string) => grids.get(id) ?? null,
+    /** The grids of a completed forecast the retention still keeps. */
+    grids: (id: string) => grids.get(id),
     close(): void {
       unsubscribe?.();
       unsubscribe = null;

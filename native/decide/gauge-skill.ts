@@ -1,6 +1,8 @@
 // How far to trust the model at each gauge: bias and RMSE of the modelled level against the
-// observed one over the last hour. Fed by pairs of (observed reading, model level at that time);
-// live readings arrive from the sensor ingest, the model's level from the run's probes.
+// observed one over the last hour. Fed by pairs of (observed, modelled) depth above the model's
+// bed at the gauge, both converted as the nudge converts them (simulation/host/assimilate.ts):
+// the model's before the nudge, the gauge's reading (a stage or a reading below ground: no
+// negative depth).
 
 export interface LevelPair {
   gauge: string;

@@ -4,10 +4,12 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { decideMethods, decidePushes } from '../api/decide.ts';
 import type { Push } from '../api/index.ts';
+import { PolderError } from '../api/errors.ts';
 import type { Actor } from '../api/ops.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../logger.ts';
 import type { CallContext } from '../rpc/handlers.ts';
+import type { GridRetention } from './forecast-grids.ts';
 import { createForecastService, type ForecastEngine, type ForecastServiceOptions } from './forecast-service.ts';
 import { recommendationsFor } from './impact-rules.ts';
 import { createRecommendations, type RecommendationOptions } from './recommendations.ts';
@@ -34,6 +36,7 @@ export interface DecideOptions {
   threads?: number;
   /** How long readings are gathered, from the first of them, before one forecast runs on them all. */
   readingWindowMs?: number;
+  gridRetention?: GridRetention;
 }
 
 export function createDecideHandlers(options: DecideOptions) {
@@ -55,6 +58,7 @@ export function createDecideHandlers(options: DecideOptions) {
     logger: options.logger,
     defaultScenario: options.defaultScenario,
     ...(options.threads ? { threads: options.threads } : {}),
+    ...(options.gridRetention ? { gridRetention: options.gridRetention } : {}),
     progress: (p) => options.push('forecast.progress', p),
     finished: (record) => options.push('forecast.finished', record),
     onCompleted: (record, alerts) => recommendations.draft(record.id, recommendationsFor(alerts)),
@@ -89,6 +93,12 @@ export function createDecideHandlers(options: DecideOptions) {
     },
     'forecast.list': ({ limit }) => forecasts.list(limit),
     'forecast.skill': () => forecasts.skill(),
+    'forecast.grids': ({ id }) => {
+      const stored = forecasts.grids(id);
+      if (!stored) throw new PolderError('not_found', forecasts.get(id) ? `The grids of forecast ${id} are not kept (it did not complete, or only the newest forecasts' grids are)` : `No forecast with id "${id}"`);
+      const base64 = (grid: Float32Array) => Buffer.from(grid.buffer, grid.byteOffset, grid.byteLength).toString('base64');
+      return { id, nx: stored.nx, ny: stored.ny, maxDepth: base64(stored.grids.maxDepth), arrival: base64(stored.grids.arrival), probability: base64(stored.grids.probability) };
+    },
     ...recommendations.handlers,
     'whatif.run': ({ baseId, name, edits, closures }, ctx) => {
       const actor = options.actor(ctx);

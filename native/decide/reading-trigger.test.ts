@@ -20,7 +20,7 @@ describe('forecasts on new readings', () => {
     trigger.reading({ kind: 'inflow', inflow: 'creek', discharge: 12 });
     trigger.reading({ kind: 'rain', intensity: 40 });
     trigger.reading({ kind: 'inflow', inflow: 'creek', discharge: 19 });
-    trigger.reading({ kind: 'level', gauge: 'g-inlet', x: 1, y: 2, stage: 20.5 });
+    trigger.reading({ kind: 'level', gauge: 'g-inlet', x: 1, y: 2, depth: 0.4 });
     expect(runs).toHaveLength(0);
     // the first reading opens the window; the later ones join it rather than restart it
     expect(timers).toHaveLength(1);
@@ -33,7 +33,7 @@ describe('forecasts on new readings', () => {
         aheadMinutes: 60, members: 1, from: 'current', basis: 'persistence',
         inflows: { creek: { times: [0], values: [19] } },
         rain: { times: [0], values: [40] },
-        observations: [{ id: 'g-inlet', x: 1, y: 2, stage: 20.5 }],
+        observations: [{ id: 'g-inlet', x: 1, y: 2, depth: 0.4 }],
       },
     ]);
     // the flows and rain persist into the next forecast; a level is used once

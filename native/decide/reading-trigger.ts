@@ -1,14 +1,15 @@
 // Where live readings plug in: each new reading updates what the next forecast is fed (an
-// inflow's latest discharge, the rain rate, a gauge's level for assimilation), and one forecast
-// runs for all the readings of a window that opens with the first of them. A window, not a
-// debounce that restarts on every reading: a gauge streaming every few seconds would never let a
-// forecast run.
+// inflow's latest discharge, the rain rate, a water-level gauge's depth above ground for
+// assimilation), and one forecast runs for all the readings of a window that opens with the first
+// of them. A window, not a debounce that restarts on every reading: a gauge streaming every few
+// seconds would never let a forecast run.
 import type { ForecastArgs } from './forecast-service.ts';
 
 export type Reading =
   | { kind: 'inflow'; inflow: string; discharge: number }
   | { kind: 'rain'; intensity: number }
-  | { kind: 'level'; gauge: string; x: number; y: number; stage: number };
+  /** A water-level gauge (scenario CRS) and its reading: depth above the ground there (m). */
+  | { kind: 'level'; gauge: string; x: number; y: number; depth: number };
 
 export interface ReadingTriggerOptions {
   /** Runs the forecast (the forecast service's `run`, as the system, trigger 'reading'). */
@@ -24,7 +25,7 @@ export function createReadingTrigger(options: ReadingTriggerOptions) {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const inflows = new Map<string, number>();
-  const levels = new Map<string, { id: string; x: number; y: number; stage: number }>();
+  const levels = new Map<string, { id: string; x: number; y: number; depth: number }>();
   let rain: number | null = null;
   let timer: unknown = null;
 
@@ -45,7 +46,7 @@ export function createReadingTrigger(options: ReadingTriggerOptions) {
     reading(r: Reading): void {
       if (r.kind === 'inflow') inflows.set(r.inflow, r.discharge);
       else if (r.kind === 'rain') rain = r.intensity;
-      else levels.set(r.gauge, { id: r.gauge, x: r.x, y: r.y, stage: r.stage });
+      else levels.set(r.gauge, { id: r.gauge, x: r.x, y: r.y, depth: r.depth });
       timer ??= setTimer(fire, options.windowMs);
     },
     close(): void {

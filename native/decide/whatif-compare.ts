@@ -1,7 +1,7 @@
 // What a what-if run changes against the forecast it branches from: per cell deeper, shallower or
 // newly dry (the map), per asset and road segment the peak, the arrival time gained and whether
 // its alert is avoided (the table).
-import type { ForecastOutcome } from '../../simulation/host/forecast.ts';
+import type { StoredForecast } from './forecast-grids.ts';
 import { alertDepth } from './impact-rules.ts';
 
 /** Peak depths closer than this (m) count as unchanged. */
@@ -39,7 +39,7 @@ export interface WhatIfDifference {
   alertsAdded: number;
 }
 
-export function compareForecasts(base: ForecastOutcome, next: ForecastOutcome): WhatIfDifference {
+export function compareForecasts(base: StoredForecast, next: StoredForecast): WhatIfDifference {
   const { nx, ny } = base;
   const a = base.grids.maxDepth;
   const b = next.grids.maxDepth;

@@ -5,7 +5,8 @@ import { PolderError } from '../api/errors.ts';
 import type { ClosedRoad, ForecastRecord } from '../api/decide.ts';
 import type { Actor } from '../api/ops.ts';
 import type { SimEdit } from '../api/sim.ts';
-import type { ForecastOutcome, TargetImpact } from '../../simulation/host/forecast.ts';
+import type { TargetImpact } from '../../simulation/host/forecast.ts';
+import type { StoredForecast } from './forecast-grids.ts';
 import type { ForecastArgs, ForecastService } from './forecast-service.ts';
 import { alertDepth, type Recommendation } from './impact-rules.ts';
 import { compareForecasts, type WhatIfDifference } from './whatif-compare.ts';
@@ -40,7 +41,7 @@ export function candidatePlacements(impacts: readonly TargetImpact[]): { kind: '
 }
 
 /** Peak depth removed at the base's assets at risk. */
-export function depthRemoved(base: ForecastOutcome, next: ForecastOutcome): number {
+export function depthRemoved(base: StoredForecast, next: StoredForecast): number {
   const after = new Map(next.impacts.map((i) => [i.id, i.peakDepth]));
   return base.impacts.filter((i) => i.peakDepth >= alertDepth && i.kind !== 'road').reduce((sum, i) => sum + Math.max(0, i.peakDepth - (after.get(i.id) ?? i.peakDepth)), 0);
 }
@@ -54,9 +55,9 @@ export function createWhatIf(options: { forecasts: ForecastService; draft(foreca
     if (base.state !== 'completed') throw new PolderError('illegal_transition', `Forecast ${baseId} is ${base.state}: a what-if needs a completed forecast`);
     return base;
   };
-  const gridsOf = (id: string): ForecastOutcome => {
+  const gridsOf = (id: string): StoredForecast => {
     const grids = forecasts.grids(id);
-    if (!grids) throw new PolderError('not_found', `The grids of forecast ${id} are no longer in memory: run it again`);
+    if (!grids) throw new PolderError('not_found', `The grids of forecast ${id} are not kept (it did not complete, or only the newest forecasts' grids are): run it again`);
     return grids;
   };
 

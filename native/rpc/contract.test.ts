@@ -134,6 +134,8 @@ describe('the contract, end to end', () => {
     const whatIf = await call(me, 'whatif.run', { baseId: base.id, name: 'Top placement', edits: [top!.edit] });
     for (let i = 0; i < 400 && !pushed.some((p) => p.event === 'forecast.finished' && (p.payload as { id: string }).id === whatIf.id); i++) await new Promise((r) => setTimeout(r, 25));
     await call(me, 'whatif.compare', { baseId: base.id, otherId: whatIf.id });
+    const grids = await call(me, 'forecast.grids', { id: base.id });
+    expect(Buffer.from(grids.maxDepth, 'base64').byteLength).toBe(grids.nx * grids.ny * 4);
     await until('forecast.progress');
     await call(me, 'forecast.list', {});
     await call(me, 'forecast.skill', {});

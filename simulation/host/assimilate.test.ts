@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine/simulation.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { nudgeToObservations } from './assimilate.ts';
+import { writeTestPack } from '../scenario/test-pack.ts';
+import { nudgeToObservations, observedDepth } from './assimilate.ts';
 import { runForecast } from './forecast.ts';
 import { scenarioTargets } from './impact-targets.ts';
 import { runControl } from './run.ts';
@@ -36,5 +37,36 @@ describe('assimilation by nudging', () => {
     const outcome = await runForecast(scenario, scenarioTargets(scenario), { inputs: { start: state, aheadSeconds: 30, observations }, members: 1, engine: engineSettingsOf(scenario) }, runControl());
     expect(outcome!.assimilation.map((r) => r.id).sort()).toEqual(observations.map((o) => o.id).sort());
     expect(outcome!.startSeconds).toBeCloseTo(150, 6);
+  });
+
+  it('a depth reading is a depth on the model\'s bed: below ground it is a dry gauge, never a negative depth, and a dry gauge wets nothing', async () => {
+    const scenario = await loadScenario(writeTestPack());
+    const model = engineModelOf(scenario);
+    const sim = createSimulation({ model, options: engineSettingsOf(scenario) });
+    sim.advance(60);
+    const state = sim.snapshotState();
+    sim.close();
+    const h = state.arrays.h;
+    const wet = h.indexOf(Math.max(...h));
+    const [x, y] = [scenario.grid.xll + ((wet % 10) + 0.5) * 2, scenario.grid.yll + (7 - Math.floor(wet / 10) + 0.5) * 2];
+    expect(observedDepth({ id: 'g', x, y, depth: -0.4 }, 5)).toBe(0);
+    expect(observedDepth({ id: 'g', x, y, stage: 4.2 }, 5)).toBe(0);
+    expect(observedDepth({ id: 'g', x, y, stage: 5.3 }, 5)).toBeCloseTo(0.3, 9);
+
+    const below = nudgeToObservations(state, scenario.grid, model.ground, model.solid, [{ id: 'g', x, y, depth: -0.4 }]);
+    expect(below.reports[0]).toMatchObject({ bed: model.ground[wet], observedDepth: 0, depthAfter: 0 });
+    expect(below.reports[0]!.depthBefore).toBeCloseTo(h[wet]!, 6);
+    expect(Math.min(...below.state.arrays.h)).toBeGreaterThanOrEqual(0);
+    expect(below.state.volumes.initial).toBeLessThan(state.volumes.initial);
+
+    // a dry cell reading 0 m: the water surface is no higher than its bed, so no cell gains water
+    const dry = h.findIndex((d, i) => d === 0 && !model.solid[i] && i % 10 < 9 && h[i + 1] === 0);
+    const [dx, dy] = [scenario.grid.xll + ((dry % 10) + 0.5) * 2, scenario.grid.yll + (7 - Math.floor(dry / 10) + 0.5) * 2];
+    const dryGauge = nudgeToObservations(state, scenario.grid, model.ground, model.solid, [{ id: 'd', x: dx, y: dy, depth: 0 }]);
+    expect(Array.from(dryGauge.state.arrays.h).every((d, i) => d <= h[i]!)).toBe(true);
+    // and the same cell reading 0.3 m holds 0.3 m on the model's bed there
+    const wetGauge = nudgeToObservations(state, scenario.grid, model.ground, model.solid, [{ id: 'd', x: dx, y: dy, depth: 0.3 }]);
+    expect(wetGauge.reports[0]).toMatchObject({ observedDepth: expect.closeTo(0.3, 6), depthBefore: 0, depthAfter: expect.closeTo(0.3, 6) });
+    expect(wetGauge.state.arrays.h[dry]).toBeCloseTo(0.3, 6);
   });
 });

@@ -1,25 +1,34 @@
 // Assimilation by nudging: the water surface near each gauge is pulled toward the level the gauge
 // observed, fully at the gauge and less with distance (Cressman weights), before a forecast runs
 // from that state. Water added or removed is booked as the state's initial water, so the mass
-// balance of the forecast stays true to what it started from.
+// balance of the forecast stays true to what it started from. A gauge observes either a stage
+// (water-surface elevation) or, as the live water-level sensors do, a depth above the ground at
+// its cell: both become a depth on the model's own bed there, never below it.
 import type { EngineSnapshot } from '../engine/snapshot.ts';
 import { cellAt, cellCentre } from '../scenario/grid.ts';
 import type { GridGeometry } from '../scenario/types.ts';
 
-export interface GaugeObservation {
-  id: string;
-  x: number;
-  y: number;
-  /** Observed water-surface elevation (m). */
-  stage: number;
-}
+export type GaugeObservation = { id: string; x: number; y: number } & ({ /** Observed water-surface elevation (m). */ stage: number } | { /** Observed depth above the ground at the gauge (m). */ depth: number });
 
 export interface NudgeReport {
   id: string;
+  /** The model's bed elevation at the gauge's cell (m). */
+  bed: number;
+  /** The observed water-surface elevation, on the model's bed: never below it (m). */
   observed: number;
   /** The model's stage at the gauge before and after (m). */
   before: number;
   after: number;
+  /** The same three as depths above the bed (m): what the gauge's skill is measured in. */
+  observedDepth: number;
+  depthBefore: number;
+  depthAfter: number;
+}
+
+/** The depth an observation means at a cell whose bed is at `bed` (m): a stage or a reading below
+ * the ground is a dry gauge, not a negative depth. */
+export function observedDepth(o: GaugeObservation, bed: number): number {
+  return Math.max(0, 'depth' in o ? o.depth : o.stage - bed);
 }
 
 export interface NudgeOptions {
@@ -52,8 +61,12 @@ export function nudgeToObservations(
   for (const o of observations) {
     const at = cellAt(grid, o.x, o.y);
     if (at < 0 || solid[at]) throw new Error(`gauge ${o.id} at (${o.x}, ${o.y}) is not on a wet-able cell of the grid`);
+    const bed = ground[at]!;
+    const target = bed + observedDepth(o, bed);
     const before = stageAt(at);
-    const innovation = o.stage - before;
+    const innovation = target - before;
+    // a dry gauge says the surface is no higher than its bed: no water for lower cells around it
+    const wetGauge = target > bed;
     const row0 = Math.floor(at / grid.nx);
     const col0 = at - row0 * grid.nx;
     const [gx, gy] = cellCentre(grid, at);
@@ -66,7 +79,7 @@ export function nudgeToObservations(
         if (d2 >= r * r) continue;
         const w = (options.weight * (r * r - d2)) / (r * r + d2);
         const depth = h[cell]!;
-        const next = depth > 0 ? Math.max(0, depth + w * innovation) : w * Math.max(0, o.stage - ground[cell]!);
+        const next = depth > 0 ? Math.max(0, depth + w * innovation) : wetGauge ? w * Math.max(0, target - ground[cell]!) : 0;
         added += (next - depth) * grid.cellSize * grid.cellSize;
         h[cell] = next;
         if (next > 0) {
@@ -75,7 +88,8 @@ export function nudgeToObservations(
         }
       }
     }
-    reports.push({ id: o.id, observed: o.stage, before, after: stageAt(at) });
+    const after = stageAt(at);
+    reports.push({ id: o.id, bed, observed: target, before, after, observedDepth: target - bed, depthBefore: before - bed, depthAfter: after - bed });
   }
   return {
     state: { ...state, volumes: { ...state.volumes, initial: state.volumes.initial + added }, arrays: { ...state.arrays, h, wetMin, wetMax } },

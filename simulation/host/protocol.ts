@@ -86,7 +86,11 @@ export const HostRequest = z.discriminatedUnion('type', [
     rain: ForecastSeries.nullable().optional(),
     inflows: z.record(z.string(), ForecastSeries).optional(),
     /** Gauge levels observed now (scenario CRS, m): the start is nudged toward them. */
-    observations: z.array(z.strictObject({ id, x: z.number().finite(), y: z.number().finite(), stage: z.number().finite() })).max(500).optional(),
+    /** A stage (water-surface elevation) or a depth above the ground at the gauge (m). */
+    observations: z
+      .array(z.union([z.strictObject({ id, x: z.number().finite(), y: z.number().finite(), stage: z.number().finite() }), z.strictObject({ id, x: z.number().finite(), y: z.number().finite(), depth: z.number().finite() })]))
+      .max(500)
+      .optional(),
     /** What-if edits applied to every member from the start (a what-if rerun). */
     edits: z.array(WhatIfEdit).max(100).default([]),
     threads: z.number().int().min(1).max(64).optional(),

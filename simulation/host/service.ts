@@ -7,7 +7,7 @@ import { cellAt, gridCoordinates } from '../scenario/grid.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { resolveScenarioDir } from '../scenario/summary.ts';
 import type { GridGeometry } from '../scenario/types.ts';
-import { assetRisks } from './asset-risk.ts';
+import { assetRisks, riskAssets } from './asset-risk.ts';
 import { displayFrame } from './display-frame.ts';
 import { checkObservations, meanAbsError, prepareOutputs, writeRunOutputs, type OutputSummary } from './outputs.ts';
 import { HostRequest, type HostEvent, type WhatIfEdit } from './protocol.ts';
@@ -129,6 +129,7 @@ export function createEngineService(deps: EngineServiceDeps) {
     };
     const model = engineModelOf(scenario);
     const engine = { ...asked, scheme: schemeOf(model, asked) };
+    const assetsAtRisk = riskAssets(scenario);
     const result = await runSimulation({
       model,
       engine,
@@ -155,7 +156,7 @@ export function createEngineService(deps: EngineServiceDeps) {
       onProgress: (p) => post({ type: 'progress', ...p }),
       onFrame: (frame) => {
         const view = displayFrame(frame, durationSeconds);
-        post({ type: 'frame', time: frame.time, durationSeconds, view, probes: frame.probes, assets: assetRisks(scenario.assets, frame) }, [view.grids.buffer as ArrayBuffer]);
+        post({ type: 'frame', time: frame.time, durationSeconds, view, probes: frame.probes, assets: assetRisks(assetsAtRisk, frame) }, [view.grids.buffer as ArrayBuffer]);
       },
     });
     if (result.state) lastState = { dir, state: result.state };
@@ -168,7 +169,7 @@ export function createEngineService(deps: EngineServiceDeps) {
     }
     const { grids } = result;
     const { nx, ny } = scenario.grid;
-    const assets = assetRisks(scenario.assets, grids);
+    const assets = assetRisks(assetsAtRisk, grids);
     const time = result.summary.simulatedSeconds;
     const finalProbes = probes.map((p) => ({ id: p.id, depth: grids.depth[p.cell]!, stage: model.ground[p.cell]! + grids.depth[p.cell]! }));
     const view = displayFrame({ nx, ny, depth: grids.depth, arrival: grids.arrival, hazard: grids.hazard }, durationSeconds);

@@ -54,7 +54,7 @@ export const capCommand: Command = {
     const title = await areaDesc();
     return withOps(dataDir, io, async (ops, clock) => {
       const ctx = actingAs(ops, values.as);
-      const cap = createCapService({ db: ops.store.db, validator, alerts: ops.handlers, clock, sender: capSender(ops.deviceId), areaDesc: title });
+      const cap = createCapService({ db: ops.store.db, validator, queue: ops, clock, sender: capSender(ops.deviceId), areaDesc: title });
       if (action === 'export') {
         const exported = await cap.export(target, ctx);
         if (values.out) writeFileSync(resolve(values.out), exported.xml);

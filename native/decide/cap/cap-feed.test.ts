@@ -17,7 +17,7 @@ afterEach(async () => {
 function node(sender: string) {
   const t = testService();
   opened.push(t);
-  const cap = createCapService({ db: t.service.store.db, validator, alerts: t.service.handlers, clock: t.clock, sender, areaDesc: 'Merewether' });
+  const cap = createCapService({ db: t.service.store.db, validator, queue: t.service, clock: t.clock, sender, areaDesc: 'Merewether' });
   return { ...t, cap };
 }
 

@@ -40,12 +40,12 @@ describe('CAP from an MQTT topic, through a real mosquitto', () => {
 
   it('takes a CAP alert from the topic into the queue, and refuses and keeps a malformed one', async () => {
     const council = testService();
-    const councilCap = createCapService({ db: council.service.store.db, validator, alerts: council.service.handlers, clock: council.clock, sender: 'council@nsw', areaDesc: 'Merewether' });
+    const councilCap = createCapService({ db: council.service.store.db, validator, queue: council.service, clock: council.clock, sender: 'council@nsw', areaDesc: 'Merewether' });
     const { alert } = await council.as('eoc-lead')('alerts.raise', { source: 'field', title: 'Council: flooding on Frederick St', severity: 'Extreme', urgency: 'Immediate', certainty: 'Observed' });
     const xml = (await councilCap.export(alert.id, ctx)).xml;
 
     const eoc = testService();
-    const cap = createCapService({ db: eoc.service.store.db, validator, alerts: eoc.service.handlers, clock: eoc.clock, sender: 'dev@polder', areaDesc: 'Merewether' });
+    const cap = createCapService({ db: eoc.service.store.db, validator, queue: eoc.service, clock: eoc.clock, sender: 'dev@polder', areaDesc: 'Merewether' });
     const feed = createCapFeed({ db: eoc.service.store.db, cap, ctx, clock: eoc.clock, logger: quiet });
     const listener = startCapMqtt({ config: { brokers: [mosquitto.url], topic: 'cap/alerts/#', actorId: 'eoc-lead' }, feed, clientId: 'polder-cap-test', logger: quiet });
     try {
@@ -68,7 +68,7 @@ describe('CAP from an MQTT topic, through a real mosquitto', () => {
 
   it('runs in the app: a CAP message on the topic reaches the queue and every window hears of it', async () => {
     const council = testService();
-    const councilCap = createCapService({ db: council.service.store.db, validator, alerts: council.service.handlers, clock: council.clock, sender: 'council@nsw', areaDesc: 'Merewether' });
+    const councilCap = createCapService({ db: council.service.store.db, validator, queue: council.service, clock: council.clock, sender: 'council@nsw', areaDesc: 'Merewether' });
     const { alert } = await council.as('eoc-lead')('alerts.raise', { source: 'field', title: 'Council: Glebe Rd closed', severity: 'Severe', urgency: 'Immediate', certainty: 'Observed' });
     const xml = (await councilCap.export(alert.id, ctx)).xml;
     await council.close();

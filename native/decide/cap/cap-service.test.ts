@@ -19,7 +19,7 @@ function node(sender: string, mode: 'live' | 'exercise' = 'exercise') {
   const t = testService();
   opened.push(t);
   const clock = { now: () => t.clock.now(), mode };
-  const cap = createCapService({ db: t.service.store.db, validator, alerts: t.service.handlers, clock, sender, areaDesc: 'Merewether, Newcastle NSW' });
+  const cap = createCapService({ db: t.service.store.db, validator, queue: t.service, clock, sender, areaDesc: 'Merewether, Newcastle NSW' });
   return { ...t, cap };
 }
 
@@ -63,11 +63,15 @@ describe('CAP 1.2 export and import', () => {
     expect((await neighbour.as('eoc-lead')('alerts.list', { status: 'all' })).length).toBe(1);
   });
 
-  it('an Update and a Cancel name every earlier message; the receiver groups the update and resolves on the cancel', async () => {
+  it('an Update and a Cancel name every earlier message; the receiver updates its alert in place and resolves it on the cancel', async () => {
     const eoc = node('dev_a@polder', 'live');
-    const { alert } = await eoc.as('eoc-lead')('alerts.raise', { source: 'field', title: 'Manhole lifted, Scott St', severity: 'Moderate', urgency: 'Expected', certainty: 'Observed', area: { type: 'Point', coordinates: [151.741, -32.944] } });
+    const keyed = { source: 'model' as const, title: 'Manhole lifted, Scott St', description: '', severity: 'Moderate' as const, urgency: 'Expected' as const, certainty: 'Observed' as const, area: { type: 'Point' as const, coordinates: [151.741, -32.944] as [number, number] }, dedupeKey: 'forecast:scott-st' };
+    const { id: alertId } = eoc.service.upsertAlert('system', keyed);
+    const alert = { id: alertId };
     const first = await eoc.cap.export(alert.id, ctx);
     eoc.clock.advance(60_000);
+    // the sender's forecast worsens: severity, urgency, headline and area change
+    expect(eoc.service.upsertAlert('system', { ...keyed, title: 'Scott St flooding, 0.6 m', severity: 'Severe', urgency: 'Immediate', certainty: 'Likely', area: { type: 'Polygon', coordinates: [block] } }).action).toBe('updated');
     const update = await eoc.cap.export(alert.id, ctx);
     await eoc.as('eoc-lead')('alerts.resolve', { alertId: alert.id, note: 'Lid replaced' });
     eoc.clock.advance(60_000);
@@ -85,7 +89,8 @@ describe('CAP 1.2 export and import', () => {
     const updated = await neighbour.cap.import(Buffer.from(update.xml), 'mqtt', ctx);
     expect(updated).toMatchObject({ accepted: true, msgType: 'Update', alertId: (raised as { alertId: string }).alertId });
     const [grouped] = (await neighbour.as('eoc-lead')('alerts.rows', { ids: [(raised as { alertId: string }).alertId] })).rows;
-    expect(grouped).toMatchObject({ occurrences: 2, status: 'raised', area: { type: 'Point', coordinates: [151.741, -32.944] } });
+    expect(grouped).toMatchObject({ occurrences: 1, status: 'raised', source: 'cap', title: 'Scott St flooding, 0.6 m', severity: 'Severe', urgency: 'Immediate', certainty: 'Likely', area: { type: 'Polygon', coordinates: [block] } });
+    expect(await neighbour.as('eoc-lead')('alerts.list', { status: 'all' })).toHaveLength(1);
     expect(await neighbour.cap.import(Buffer.from(cancel.xml), 'mqtt', ctx)).toMatchObject({ accepted: true, msgType: 'Cancel', alertId: grouped!.id });
     const [closed] = (await neighbour.as('eoc-lead')('alerts.rows', { ids: [grouped!.id] })).rows;
     expect(closed!.status).toBe('resolved');

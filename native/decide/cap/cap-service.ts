@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { z } from 'zod';
 import type { CapExport, CapImport, CapRejected } from '../../api/cap.ts';
 import { PolderError } from '../../api/errors.ts';
-import { opsMethods } from '../../api/ops.ts';
+import { opsMethods, type Actor } from '../../api/ops.ts';
 import type { Clock } from '../../clock/clock.ts';
+import type { KeyedAlert } from '../../ops/commands/alerts.ts';
+import { authorize } from '../../ops/permissions.ts';
 import type { CallContext, HandlersFor } from '../../rpc/handlers.ts';
 import { alertFromCap, capThreadKey } from './alert-from-cap.ts';
 import { capFromAlert } from './cap-from-alert.ts';
@@ -11,6 +14,13 @@ import type { CapValidator } from './cap-validate.ts';
 import { capXml } from './cap-xml.ts';
 
 type AlertOps = HandlersFor<'alerts.raise' | 'alerts.resolve' | 'alerts.rows' | 'alerts.list'>;
+
+/** The alert queue as the CAP service uses it: its commands, and the keyed update an Update needs. */
+export interface CapAlertQueue {
+  handlers: AlertOps;
+  actor(ctx: CallContext): Actor;
+  upsertAlert(by: Actor, alert: KeyedAlert): { id: string; action: 'raised' | 'updated' | 'unchanged' };
+}
 
 interface RejectedRow {
   id: number;
@@ -23,10 +33,11 @@ interface RejectedRow {
 /**
  * CAP 1.2 in and out of the alert queue. Export writes the message for an alert now (validated
  * against the schema and the spec's rules before it is recorded); import validates a document,
- * then raises, repeats or resolves an alert through the queue's own commands (so rights, limits
- * and the log apply as for a person), and keeps a refused document with its reasons.
+ * then raises, updates or resolves an alert through the queue (so rights, limits and the log apply
+ * as for a person), and keeps a refused document with its reasons.
  */
-export function createCapService({ db, validator, alerts, clock, sender, areaDesc }: { db: Database.Database; validator: CapValidator; alerts: AlertOps; clock: Clock; sender: string; areaDesc: string }) {
+export function createCapService({ db, validator, queue, clock, sender, areaDesc }: { db: Database.Database; validator: CapValidator; queue: CapAlertQueue; clock: Clock; sender: string; areaDesc: string }) {
+  const alerts = queue.handlers;
   const sentFor = db.prepare<[string], CapReference>("SELECT sender, identifier, sent FROM cap_messages WHERE alert_id = ? AND direction = 'out' ORDER BY at, rowid");
   const known = db.prepare<[string, string], { alert_id: string | null }>('SELECT alert_id FROM cap_messages WHERE sender = ? AND identifier = ?');
   const record = db.prepare('INSERT INTO cap_messages (sender, identifier, sent, direction, msg_type, status, alert_id, origin, document, at) VALUES (@sender, @identifier, @sent, @direction, @msgType, @status, @alertId, @origin, @document, @at)');
@@ -52,6 +63,19 @@ export function createCapService({ db, validator, alerts, clock, sender, areaDes
     const key = capThreadKey(message);
     return (await alerts['alerts.list']({ status: 'open' }, ctx)).find((a) => a.dedupeKey === key)?.id ?? null;
   };
+
+  /** An Update changes the open alert it refers to (severity, urgency, certainty, headline, area)
+   * in place; null when that alert is closed or unknown, and the Update raises one afresh. */
+  async function updateReferred(message: CapMessage, args: z.output<(typeof opsMethods)['alerts.raise']['args']>, ctx: CallContext): Promise<string | null> {
+    const referred = await referredAlert(message, ctx);
+    if (!referred) return null;
+    const [alert] = (await alerts['alerts.rows']({ ids: [referred] }, ctx)).rows;
+    if (!alert?.dedupeKey || (alert.status !== 'raised' && alert.status !== 'acknowledged')) return null;
+    const actor = queue.actor(ctx);
+    authorize(actor, 'alert.raise');
+    const { title, description, severity, urgency, certainty, area } = args;
+    return queue.upsertAlert(actor, { source: alert.source, title, description, severity, urgency, certainty, area, dedupeKey: alert.dedupeKey }).id;
+  }
 
   async function exportAlert(alertId: string, ctx: CallContext): Promise<CapExport> {
     const [alert] = (await alerts['alerts.rows']({ ids: [alertId] }, ctx)).rows;
@@ -88,9 +112,10 @@ export function createCapService({ db, validator, alerts, clock, sender, areaDes
       if (!mapped.ok) return reject(document, origin, [mapped.reason]);
       const args = opsMethods['alerts.raise'].args.safeParse(mapped.args);
       if (!args.success) return reject(document, origin, args.error.issues.map((i) => `${i.path.join('.') || 'alert'}: ${i.message}`));
-      const { alert } = await alerts['alerts.raise'](args.data, ctx);
-      save(message, 'in', alert.id, origin, xml);
-      return { accepted: true, alertId: alert.id, msgType: message.msgType, duplicate: false };
+      const updated = message.msgType === 'Update' ? await updateReferred(message, args.data, ctx) : null;
+      const alertId = updated ?? (await alerts['alerts.raise'](args.data, ctx)).alert.id;
+      save(message, 'in', alertId, origin, xml);
+      return { accepted: true, alertId, msgType: message.msgType, duplicate: false };
     } catch (err) {
       // The queue's own refusals (rights, a closed alert) are reasons too; anything else is a fault.
       if (err instanceof PolderError && err.code !== 'internal' && err.code !== 'storage_full' && err.code !== 'storage_corrupt') return reject(document, origin, [err.message]);
