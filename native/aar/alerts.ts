@@ -55,6 +55,16 @@ const pointOf = (area: unknown): [number, number] | null => {
   return typeof lon === 'number' && typeof lat === 'number' ? [lon, lat] : null;
 };
 
+/** The gauge warning nearest the place, within nearGaugeMeters. */
+function nearest<W extends { point: [number, number] | null }>(warnings: readonly W[], place: readonly [number, number]): W | undefined {
+  let best: { w: W; d: number } | undefined;
+  for (const w of warnings) {
+    const d = w.point ? metersBetween(w.point, place) : Infinity;
+    if (d <= nearGaugeMeters && (!best || d < best.d)) best = { w, d };
+  }
+  return best?.w;
+}
+
 /** The forecast that raised each alert, with what it predicted there. */
 function raisingForecasts(forecasts: readonly ForecastRun[]) {
   const by = new Map<string, { forecast: ForecastRun; asset: string; leadSeconds: number | null; lonLat: [number, number] | null }>();
@@ -101,7 +111,7 @@ export function alertFigures(source: AarSource): AlertFigure[] {
       const first = actions.sort((a, b) => a.at - b.at)[0];
       const forecast = raisedBy.get(raised.entity);
       const predictedArrival = forecast && forecast.leadSeconds !== null ? forecast.forecast.requestedAt + forecast.leadSeconds * 1000 : null;
-      const near = forecast?.lonLat ? warnings.find((w) => w.point && metersBetween(w.point, forecast.lonLat!) <= nearGaugeMeters) : undefined;
+      const near = forecast?.lonLat ? nearest(warnings, forecast.lonLat) : undefined;
       return {
         id: raised.entity,
         title: String(set.title ?? raised.summary),
@@ -124,7 +134,8 @@ export function alertFigures(source: AarSource): AlertFigure[] {
         firstAction: first?.summary ?? null,
         closedAt: closed?.at ?? null,
       };
-    });
+    })
+    .sort((a, b) => a.raisedAt - b.raisedAt || (a.leadSeconds ?? Infinity) - (b.leadSeconds ?? Infinity) || a.title.localeCompare(b.title));
 }
 
 /** Times to acknowledge and to act, per department, in the order of the source's departments. */

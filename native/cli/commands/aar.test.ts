@@ -21,7 +21,7 @@ describe('polder aar', () => {
     expect({ code, err }).toEqual({ code: 0, err: [] });
     const report = JSON.parse(out.join('\n'));
     expect(report.decisionSummary).toMatchObject({ approved: 1, approvedEdited: 1, rejected: 1 });
-    expect(report.alerts.map((a: { leadSeconds: number | null }) => a.leadSeconds)).toEqual([1140, 540, null]);
+    expect(report.alerts.map((a: { leadSeconds: number | null }) => a.leadSeconds)).toEqual([540, 1140, null]);
   });
 
   it('writes an HTML page with the injects of an MSEL beside what was done', async () => {
