@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { Roster } from '../identity/roster.ts';
 import type { Recording } from '../record/format.ts';
 import type { SourceRows } from './source.ts';
 
@@ -8,13 +7,19 @@ const hlcBound = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15
 
 type Row = SourceRows['forecasts'][number];
 
-const peopleOf = (roster: Pick<Roster, 'people' | 'departments'>) => ({
+/** Who the people and departments are: a roster's, or the ops directory's. */
+export interface PeopleOf {
+  people: readonly { id: string; name: string; department: string }[];
+  departments: readonly { id: string; name: string }[];
+}
+
+const peopleOf = (roster: PeopleOf) => ({
   people: roster.people.map((p) => ({ id: p.id, name: p.name, department: p.department })),
   departments: roster.departments.map((d) => ({ id: d.id, name: d.name })),
 });
 
 /** The rows of [from, to) in an operations store: events, forecasts requested in it and their recommended tasks. */
-export function rowsFromStore(db: Database, window: { from: number; to: number }, roster: Pick<Roster, 'people' | 'departments'>): SourceRows {
+export function rowsFromStore(db: Database, window: { from: number; to: number }, roster: PeopleOf): SourceRows {
   const events = db
     .prepare<[string, string], SourceRows['events'][number]>('SELECT id, hlc, actor, type, entity, payload FROM events WHERE hlc >= ? AND hlc < ? ORDER BY hlc')
     .all(hlcBound(window.from), hlcBound(window.to));

@@ -6,6 +6,7 @@ import { barChart } from './svg-chart.ts';
 import type { DurationStats } from './stats.ts';
 
 const clock = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().slice(11, 19));
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const stamp = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
 /** Seconds as "4 min 05 s", "1 h 02 min" or "−30 s" (a negative lead: the water came first). */
@@ -23,33 +24,40 @@ const table = (head: readonly string[], rows: readonly (readonly string[])[], em
     ? `<p class="empty">${h(empty)}</p>`
     : `<table><thead><tr>${head.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
+/** Scoped to the report's element, so the app's print view can show the same fragment. */
 const style = `
-body { font: 13px/1.45 system-ui, sans-serif; color: #111; margin: 24px auto; max-width: 1000px; padding: 0 16px; }
-h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #999; }
-.meta { color: #444; margin: 0 0 12px; }
-table { border-collapse: collapse; width: 100%; margin: 6px 0; }
-th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
-th { background: #eee; } td.num { text-align: right; white-space: nowrap; }
-.figures { display: flex; flex-wrap: wrap; gap: 8px; } .figure { border: 1px solid #bbb; padding: 6px 10px; min-width: 120px; }
-.figure b { display: block; font-size: 20px; }
-.chart { width: 100%; max-width: 640px; height: auto; font: 10px system-ui, sans-serif; }
-.chart .bar { fill: #3a6ea5; } .chart .grid { stroke: #ddd; } .chart .axis { stroke: #333; } .chart-title { font-weight: bold; }
-.empty { color: #555; font-style: italic; } .diff { background: #fde9c8; }
+.aar-report { font: 13px/1.45 system-ui, sans-serif; color: #111; }
+.aar-report h1 { font-size: 22px; margin: 0 0 4px; } .aar-report h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #999; }
+.aar-report .meta { color: #444; margin: 0 0 12px; }
+.aar-report table { border-collapse: collapse; width: 100%; margin: 6px 0; }
+.aar-report th, .aar-report td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
+.aar-report th { background: #eee; } .aar-report .num { white-space: nowrap; }
+.aar-report .figures { display: flex; flex-wrap: wrap; gap: 8px; } .aar-report .figure { border: 1px solid #bbb; padding: 6px 10px; min-width: 120px; }
+.aar-report .figure b { display: block; font-size: 20px; }
+.aar-report .chart { width: 100%; max-width: 640px; height: auto; font: 10px system-ui, sans-serif; }
+.aar-report .chart .bar { fill: #3a6ea5; } .aar-report .chart .grid { stroke: #ddd; } .aar-report .chart .axis { stroke: #333; } .aar-report .chart-title { font-weight: bold; }
+.aar-report .empty { color: #555; font-style: italic; } .aar-report .diff { background: #fde9c8; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; } tr, .chart, .figure { break-inside: avoid; }
-  thead { display: table-header-group; } .chart .bar { fill: #555; } .diff { background: none; font-weight: bold; }
-  @page { size: A4; margin: 14mm; }
+  .aar-report { font-size: 10pt; }
+  .aar-report h2 { break-after: avoid; } .aar-report tr, .aar-report .chart, .aar-report .figure { break-inside: avoid; }
+  .aar-report thead { display: table-header-group; } .aar-report .chart .bar { fill: #555; } .aar-report .diff { background: none; font-weight: bold; }
 }`;
 
-export function renderReportHtml(report: AarReport): string {
+/** The page around the report when it stands alone (a file): centred on screen, A4 on paper. */
+const pageStyle = `
+body { margin: 24px auto; max-width: 1000px; padding: 0 16px; }
+@media print { body { margin: 0; max-width: none; padding: 0; } @page { size: A4; margin: 14mm; } }`;
+
+
+/** The report as one element with its own scoped style: what the app's print view shows. */
+export function renderReportFragment(report: AarReport): string {
   const who = (id: string | null) => (id === null ? '—' : h(report.people[id]?.name ?? id));
   const dept = (id: string | null) => (id === null ? '—' : h(report.departments[id] ?? id));
   const stats = (s: DurationStats) => (s.count === 0 ? '—' : `${duration(s.median)} (mean ${duration(s.mean)}, max ${duration(s.max)})`);
   const s = report.decisionSummary;
   const sections = [
     `<h1>After-action report: ${h(report.title)}</h1>`,
-    `<p class="meta">${h(stamp(report.window.from))} to ${h(stamp(report.window.to))} · ${report.counts.events} logged events, ${report.counts.forecasts} forecasts, ${report.counts.alerts} alerts, ${report.counts.drafts} recommended tasks</p>`,
+    `<p class="meta">${h(stamp(report.window.from))} to ${h(stamp(report.window.to))} · ${[count(report.counts.events, 'logged event'), count(report.counts.forecasts, 'forecast'), count(report.counts.alerts, 'alert'), count(report.counts.drafts, 'recommended task')].join(', ')}</p>`,
     '<h2>Summary</h2>',
     `<div class="figures">${[
       ['Alerts raised', String(report.counts.alerts)],
@@ -142,5 +150,10 @@ export function renderReportHtml(report: AarReport): string {
       'Nothing was logged in this window.',
     ),
   );
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${h(`After-action report: ${report.title}`)}</title><style>${style}</style></head><body>${sections.join('\n')}</body></html>\n`;
+  return `<article class="aar-report"><style>${style}</style>${sections.join('\n')}</article>`;
+}
+
+/** The report as one self-contained HTML page (inline CSS and SVG, no scripts): what `polder aar --out` writes. */
+export function renderReportHtml(report: AarReport): string {
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${h(`After-action report: ${report.title}`)}</title><style>${pageStyle}</style></head><body>${renderReportFragment(report)}</body></html>\n`;
 }
