@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../main.ts';
+import { repoPaths } from '../../paths.ts';
 import { buildTestLog, s, t0 } from '../../aar/test-log.ts';
 import { recordingIo } from './test-io.ts';
 
@@ -35,6 +36,19 @@ describe('polder aar', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('After-action report: Drill 3');
     expect(html).toContain('Close the road');
+  });
+
+  it('sets a replay of the bundled recording beside the recording: the same decisions, the same times', async () => {
+    const bundled = join(repoPaths.resources, 'recordings', 'merewether-2007.polder-recording.json');
+    const replay = join(log.dataDir, 'replay');
+    expect((await polder('record', 'import', bundled, '--data-dir', replay)).code).toBe(0);
+    const { code, out } = await polder('aar', '--recording', bundled, '--json', '--data-dir', replay);
+    expect(code).toBe(0);
+    const { historical, decisionSummary } = JSON.parse(out.join('\n'));
+    expect(historical.decisions.length).toBe(decisionSummary.approved + decisionSummary.rejected + decisionSummary.undecided + decisionSummary.superseded);
+    expect(historical.decisions.filter((d: { same: boolean }) => !d.same)).toEqual([]);
+    expect(historical.alerts.filter((a: { historicalAck: number | null; traineeAck: number | null }) => a.historicalAck !== a.traineeAck)).toEqual([]);
+    expect(decisionSummary.rejected).toBeGreaterThan(0);
   });
 
   it('refuses an MSEL that is not a list of injects, in one line', async () => {
