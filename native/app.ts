@@ -8,6 +8,7 @@ import { createPushBus, pushAudience, type PushAudience, type PushBus } from './
 import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import type { GridRetention } from './decide/forecast-grids.ts';
+import { createAarHandlers } from './aar/handlers.ts';
 import { createDecideHandlers } from './decide/handlers.ts';
 import { createIdentityHandlers } from './identity/handlers.ts';
 import { openOpsService } from './ops/service.ts';
@@ -196,6 +197,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createCapHandlers(cap),
     ...createIcsHandlers(createIcsForms({ ops: ops.handlers, who: ops.actor, clock, scenarioTitle: scenario?.summary.title ?? null })),
     ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
+    ...createAarHandlers({ db: ops.store.db, directory: ops.directory, title: scenario?.summary.title ?? 'Operations' }),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { aarMethods } from './aar.ts';
 import { appMethods, appPushes } from './app.ts';
 import { capMethods } from './cap.ts';
 import { desktopMethods } from './desktop.ts';
@@ -12,6 +13,7 @@ import { simMethods, simPushes } from './sim.ts';
 import { syncMethods, syncPushes } from './sync.ts';
 import { terminalMethods, terminalPushes } from './terminal.ts';
 
+export * from './aar.ts';
 export * from './access.ts';
 export * from './app.ts';
 export * from './cap.ts';
@@ -27,6 +29,7 @@ export * from './terminal.ts';
 
 /** Every request/response method of the renderer↔native contract. Domains add their maps here. */
 export const methods = {
+  ...aarMethods,
   ...appMethods,
   ...capMethods,
   ...desktopMethods,

@@ -8,6 +8,7 @@ describe('PDF file names', () => {
     expect(pdfFileName({ kind: 'board', department: 'fire' }, 'Fire & Rescue', at)).toBe('polder-board-fire-rescue-2026-12-06T0921Z.pdf');
     expect(pdfFileName({ kind: 'board', department: null }, '', at)).toBe('polder-board-all-departments-2026-12-06T0921Z.pdf');
     expect(pdfFileName({ kind: 'ics214', department: null }, 'All departments', at)).toBe('polder-ics214-all-departments-2026-12-06T0921Z.pdf');
+    expect(pdfFileName({ kind: 'aar' }, 'Merewether, 8 June 2007', at)).toBe('polder-after-action-report-merewether-8-june-2007-2026-12-06T0921Z.pdf');
     expect(pdfFileName({ kind: 'alert', alertId: '0193-abc' }, 'Water over the road at Mérewether Public School!', at)).toBe('polder-alert-water-over-the-road-at-merewether-public-school-2026-12-06T0921Z.pdf');
   });
 

@@ -21,7 +21,7 @@ export interface PdfRequest {
   options: PdfOptions;
 }
 
-const kindName: Record<PrintJob['kind'], string> = { board: 'board', alert: 'alert', ics214: 'ics214', ics204: 'ics204' };
+const kindName: Record<PrintJob['kind'], string> = { board: 'board', alert: 'alert', ics214: 'ics214', ics204: 'ics204', aar: 'after-action-report' };
 
 /** Letters and digits of `text`, lower case, joined by hyphens, at most 48 characters. */
 export function slug(text: string): string {

@@ -9,8 +9,12 @@ export interface Right {
 /** What an event needs of its author: any one of these rights, or only the system writes it. */
 export type RequiredRight = Right[] | 'system-only';
 
-/** Events the system itself writes (seeded units, activity lines, alerts raised by feeds); anyone's device may carry them. */
-const systemWrites = new Set(['unit.created', 'log.entry', 'alert.raised', 'alert.repeated']);
+/**
+ * Events the system itself writes (seeded units, activity lines, alerts raised by feeds, a
+ * forecast updating its alert, sensor thresholds escalating and resolving theirs); anyone's
+ * device may carry them.
+ */
+const systemWrites = new Set(['unit.created', 'log.entry', 'alert.raised', 'alert.repeated', 'alert.updated', 'alert.escalated', 'alert.resolved']);
 
 const settles: Record<string, Action> = { task: 'task.edit', alert: 'alert.manage', unit: 'unit.update', incident: 'incident.manage', request: 'resource.decide', log: 'log.append' };
 
@@ -40,6 +44,7 @@ export function requiredRight(ev: Pick<OpsEvent, 'type' | 'payload'>): RequiredR
       return inDept(ev.payload.set?.status === 'cancelled' ? 'task.cancel' : 'task.edit');
     case 'alert.raised':
     case 'alert.repeated':
+    case 'alert.updated':
       return anywhere('alert.raise');
     case 'alert.acknowledged':
       return anywhere('alert.acknowledge');

@@ -80,6 +80,17 @@ describe('verifying received events against the roster', () => {
     ]));
   });
 
+  it('applies the alert changes the app makes by itself: a forecast updating its alert, a sensor rule escalating and resolving one', () => {
+    open();
+    const alert = (seq: number, prev: string, type: string, set: Record<string, string | number>) =>
+      craftEvent(keys.field, 'dev_field', seq, prev, at + seq, { actor: 'system', type, entity: 'alert-1', payload: { ...(seq === 1 ? { create: true as const } : {}), set, summary: type, dept: 'eoc' } });
+    const raised = alert(1, '', 'alert.raised', { title: 'Gauge over warning', status: 'raised', escalation: 0, occurrences: 1 });
+    const updated = alert(2, raised.hash, 'alert.updated', { title: 'Gauge over danger' });
+    const escalated = alert(3, updated.hash, 'alert.escalated', { escalation: 1 });
+    const resolved = alert(4, escalated.hash, 'alert.resolved', { status: 'resolved' });
+    expect(receive([raised, updated, escalated, resolved])).toMatchObject({ codes: [], applied: 4, stored: 4 });
+  });
+
   it('quarantines a second, different event at a sequence number already applied (equivocation) and a replayed id with other content', () => {
     open();
     const first = craftEvent(keys.field, 'dev_field', 1, '', at, logLine('fire-1', 'fire', 'Crew 1 to Tudor St'));

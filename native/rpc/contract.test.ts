@@ -169,6 +169,7 @@ describe('the contract, end to end', () => {
     await until('terminal.exit');
     expect((await call(me, 'ics.form204', { department: 'works' })).divisions).toHaveLength(1);
     expect((await call(me, 'ics.form214', { actorId: 'eoc-lead' })).entries.length).toBeGreaterThan(0);
+    expect((await call(me, 'aar.report', {})).html).toMatch(/^<article class="aar-report">.*After-action report/s);
     const pdf = await call(me, 'desktop.savePdf', { job: { kind: 'ics214', department: null }, label: 'All departments' });
     expect(pdf.path).toBe('/papers/polder-ics214-all-departments-2007-06-08T1200Z.pdf');
     expect(savedPdfs[0]).toMatchObject({ windowId: `window-of-${me.id}`, request: { options: { landscape: false } } });

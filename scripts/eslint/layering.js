@@ -109,6 +109,15 @@ export const layers = [
     node: true,
   },
   {
+    files: 'native/aar/**',
+    label: 'native/aar',
+    why: 'after-action reports: figures read from the operations log, a data folder or a recording',
+    imports: ['native/aar/**', 'native/api/**', 'native/ops/**', 'native/identity/**', 'native/record/**', 'native/store/**', 'native/clock/**', 'native/*', 'native/decide/forecast-store.ts', 'native/decide/recommendations.ts'],
+    types: ['native/rpc/**'],
+    packages: ['better-sqlite3', 'zod'],
+    node: true,
+  },
+  {
     files: 'native/sensors/**',
     label: 'native/sensors',
     why: 'fast-check only for the fuzz runner that the unit test and the soak share',

@@ -75,7 +75,7 @@ function defaultFaults(scenario: LoadedScenario, duration: number): FeedFaults {
 }
 
 /** The model's depth at each water-level gauge, and rain at each rain gauge. */
-async function reconstructTracks(scenario: LoadedScenario, dir: string, duration: number, interval: number): Promise<{ tracks: GaugeTrack[]; rain: string }> {
+export async function reconstructTracks(scenario: LoadedScenario, dir: string, duration: number, interval: number): Promise<{ tracks: GaugeTrack[]; rain: string }> {
   const levelGauges = scenario.gauges.filter((g) => g.kind === 'water-level' && !scenario.solid[g.cell]);
   const result = await runSimulation({
     model: engineModelOf(scenario),

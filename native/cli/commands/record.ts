@@ -31,7 +31,7 @@ const flags = {
   ...dataDirFlag,
 } as const;
 
-function isoFlag(name: string, value: string | undefined): number {
+export function isoFlag(name: string, value: string | undefined): number {
   if (value === undefined) throw new UsageError(`--${name} <ISO time> is required (e.g. 2007-06-08T09:00:00Z)`);
   const ms = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) throw new UsageError(`--${name} must be an ISO 8601 time such as 2007-06-08T09:00:00Z, got "${value}"`);

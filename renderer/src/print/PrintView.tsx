@@ -21,6 +21,8 @@ export function PrintView({ job, onReady }: { job: PrintJob; onReady(): void }) 
         <AlertPrint alertId={job.alertId} onReady={onReady} />
       ) : job.kind === 'ics204' ? (
         <Ics204Print department={job.department} onReady={onReady} />
+      ) : job.kind === 'aar' ? (
+        <AarPrint onReady={onReady} />
       ) : (
         <Ics214Print department={job.department} actorId={job.actorId ?? null} onReady={onReady} />
       )}
@@ -131,6 +133,20 @@ function AlertPrint({ alertId, onReady }: { alertId: string; onReady(): void }) 
 }
 
 /** The form's data from native (the same builder as `polder ics`), or the error that stopped it. */
+/** The after-action report as native/aar renders it for every output (file, print, PDF): one
+ * escaped fragment with its own scoped style and SVG charts, so the three never differ. */
+function AarPrint({ onReady }: { onReady(): void }) {
+  const { call } = useSession();
+  const load = useCallback(() => call('aar.report', {}), [call]);
+  const { form: report, error } = useForm(load, onReady);
+  return (
+    <>
+      {error && <p role="alert">{error}</p>}
+      {report && <div data-testid="print-aar" dangerouslySetInnerHTML={{ __html: report.html }} />}
+    </>
+  );
+}
+
 function useForm<T>(load: () => Promise<T>, onReady: () => void): { form: T | null; error: string | null } {
   const [form, setForm] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -7,7 +7,8 @@ interface Paper {
 }
 
 /** The palette's paper commands: print the board shown, the activity log (ICS 214) of the board's
- * department or of the person signed in, the assignment list (ICS 204) and the open alert; in the desktop app, save each as PDF too. */
+ * department or of the person signed in, the assignment list (ICS 204), the open alert and the
+ * after-action report of the whole log; in the desktop app, save each as PDF too. */
 export function paperCommands({ department, departmentName, me, alert, desktop, paper }: { department: string | null; departmentName(id: string): string; me: { id: string; name: string } | null; alert: { id: string; title: string } | null; desktop: boolean; paper: Paper }): Command[] {
   const about = department ? departmentName(department) : 'All departments';
   const papers: { id: string; what: string; job: PrintJob; label: string }[] = [
@@ -16,6 +17,7 @@ export function paperCommands({ department, departmentName, me, alert, desktop, 
     ...(me ? [{ id: 'ics214-me', what: 'my activity log (ICS 214)', job: { kind: 'ics214' as const, department: null, actorId: me.id }, label: me.name }] : []),
     { id: 'ics204', what: 'the assignment list (ICS 204)', job: { kind: 'ics204', department }, label: about },
     ...(alert ? [{ id: 'alert', what: 'the open alert', job: { kind: 'alert' as const, alertId: alert.id }, label: alert.title }] : []),
+    { id: 'aar', what: 'the after-action report', job: { kind: 'aar' }, label: 'operations log' },
   ];
   return papers.flatMap(({ id, what, job, label }) => [
     { id: `print-${id}`, group: 'Print', label: `Print ${what}`, run: () => paper.print(job) },
