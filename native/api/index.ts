@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods, appPushes } from './app.ts';
 import { capMethods } from './cap.ts';
 import { desktopMethods } from './desktop.ts';
+import { exerciseMethods, exercisePushes } from './exercise.ts';
 import { icsMethods } from './ics.ts';
 import { decideMethods, decidePushes } from './decide.ts';
 import { identityMethods } from './identity.ts';
@@ -18,6 +19,7 @@ export * from './cap.ts';
 export * from './desktop.ts';
 export * from './decide.ts';
 export * from './errors.ts';
+export * from './exercise.ts';
 export * from './ics.ts';
 export * from './identity.ts';
 export * from './scenario.ts';
@@ -30,6 +32,7 @@ export const methods = {
   ...appMethods,
   ...capMethods,
   ...desktopMethods,
+  ...exerciseMethods,
   ...icsMethods,
   ...decideMethods,
   ...opsMethods,
@@ -45,6 +48,7 @@ export const methods = {
 export const pushes = {
   ...appPushes,
   ...decidePushes,
+  ...exercisePushes,
   ...opsPushes,
   ...sensorPushes,
   ...simPushes,
