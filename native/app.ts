@@ -18,6 +18,8 @@ import { createCapHandlers } from './decide/cap/handlers.ts';
 import { createIcsForms } from './ics/forms.ts';
 import { createIcsHandlers } from './ics/handlers.ts';
 import { createDesktopHandlers } from './desktop/handlers.ts';
+import { createExerciseHandlers } from './exercise/handlers.ts';
+import { startExercise, type ExerciseConfig } from './exercise/setup.ts';
 import type { DesktopShell } from './desktop/pdf-relay.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { seedsFromGaugeLayer, type SensorSeed } from './sensors/registry.ts';
@@ -58,6 +60,8 @@ export interface AppOptions {
   sync?: SyncConfig;
   /** CAP messages from an MQTT topic into the alert queue. */
   capFeed?: CapMqttConfig;
+  /** Run an MSEL on `clock` (which must be the exercise's virtual clock). */
+  exercise?: ExerciseConfig;
 }
 
 export interface PolderApp {
@@ -116,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       for (const { sensor, reading } of latest) forecastOn(sensor, reading.value);
     },
   });
+  const exercise = options.exercise ? startExercise(options.exercise, { ops, sensors, pushes, logger }) : null;
   const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger }) : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
   const decide = createDecideHandlers({
@@ -184,6 +189,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createCapHandlers(cap),
     ...createIcsHandlers(createIcsForms({ ops: ops.handlers, who: ops.actor, clock, scenarioTitle: scenario?.summary.title ?? null })),
     ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
+    ...createExerciseHandlers(ops, exercise),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
@@ -200,6 +206,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     },
     async close() {
       clearInterval(ticker);
+      exercise?.close();
       await terminals?.closeAll();
       decide.close();
       await sim.close();

@@ -104,7 +104,7 @@ export const injectEvents = {
 export type InjectEventType = (typeof injectEvents)[keyof typeof injectEvents];
 
 /** The `set` of an inject.planned / inject.inserted event. */
-export type InjectPlannedFields = InjectPlan & { status: 'pending'; plannedAt: number; insertedBy: string | null };
+export type InjectPlannedFields = InjectPlan & { status: 'pending'; plannedAt: number; insertedBy: string | null; deliveredAt: null; alertId: null; skipReason: null };
 /** The `set` of an inject.delivered event. */
 export interface InjectDeliveredFields {
   status: 'delivered';

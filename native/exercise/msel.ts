@@ -28,8 +28,10 @@ export interface MselProblem {
 
 export class MselError extends Error {
   override name = 'MselError';
-  constructor(readonly problems: readonly MselProblem[]) {
+  readonly problems: readonly MselProblem[];
+  constructor(problems: readonly MselProblem[]) {
     super(problems.map(describeProblem).join('\n'));
+    this.problems = problems;
   }
 }
 
@@ -168,7 +170,7 @@ function readRows(text: string): Row[] {
   const problems: MselProblem[] = [];
   header.record.forEach((name, i) => {
     if (fields[i] === null) problems.push({ line: header.info.lines, column: name, message: `is not an MSEL column (known: ${Object.values(fieldTitle).join(', ')})` });
-    else if (fields.indexOf(fields[i]) !== i) problems.push({ line: header.info.lines, column: name, message: 'names a column already given' });
+    else if (fields.indexOf(fields[i]!) !== i) problems.push({ line: header.info.lines, column: name, message: 'names a column already given' });
   });
   for (const f of required) if (!fields.includes(f)) problems.push({ line: header.info.lines, column: fieldTitle[f], message: 'is missing from the header' });
   for (const { record, info } of body) {

@@ -10,7 +10,7 @@ export interface Right {
 export type RequiredRight = Right[] | 'system-only';
 
 /** Events the system itself writes (seeded units, activity lines, alerts raised by feeds); anyone's device may carry them. */
-const systemWrites = new Set(['unit.created', 'log.entry', 'alert.raised', 'alert.repeated']);
+const systemWrites = new Set(['unit.created', 'log.entry', 'alert.raised', 'alert.repeated', 'inject.planned', 'inject.delivered']);
 
 const settles: Record<string, Action> = { task: 'task.edit', alert: 'alert.manage', unit: 'unit.update', incident: 'incident.manage', request: 'resource.decide', log: 'log.append' };
 
@@ -61,7 +61,14 @@ export function requiredRight(ev: Pick<OpsEvent, 'type' | 'payload'>): RequiredR
       // A department updates its own units; the crisis room assigns any unit when it grants a request.
       return [...inDept('unit.update'), { action: 'resource.decide' }];
     case 'unit.created':
+    case 'inject.planned':
+    case 'inject.delivered':
       return 'system-only';
+    case 'inject.inserted':
+    case 'inject.delayed':
+    case 'inject.skipped':
+    case 'inject.noted':
+      return anywhere('exercise.control');
     default:
       return null;
   }
