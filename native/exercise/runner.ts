@@ -69,6 +69,9 @@ export function startExerciseRunner(options: ExerciseRunnerOptions) {
   };
 
   if (store.count() === 0) plan('system', options.msel.injects, null);
+  // A restarted exercise resumes where its last delivery left the clock, not at STARTEX.
+  const resumeAt = Math.max(...store.list().map((i) => i.deliveredAt ?? -Infinity));
+  if (resumeAt > clock.now()) clock.seek(resumeAt);
   for (const inject of store.list()) if (inject.status === 'pending') arm(inject);
   const offClock = clock.onChange(() => options.changed([]));
 
