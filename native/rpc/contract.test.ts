@@ -9,8 +9,6 @@ import { createPdfRelay, type PdfToMain } from '../desktop/pdf-relay.ts';
 import { writeAssetPack } from '../../simulation/host/asset-pack.ts';
 import { manualClock } from '../clock/clock.ts';
 import { virtualClock } from '../clock/virtual-clock.ts';
-import { parseMsel } from '../exercise/msel.ts';
-import { demoRoster } from '../identity/demo-roster.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const called = new Set<Method>();
@@ -30,7 +28,10 @@ const pdfRelay = createPdfRelay({
 // An exercise on a virtual clock over a clock that stands still: played, it stays at noon.
 const noon = Date.UTC(2007, 5, 8, 12);
 const clock = virtualClock({ source: manualClock(noon), start: noon, mode: 'exercise' });
-const msel = parseMsel('Event number,Scenario time,Delivery method,To,Synopsis\n1,01:00,message,Fire & Rescue,Cars swept along Glebe Road', { departments: demoRoster().departments, sensors: [], start: noon });
+const msel = {
+  start: noon,
+  injects: [{ number: '1', at: noon + 3_600_000, method: 'message' as const, from: 'Triple Zero', to: 'Fire & Rescue', department: 'fire', synopsis: 'Cars swept along Glebe Road', expectedAction: 'Fire tasks a crew', objective: '', controller: '', evaluatorNotes: '', alert: null, sensor: null }],
+};
 
 beforeAll(async () => {
   t = await testApp(50, { clock, exercise: { exerciseId: 'contract', msel, clock }, desktop: pdfRelay.shell, scenario: writeAssetPack({ scenario: { gauges: 'gauges.json' }, files: { 'gauges.json': JSON.stringify({ gauges: [testGauge] }) } }) });
