@@ -1,6 +1,7 @@
 import { PolderError } from '../api/errors.ts';
 import type { Actor } from '../api/ops.ts';
-import { injectEvents, type ExerciseState, type Inject, type InjectDraft, type InjectPlan, type InjectPlannedFields } from '../api/exercise.ts';
+import { injectEvents, type ExerciseState, type Inject, type InjectDelayedFields, type InjectDeliveredFields, type InjectDraft, type InjectPlan, type InjectPlannedFields, type InjectSkippedFields } from '../api/exercise.ts';
+import type { Json } from '../ops/event.ts';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import { atVirtualTime } from '../clock/virtual-timer.ts';
 import type { Logger } from '../logger.ts';
@@ -32,8 +33,8 @@ export function startExerciseRunner(options: ExerciseRunnerOptions) {
   const timers = new Map<string, { cancel(): void }>();
   const stopAnomalies: (() => void)[] = [];
 
-  const write = (by: Actor | 'system', inject: Pick<Inject, 'id' | 'department'>, type: string, set: Record<string, unknown>, summary: string, text?: string) => {
-    ops.core.write(by, [{ type, entity: inject.id, payload: { set: set as never, summary, dept: inject.department ?? 'eoc', ...(text === undefined ? {} : { text }) } }]);
+  const write = (by: Actor | 'system', inject: Pick<Inject, 'id' | 'department'>, type: string, set: Record<string, Json>, summary: string, text?: string) => {
+    ops.core.write(by, [{ type, entity: inject.id, payload: { set, summary, dept: inject.department ?? 'eoc', ...(text === undefined ? {} : { text }) } }]);
     options.changed([inject.id]);
   };
 
@@ -50,7 +51,7 @@ export function startExerciseRunner(options: ExerciseRunnerOptions) {
       const { alertId, stop } = deliverInject(inject, { clock, ops, readings: options.readings });
       if (stop) stopAnomalies.push(stop);
       const late = Math.max(0, clock.now() - inject.at);
-      write('system', inject, injectEvents.delivered, { status: 'delivered', deliveredAt: clock.now(), alertId }, deliveredSummary(inject) + (late >= 60_000 ? ` (${Math.round(late / 60_000)} min late)` : ''));
+      write('system', inject, injectEvents.delivered, { status: 'delivered', deliveredAt: clock.now(), alertId } satisfies InjectDeliveredFields, deliveredSummary(inject) + (late >= 60_000 ? ` (${Math.round(late / 60_000)} min late)` : ''));
     } catch (err) {
       logger.error(`exercise inject ${inject.number} could not be delivered`, err);
     }
@@ -96,7 +97,7 @@ export function startExerciseRunner(options: ExerciseRunnerOptions) {
     delay(by: Actor, id: string, minutes: number): Inject {
       const inject = pendingOf(id);
       const at = Math.max(inject.at, clock.now()) + minutes * 60_000;
-      write(by, inject, injectEvents.delayed, { at }, `Inject ${inject.number} delayed ${minutes} min by ${by.name}`);
+      write(by, inject, injectEvents.delayed, { at } satisfies InjectDelayedFields, `Inject ${inject.number} delayed ${minutes} min by ${by.name}`);
       arm(store.get(id)!);
       return store.get(id)!;
     },
@@ -104,7 +105,7 @@ export function startExerciseRunner(options: ExerciseRunnerOptions) {
       const inject = pendingOf(id);
       timers.get(id)?.cancel();
       timers.delete(id);
-      write(by, inject, injectEvents.skipped, { status: 'skipped', skipReason: reason }, `Inject ${inject.number} skipped by ${by.name}${reason ? `: ${reason}` : ''}`);
+      write(by, inject, injectEvents.skipped, { status: 'skipped', skipReason: reason } satisfies InjectSkippedFields, `Inject ${inject.number} skipped by ${by.name}${reason ? `: ${reason}` : ''}`);
       return store.get(id)!;
     },
     note(by: Actor, id: string, text: string): Inject {
