@@ -140,8 +140,8 @@ export const InjectDraft = z
 export type InjectDraft = z.input<typeof InjectDraft>;
 
 export const exerciseMethods = {
-  /** The running exercise, or null when this app is not in exercise mode. */
-  'exercise.state': { access: 'signedIn', args: z.object({}).strict(), result: ExerciseState.nullable() },
+  /** The running exercise (its script: for controllers, not trainees), or null when this app is not in exercise mode. */
+  'exercise.state': { access: { may: 'exercise.control' }, args: z.object({}).strict(), result: ExerciseState.nullable() },
   'exercise.insert': { access: { may: 'exercise.control' }, args: z.object({ inject: InjectDraft }).strict(), result: Inject },
   'exercise.delay': { access: { may: 'exercise.control' }, args: z.object({ injectId: InjectId, minutes: z.number().int().min(1).max(1440) }).strict(), result: Inject },
   'exercise.skip': { access: { may: 'exercise.control' }, args: z.object({ injectId: InjectId, reason: text(2000).nullable().default(null) }).strict(), result: Inject },

@@ -100,6 +100,30 @@ describe('an exercise on a 60× clock', () => {
     expect(reading!.time).toBeLessThanOrEqual(byNumber(now, '5').deliveredAt!);
   }, 30_000);
 
+  it('sends a rise as one reading a scenario minute from the latest reading, and a stuck sensor as its value held', async () => {
+    const lead = t.session(null);
+    await call(t.app, lead, 'session.login', { actorId: 'eoc-lead', secret: demoPin });
+    // Faster than the controller may set it (60×), so the minutes pass in a fraction of a second.
+    clock.setRate(1200);
+    const from = clock.now();
+    await call(t.app, lead, 'exercise.insert', { inject: { method: 'sensor', to: 'Public Works', synopsis: 'Gauge rises', sensor: { sensorId: testGauge.id, anomaly: 'rise', value: 1.1, minutes: 3 } } });
+    clock.play();
+    const values = async () => (await call(t.app, lead, 'sensors.series', { sensorId: testGauge.id, from, to: from + 3_600_000 })).points.map((p) => p.value);
+    let seen: number[] = [];
+    for (let i = 0; i < 200 && seen.length < 4; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      seen = await values();
+    }
+    expect(seen).toEqual([0.5, 0.7, 0.9, 1.1]);
+    await call(t.app, lead, 'exercise.insert', { inject: { method: 'sensor', to: 'Public Works', synopsis: 'Gauge sticks', sensor: { sensorId: testGauge.id, anomaly: 'stuck', value: 0.25, minutes: 2 } } });
+    for (let i = 0; i < 200 && seen.length < 7; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      seen = await values();
+    }
+    clock.pause();
+    expect(seen.slice(4)).toEqual([0.25, 0.25, 0.25]);
+  });
+
   it('refuses to skip what was delivered, and a controller action from someone without the right', async () => {
     const lead = t.session(null);
     await call(t.app, lead, 'session.login', { actorId: 'eoc-lead', secret: demoPin });

@@ -130,7 +130,8 @@ function plannedEvent(id: string, p: InjectPlan, insertedBy: string | null) {
   return {
     type: insertedBy ? injectEvents.inserted : injectEvents.planned,
     entity: id,
-    payload: { create: true as const, set, summary: `Inject ${p.number} ${insertedBy ? 'inserted' : 'planned'} (${p.method} to ${p.to || 'all'}): ${clip(p.synopsis)}`, dept: p.department ?? 'eoc' },
+    // Trainees read the activity log too: the line names the inject, not what it will say.
+    payload: { create: true as const, set, summary: `Exercise inject ${p.number} ${insertedBy ? 'inserted' : 'planned'} (${p.method})`, dept: p.department ?? 'eoc' },
   };
 }
 
