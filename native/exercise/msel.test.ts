@@ -89,7 +89,7 @@ describe('parseMsel', () => {
       [1, 'Delivery method'],
     ]);
     expect(problemsOf(`${header}\n1,00:00,message,a,EOC,"unclosed`)[0]!.message).toMatch(/not readable as CSV: .*quote/i);
-    expect(problemsOf(`${header}\n1,00:10,message,a,EOC,Start,x,,,,,,,,`)[0]!.message).toMatch(/--start/);
+    expect(problemsOf(`# drill\n${header}\n1,00:10,message,a,EOC,Start,x,,,,,,,,`)[0]).toMatchObject({ line: 2, message: expect.stringMatching(/--start/) });
     expect(problemsOf(`${header}\n1,00:10,message,a,Harbour Master,Start,x,,,,,,,,`, { ...context, start })[0]).toMatchObject({ line: 2, column: 'To' });
     expect(problemsOf('')[0]!.message).toMatch(/empty/);
   });

@@ -99,7 +99,7 @@ interface Row {
 
 /** Reads the whole MSEL or throws MselError with one problem per bad cell: never half of it. */
 export function parseMsel(text: string, context: MselContext): Msel {
-  const rows = readRows(text);
+  const { headerLine, rows } = readRows(text);
   const problems: MselProblem[] = [];
   const problem = (line: number, field: Field | null, message: string) => problems.push({ line, column: field ? fieldTitle[field] : null, message });
 
@@ -111,7 +111,7 @@ export function parseMsel(text: string, context: MselContext): Msel {
   });
   const absolute = times.filter((t): t is Time => t?.kind === 'at').map((t) => t.ms);
   const start = context.start ?? (absolute.length ? Math.min(...absolute) : null);
-  if (start === null && rows.length > 0) problem(1, 'time', 'no row gives an ISO time and no start was given: give the exercise start (--start) or one ISO time');
+  if (start === null && rows.length > 0) problem(headerLine, 'time', 'no row gives an ISO time and no start was given: give the exercise start (--start) or one ISO time');
 
   const seen = new Map<string, number>();
   const injects: InjectPlan[] = [];
@@ -151,12 +151,12 @@ export function parseMsel(text: string, context: MselContext): Msel {
       objective: cell('objective'), controller: cell('controller'), evaluatorNotes: cell('evaluatorNotes'),
     });
   });
-  if (rows.length === 0 && problems.length === 0) problem(1, null, 'the MSEL has no injects');
+  if (rows.length === 0 && problems.length === 0) problem(headerLine, null, 'the MSEL has no injects');
   if (problems.length) throw new MselError(problems);
   return { start: start!, injects: injects.sort((a, b) => a.at - b.at) };
 }
 
-function readRows(text: string): Row[] {
+function readRows(text: string): { headerLine: number; rows: Row[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, trim: true, skip_empty_lines: true, info: true, comment: '#', comment_no_infix: true, relax_column_count: true }) as { record: string[]; info: { lines: number } }[];
@@ -174,14 +174,16 @@ function readRows(text: string): Row[] {
   });
   for (const f of required) if (!fields.includes(f)) problems.push({ line: header.info.lines, column: fieldTitle[f], message: 'is missing from the header' });
   for (const { record, info } of body) {
-    if (record.length !== fields.length) problems.push({ line: info.lines, column: null, message: `has ${record.length} cells where the header names ${fields.length} columns (a comma in a cell needs "quotes")` });
+    if (record.length !== fields.length) problems.push({ line: startLine(record, info.lines), column: null, message: `has ${record.length} cells where the header names ${fields.length} columns (a comma in a cell needs "quotes")` });
   }
   if (problems.length) throw new MselError(problems);
-  return body.map(({ record, info }) => ({
-    // csv-parse counts the lines read so far, so a record's last line; a quoted field may span several.
-    line: info.lines - record.reduce((n, value) => n + (value.match(/\n/g)?.length ?? 0), 0),
-    cells: Object.fromEntries(record.map((value, i) => [fields[i]!, value])),
-  }));
+  const rows = body.map(({ record, info }) => ({ line: startLine(record, info.lines), cells: Object.fromEntries(record.map((value, i) => [fields[i]!, value])) }));
+  return { headerLine: header.info.lines, rows };
+}
+
+/** csv-parse counts the lines read so far, so a record's last line; a quoted cell may span several. */
+function startLine(record: readonly string[], lastLine: number): number {
+  return lastLine - record.reduce((n, value) => n + (value.match(/\n/g)?.length ?? 0), 0);
 }
 
 /** The department `to` names: its id, short name or name, a name it starts with ("Fire & Rescue duty officer") or the start of one ("Public Works"). */
