@@ -50,6 +50,9 @@ describe('polder exercise', () => {
     const refused = recordingIo({ POLDER_RENDERER_DIR: rendererDir() });
     expect(await runCli(['exercise', '--msel', exampleMsel, '--data-dir', live], refused.io)).toBe(1);
     expect(refused.err.join('\n')).toMatch(/holds a live operations log/);
+    const badId = recordingIo({ POLDER_RENDERER_DIR: rendererDir() });
+    expect(await runCli(['exercise', '--msel', exampleMsel, '--data-dir', join(live, 'drill'), '--exercise-id', 'a/b'], badId.io)).toBe(2);
+    expect(existsSync(join(live, 'drill'))).toBe(false);
     const missing = recordingIo({ POLDER_DATA_DIR: live });
     expect(await runCli(['exercise', '--msel', exampleMsel], missing.io)).toBe(2);
     expect(missing.err.join('\n')).toMatch(/--data-dir <path> is required/);

@@ -85,6 +85,7 @@ export const exerciseCommand: Command = {
     const roster = (existsSync(dataDir) ? loadHeldRoster(dataDir) : null) ?? demoRoster();
     const msel = readMsel(values.msel, text, { departments: roster.departments, sensors, ...(start === undefined ? {} : { start }) });
     const exerciseId = values['exercise-id'] ?? createHash('sha256').update(`${msel.start}\n${text}`).digest('hex').slice(0, 12);
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(exerciseId)) throw new UsageError(`--exercise-id may only use letters, digits, '_' and '-' (1-40 characters), got "${exerciseId}"`);
     const sync = exerciseSync(syncConfigFrom(values, io.env), exerciseId);
     claimExerciseDataDir(dataDir, resolveDataDir(undefined, { ...io.env, POLDER_DATA_DIR: undefined }), exerciseId);
 
