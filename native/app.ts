@@ -20,6 +20,8 @@ import { createCapHandlers } from './decide/cap/handlers.ts';
 import { createIcsForms } from './ics/forms.ts';
 import { createIcsHandlers } from './ics/handlers.ts';
 import { createDesktopHandlers } from './desktop/handlers.ts';
+import { createExerciseHandlers } from './exercise/handlers.ts';
+import { startExercise, type ExerciseConfig } from './exercise/setup.ts';
 import type { DesktopShell } from './desktop/pdf-relay.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { seedsFromGaugeLayer, type SensorSeed } from './sensors/registry.ts';
@@ -65,6 +67,8 @@ export interface AppOptions {
   /** How long live readings are gathered before one forecast runs on them (default a minute), and
    * how many forecasts' grids are kept on disk for how long (default: defaultGridRetention). */
   forecasts?: { readingWindowMs?: number; gridRetention?: GridRetention };
+  /** Run an MSEL on `clock` (which must be the exercise's virtual clock). */
+  exercise?: ExerciseConfig;
 }
 
 export interface PolderApp {
@@ -123,6 +127,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       for (const { sensor, reading } of latest) forecastOn(sensor, reading.value);
     },
   });
+  const exercise = options.exercise ? startExercise(options.exercise, { ops, sensors, pushes, logger }) : null;
   const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger }) : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
   const decide = createDecideHandlers({
@@ -198,6 +203,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createIcsHandlers(createIcsForms({ ops: ops.handlers, who: ops.actor, clock, scenarioTitle: scenario?.summary.title ?? null })),
     ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
     ...createAarHandlers({ db: ops.store.db, directory: ops.directory, title: scenario?.summary.title ?? 'Operations' }),
+    ...createExerciseHandlers(ops, exercise),
   } satisfies Handlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
@@ -214,6 +220,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     },
     async close() {
       clearInterval(ticker);
+      exercise?.close();
       await terminals?.closeAll();
       decide.close();
       await sim.close();

@@ -26,6 +26,8 @@ export const Action = z.enum([
   'sync.review',
   /** Edit the sensor registry (thresholds, names, places) and the readings' retention. */
   'sensor.manage',
+  /** Run an exercise: insert, delay or skip injects, take evaluator notes, play and pause its clock. */
+  'exercise.control',
 ]);
 export type Action = z.infer<typeof Action>;
 

@@ -3,6 +3,7 @@ import { aarMethods } from './aar.ts';
 import { appMethods, appPushes } from './app.ts';
 import { capMethods } from './cap.ts';
 import { desktopMethods } from './desktop.ts';
+import { exerciseMethods, exercisePushes } from './exercise.ts';
 import { icsMethods } from './ics.ts';
 import { decideMethods, decidePushes } from './decide.ts';
 import { identityMethods } from './identity.ts';
@@ -20,6 +21,7 @@ export * from './cap.ts';
 export * from './desktop.ts';
 export * from './decide.ts';
 export * from './errors.ts';
+export * from './exercise.ts';
 export * from './ics.ts';
 export * from './identity.ts';
 export * from './scenario.ts';
@@ -33,6 +35,7 @@ export const methods = {
   ...appMethods,
   ...capMethods,
   ...desktopMethods,
+  ...exerciseMethods,
   ...icsMethods,
   ...decideMethods,
   ...opsMethods,
@@ -48,6 +51,7 @@ export const methods = {
 export const pushes = {
   ...appPushes,
   ...decidePushes,
+  ...exercisePushes,
   ...opsPushes,
   ...sensorPushes,
   ...simPushes,

@@ -2,6 +2,7 @@ import type { Command } from './command.ts';
 import { brokerCommand } from './commands/broker.ts';
 import { capCommand } from './commands/cap.ts';
 import { dbCommand } from './commands/db.ts';
+import { exerciseCommand } from './commands/exercise.ts';
 import { icsCommand } from './commands/ics.ts';
 import { forecastCommand } from './commands/forecast.ts';
 import { keysCommand } from './commands/keys.ts';
@@ -15,4 +16,4 @@ import { simCommand } from './commands/sim.ts';
 import { syncCommand } from './commands/sync.ts';
 
 /** Every `polder` subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, feedCommand, forecastCommand, syncCommand, brokerCommand, keysCommand, rosterCommand, capCommand, icsCommand, recordCommand, aarCommand];
+export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, feedCommand, forecastCommand, syncCommand, brokerCommand, keysCommand, rosterCommand, capCommand, icsCommand, recordCommand, aarCommand, exerciseCommand];

@@ -11,10 +11,10 @@ export type RequiredRight = Right[] | 'system-only';
 
 /**
  * Events the system itself writes (seeded units, activity lines, alerts raised by feeds, a
- * forecast updating its alert, sensor thresholds escalating and resolving theirs); anyone's
- * device may carry them.
+ * forecast updating its alert, sensor thresholds escalating and resolving theirs, an exercise's
+ * planned and delivered injects); anyone's device may carry them.
  */
-const systemWrites = new Set(['unit.created', 'log.entry', 'alert.raised', 'alert.repeated', 'alert.updated', 'alert.escalated', 'alert.resolved']);
+const systemWrites = new Set(['unit.created', 'log.entry', 'alert.raised', 'alert.repeated', 'alert.updated', 'alert.escalated', 'alert.resolved', 'inject.planned', 'inject.delivered']);
 
 const settles: Record<string, Action> = { task: 'task.edit', alert: 'alert.manage', unit: 'unit.update', incident: 'incident.manage', request: 'resource.decide', log: 'log.append' };
 
@@ -66,7 +66,14 @@ export function requiredRight(ev: Pick<OpsEvent, 'type' | 'payload'>): RequiredR
       // A department updates its own units; the crisis room assigns any unit when it grants a request.
       return [...inDept('unit.update'), { action: 'resource.decide' }];
     case 'unit.created':
+    case 'inject.planned':
+    case 'inject.delivered':
       return 'system-only';
+    case 'inject.inserted':
+    case 'inject.delayed':
+    case 'inject.skipped':
+    case 'inject.noted':
+      return anywhere('exercise.control');
     default:
       return null;
   }

@@ -7,6 +7,8 @@ import type { Session } from './handlers.ts';
 import { testApp, testGauge } from './test-app.ts';
 import { createPdfRelay, type PdfToMain } from '../desktop/pdf-relay.ts';
 import { writeAssetPack } from '../../simulation/host/asset-pack.ts';
+import { manualClock } from '../clock/clock.ts';
+import { virtualClock } from '../clock/virtual-clock.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const called = new Set<Method>();
@@ -23,8 +25,16 @@ const pdfRelay = createPdfRelay({
   windowOf: (sessionId) => `window-of-${sessionId}`,
 });
 
+// An exercise on a virtual clock over a clock that stands still: played, it stays at noon.
+const noon = Date.UTC(2007, 5, 8, 12);
+const clock = virtualClock({ source: manualClock(noon), start: noon, mode: 'exercise' });
+const msel = {
+  start: noon,
+  injects: [{ number: '1', at: noon + 3_600_000, method: 'message' as const, from: 'Triple Zero', to: 'Fire & Rescue', department: 'fire', synopsis: 'Cars swept along Glebe Road', expectedAction: 'Fire tasks a crew', objective: '', controller: '', evaluatorNotes: '', alert: null, sensor: null }],
+};
+
 beforeAll(async () => {
-  t = await testApp(50, { desktop: pdfRelay.shell, scenario: writeAssetPack({ scenario: { gauges: 'gauges.json' }, files: { 'gauges.json': JSON.stringify({ gauges: [testGauge] }) } }) });
+  t = await testApp(50, { clock, exercise: { exerciseId: 'contract', msel, clock }, desktop: pdfRelay.shell, scenario: writeAssetPack({ scenario: { gauges: 'gauges.json' }, files: { 'gauges.json': JSON.stringify({ gauges: [testGauge] }) } }) });
   t.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
 });
 const heard = (sessionId: string) => t.app.sessionPushes.listen(sessionId, (event, payload) => pushed.push({ event, payload }));
@@ -173,6 +183,15 @@ describe('the contract, end to end', () => {
     const pdf = await call(me, 'desktop.savePdf', { job: { kind: 'ics214', department: null }, label: 'All departments' });
     expect(pdf.path).toBe('/papers/polder-ics214-all-departments-2007-06-08T1200Z.pdf');
     expect(savedPdfs[0]).toMatchObject({ windowId: `window-of-${me.id}`, request: { options: { landscape: false } } });
+    const [planned] = (await call(me, 'exercise.state', {}))!.injects;
+    await call(me, 'exercise.delay', { injectId: planned!.id, minutes: 10 });
+    await call(me, 'exercise.note', { injectId: planned!.id, text: 'Fire desk quiet' });
+    const inserted = await call(me, 'exercise.insert', { inject: { method: 'message', to: 'police', synopsis: 'Crowd at the bridge', at: noon + 3_600_000 } });
+    expect(await call(me, 'exercise.skip', { injectId: inserted.id, reason: 'Police desk empty' })).toMatchObject({ number: 'X1', status: 'skipped' });
+    await call(me, 'clock.rate', { rate: 60 });
+    await call(me, 'clock.play', {});
+    expect(await call(me, 'clock.pause', {})).toMatchObject({ rate: 60, playing: false, mode: 'exercise' });
+    await until('exercise.changed');
     await call(me, 'session.logout', {});
 
     expect([...called].sort()).toEqual((Object.keys(methods) as Method[]).sort());

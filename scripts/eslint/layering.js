@@ -118,6 +118,15 @@ export const layers = [
     node: true,
   },
   {
+    files: 'native/exercise/**',
+    label: 'native/exercise',
+    why: 'exercises: an MSEL delivered on the virtual clock into the ops log, the alert queue and the sensor service; the isolation test runs real nodes on a real broker',
+    imports: ['native/exercise/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/sensors/**', 'native/sync/**', 'native/identity/**', 'native/*', 'native/mqtt/test-broker.ts', 'native/mqtt/connection.ts', 'native/rpc/test-app.ts'],
+    types: ['native/rpc/**'],
+    packages: ['better-sqlite3', 'csv-parse', 'mqtt'],
+    node: true,
+  },
+  {
     files: 'native/sensors/**',
     label: 'native/sensors',
     why: 'fast-check only for the fuzz runner that the unit test and the soak share',

@@ -4,6 +4,7 @@ import { AlertQueue } from '../alerts/AlertQueue.tsx';
 import { RecommendationsPanel } from '../decide/RecommendationsPanel.tsx';
 import { AlertsProvider, useAlerts } from '../alerts/alerts-context.tsx';
 import { DataProvider } from '../data/data-context.tsx';
+import { ExerciseControl } from '../exercise/ExerciseControl.tsx';
 import { RaiseAlertDialog } from '../alerts/RaiseAlertDialog.tsx';
 import { SevereAlertBanner } from '../alerts/SevereAlertBanner.tsx';
 import { BoardPanel } from '../boards/BoardPanel.tsx';
@@ -205,6 +206,7 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
     <>
       <Header info={info} onPalette={() => setDialog('palette')} onShortcuts={() => setDialog('shortcuts')} />
       <SevereAlertBanner />
+      <ExerciseControl />
       <SimStarter start={simStart} />
       {fieldMode && (
         <nav className="field-tabs" aria-label="Regions">

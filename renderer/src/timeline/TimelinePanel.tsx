@@ -17,6 +17,7 @@ const kinds = [
   ['log', 'Notes'],
   ['request', 'Resources'],
   ['incident', 'Incidents'],
+  ['inject', 'Exercise injects'],
 ] as const;
 
 interface Filters {
