@@ -6,6 +6,7 @@ import { icsMethods } from './ics.ts';
 import { decideMethods, decidePushes } from './decide.ts';
 import { identityMethods } from './identity.ts';
 import { opsMethods, opsPushes } from './ops.ts';
+import { replayMethods, replayPushes } from './replay.ts';
 import { scenarioMethods } from './scenario.ts';
 import { sensorMethods, sensorPushes } from './sensors.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -20,6 +21,7 @@ export * from './decide.ts';
 export * from './errors.ts';
 export * from './ics.ts';
 export * from './identity.ts';
+export * from './replay.ts';
 export * from './scenario.ts';
 export * from './sensors.ts';
 export * from './sync.ts';
@@ -34,6 +36,7 @@ export const methods = {
   ...decideMethods,
   ...opsMethods,
   ...identityMethods,
+  ...replayMethods,
   ...scenarioMethods,
   ...sensorMethods,
   ...simMethods,
@@ -46,6 +49,7 @@ export const pushes = {
   ...appPushes,
   ...decidePushes,
   ...opsPushes,
+  ...replayPushes,
   ...sensorPushes,
   ...simPushes,
   ...syncPushes,
@@ -53,7 +57,7 @@ export const pushes = {
 };
 
 /** The pushes a session that has not signed in receives: only what the sign-in page shows. */
-export const publicPushes = ['app.clock'] as const satisfies readonly (keyof typeof pushes)[];
+export const publicPushes = ['app.clock', 'replay.state'] as const satisfies readonly (keyof typeof pushes)[];
 
 type Methods = typeof methods;
 type Pushes = typeof pushes;
