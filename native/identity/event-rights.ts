@@ -10,7 +10,8 @@ export interface Right {
 export type RequiredRight = Right[] | 'system-only';
 
 /** Events the system itself writes (seeded units, activity lines, alerts raised by feeds); anyone's device may carry them. */
-const systemWrites = new Set(['unit.created', 'log.entry', 'alert.raised', 'alert.repeated']);
+// The app raises, escalates and resolves its own alerts (sensor thresholds, silent sensors: ops/system-alerts.ts).
+const systemWrites = new Set(['unit.created', 'log.entry', 'alert.raised', 'alert.repeated', 'alert.escalated', 'alert.resolved']);
 
 const settles: Record<string, Action> = { task: 'task.edit', alert: 'alert.manage', unit: 'unit.update', incident: 'incident.manage', request: 'resource.decide', log: 'log.append' };
 

@@ -80,6 +80,14 @@ describe('verifying received events against the roster', () => {
     ]));
   });
 
+  it('applies the alerts the app raises, escalates and resolves by itself (a gauge past its thresholds)', () => {
+    open();
+    const raised = craftEvent(keys.field, 'dev_field', 1, '', at, { actor: 'system', type: 'alert.raised', entity: 'alert-g1', payload: { create: true, set: { title: 'Gauge above danger', status: 'raised' }, summary: 'raised', dept: 'eoc' } });
+    const escalated = craftEvent(keys.field, 'dev_field', 2, raised.hash, at + 1, { actor: 'system', type: 'alert.escalated', entity: 'alert-g1', payload: { set: { escalation: 1 }, summary: 'escalated', dept: 'eoc' } });
+    const resolved = craftEvent(keys.field, 'dev_field', 3, escalated.hash, at + 2, { actor: 'system', type: 'alert.resolved', entity: 'alert-g1', payload: { set: { status: 'resolved' }, summary: 'resolved', dept: 'eoc' } });
+    expect(receive([raised, escalated, resolved])).toMatchObject({ codes: [], applied: 3 });
+  });
+
   it('quarantines a second, different event at a sequence number already applied (equivocation) and a replayed id with other content', () => {
     open();
     const first = craftEvent(keys.field, 'dev_field', 1, '', at, logLine('fire-1', 'fire', 'Crew 1 to Tudor St'));
