@@ -62,7 +62,9 @@ export const replayCommand: Command = {
     const logger = stderrLogger();
     const folder = prepareReplayFolder(dataDir, recording, sha256, logger);
     const clock = virtualClock({ source: systemClock(), start: at, rate: speed, mode: 'replay', playing: !values.paused });
-    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock, logger, host: 'serve', runtime: nodeRuntime(), replay: { recording, clock } });
+    // The scenario pack the recording names (verified above), else the bundled default.
+    const scenario = recording.packs[0]?.name;
+    const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock, logger, host: 'serve', runtime: nodeRuntime(), replay: { recording, clock }, ...(scenario ? { scenario } : {}) });
     const link = loadServeLink(dataDir, logger);
     const server = await startServer({ app, staticDir, host, port: askedPort ?? link.port ?? 0, token: link.token, logger });
     if (server.port !== link.port) saveServeLink(dataDir, { ...link, port: server.port });
