@@ -61,8 +61,11 @@ export function createReplay(options: ReplayOptions) {
     forecastsShown = shown;
   }
 
-  /** Applies what lies in (appliedAt, t]; returns the earliest time among them (for the lag). */
-  function advanceTo(t: number): number | null {
+  /**
+   * Applies what lies in (appliedAt, t]; returns the earliest time among them (for the lag).
+   * `notify`: tell the renderers what changed (while playing; after a seek they reload it all).
+   */
+  function advanceTo(t: number, notify: boolean): number | null {
     let earliest: number | null = null;
     const endEvent = firstAfter(events, t);
     if (endEvent > nextEvent) {
@@ -70,7 +73,7 @@ export function createReplay(options: ReplayOptions) {
       const batch = events.slice(nextEvent, endEvent);
       const conflicts = db.transaction(() => batch.flatMap(({ event }) => projector.apply(event)))();
       nextEvent = endEvent;
-      options.applied({ applied: batch.map((e) => e.event.id), conflicts });
+      if (notify) options.applied({ applied: batch.map((e) => e.event.id), conflicts });
     }
     const endPayload = firstAfter(payloads, t);
     if (endPayload > nextPayload) {
@@ -90,7 +93,7 @@ export function createReplay(options: ReplayOptions) {
     sensors.reset();
     nextPayload = 0;
     forecastsShown = -1;
-    advanceTo(t);
+    advanceTo(t, false);
     sensors.flush();
   }
 
@@ -99,7 +102,7 @@ export function createReplay(options: ReplayOptions) {
     pending = null;
     if (closed) return;
     const now = clock.now();
-    const earliest = advanceTo(clamp(now));
+    const earliest = advanceTo(clamp(now), true);
     if (earliest !== null) {
       lagMs = Math.max(0, now - earliest);
       maxLagMs = Math.max(maxLagMs, lagMs);
@@ -127,7 +130,7 @@ export function createReplay(options: ReplayOptions) {
     clock.seek(t);
     if (t < appliedAt) rebuildAt(t);
     else {
-      advanceTo(t);
+      advanceTo(t, false);
       sensors.flush();
     }
     seeks++;
