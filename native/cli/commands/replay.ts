@@ -16,7 +16,13 @@ import { integerFlag, parseFlags, UsageError, type Command } from '../command.ts
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 import { packDir, readRecording } from './record.ts';
 
-const usage = `polder replay <recording> --data-dir <new empty folder> [--speed 1..${maxReplayRate}] [--at <ISO time>] [--paused] [--port N] [--host 127.0.0.1] [--open] [--json]`;
+const usage = [
+  `polder replay <recording> --data-dir <new empty folder> [--speed 1..${maxReplayRate}] [--at <ISO time>] [--paused] [--port N] [--host 127.0.0.1] [--open] [--json]`,
+  '  --data-dir  the replay\'s own folder: new or empty (the recording is imported), or one an earlier replay of this file made',
+  '  --speed     replay seconds per real second (default 1); --at where to start (default the window\'s start); --paused: do not play yet',
+  '  --port, --host, --open, --json: as for polder serve (a loopback host only)',
+  '  --broker is refused and POLDER_BROKERS ignored: a replay never connects to a broker',
+].join('\n');
 
 /**
  * Replays a recording in serve mode: verifies it, imports it into its own data folder (or reuses
