@@ -31,10 +31,17 @@ describe('an app in replay mode', () => {
 
   it('plays, pauses, changes speed and seeks through its contract methods, and pushes its state', async () => {
     const states: unknown[] = [];
-    const off = t.app.pushes.listen((event, payload) => event === 'replay.state' && states.push(payload));
+    let recommendationPushes = 0;
+    const off = t.app.pushes.listen((event, payload) => {
+      if (event === 'replay.state') states.push(payload);
+      if (event === 'recommendations.changed') recommendationPushes++;
+    });
     const { from, to } = t.recording.window;
     const seeked = await call(t.app, 'replay.seek', { at: from + 30 * 60_000 });
     expect(seeked).toMatchObject({ ok: true, value: { from, to, at: from + 30 * 60_000, playing: false, seeks: 1 } });
+    // Past 06:20, when the recorded forecast was requested: the recommendations panel is told to look again.
+    expect(recommendationPushes).toBe(1);
+    expect(await call(t.app, 'forecast.list', { limit: 20 })).toMatchObject({ ok: true, value: [{ id: 'fc-synthetic', state: 'completed' }] });
     expect(await call(t.app, 'replay.setRate', { rate: 60 })).toMatchObject({ ok: true, value: { rate: 60 } });
     expect((await call(t.app, 'replay.setRate', { rate: 61 })).ok).toBe(false);
     expect(await call(t.app, 'replay.play', {})).toMatchObject({ ok: true, value: { playing: true } });

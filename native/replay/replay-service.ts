@@ -20,6 +20,8 @@ export interface ReplayOptions {
   recording: Recording;
   /** Pushes the replay's state to the renderers. */
   push(state: ReplayState): void;
+  /** The recommendations shown changed (these ids, before or after). */
+  recommendationsChanged(ids: string[]): void;
   timers?: Timers;
 }
 
@@ -62,6 +64,7 @@ export function createReplay(options: ReplayOptions) {
     if (shown === forecastsShown) return;
     writeForecastsAt(db, recording, t);
     forecastsShown = shown;
+    options.recommendationsChanged(recording.recommendations.map((r) => String(r.id)));
   }
 
   /**

@@ -31,6 +31,7 @@ export function openReplayNode(recording: Recording, dataDir: string, seeds: rea
     clock,
     recording,
     push: (state) => pushes.emit('replay.state', state),
+    recommendationsChanged: (ids) => pushes.emit('recommendations.changed', { ids }),
     ...(options.timers ? { timers: options.timers } : {}),
   });
   const { db } = ops.store;

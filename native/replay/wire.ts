@@ -45,5 +45,6 @@ export function startReplay(setup: ReplaySetup & { ops: OpsService; sensors: Sen
     clock: setup.clock,
     recording: setup.recording,
     push: (state) => setup.pushes.emit('replay.state', state),
+    recommendationsChanged: (ids) => setup.pushes.emit('recommendations.changed', { ids }),
   });
 }
