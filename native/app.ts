@@ -29,6 +29,9 @@ import { startSensorLink } from './sensors/mqtt-link.ts';
 import { createSensorService, type SensorService } from './sensors/service.ts';
 import { scenarioByName } from './sim/scenario-by-name.ts';
 import { createSessionPushes, type SessionPushes } from './rpc/session-pushes.ts';
+import { createReplayHandlers } from './replay/handlers.ts';
+import { readOnlyHandlers } from './replay/read-only.ts';
+import { recordedAlertsOnly, replayConflict, startReplay, type ReplaySetup } from './replay/wire.ts';
 import { createSimHandlers } from './sim/handlers.ts';
 import { createSync, type SyncConfig } from './sync/handlers.ts';
 import type { TerminalConfig } from './terminal/config.ts';
@@ -69,6 +72,8 @@ export interface AppOptions {
   forecasts?: { readingWindowMs?: number; gridRetention?: GridRetention };
   /** Run an MSEL on `clock` (which must be the exercise's virtual clock). */
   exercise?: ExerciseConfig;
+  /** Replay a recording imported into `dataDir` on `clock` (its virtual clock): read only, never linked to a broker. */
+  replay?: ReplaySetup;
 }
 
 export interface PolderApp {
@@ -92,6 +97,8 @@ export interface PolderApp {
 /** The composition root: every service, wired to its dependencies, behind one handler map. */
 export async function createApp(options: AppOptions): Promise<PolderApp> {
   const { clock, logger } = options;
+  const notReplayable = options.replay && replayConflict(options, options.replay);
+  if (notReplayable) throw new Error(notReplayable);
   const pushes = createPushBus();
   const sessionPushes = createSessionPushes();
   const scenario = await loadScenarioSummary(options.scenario ?? defaultScenario, options.resourcesDir, logger);
@@ -119,15 +126,17 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     db: ops.store.db,
     clock,
     push: pushes,
-    alerts: ops.systemAlerts,
+    alerts: options.replay ? recordedAlertsOnly : ops.systemAlerts,
     logger,
     seeds: await sensorSeeds(scenario?.dir ?? null, logger),
     activity: (ctx, text) => ops.logActivity(ops.actor(ctx), text),
+    // A replay shows the forecasts as recorded: its re-published readings start none.
     onReadings: (latest) => {
-      for (const { sensor, reading } of latest) forecastOn(sensor, reading.value);
+      if (!options.replay) for (const { sensor, reading } of latest) forecastOn(sensor, reading.value);
     },
   });
   const exercise = options.exercise ? startExercise(options.exercise, { ops, sensors, pushes, logger }) : null;
+  const replay = options.replay ? startReplay({ ...options.replay, ops, sensors, pushes }) : null;
   const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger }) : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
   const decide = createDecideHandlers({
@@ -189,7 +198,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     }),
   };
 
-  const handlers = {
+  const allHandlers = {
     ...appHandlers,
     ...ops.handlers,
     ...decide.handlers,
@@ -204,7 +213,9 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
     ...createAarHandlers({ db: ops.store.db, directory: ops.directory, title: scenario?.summary.title ?? 'Operations' }),
     ...createExerciseHandlers(ops, exercise),
+    ...createReplayHandlers(replay),
   } satisfies Handlers;
+  const handlers = replay ? readOnlyHandlers(allHandlers) : allHandlers;
   const ticker = setInterval(() => pushes.emit('app.clock', { now: clock.now(), mode: clock.mode }), options.tickMs ?? 1000);
 
   return {
@@ -221,6 +232,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     async close() {
       clearInterval(ticker);
       exercise?.close();
+      replay?.close();
       await terminals?.closeAll();
       decide.close();
       await sim.close();

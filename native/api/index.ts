@@ -8,6 +8,7 @@ import { icsMethods } from './ics.ts';
 import { decideMethods, decidePushes } from './decide.ts';
 import { identityMethods } from './identity.ts';
 import { opsMethods, opsPushes } from './ops.ts';
+import { replayMethods, replayPushes } from './replay.ts';
 import { scenarioMethods } from './scenario.ts';
 import { sensorMethods, sensorPushes } from './sensors.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -24,6 +25,7 @@ export * from './errors.ts';
 export * from './exercise.ts';
 export * from './ics.ts';
 export * from './identity.ts';
+export * from './replay.ts';
 export * from './scenario.ts';
 export * from './sensors.ts';
 export * from './sync.ts';
@@ -40,6 +42,7 @@ export const methods = {
   ...decideMethods,
   ...opsMethods,
   ...identityMethods,
+  ...replayMethods,
   ...scenarioMethods,
   ...sensorMethods,
   ...simMethods,
@@ -53,6 +56,7 @@ export const pushes = {
   ...decidePushes,
   ...exercisePushes,
   ...opsPushes,
+  ...replayPushes,
   ...sensorPushes,
   ...simPushes,
   ...syncPushes,
@@ -60,7 +64,7 @@ export const pushes = {
 };
 
 /** The pushes a session that has not signed in receives: only what the sign-in page shows. */
-export const publicPushes = ['app.clock'] as const satisfies readonly (keyof typeof pushes)[];
+export const publicPushes = ['app.clock', 'replay.state'] as const satisfies readonly (keyof typeof pushes)[];
 
 type Methods = typeof methods;
 type Pushes = typeof pushes;

@@ -10,10 +10,11 @@ import { feedCommand } from './commands/feed.ts';
 import { logCommand } from './commands/log.ts';
 import { recordCommand } from './commands/record.ts';
 import { aarCommand } from './commands/aar.ts';
+import { replayCommand } from './commands/replay.ts';
 import { rosterCommand } from './commands/roster.ts';
 import { serveCommand } from './commands/serve.ts';
 import { simCommand } from './commands/sim.ts';
 import { syncCommand } from './commands/sync.ts';
 
 /** Every `polder` subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, feedCommand, forecastCommand, syncCommand, brokerCommand, keysCommand, rosterCommand, capCommand, icsCommand, recordCommand, aarCommand, exerciseCommand];
+export const commands: Command[] = [serveCommand, dbCommand, logCommand, simCommand, feedCommand, forecastCommand, syncCommand, brokerCommand, keysCommand, rosterCommand, capCommand, icsCommand, recordCommand, aarCommand, exerciseCommand, replayCommand];

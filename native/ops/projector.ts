@@ -101,8 +101,11 @@ export function createProjector(db: Database) {
     return conflicts.filter((c) => c.hlc === ev.hlc);
   }
 
-  /** Drops every projection and folds the whole log again, in one transaction. */
-  function rebuild(): { events: number; entities: number; conflicts: number } {
+  /**
+   * Drops every projection and folds the whole log again, in one transaction; with `before` (an
+   * HLC text), only the events ordered before it (a replay's state at a time).
+   */
+  function rebuild(before?: string): { events: number; entities: number; conflicts: number } {
     let events = 0;
     let entities = 0;
     let conflicts = 0;
@@ -115,7 +118,7 @@ export function createProjector(db: Database) {
           entities++;
         }
       };
-      for (const row of eventsByEntity(db)) {
+      for (const row of eventsByEntity(db, before)) {
         const ev = fromRow(row);
         if (!state || state.id !== ev.entity) {
           flush();
@@ -137,18 +140,18 @@ export function createProjector(db: Database) {
 
 export type Projector = ReturnType<typeof createProjector>;
 
-/** Every event ordered by (entity, hlc, id), read in pages so the caller may write between pages. */
-function* eventsByEntity(db: Database): Generator<EventRow> {
-  const first = db.prepare<[number], EventRow>('SELECT * FROM events ORDER BY entity, hlc, id LIMIT ?');
-  const next = db.prepare<[string, string, string, number], EventRow>(
-    'SELECT * FROM events WHERE (entity, hlc, id) > (?, ?, ?) ORDER BY entity, hlc, id LIMIT ?',
+/** Every event (before the HLC `before`, if given) ordered by (entity, hlc, id), read in pages so the caller may write between pages. */
+function* eventsByEntity(db: Database, before = '\uffff'): Generator<EventRow> {
+  const first = db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE hlc < ? ORDER BY entity, hlc, id LIMIT ?');
+  const next = db.prepare<[string, string, string, string, number], EventRow>(
+    'SELECT * FROM events WHERE (entity, hlc, id) > (?, ?, ?) AND hlc < ? ORDER BY entity, hlc, id LIMIT ?',
   );
   const page = 2000;
-  let rows = first.all(page);
+  let rows = first.all(before, page);
   while (rows.length > 0) {
     yield* rows;
     const last = rows[rows.length - 1]!;
-    rows = rows.length < page ? [] : next.all(last.entity, last.hlc, last.id, page);
+    rows = rows.length < page ? [] : next.all(last.entity, last.hlc, last.id, before, page);
   }
 }
 

@@ -118,7 +118,7 @@ export function seedsUnits(roster: Roster, deviceId: string): boolean {
 const pushFor = { unit: 'units.changed', incident: 'incidents.changed', request: 'resources.changed' } as const;
 
 /** Tells the renderers what remote events changed, as local commands do. */
-function notifyRemote(db: Store['db'], core: ReturnType<typeof createCore>, result: RemoteResult) {
+export function notifyRemote(db: Store['db'], core: OpsCore, result: Pick<RemoteResult, 'applied' | 'conflicts'>) {
   const get = db.prepare<[string], TimelineRow>('SELECT * FROM timeline WHERE event_id = ?');
   const rows = result.applied.map((id) => get.get(id)).filter((r): r is TimelineRow => r !== undefined);
   const tasks = [...new Set(rows.filter((r) => r.kind === 'task').map((r) => r.entity))];

@@ -5,6 +5,7 @@ import type { SigningKey } from '../identity/keys.ts';
 import type { Roster } from '../identity/roster.ts';
 import { recordedTables, recordingFormat, type OriginSpan, type RecordedEvent, type Recording, type UnsignedRecording } from './format.ts';
 import { packHash } from './pack-hash.ts';
+import { sliceSensorRows } from './sensor-rows.ts';
 
 export interface ExportOptions {
   db: Database;
@@ -77,8 +78,7 @@ export function exportRecording(options: ExportOptions): Recording {
     packs: options.packs(scenariosNamed(records)).map((p) => ({ name: p.name, sha256: packHash(p.dir) })),
     ...sliceEvents(db, from, to),
     ...records,
-    // This store has no sensor observations yet (native/sensors lands separately): the section stays null.
-    sensorObservations: null,
+    ...sliceSensorRows(db, from, to),
   };
   return { ...unsigned, signature: options.key.sign(recordingSigningBytes(unsigned)) };
 }

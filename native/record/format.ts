@@ -51,8 +51,13 @@ export const Recording = z.strictObject({
   recommendations: z.array(Row),
   simRuns: z.array(Row),
   simRunEdits: z.array(Row),
-  /** Sensor observations: null when the exporting store has no sensors table (not yet in this build). */
+  /**
+   * Sensor readings the node accepted in the window (by received_at), rows of sensor_readings with
+   * the raw payload as base64; null in recordings made before the sensor store existed.
+   */
   sensorObservations: z.array(Row).nullable(),
+  /** Payloads the node quarantined in the window (by received_at), rows of sensor_quarantine, payload as base64. */
+  sensorQuarantine: z.array(Row).optional(),
   /** Ed25519 signature by `exportedBy` of the RFC 8785 bytes of every other field. */
   signature: z.string(),
 });
@@ -66,3 +71,7 @@ export const recordedTables = {
   simRuns: { table: 'sim_runs', columns: ['id', 'scenario', 'started_by', 'stopped_by', 'started_at', 'ended_at', 'state', 'args', 'finished'] },
   simRunEdits: { table: 'sim_run_edits', columns: ['run_id', 'seq', 'edit', 'by', 'at'] },
 } as const;
+
+/** The sensor store's columns a recording carries (payload as base64 text). */
+export const sensorObservationColumns = ['sensor_id', 'time', 'value', 'result_time', 'received_at', 'flags', 'payload'] as const;
+export const sensorQuarantineColumns = ['received_at', 'topic', 'sensor_id', 'reason', 'payload'] as const;

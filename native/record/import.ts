@@ -8,6 +8,7 @@ import { heldRosterPath, writeRosterFile } from '../identity/held-roster.ts';
 import { migrations } from '../store/migrations/index.ts';
 import { openStore } from '../store/store.ts';
 import { recordedTables, type Recording } from './format.ts';
+import { writeSensorRows } from './sensor-rows.ts';
 
 /** Why `dir` may not receive a recording (it holds something already), or null when it is new or empty. */
 export function importTargetProblem(dir: string): string | null {
@@ -58,6 +59,7 @@ function writeStore(rec: Recording, dataDir: string, sourceSha256: string, logge
         const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
         for (const row of rec[section as keyof typeof recordedTables]) insert.run(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
       }
+      writeSensorRows(db, rec);
       db.prepare("INSERT INTO meta (key, value) VALUES ('imported_recording', ?)").run(JSON.stringify({ sha256: sourceSha256, from: rec.window.from, to: rec.window.to }));
     })();
   } finally {

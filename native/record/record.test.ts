@@ -11,7 +11,7 @@ import { importRecording, importTargetProblem } from './import.ts';
 import { exportRecording } from './export.ts';
 import type { Recording } from './format.ts';
 import { packHash } from './pack-hash.ts';
-import { makeSource, sourceWindow } from './test-source.ts';
+import { makeSource, sourceStart, sourceWindow } from './test-source.ts';
 import { parseRecording, verifyRecording } from './verify.ts';
 
 const packDir = join(repoPaths.resources, 'scenarios', 'merewether-2007');
@@ -59,7 +59,8 @@ describe('recordings', () => {
     expect(recording.forecasts.map((f) => f.id)).toEqual(['fc-1']);
     expect(recording.simRuns.map((r) => r.id)).toEqual(['run-1']);
     expect(recording.simRunEdits).toHaveLength(1);
-    expect(recording.sensorObservations).toBeNull();
+    expect(recording.sensorObservations!.map((r) => [r.received_at, r.value])).toEqual([3, 4, 5, 6].map((half) => [sourceStart + (half * 3600_000) / 2, 0.05 * half]));
+    expect(recording.sensorQuarantine).toEqual([{ received_at: sourceStart + 2 * 3600_000, topic: 'polder/v1/observations', sensor_id: null, reason: 'the payload is not UTF-8 text', payload: Buffer.from([0xff, 0xfe, 0x00]).toString('base64') }]);
     expect(recording.packs).toEqual([{ name: 'merewether-2007', sha256: packHash(packDir) }]);
     expect(verifyRecording(recording, packs)).toEqual([]);
   });
@@ -101,6 +102,31 @@ describe('recordings', () => {
     const problems = verifyRecording(altered((r) => (r.forecasts[0]!.state = 'failed')), packs);
     expect(problems).toEqual(["the recording's signature by dev_a does not match its content (altered after export)"]);
     expect(verifyRecording(altered((r) => (r.origins[1]!.prevHash = 'f'.repeat(64))), packs)).toContain('event dev_b#2 does not link to event #1 of its origin');
+  });
+
+  it('catches a changed or removed sensor reading through the exporter’s signature, and a row a store cannot take', () => {
+    const signatureBroken = ["the recording's signature by dev_a does not match its content (altered after export)"];
+    expect(verifyRecording(altered((r) => (r.sensorObservations![1]!.value = 9.9)), packs)).toEqual(signatureBroken);
+    expect(verifyRecording(altered((r) => r.sensorObservations!.pop()), packs)).toEqual(signatureBroken);
+    expect(verifyRecording(altered((r) => r.sensorQuarantine!.splice(0, 1)), packs)).toEqual(signatureBroken);
+    expect(verifyRecording(altered((r) => (r.sensorObservations![0]!.time = 'noon')), packs)).toContain("sensor observation 1: a recorded sensor row's time must be a number, got string");
+  });
+
+  it('imports the readings and rejects as they were received, with their counts', () => {
+    const target = join(dir.dir, 'import-sensors');
+    importRecording(recording, target, 'test', quietLogger);
+    const db = new Database(opsDatabasePath(target), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT sensor_id, time, value, result_time, received_at, flags, payload FROM sensor_readings ORDER BY received_at').all() as Record<string, unknown>[];
+      expect(rows.map((r) => ({ ...r, payload: (r.payload as Buffer).toString('base64') }))).toEqual(recording.sensorObservations);
+      expect(db.prepare('SELECT payload FROM sensor_quarantine').pluck().get()).toEqual(Buffer.from([0xff, 0xfe, 0x00]));
+      expect(db.prepare('SELECT sensor_id, received, accepted, quarantined FROM sensor_counts ORDER BY sensor_id').all()).toEqual([
+        { sensor_id: '', received: 1, accepted: 0, quarantined: 1 },
+        { sensor_id: 'g-inlet', received: 4, accepted: 4, quarantined: 0 },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   it('says which format it reads', () => {

@@ -8,6 +8,7 @@ import { craftEvent, logLine } from '../identity/test-events.ts';
 import { testDeviceKey, testRoster } from '../identity/test-roster.ts';
 import { openOpsService } from '../ops/service.ts';
 import { createRunStore } from '../sim/run-store.ts';
+import { createReadingStore } from '../sensors/reading-store.ts';
 import { quietLogger } from '../store/test-helpers.ts';
 
 const hour = 3600_000;
@@ -47,6 +48,12 @@ export async function makeSource(dataDir: string): Promise<void> {
     const runs = createRunStore(ops.store.db);
     runs.start({ id: 'run-1', scenario: 'Merewether 2007', startedBy: 'eoc-lead', startedAt: sourceStart + 3 * hour, args: { durationSeconds: 3600, frameIntervalSeconds: 60, threads: null, scheme: null } });
     runs.addEdit('run-1', { kind: 'removePump', id: 'p1' }, 'eoc-lead', sourceStart + 3 * hour + 1000);
+    // Readings received each half hour from 06:00 (before, in and after the window), and one reject in it.
+    const readings = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((half) => {
+      const at = sourceStart + half * hour / 2;
+      return { sensorId: 'g-inlet', time: at - 2000, value: 0.05 * half, resultTime: null, receivedAt: at, flags: 0, raw: Buffer.from(JSON.stringify({ ds: 'g-inlet', t: at - 2000, v: 0.05 * half })) };
+    });
+    createReadingStore(ops.store.db).write(readings, [{ receivedAt: sourceStart + 2 * hour, topic: 'polder/v1/observations', sensorId: null, reason: 'the payload is not UTF-8 text', raw: Buffer.from([0xff, 0xfe, 0x00]) }]);
   } finally {
     await ops.close();
   }

@@ -6,6 +6,7 @@ import { createEventVerifier } from '../identity/verify-event.ts';
 import { recordingSigningBytes } from './export.ts';
 import { Recording, recordingFormat, type RecordedEvent } from './format.ts';
 import { packHash } from './pack-hash.ts';
+import { acceptedRow, quarantinedRow } from './sensor-rows.ts';
 
 export type ParsedRecording = { ok: true; recording: Recording } | { ok: false; problem: string };
 
@@ -88,6 +89,22 @@ function exporterProblem(rec: Recording): string | null {
   return signatureChecker(device.publicKey)(recordingSigningBytes(rest), signature) ? null : `the recording's signature by ${rec.exportedBy} does not match its content (altered after export)`;
 }
 
+/** Sensor rows that a store could not take back (a wrong type in a column). */
+function sensorProblems(rec: Recording): string[] {
+  const problems: string[] = [];
+  const check = (rows: readonly Recording['forecasts'][number][], read: (r: Recording['forecasts'][number]) => unknown, what: string) =>
+    rows.forEach((r, i) => {
+      try {
+        read(r);
+      } catch (err) {
+        problems.push(`${what} ${i + 1}: ${(err as Error).message}`);
+      }
+    });
+  check(rec.sensorObservations ?? [], acceptedRow, 'sensor observation');
+  check(rec.sensorQuarantine ?? [], quarantinedRow, 'quarantined sensor payload');
+  return problems;
+}
+
 /**
  * Every reason the recording cannot be trusted, one line each (none: it verifies). `packDir`
  * finds a pack folder by its recorded name, or null when this machine does not have it.
@@ -98,7 +115,7 @@ export function verifyRecording(rec: Recording, packDir: (name: string) => strin
   const problems: string[] = [];
   const exporter = exporterProblem(rec);
   if (exporter) problems.push(exporter);
-  problems.push(...chainProblems(rec), ...signatureProblems(rec));
+  problems.push(...chainProblems(rec), ...signatureProblems(rec), ...sensorProblems(rec));
   for (const pack of rec.packs) {
     const dir = packDir(pack.name);
     if (dir === null) problems.push(`scenario pack ${pack.name} is not available here`);

@@ -9,6 +9,8 @@ import { createPdfRelay, type PdfToMain } from '../desktop/pdf-relay.ts';
 import { writeAssetPack } from '../../simulation/host/asset-pack.ts';
 import { manualClock } from '../clock/clock.ts';
 import { virtualClock } from '../clock/virtual-clock.ts';
+import { testReplayApp } from '../replay/test-replay-app.ts';
+import type { PolderApp } from '../app.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const called = new Set<Method>();
@@ -43,8 +45,8 @@ afterAll(async () => {
 });
 
 /** Calls through the dispatcher and parses the result with the method's result schema. */
-async function call<M extends Method>(session: Session, method: M, args: Invoke[M][0]): Promise<Invoke[M][1]> {
-  const result = await t.app.dispatch(method, args, { session });
+async function call<M extends Method>(session: Session, method: M, args: Invoke[M][0], app: PolderApp = t.app): Promise<Invoke[M][1]> {
+  const result = await app.dispatch(method, args, { session });
   if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
   called.add(method);
   const parsed = methods[method].result.safeParse(result.value);
@@ -193,6 +195,21 @@ describe('the contract, end to end', () => {
     expect(await call(me, 'clock.pause', {})).toMatchObject({ rate: 60, playing: false, mode: 'exercise' });
     await until('exercise.changed');
     await call(me, 'session.logout', {});
+
+    // The replay controls, on a node replaying a recording (a live node has none to control).
+    expect(await call(me, 'replay.state', {})).toBeNull();
+    const replaying = await testReplayApp();
+    try {
+      replaying.app.pushes.listen((event, payload) => pushed.push({ event, payload }));
+      const viewer = { id: 'replay-viewer', actorId: 'observer' };
+      const { from } = (await call(viewer, 'replay.state', {}, replaying.app))!;
+      await call(viewer, 'replay.seek', { at: from + 600_000 }, replaying.app);
+      await call(viewer, 'replay.setRate', { rate: 30 }, replaying.app);
+      await call(viewer, 'replay.play', {}, replaying.app);
+      await call(viewer, 'replay.pause', {}, replaying.app);
+    } finally {
+      await replaying.close();
+    }
 
     expect([...called].sort()).toEqual((Object.keys(methods) as Method[]).sort());
     for (const { event, payload } of pushed) {

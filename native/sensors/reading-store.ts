@@ -174,6 +174,12 @@ export function createReadingStore(db: Database) {
       s.putSetting.run('retention', JSON.stringify(next));
       return next;
     },
+    /** Deletes every reading, summary, reject and count (a replay going back in time). */
+    clear(): void {
+      pending.clear();
+      clears = [];
+      db.exec('DELETE FROM sensor_readings; DELETE FROM sensor_summaries; DELETE FROM sensor_quarantine; DELETE FROM sensor_counts;');
+    },
     /** Deletes raw readings and summaries older than the retention allows; counts and quarantine stay. */
     prune(now: number): { readings: number; summaries: number } {
       if (pending.size > 0) writeSummaries();

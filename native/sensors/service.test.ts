@@ -22,6 +22,20 @@ describe('the sensor service', () => {
     expect(t.pushes.some((p) => p.event === 'sensors.changed')).toBe(true);
   });
 
+  it('takes a message at the time it was received (a replay re-publishing it), and forgets everything on reset', async () => {
+    t = testSensors();
+    const received = t.clock.now() - 600_000;
+    t.sensors.receive('polder/v1/observations', Buffer.from(JSON.stringify({ ds: 'g-inlet', t: received - 1000, v: 0.12 })), received);
+    t.sensors.receive('polder/v1/observations', Buffer.from('nope'), received + 1);
+    t.sensors.flush();
+    expect(t.ops.service.store.db.prepare('SELECT received_at FROM sensor_readings').pluck().all()).toEqual([received]);
+    expect(t.sensors.counts()).toEqual({ received: 2, accepted: 1, quarantined: 1 });
+    t.sensors.reset();
+    expect([t.count('sensor_readings'), t.count('sensor_quarantine'), t.count('sensor_counts'), t.count('sensor_summaries')]).toEqual([0, 0, 0, 0]);
+    expect(t.sensors.counts()).toEqual({ received: 0, accepted: 0, quarantined: 0 });
+    expect(await t.sensors.handlers['sensors.latest']({}, { session: { id: 's', actorId: 'eoc-lead' } })).toEqual([]);
+  });
+
   it('stores each batch at once and keeps received = accepted + quarantined, rows and counts alike', async () => {
     t = testSensors();
     const start = t.clock.now() - 3600_000;

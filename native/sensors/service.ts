@@ -82,13 +82,19 @@ export function createSensorService(options: SensorServiceOptions) {
   }
   loadStates();
 
-  const counts = new Map<string, IngestCounts & { lastSeen: number | null }>(store.counts());
+  const counts = new Map<string, IngestCounts & { lastSeen: number | null }>();
   const total: IngestCounts = { received: 0, accepted: 0, quarantined: 0 };
-  for (const c of counts.values()) {
-    total.received += c.received;
-    total.accepted += c.accepted;
-    total.quarantined += c.quarantined;
+  function loadCounts() {
+    counts.clear();
+    Object.assign(total, { received: 0, accepted: 0, quarantined: 0 });
+    for (const [id, c] of store.counts()) {
+      counts.set(id, c);
+      total.received += c.received;
+      total.accepted += c.accepted;
+      total.quarantined += c.quarantined;
+    }
   }
+  loadCounts();
   const countFor = (id: string) => {
     let c = counts.get(id);
     if (!c) counts.set(id, (c = { received: 0, accepted: 0, quarantined: 0, lastSeen: null }));
@@ -135,9 +141,11 @@ export function createSensorService(options: SensorServiceOptions) {
     state.recent = { times: [suspect.time], values: [suspect.value] };
   }
 
-  /** Takes one MQTT message: every reading in it is accepted or quarantined before this returns. */
-  function receive(topic: string, payload: Buffer): void {
-    const at = clock.now();
+  /**
+   * Takes one MQTT message: every reading in it is accepted or quarantined before this returns.
+   * `at` is when it was received: now, or its recorded time when a replay re-publishes it.
+   */
+  function receive(topic: string, payload: Buffer, at = clock.now()): void {
     for (const parsed of parseMessage(topic, payload, at)) {
       if (!parsed.ok) {
         const { sensorId, reason, raw } = parsed.rejected;
@@ -307,6 +315,20 @@ export function createSensorService(options: SensorServiceOptions) {
       pushReadings();
     },
     checkSilence,
+    /** Forgets every reading, reject and count, stored and queued (a replay going back in time starts again from none). */
+    reset(): void {
+      if (timer) clearTimeout(timer);
+      if (pushTimer) clearTimeout(pushTimer);
+      timer = pushTimer = null;
+      accepted = [];
+      quarantined = [];
+      batchReadings = new Map();
+      unpushed = new Map();
+      store.clear();
+      states.clear();
+      loadStates();
+      loadCounts();
+    },
     /** Totals since the store was created: received = accepted + quarantined. */
     counts: (): IngestCounts => ({ ...total }),
     /** Registered datastream ids. */

@@ -24,7 +24,7 @@ export const layers = [
   {
     files: 'native/rpc/**',
     label: 'native/rpc',
-    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/identity/demo-pin.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'simulation/host/asset-pack.ts', 'native/terminal/config.ts', 'native/desktop/pdf-relay.ts'],
+    imports: ['native/rpc/**', 'native/api/**', 'native/ops/permissions.ts', 'native/identity/demo-pin.ts', 'native/*', 'native/clock/**', 'simulation/scenario/test-pack.ts', 'simulation/host/asset-pack.ts', 'native/terminal/config.ts', 'native/desktop/pdf-relay.ts', 'native/replay/test-replay-app.ts'],
     packages: [],
     node: true,
   },
@@ -104,7 +104,7 @@ export const layers = [
     files: 'native/record/**',
     label: 'native/record',
     why: 'recordings: a signed slice of the operations log and the store\'s records, exported, verified and imported',
-    imports: ['native/record/**', 'native/api/**', 'native/ops/**', 'native/identity/**', 'native/store/**', 'native/clock/**', 'native/*', 'native/decide/forecast-store.ts', 'native/sim/run-store.ts'],
+    imports: ['native/record/**', 'native/api/**', 'native/ops/**', 'native/identity/**', 'native/store/**', 'native/clock/**', 'native/*', 'native/decide/forecast-store.ts', 'native/sim/run-store.ts', 'native/sensors/reading-store.ts'],
     packages: ['better-sqlite3', 'zod'],
     node: true,
   },
@@ -124,6 +124,15 @@ export const layers = [
     imports: ['native/exercise/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/sensors/**', 'native/sync/**', 'native/identity/**', 'native/*', 'native/mqtt/test-broker.ts', 'native/mqtt/connection.ts', 'native/rpc/test-app.ts'],
     types: ['native/rpc/**'],
     packages: ['better-sqlite3', 'csv-parse', 'mqtt'],
+    node: true,
+  },
+  {
+    files: 'native/replay/**',
+    label: 'native/replay',
+    why: 'replays: a recording re-applied on a virtual clock into its own node (log projections, sensor ingest, forecast records)',
+    imports: ['native/replay/**', 'native/api/**', 'native/ops/**', 'native/record/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/identity/**', 'native/*', 'native/decide/forecast-store.ts', 'native/rpc/push-bus.ts'],
+    types: ['native/rpc/**'],
+    packages: ['better-sqlite3'],
     node: true,
   },
   {
@@ -239,7 +248,7 @@ export const layers = [
     packages: ['electron'],
     node: true,
   },
-  { files: 'e2e/**', label: 'e2e/', imports: ['e2e/**', 'native/scenario/png.ts', 'native/identity/demo-pin.ts', 'native/mqtt/test-broker.ts'], packages: ['@playwright/test'], node: true },
+  { files: 'e2e/**', label: 'e2e/', imports: ['e2e/**', 'native/scenario/png.ts', 'native/identity/demo-pin.ts', 'native/mqtt/test-broker.ts', 'native/replay/test-replay-app.ts', 'native/replay/synthetic-recording.ts'], packages: ['@playwright/test'], node: true },
   { files: 'scripts/eslint/**', label: 'scripts/eslint', imports: ['scripts/eslint/**'], packages: ['eslint'], node: true },
   {
     files: 'scripts/**',

@@ -99,7 +99,8 @@ function exportCommand(values: ReturnType<typeof parseFlags<typeof flags>>['valu
   return 0;
 }
 
-function readRecording(file: string) {
+/** A recording file parsed (or why not), with the SHA-256 of its bytes. */
+export function readRecording(file: string) {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -109,7 +110,8 @@ function readRecording(file: string) {
   return { parsed: parseRecording(raw), sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
 }
 
-const packDir = (name: string): string | null => {
+/** A scenario pack of this machine by its recorded name, or null. */
+export const packDir = (name: string): string | null => {
   try {
     return resolveScenarioDir(name, repoPaths.resources);
   } catch {

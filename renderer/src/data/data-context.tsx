@@ -23,6 +23,14 @@ export function DataProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (connection === 'open') layer.reload();
   }, [connection, layer]);
+  // A replay that seeks, back or ahead, changes everything at once: load it all again.
+  useEffect(() => {
+    let seeks = -1;
+    return bridge.subscribe('replay.state', (s) => {
+      if (s.seeks !== seeks) layer.reload();
+      seeks = s.seeks;
+    });
+  }, [bridge, layer]);
   return <DataContext.Provider value={layer}>{children}</DataContext.Provider>;
 }
 

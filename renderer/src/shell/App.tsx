@@ -19,6 +19,7 @@ import { ChoiceDialog } from '../ui/ChoiceDialog.tsx';
 import { paperCommands } from '../print/paper-commands.ts';
 import { PrintView } from '../print/PrintView.tsx';
 import { usePaper } from '../print/use-paper.ts';
+import { ReplayBanner } from '../replay/ReplayBanner.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/session.tsx';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
@@ -60,6 +61,7 @@ export function App() {
 
   return (
     <div className={`app ${fieldMode ? 'field-mode' : ''}`}>
+      <ReplayBanner />
       {actor ? (
         <DataProvider key={actor.id}>
           <AlertsProvider>

@@ -40,9 +40,10 @@ export function StatusBar({ info, onConflicts }: { info: AppInfo | null; onConfl
 
   return (
     <>
-      {tick && tick.mode !== 'live' && (
+      {/* A replay has its own banner across the top (ReplayBanner), with its controls. */}
+      {tick && tick.mode === 'exercise' && (
         <div className="clock-banner" role="alert" data-testid="not-live-banner">
-          {tick.mode === 'replay' ? 'REPLAY' : 'EXERCISE'} — the clock is not live
+          EXERCISE — the clock is not live
         </div>
       )}
       {alarm && (

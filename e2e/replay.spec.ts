@@ -1,0 +1,61 @@
+// A recording replayed in serve mode: `polder replay` serves it read only on a virtual clock; the
+// page shows the REPLAY banner with the replay's time, and seeking brings alerts in and out.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { expect, test } from '@playwright/test';
+import { smallRecording } from '../native/replay/test-replay-app.ts';
+import { syntheticPin } from '../native/replay/synthetic-recording.ts';
+import { signIn } from './ui-helpers.ts';
+
+const root = resolve(import.meta.dirname, '..');
+test.use({ timezoneId: 'UTC' });
+
+test('a replay shows its banner and time, and a seek brings an alert in and takes it out again', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'polder-e2e-replay-'));
+  // An hour from 06:00 UTC: alert "Water over the road #29" is raised at 06:28.
+  const file = join(dir, 'flood.json');
+  writeFileSync(file, JSON.stringify(await smallRecording(join(dir, 'source'))));
+  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'replay', file, '--data-dir', join(dir, 'replay'), '--paused', '--port', '0', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const line = await new Promise<string>((done, fail) => {
+      child.once('exit', (code) => fail(new Error(`polder replay exited with ${code} before printing its URL`)));
+      createInterface({ input: child.stdout! }).once('line', done);
+    });
+    const { url } = JSON.parse(line) as { url: string };
+    await page.goto(url);
+    // Before anyone signs in: the banner and the time already.
+    const banner = page.getByTestId('replay-banner');
+    await expect(banner).toContainText('REPLAY');
+    await expect(page.getByTestId('replay-time')).toContainText('06:00:00');
+
+    await signIn(page, 'observer', syntheticPin('observer'));
+    await expect(page.getByTestId('alert-row').filter({ hasText: 'Water over the road #1' })).toBeVisible();
+    const late = page.getByTestId('alert-row').filter({ hasText: 'Water over the road #29' });
+    await expect(late).toHaveCount(0);
+
+    const scrub = page.getByTestId('replay-scrub');
+    await scrub.fill(String(Date.UTC(2007, 5, 8, 6, 30)));
+    await expect(page.getByTestId('replay-time')).toContainText('06:30:00');
+    await expect(late).toBeVisible();
+
+    await scrub.fill(String(Date.UTC(2007, 5, 8, 6, 10)));
+    await expect(page.getByTestId('replay-time')).toContainText('06:10:00');
+    await expect(late).toHaveCount(0);
+    await expect(page.getByTestId('alert-row').filter({ hasText: 'Water over the road #9' })).toBeVisible();
+
+    // Play at 60×: the clock moves (a minute of the flood a second).
+    await page.getByTestId('replay-speed').selectOption('60');
+    await page.getByTestId('replay-play').click();
+    await expect(banner).toContainText('playing at 60×');
+    await expect(page.getByTestId('replay-time')).not.toContainText('06:10:', { timeout: 15_000 });
+    await page.screenshot({ path: join(root, 'out', 'test-results', 'replay-banner.png') });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((done) => child.once('exit', done));
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
