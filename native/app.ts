@@ -19,6 +19,8 @@ import { createIcsForms } from './ics/forms.ts';
 import { createIcsHandlers } from './ics/handlers.ts';
 import { createDesktopHandlers } from './desktop/handlers.ts';
 import type { DesktopShell } from './desktop/pdf-relay.ts';
+import { startReportLink } from './reports/mqtt-link.ts';
+import { createReportService, type ReportService } from './reports/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { seedsFromGaugeLayer, type SensorSeed } from './sensors/registry.ts';
 import { startSensorLink } from './sensors/mqtt-link.ts';
@@ -71,6 +73,8 @@ export interface PolderApp {
   sessionPushes: SessionPushes;
   /** Live sensor ingest: a broker link hands it every message on the sensors' topics. */
   sensors: SensorService;
+  /** Citizen and field reports: a broker link hands it every message on the reports topic. */
+  reports: ReportService;
   /** Whether the sensors' MQTT link is up (false without brokers). */
   sensorLinkConnected(): boolean;
   /** A window or socket is gone for good: what it owned (its terminals) ends too. */
@@ -117,6 +121,18 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     },
   });
   const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger }) : null;
+  const reports = createReportService({
+    db: ops.store.db,
+    clock,
+    push: pushes,
+    logger,
+    alerts: ops.systemAlerts,
+    core: ops.core,
+    limits: { bounds: scenario?.summary.bounds ?? null },
+  });
+  const reportLink = options.brokers?.length
+    ? startReportLink({ brokers: options.brokers, clientId: `polder-reports-${ops.deviceId}`, org: options.sync?.org ?? null, receive: reports.receive, logger })
+    : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
   const decide = createDecideHandlers({
     db: ops.store.db,
@@ -178,6 +194,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createIdentityHandlers(ops),
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...sensors.handlers,
+    ...reports.handlers,
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
     ...sync.handlers,
@@ -194,6 +211,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     mayReceive: pushAudience(actorOf),
     sessionPushes,
     sensors,
+    reports,
     sensorLinkConnected: () => sensorLink?.connected ?? false,
     async endSession(sessionId) {
       await terminals?.endSession(sessionId);
@@ -204,6 +222,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       decide.close();
       await sim.close();
       await sensorLink?.close();
+      await reportLink?.close();
       sensors.close();
       await sync.close();
       await capMqtt?.close();

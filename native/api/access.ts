@@ -26,6 +26,8 @@ export const Action = z.enum([
   'sync.review',
   /** Edit the sensor registry (thresholds, names, places) and the readings' retention. */
   'sensor.manage',
+  /** Confirm or dismiss citizen and field reports: the crisis room (EOC). */
+  'report.review',
 ]);
 export type Action = z.infer<typeof Action>;
 

@@ -6,6 +6,7 @@ import { icsMethods } from './ics.ts';
 import { decideMethods, decidePushes } from './decide.ts';
 import { identityMethods } from './identity.ts';
 import { opsMethods, opsPushes } from './ops.ts';
+import { reportMethods, reportPushes } from './reports.ts';
 import { scenarioMethods } from './scenario.ts';
 import { sensorMethods, sensorPushes } from './sensors.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -20,6 +21,7 @@ export * from './decide.ts';
 export * from './errors.ts';
 export * from './ics.ts';
 export * from './identity.ts';
+export * from './reports.ts';
 export * from './scenario.ts';
 export * from './sensors.ts';
 export * from './sync.ts';
@@ -34,6 +36,7 @@ export const methods = {
   ...decideMethods,
   ...opsMethods,
   ...identityMethods,
+  ...reportMethods,
   ...scenarioMethods,
   ...sensorMethods,
   ...simMethods,
@@ -46,6 +49,7 @@ export const pushes = {
   ...appPushes,
   ...decidePushes,
   ...opsPushes,
+  ...reportPushes,
   ...sensorPushes,
   ...simPushes,
   ...syncPushes,

@@ -27,6 +27,7 @@ export function mayDo(actor: Actor, action: Action, department?: string): boolea
       return actor.role === 'lead' || eoc;
     case 'resource.decide':
     case 'incident.manage':
+    case 'report.review':
       return eoc;
     case 'sync.review':
       return false;

@@ -118,6 +118,14 @@ export const layers = [
     node: true,
   },
   {
+    files: 'native/reports/**',
+    label: 'native/reports',
+    imports: ['native/reports/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/payload.ts', 'native/clock/**', 'native/store/**', 'native/*', 'native/rpc/test-app.ts'],
+    types: ['native/rpc/**'],
+    packages: ['better-sqlite3', 'mqtt', 'zod'],
+    node: true,
+  },
+  {
     files: 'native/decide/**',
     label: 'native/decide',
     imports: ['native/decide/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*', 'native/rpc/test-app.ts', 'simulation/host/asset-pack.ts'],

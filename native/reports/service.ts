@@ -1,0 +1,141 @@
+import type { Database } from 'better-sqlite3';
+import { PolderError } from '../api/errors.ts';
+import type { ReportGroup } from '../api/reports.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { Logger } from '../logger.ts';
+import { change, type OpsCore, type PushSink } from '../ops/core.ts';
+import type { SystemAlerts } from '../ops/system-alerts.ts';
+import type { CallContext, HandlersFor } from '../rpc/handlers.ts';
+import { defaultGrouping, type GroupingRule } from './grouping.ts';
+import { defaultReportLimits, parseReport, type ReportLimits } from './parse-report.ts';
+import { depthText, reportAlertDraft } from './report-alert.ts';
+import { createReportStore } from './report-store.ts';
+
+export type ReportMethods = 'reports.groups' | 'reports.quarantine' | 'reports.confirm' | 'reports.dismiss';
+
+export interface ReportServiceOptions {
+  db: Database;
+  clock: Clock;
+  push: PushSink;
+  logger: Logger;
+  /** Where a new group's entry in the alert queue is raised. */
+  alerts: Pick<SystemAlerts, 'raise'>;
+  /** The operations log: a person's review of a group is an event on its alert. */
+  core: Pick<OpsCore, 'actor' | 'entity' | 'write' | 'alertsChanged'>;
+  limits?: Partial<ReportLimits>;
+  grouping?: GroupingRule;
+}
+
+/**
+ * Citizen and field reports: every payload is accepted into a group of its place and time or
+ * quarantined with its reason (received = accepted + quarantined). A new group raises one entry in
+ * the alert queue, at Unknown severity and certainty; nothing else follows from a report until a
+ * crisis-room member confirms the group (reports.confirm) or dismisses it (reports.dismiss).
+ */
+export function createReportService(options: ReportServiceOptions) {
+  const { db, clock, push, logger, core } = options;
+  const limits: ReportLimits = { ...defaultReportLimits, ...options.limits };
+  const store = createReportStore(db, options.grouping ?? defaultGrouping);
+
+  /** Accepts or quarantines one payload; the id of the group it joined, or null. */
+  function take(origin: string, raw: Buffer): string | null {
+    const at = clock.now();
+    const parsed = parseReport(raw, at, limits);
+    if (!parsed.ok) {
+      store.quarantine(at, origin, parsed.reason, raw);
+      return null;
+    }
+    const { report } = parsed;
+    if (store.isDuplicate(report.id)) {
+      store.quarantine(at, origin, `duplicate: report "${report.id}" was received before`, raw);
+      return null;
+    }
+    const { groupId, created } = store.accept(report, origin, at, raw);
+    if (created) {
+      try {
+        store.setAlert(groupId, options.alerts.raise(reportAlertDraft(groupId, report)).id);
+      } catch (err) {
+        logger.error(`the alert queue entry for reports at ${report.lat}, ${report.lon} could not be written`, err);
+      }
+    }
+    return groupId;
+  }
+
+  function changed(ids: Iterable<string>): void {
+    push.emit('reports.changed', { ids: [...new Set(ids)], counts: store.counts() });
+  }
+
+  function reviewable(groupId: string): ReportGroup & { alertId: string } {
+    const group = store.group(groupId);
+    if (!group) throw new PolderError('not_found', `No group of reports with id "${groupId}"`);
+    if (!group.alertId) throw new PolderError('unavailable', 'These reports have no entry in the alert queue to confirm or dismiss (it could not be written when they arrived)');
+    if (group.review !== 'unconfirmed') throw new PolderError('conflict', `These reports were already ${group.review}`);
+    return { ...group, alertId: group.alertId };
+  }
+
+  const where = (g: ReportGroup) => `${g.location.lat.toFixed(5)}, ${g.location.lon.toFixed(5)}`;
+  const howMany = (g: ReportGroup) => `${g.count} report${g.count === 1 ? '' : 's'}`;
+
+  function review(ctx: CallContext, groupId: string, type: 'alert.report_confirmed' | 'alert.report_dismissed', set: (status: string) => Record<string, string | number>, summary: (g: ReportGroup) => string, note?: string): ReportGroup {
+    const actor = core.actor(ctx);
+    const group = reviewable(groupId);
+    const state = core.entity(group.alertId, 'alert', 'alert');
+    const status = typeof state.fields.status === 'string' ? state.fields.status : 'raised';
+    core.write(actor, [{ type, entity: group.alertId, payload: change(state, { ...set(status), reportCount: group.count }, summary(group), 'eoc', note) }]);
+    core.alertsChanged([group.alertId]);
+    changed([groupId]);
+    return store.group(groupId)!;
+  }
+
+  const handlers: HandlersFor<ReportMethods> = {
+    'reports.groups': (args) => ({ groups: store.groups(args.since ?? 0), counts: store.counts() }),
+    'reports.quarantine': (args) => store.quarantined(args.beforeId ?? Number.MAX_SAFE_INTEGER, args.limit),
+    'reports.confirm': (args, ctx) =>
+      review(
+        ctx,
+        args.groupId,
+        'alert.report_confirmed',
+        (status) => ({ reportReview: 'confirmed', certainty: 'Observed', severity: args.severity, ...(status === 'raised' ? { status: 'acknowledged' } : {}) }),
+        (g) => `Public reports confirmed (${args.severity}): ${howMany(g)} of water up to ${depthText({ depthM: g.maxDepthM, category: null })} at ${where(g)}`,
+        args.note,
+      ),
+    'reports.dismiss': (args, ctx) =>
+      review(ctx, args.groupId, 'alert.report_dismissed', () => ({ reportReview: 'dismissed', status: 'dismissed' }), (g) => `Public reports dismissed: ${howMany(g)} at ${where(g)}`, args.note),
+  };
+
+  return {
+    handlers,
+    /** One report from MQTT (its topic is the origin). */
+    receive(topic: string, payload: Buffer): void {
+      const groupId = take(topic, payload);
+      changed(groupId ? [groupId] : []);
+    },
+    /**
+     * A JSON Lines file of reports (a gateway's export): each non-blank line is one report,
+     * accepted or quarantined with the file and line as its origin.
+     */
+    importLines(name: string, content: Buffer): { accepted: number; quarantined: number; groups: string[] } {
+      const groups = new Set<string>();
+      let accepted = 0;
+      let quarantined = 0;
+      let start = 0;
+      for (let line = 1; start <= content.length; line++) {
+        let end = content.indexOf(0x0a, start);
+        if (end < 0) end = content.length;
+        const raw = content.subarray(start, content[end - 1] === 0x0d ? end - 1 : end);
+        start = end + 1;
+        if (raw.toString('utf8').trim().length === 0) continue;
+        const groupId = take(`file: ${name}:${line}`, raw);
+        if (groupId) {
+          accepted++;
+          groups.add(groupId);
+        } else quarantined++;
+      }
+      if (accepted + quarantined > 0) changed(groups);
+      return { accepted, quarantined, groups: [...groups] };
+    },
+    counts: () => store.counts(),
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
