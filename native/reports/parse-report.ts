@@ -59,7 +59,7 @@ export function parseReport(raw: Buffer, now: number, limits: ReportLimits = def
   if (observedAt < now - limits.maxAgeMs) return no(`observedAt ${form.observedAt} is more than ${limits.maxAgeMs / 3_600_000} h ago: too old to say where water is now`);
   const { lon, lat } = form.location;
   const b = limits.bounds;
-  if (b && (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3])) return no(`location ${lon}, ${lat} is outside the area this node covers (${b.join(', ')})`);
+  if (b && (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3])) return no(`location ${lon}, ${lat} is outside the area this node covers (${b.map((v) => Number(v.toFixed(5))).join(', ')})`);
   const id = form.id ?? `sha256:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}`;
   return {
     ok: true,

@@ -37,19 +37,17 @@ export function createReportService(options: ReportServiceOptions) {
   const limits: ReportLimits = { ...defaultReportLimits, ...options.limits };
   const store = createReportStore(db, options.grouping ?? defaultGrouping);
 
-  /** Accepts or quarantines one payload; the id of the group it joined, or null. */
-  function take(origin: string, raw: Buffer): string | null {
+  /** Accepts or quarantines one payload: the id of the group it joined, or why it was quarantined. */
+  function take(origin: string, raw: Buffer): { groupId: string } | { reason: string } {
     const at = clock.now();
     const parsed = parseReport(raw, at, limits);
-    if (!parsed.ok) {
-      store.quarantine(at, origin, parsed.reason, raw);
-      return null;
-    }
+    const refuse = (reason: string) => {
+      store.quarantine(at, origin, reason, raw);
+      return { reason };
+    };
+    if (!parsed.ok) return refuse(parsed.reason);
     const { report } = parsed;
-    if (store.isDuplicate(report.id)) {
-      store.quarantine(at, origin, `duplicate: report "${report.id}" was received before`, raw);
-      return null;
-    }
+    if (store.isDuplicate(report.id)) return refuse(`duplicate: report "${report.id}" was received before`);
     const { groupId, created } = store.accept(report, origin, at, raw);
     if (created) {
       try {
@@ -58,7 +56,7 @@ export function createReportService(options: ReportServiceOptions) {
         logger.error(`the alert queue entry for reports at ${report.lat}, ${report.lon} could not be written`, err);
       }
     }
-    return groupId;
+    return { groupId };
   }
 
   function changed(ids: Iterable<string>): void {
@@ -107,17 +105,17 @@ export function createReportService(options: ReportServiceOptions) {
     handlers,
     /** One report from MQTT (its topic is the origin). */
     receive(topic: string, payload: Buffer): void {
-      const groupId = take(topic, payload);
-      changed(groupId ? [groupId] : []);
+      const taken = take(topic, payload);
+      changed('groupId' in taken ? [taken.groupId] : []);
     },
     /**
      * A JSON Lines file of reports (a gateway's export): each non-blank line is one report,
      * accepted or quarantined with the file and line as its origin.
      */
-    importLines(name: string, content: Buffer): { accepted: number; quarantined: number; groups: string[] } {
+    importLines(name: string, content: Buffer): { accepted: number; groups: string[]; quarantined: { line: number; reason: string }[] } {
       const groups = new Set<string>();
+      const quarantined: { line: number; reason: string }[] = [];
       let accepted = 0;
-      let quarantined = 0;
       let start = 0;
       for (let line = 1; start <= content.length; line++) {
         let end = content.indexOf(0x0a, start);
@@ -125,13 +123,13 @@ export function createReportService(options: ReportServiceOptions) {
         const raw = content.subarray(start, content[end - 1] === 0x0d ? end - 1 : end);
         start = end + 1;
         if (raw.toString('utf8').trim().length === 0) continue;
-        const groupId = take(`file: ${name}:${line}`, raw);
-        if (groupId) {
+        const taken = take(`file: ${name}:${line}`, raw);
+        if ('groupId' in taken) {
           accepted++;
-          groups.add(groupId);
-        } else quarantined++;
+          groups.add(taken.groupId);
+        } else quarantined.push({ line, reason: taken.reason });
       }
-      if (accepted + quarantined > 0) changed(groups);
+      if (accepted + quarantined.length > 0) changed(groups);
       return { accepted, quarantined, groups: [...groups] };
     },
     counts: () => store.counts(),

@@ -3,8 +3,8 @@ import type { ReportForm } from '../api/reports.ts';
 import { testService } from '../ops/test-service.ts';
 import { createReportService } from './service.ts';
 
-/** Hunter St in Merewether, west to east (about 150 m): twenty reports of water along it. */
-export const street = { lon: 151.7445, lat: -32.9445 };
+/** A street across the Merewether pack's area, west to east (about 150 m): twenty reports of water along it. */
+export const street = { lon: 151.7408, lat: -32.942 };
 
 /** `n` reports along the street over 25 minutes before `end`, each a few metres east of the last. */
 export function streetReports(n: number, end: number, over: Partial<ReportForm> = {}): ReportForm[] {
