@@ -77,6 +77,8 @@ export interface PolderApp {
   reports: ReportService;
   /** Whether the sensors' MQTT link is up (false without brokers). */
   sensorLinkConnected(): boolean;
+  /** Whether the reports' MQTT link is up and subscribed (false without brokers). */
+  reportLinkConnected(): boolean;
   /** A window or socket is gone for good: what it owned (its terminals) ends too. */
   endSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
@@ -213,6 +215,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     sensors,
     reports,
     sensorLinkConnected: () => sensorLink?.connected ?? false,
+    reportLinkConnected: () => reportLink?.connected ?? false,
     async endSession(sessionId) {
       await terminals?.endSession(sessionId);
     },

@@ -1,11 +1,13 @@
 import { connectMqtt, type MqttConfig } from '../mqtt/connection.ts';
 import type { Logger } from '../logger.ts';
+import { checkSegment } from '../sync/topics.ts';
 
 /**
  * The topic reports arrive on: `polder/v1/<org>/reports` for a node of an organisation (the
  * org of `polder serve --org`), `polder/v1/reports` for one that has none. One report per message.
  */
 export function reportsTopic(org: string | null): string {
+  if (org) checkSegment('organisation name', org);
   return org ? `polder/v1/${org}/reports` : 'polder/v1/reports';
 }
 

@@ -120,7 +120,7 @@ export const layers = [
   {
     files: 'native/reports/**',
     label: 'native/reports',
-    imports: ['native/reports/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/payload.ts', 'native/clock/**', 'native/store/**', 'native/*', 'native/rpc/test-app.ts'],
+    imports: ['native/reports/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/payload.ts', 'native/sync/topics.ts', 'native/clock/**', 'native/store/**', 'native/*', 'native/rpc/test-app.ts'],
     types: ['native/rpc/**'],
     packages: ['better-sqlite3', 'mqtt', 'zod'],
     node: true,
