@@ -90,7 +90,8 @@ export const reportMethods = {
   'reports.groups': {
     access: 'signedIn',
     args: z.object({ since: z.number().optional() }).strict(),
-    result: z.object({ groups: z.array(ReportGroup), counts: ReportCounts }),
+    /** `mayReview`: whether the caller may confirm and dismiss them (a crisis-room member). */
+    result: z.object({ groups: z.array(ReportGroup), counts: ReportCounts, mayReview: z.boolean() }),
   },
   /** Refused reports, newest first, with their reasons. */
   'reports.quarantine': {

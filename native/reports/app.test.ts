@@ -20,7 +20,9 @@ describe('reports in the whole app', () => {
     );
     t.app.reports.importLines('storm.jsonl', Buffer.from(lines.join('\n')));
 
-    const { groups } = await call(t.app, eoc, 'reports.groups', {});
+    const { groups, mayReview } = await call(t.app, eoc, 'reports.groups', {});
+    expect(mayReview).toBe(true);
+    expect((await call(t.app, police, 'reports.groups', {})).mayReview).toBe(false);
     expect(groups.map((g) => [g.count, g.review])).toEqual([[40, 'unconfirmed']]);
     const [alert] = await call(t.app, eoc, 'alerts.list', { status: 'open' });
     expect(alert).toMatchObject({ source: 'report', severity: 'Unknown', certainty: 'Unknown', escalation: 0, loud: false });

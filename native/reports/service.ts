@@ -4,6 +4,7 @@ import type { ReportGroup } from '../api/reports.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../logger.ts';
 import { change, type OpsCore, type PushSink } from '../ops/core.ts';
+import { mayDo } from '../ops/permissions.ts';
 import type { SystemAlerts } from '../ops/system-alerts.ts';
 import type { CallContext, HandlersFor } from '../rpc/handlers.ts';
 import { defaultGrouping, type GroupingRule } from './grouping.ts';
@@ -86,7 +87,7 @@ export function createReportService(options: ReportServiceOptions) {
   }
 
   const handlers: HandlersFor<ReportMethods> = {
-    'reports.groups': (args) => ({ groups: store.groups(args.since ?? 0), counts: store.counts() }),
+    'reports.groups': (args, ctx) => ({ groups: store.groups(args.since ?? 0), counts: store.counts(), mayReview: ctx.session.actorId !== null && mayDo(core.actor(ctx), 'report.review') }),
     'reports.quarantine': (args) => store.quarantined(args.beforeId ?? Number.MAX_SAFE_INTEGER, args.limit),
     'reports.confirm': (args, ctx) =>
       review(
