@@ -19,7 +19,7 @@ import { createIcsForms } from './ics/forms.ts';
 import { createIcsHandlers } from './ics/handlers.ts';
 import { createDesktopHandlers } from './desktop/handlers.ts';
 import type { DesktopShell } from './desktop/pdf-relay.ts';
-import { startReportLink } from './reports/mqtt-link.ts';
+import { defaultOrg, startReportLink } from './reports/mqtt-link.ts';
 import { createReportService, type ReportService } from './reports/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { seedsFromGaugeLayer, type SensorSeed } from './sensors/registry.ts';
@@ -133,7 +133,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     limits: { bounds: scenario?.summary.bounds ?? null },
   });
   const reportLink = options.brokers?.length
-    ? startReportLink({ brokers: options.brokers, clientId: `polder-reports-${ops.deviceId}`, org: options.sync?.org ?? null, receive: reports.receive, logger })
+    ? startReportLink({ brokers: options.brokers, clientId: `polder-reports-${ops.deviceId}`, org: options.sync?.org ?? defaultOrg, receive: reports.receive, logger })
     : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
   const decide = createDecideHandlers({

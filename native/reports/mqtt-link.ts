@@ -2,20 +2,20 @@ import { connectMqtt, type MqttConfig } from '../mqtt/connection.ts';
 import type { Logger } from '../logger.ts';
 import { checkSegment } from '../sync/topics.ts';
 
-/**
- * The topic reports arrive on: `polder/v1/<org>/reports` for a node of an organisation (the
- * org of `polder serve --org`), `polder/v1/reports` for one that has none. One report per message.
- */
-export function reportsTopic(org: string | null): string {
-  if (org) checkSegment('organisation name', org);
-  return org ? `polder/v1/${org}/reports` : 'polder/v1/reports';
+/** An organisation's name when none is given, as `polder serve` and sync default it. */
+export const defaultOrg = 'polder';
+
+/** The topic an organisation's reports arrive on (the org of `polder serve --org`, default "polder"); one report per message. */
+export function reportsTopic(org: string): string {
+  checkSegment('organisation name', org);
+  return `polder/v1/${org}/reports`;
 }
 
 export interface ReportLinkOptions {
   brokers: readonly string[];
   /** Fixed per node, so the broker keeps the subscription and queues reports while the node is away. */
   clientId: string;
-  org: string | null;
+  org: string;
   receive(topic: string, payload: Buffer): void;
   logger: Logger;
   mqtt?: Partial<Omit<MqttConfig, 'brokers' | 'clientId'>>;

@@ -99,7 +99,7 @@ describe('citizen and field reports', () => {
     const t = setUp();
     const now = t.clock.now();
     t.reports.importLines('a.jsonl', t.jsonl(streetReports(3, now)));
-    t.reports.receive('polder/v1/reports', t.line({ location: { lon: street.lon, lat: street.lat + 0.02 }, observedAt: new Date(now).toISOString(), category: 'knee', reporter: { contact: 'x' } }));
+    t.reports.receive('polder/v1/polder/reports', t.line({ location: { lon: street.lon, lat: street.lat + 0.02 }, observedAt: new Date(now).toISOString(), category: 'knee', reporter: { contact: 'x' } }));
     const { groups } = await t.reports.handlers['reports.groups']({}, eocMember);
     const [far, near] = [groups.find((g) => g.count === 1)!, groups.find((g) => g.count === 3)!];
 

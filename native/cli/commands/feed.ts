@@ -6,7 +6,7 @@ import { repoPaths } from '../../paths.ts';
 import { feedReadings, illustrativeHyetograph, type FeedFaults, type GaugeTrack } from '../../sensors/feed-stream.ts';
 import { observationsTopic } from '../../sensors/payload.ts';
 import { planReports, reconstructedForm, type FloodedCell } from '../../reports/feed-reports.ts';
-import { reportsTopic } from '../../reports/mqtt-link.ts';
+import { defaultOrg, reportsTopic } from '../../reports/mqtt-link.ts';
 import { loadScenario } from '../../../simulation/scenario/load.ts';
 import { resolveScenarioDir, scenarioLayers } from '../../../simulation/scenario/summary.ts';
 import type { LoadedScenario } from '../../../simulation/scenario/types.ts';
@@ -36,8 +36,8 @@ const options = `Options:
   --reports <n>           also publish n citizen reports (default 0) where the run floods the
                           pack's roads, each after the water reached its place, labelled
                           reconstructed (README: "Citizen and field reports")
-  --org <name>            publish the reports on polder/v1/<name>/reports, as a node of that
-                          organisation subscribes (default: polder/v1/reports)
+  --org <name>            the organisation whose nodes take the reports: they go to
+                          polder/v1/<name>/reports (default POLDER_ORG, else polder, as serve)
   --json                  one JSON summary line at the end instead of text
   --data-dir <path>       accepted like every command (the feed keeps no data)
 
@@ -136,7 +136,7 @@ export const feedCommand: Command = {
     const reportCount = integerFlag('reports', values.reports, 0, 0, 100_000);
     let reportTopic: string;
     try {
-      reportTopic = reportsTopic(values.org ?? null);
+      reportTopic = reportsTopic(values.org ?? io.env.POLDER_ORG ?? defaultOrg);
     } catch (err) {
       throw new UsageError(`--org: ${err instanceof Error ? err.message : String(err)}`);
     }

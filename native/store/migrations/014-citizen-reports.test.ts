@@ -13,7 +13,7 @@ describe('migration 014 citizen-reports', () => {
     expect(migrate(db, migrations, 14)).toBe(14);
     db.prepare(group).run('r1', 1, 0, 5, 5);
     db.prepare(report).run('r1', 'r1', 0.5, 'knee');
-    db.prepare("INSERT INTO report_quarantine (received_at, origin, reason, payload) VALUES (2, 'polder/v1/reports', 'not JSON', ?)").run(Buffer.from([0xff, 0x00]));
+    db.prepare("INSERT INTO report_quarantine (received_at, origin, reason, payload) VALUES (2, 'polder/v1/polder/reports', 'not JSON', ?)").run(Buffer.from([0xff, 0x00]));
     expect(db.prepare('SELECT group_id, category FROM reports').get()).toEqual({ group_id: 'r1', category: 'knee' });
     expect(db.prepare('SELECT payload FROM report_quarantine').pluck().get()).toEqual(Buffer.from([0xff, 0x00]));
   });
