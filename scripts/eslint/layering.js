@@ -229,7 +229,7 @@ export const layers = [
     packages: ['electron'],
     node: true,
   },
-  { files: 'e2e/**', label: 'e2e/', imports: ['e2e/**', 'native/scenario/png.ts', 'native/identity/demo-pin.ts', 'native/mqtt/test-broker.ts'], packages: ['@playwright/test'], node: true },
+  { files: 'e2e/**', label: 'e2e/', imports: ['e2e/**', 'native/scenario/png.ts', 'native/identity/demo-pin.ts', 'native/mqtt/test-broker.ts', 'native/mqtt/connection.ts'], packages: ['@playwright/test'], node: true },
   { files: 'scripts/eslint/**', label: 'scripts/eslint', imports: ['scripts/eslint/**'], packages: ['eslint'], node: true },
   {
     files: 'scripts/**',
