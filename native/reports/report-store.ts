@@ -67,6 +67,9 @@ export function createReportStore(db: Database, rule: GroupingRule) {
     quarantine: db.prepare('INSERT INTO report_quarantine (received_at, origin, reason, payload) VALUES (?, ?, ?, ?)'),
     group: db.prepare<[string], GroupRow>(`${groupSelect} WHERE g.id = ?`),
     groups: db.prepare<[number], GroupRow>(`${groupSelect} WHERE g.last_at >= ? ORDER BY g.last_at DESC, g.id`),
+    unalerted: db.prepare<[], { id: string; observed_at: number; lon: number; lat: number; depth_m: number; category: DepthCategory | null; text: string; photo: string | null; contact: string; reporter_kind: 'resident' | 'crew'; reconstructed: number }>(
+      'SELECT r.* FROM report_groups g JOIN reports r ON r.id = g.id WHERE g.alert_id IS NULL',
+    ),
     accepted: db.prepare<[], number>('SELECT count(*) FROM reports').pluck(),
     quarantined: db.prepare<[], number>('SELECT count(*) FROM report_quarantine').pluck(),
     quarantineList: db.prepare<[number, number], { id: number; received_at: number; origin: string; reason: string; payload: Buffer }>(
@@ -96,6 +99,12 @@ export function createReportStore(db: Database, rule: GroupingRule) {
     accept,
     quarantine(receivedAt: number, origin: string, reason: string, raw: Buffer): void {
       s.quarantine.run(receivedAt, origin, reason, raw);
+    },
+    /** Groups whose alert was never written (the app stopped between storing and raising it), with their first report. */
+    unalerted(): Report[] {
+      return s.unalerted.all().map((r) => ({
+        id: r.id, observedAt: r.observed_at, lon: r.lon, lat: r.lat, depthM: r.depth_m, category: r.category, text: r.text, photo: r.photo, contact: r.contact, reporterKind: r.reporter_kind, reconstructed: r.reconstructed === 1,
+      }));
     },
     setAlert(groupId: string, alertId: string): void {
       s.setAlert.run(alertId, groupId);

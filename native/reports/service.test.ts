@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectMqtt } from '../mqtt/connection.ts';
 import { startMosquitto, type Mosquitto } from '../mqtt/test-broker.ts';
 import { startReportLink } from './mqtt-link.ts';
+import { createReportService } from './service.ts';
 import { street, streetReports, testReports } from './test-reports.ts';
 
 const eocMember = { session: { id: 's-eoc', actorId: 'eoc-1' } };
@@ -120,6 +121,22 @@ describe('citizen and field reports', () => {
     expect(timeline.map((e) => e.summary)).toContainEqual(expect.stringMatching(/^Public reports confirmed \(Severe\): 3 reports of water up to 0\.22 m deep at -32\.9\d{4}, 151\.74\d{3}$/));
     expect(() => t.reports.handlers['reports.dismiss']({ groupId: near.id }, eocMember)).toThrow(/already confirmed/);
     expect(() => t.reports.handlers['reports.confirm']({ groupId: 'nope', severity: 'Minor' }, eocMember)).toThrow(/No group of reports/);
+  });
+
+  it('raises the queue entry of a group whose alert could not be written, when it starts again, and only once', async () => {
+    const t = setUp();
+    const errors: string[] = [];
+    const quiet = { info() {}, warn() {}, error: (m: string) => errors.push(m) };
+    const base = { db: t.service.store.db, clock: t.clock, push: { emit() {} }, core: t.service.core };
+    const failing = createReportService({ ...base, logger: quiet, alerts: { raise: () => { throw new Error('disk full'); } } });
+    failing.importLines('a.jsonl', t.jsonl(streetReports(2, t.clock.now())));
+    expect(errors).toEqual([expect.stringMatching(/^the alert queue entry for reports at .* could not be written$/)]);
+    expect((await failing.handlers['reports.groups']({}, eocMember)).groups.map((g) => g.alertId)).toEqual([null]);
+
+    for (let start = 0; start < 2; start++) createReportService({ ...base, logger: quiet, alerts: t.service.systemAlerts });
+    const [group] = (await t.reports.handlers['reports.groups']({}, eocMember)).groups;
+    expect(t.service.systemAlerts.open(`report:${group!.id}`)?.id).toBe(group!.alertId);
+    expect(t.eventTypes().filter((type) => type === 'alert.raised')).toHaveLength(1);
   });
 
   it('triggers nothing on unconfirmed reports: one quiet alert per group, never escalated, no task, however many arrive', () => {

@@ -8,7 +8,7 @@ import { mayDo } from '../ops/permissions.ts';
 import type { SystemAlerts } from '../ops/system-alerts.ts';
 import type { CallContext, HandlersFor } from '../rpc/handlers.ts';
 import { defaultGrouping, type GroupingRule } from './grouping.ts';
-import { defaultReportLimits, parseReport, type ReportLimits } from './parse-report.ts';
+import { defaultReportLimits, parseReport, type Report, type ReportLimits } from './parse-report.ts';
 import { depthText, reportAlertDraft } from './report-alert.ts';
 import { createReportStore } from './report-store.ts';
 
@@ -38,8 +38,8 @@ export function createReportService(options: ReportServiceOptions) {
   const limits: ReportLimits = { ...defaultReportLimits, ...options.limits };
   const store = createReportStore(db, options.grouping ?? defaultGrouping);
 
-  /** Accepts or quarantines one payload: the id of the group it joined, or why it was quarantined. */
-  function take(origin: string, raw: Buffer): { groupId: string } | { reason: string } {
+  /** Accepts or quarantines one payload: the group it joined (`first`: the report that started it), or why it was quarantined. */
+  function take(origin: string, raw: Buffer): { groupId: string; first: Report | null } | { reason: string } {
     const at = clock.now();
     const parsed = parseReport(raw, at, limits);
     const refuse = (reason: string) => {
@@ -50,15 +50,20 @@ export function createReportService(options: ReportServiceOptions) {
     const { report } = parsed;
     if (store.isDuplicate(report.id)) return refuse(`duplicate: report "${report.id}" was received before`);
     const { groupId, created } = store.accept(report, origin, at, raw);
-    if (created) {
-      try {
-        store.setAlert(groupId, options.alerts.raise(reportAlertDraft(groupId, report)).id);
-      } catch (err) {
-        logger.error(`the alert queue entry for reports at ${report.lat}, ${report.lon} could not be written`, err);
-      }
-    }
-    return { groupId };
+    return { groupId, first: created ? report : null };
   }
+
+  /** The queue entry of a new group, written after its reports are stored. */
+  function raiseFor(groupId: string, first: Report): void {
+    try {
+      store.setAlert(groupId, options.alerts.raise(reportAlertDraft(groupId, first)).id);
+    } catch (err) {
+      logger.error(`the alert queue entry for reports at ${first.lat}, ${first.lon} could not be written`, err);
+    }
+  }
+
+  // A group stored just before the app stopped gets its queue entry now.
+  for (const first of store.unalerted()) raiseFor(first.id, first);
 
   function changed(ids: Iterable<string>): void {
     push.emit('reports.changed', { ids: [...new Set(ids)], counts: store.counts() });
@@ -107,6 +112,7 @@ export function createReportService(options: ReportServiceOptions) {
     /** One report from MQTT (its topic is the origin). */
     receive(topic: string, payload: Buffer): void {
       const taken = take(topic, payload);
+      if ('groupId' in taken && taken.first) raiseFor(taken.groupId, taken.first);
       changed('groupId' in taken ? [taken.groupId] : []);
     },
     /**
@@ -115,23 +121,32 @@ export function createReportService(options: ReportServiceOptions) {
      */
     importLines(name: string, content: Buffer): { accepted: number; groups: string[]; quarantined: { line: number; reason: string }[] } {
       const groups = new Set<string>();
+      const started: [string, Report][] = [];
       const quarantined: { line: number; reason: string }[] = [];
       let accepted = 0;
-      let start = 0;
-      for (let line = 1; start <= content.length; line++) {
-        let end = content.indexOf(0x0a, start);
-        if (end < 0) end = content.length;
-        const raw = content.subarray(start, content[end - 1] === 0x0d ? end - 1 : end);
-        start = end + 1;
-        if (raw.toString('utf8').trim().length === 0) continue;
-        const taken = take(`file: ${name}:${line}`, raw);
-        if ('groupId' in taken) {
+      // One transaction for the file's reports (a commit per line would wait for the disk per line);
+      // the new groups' alerts go into the operations log after it.
+      db.transaction(() => {
+        let start = 0;
+        for (let line = 1; start <= content.length; line++) {
+          let end = content.indexOf(0x0a, start);
+          if (end < 0) end = content.length;
+          const raw = content.subarray(start, content[end - 1] === 0x0d ? end - 1 : end);
+          start = end + 1;
+          if (raw.toString('utf8').trim().length === 0) continue;
+          const taken = take(`file: ${name}:${line}`, raw);
+          if ('reason' in taken) {
+            quarantined.push({ line, reason: taken.reason });
+            continue;
+          }
           accepted++;
           groups.add(taken.groupId);
-        } else quarantined.push({ line, reason: taken.reason });
-      }
+          if (taken.first) started.push([taken.groupId, taken.first]);
+        }
+      })();
+      for (const [groupId, first] of started) raiseFor(groupId, first);
       if (accepted + quarantined.length > 0) changed(groups);
-      return { accepted, quarantined, groups: [...groups] };
+      return { accepted, groups: [...groups], quarantined };
     },
     counts: () => store.counts(),
   };
