@@ -120,9 +120,10 @@ export const layers = [
   {
     files: 'native/reports/**',
     label: 'native/reports',
+    why: 'fast-check only for the fuzz test',
     imports: ['native/reports/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/payload.ts', 'native/sync/topics.ts', 'native/clock/**', 'native/store/**', 'native/*', 'native/rpc/test-app.ts'],
     types: ['native/rpc/**'],
-    packages: ['better-sqlite3', 'mqtt', 'zod'],
+    packages: ['better-sqlite3', 'mqtt', 'zod', 'fast-check'],
     node: true,
   },
   {
