@@ -2,7 +2,7 @@
 // map. A report joins the group of the nearest earlier report within `radiusM` metres and
 // `windowMs` of its time (so reports strung along one street join up, each near the last); with
 // none, it starts a group of its own. Groups never merge: an item a person reviewed stays the one
-// they reviewed.
+// they reviewed; a dismissed group takes no more reports (the store leaves its members out).
 
 export interface GroupingRule {
   radiusM: number;

@@ -1,4 +1,5 @@
 import type { SystemAlertDraft } from '../ops/system-alerts.ts';
+import type { GroupingRule } from './grouping.ts';
 import type { Report } from './parse-report.ts';
 
 const utc = (ms: number) => `${new Date(ms).toISOString().slice(11, 16)} UTC`;
@@ -14,7 +15,7 @@ export function depthText(report: Pick<Report, 'depthM' | 'category'>): string {
  * member confirms it. Later reports of the group change nothing here: the count grows in the
  * reports' own view, not by escalating the alert.
  */
-export function reportAlertDraft(groupId: string, first: Report): SystemAlertDraft {
+export function reportAlertDraft(groupId: string, first: Report, rule: GroupingRule): SystemAlertDraft {
   const who = first.reporterKind === 'crew' ? 'a field crew' : 'a resident';
   const label = first.reconstructed ? 'Reconstructed public report (exercise)' : 'Unconfirmed public report';
   return {
@@ -22,7 +23,7 @@ export function reportAlertDraft(groupId: string, first: Report): SystemAlertDra
     title: `${label}: water ${depthText(first)} at ${first.lat.toFixed(5)}, ${first.lon.toFixed(5)}`,
     description: [
       `Reported by ${who} for ${utc(first.observedAt)}${first.text ? `: "${first.text.slice(0, 500)}"` : '.'}`,
-      'Reports within 100 m and 30 min join this item. Unconfirmed: nothing is escalated, forecast or tasked on it until a crisis-room member confirms it.',
+      `Reports within ${rule.radiusM} m and ${rule.windowMs / 60_000} min join this item. Unconfirmed: nothing is escalated, forecast or tasked on it until a crisis-room member confirms it.`,
     ].join('\n'),
     severity: 'Unknown',
     urgency: 'Unknown',

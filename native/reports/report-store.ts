@@ -54,7 +54,9 @@ export function createReportStore(db: Database, rule: GroupingRule) {
   const s = {
     exists: db.prepare<[string], number>('SELECT 1 FROM reports WHERE id = ?').pluck(),
     near: db.prepare<[number, number, number, number, number, number], { groupId: string; lon: number; lat: number; observedAt: number }>(
-      'SELECT group_id AS groupId, lon, lat, observed_at AS observedAt FROM reports WHERE observed_at BETWEEN ? AND ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?',
+      // Reports of a dismissed group take no more: a new report there is new evidence, to review afresh.
+      `SELECT r.group_id AS groupId, r.lon, r.lat, r.observed_at AS observedAt FROM reports r JOIN report_groups g ON g.id = r.group_id LEFT JOIN entities e ON e.id = g.alert_id
+        WHERE r.observed_at BETWEEN ? AND ? AND r.lat BETWEEN ? AND ? AND r.lon BETWEEN ? AND ? AND coalesce(json_extract(e.state, '$.status'), '') <> 'dismissed'`,
     ),
     newGroup: db.prepare('INSERT INTO report_groups (id, alert_id, lon, lat, count, crew, reconstructed, first_at, last_at, max_depth_m, latest_id) VALUES (?, NULL, ?, ?, 1, ?, ?, ?, ?, ?, ?)'),
     join: db.prepare<{ id: string; lon: number; lat: number; crew: number; rec: number; at: number; depth: number; report: string }>(`UPDATE report_groups SET

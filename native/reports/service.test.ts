@@ -120,6 +120,10 @@ describe('citizen and field reports', () => {
     const timeline = await t.as('eoc-1')('timeline.query', { entityId: near.alertId! });
     expect(timeline.map((e) => e.summary)).toContainEqual(expect.stringMatching(/^Public reports confirmed \(Severe\): 3 reports of water up to 0\.22 m deep at -32\.9\d{4}, 151\.74\d{3}$/));
     expect(() => t.reports.handlers['reports.dismiss']({ groupId: near.id }, eocMember)).toThrow(/already confirmed/);
+    // A report where the dismissed ones were is new evidence: a new item, not swallowed by the dismissed one.
+    t.reports.receive('polder/v1/polder/reports', t.line({ location: far.location, observedAt: new Date(now).toISOString(), category: 'waist', reporter: { contact: 'y' } }));
+    const after = (await t.reports.handlers['reports.groups']({}, eocMember)).groups;
+    expect(after.map((g) => [g.count, g.review]).sort()).toEqual([[1, 'dismissed'], [1, 'unconfirmed'], [3, 'confirmed']]);
     expect(() => t.reports.handlers['reports.confirm']({ groupId: 'nope', severity: 'Minor' }, eocMember)).toThrow(/No group of reports/);
   });
 

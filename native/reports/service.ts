@@ -36,7 +36,8 @@ export interface ReportServiceOptions {
 export function createReportService(options: ReportServiceOptions) {
   const { db, clock, push, logger, core } = options;
   const limits: ReportLimits = { ...defaultReportLimits, ...options.limits };
-  const store = createReportStore(db, options.grouping ?? defaultGrouping);
+  const grouping = options.grouping ?? defaultGrouping;
+  const store = createReportStore(db, grouping);
 
   /** Accepts or quarantines one payload: the group it joined (`first`: the report that started it), or why it was quarantined. */
   function take(origin: string, raw: Buffer): { groupId: string; first: Report | null } | { reason: string } {
@@ -56,7 +57,7 @@ export function createReportService(options: ReportServiceOptions) {
   /** The queue entry of a new group, written after its reports are stored. */
   function raiseFor(groupId: string, first: Report): void {
     try {
-      store.setAlert(groupId, options.alerts.raise(reportAlertDraft(groupId, first)).id);
+      store.setAlert(groupId, options.alerts.raise(reportAlertDraft(groupId, first, grouping)).id);
     } catch (err) {
       logger.error(`the alert queue entry for reports at ${first.lat}, ${first.lon} could not be written`, err);
     }
