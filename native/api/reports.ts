@@ -86,10 +86,10 @@ const GroupId = z.string().min(1).max(textLimits.id);
 const Note = z.string().trim().max(textLimits.note).optional();
 
 export const reportMethods = {
-  /** Report groups whose last report is at or after `since` (default: all), newest first, with the counts. */
+  /** Report groups whose last report is at or after `since` (default: all), newest first, at most `limit`, with the counts. */
   'reports.groups': {
     access: 'signedIn',
-    args: z.object({ since: z.number().optional() }).strict(),
+    args: z.object({ since: z.number().optional(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
     /** `mayReview`: whether the caller may confirm and dismiss them (a crisis-room member). */
     result: z.object({ groups: z.array(ReportGroup), counts: ReportCounts, mayReview: z.boolean() }),
   },

@@ -68,7 +68,7 @@ export function createReportStore(db: Database, rule: GroupingRule) {
     setAlert: db.prepare<[string, string]>('UPDATE report_groups SET alert_id = ? WHERE id = ?'),
     quarantine: db.prepare('INSERT INTO report_quarantine (received_at, origin, reason, payload) VALUES (?, ?, ?, ?)'),
     group: db.prepare<[string], GroupRow>(`${groupSelect} WHERE g.id = ?`),
-    groups: db.prepare<[number], GroupRow>(`${groupSelect} WHERE g.last_at >= ? ORDER BY g.last_at DESC, g.id`),
+    groups: db.prepare<[number, number], GroupRow>(`${groupSelect} WHERE g.last_at >= ? ORDER BY g.last_at DESC, g.id LIMIT ?`),
     unalerted: db.prepare<[], { id: string; observed_at: number; lon: number; lat: number; depth_m: number; category: DepthCategory | null; text: string; photo: string | null; contact: string; reporter_kind: 'resident' | 'crew'; reconstructed: number }>(
       'SELECT r.* FROM report_groups g JOIN reports r ON r.id = g.id WHERE g.alert_id IS NULL',
     ),
@@ -115,7 +115,7 @@ export function createReportStore(db: Database, rule: GroupingRule) {
       const row = s.group.get(id);
       return row ? toGroup(row) : null;
     },
-    groups: (since: number): ReportGroup[] => s.groups.all(since).map(toGroup),
+    groups: (since: number, limit: number): ReportGroup[] => s.groups.all(since, limit).map(toGroup),
     counts(): ReportCounts {
       const accepted = s.accepted.get() ?? 0;
       const quarantined = s.quarantined.get() ?? 0;

@@ -38,7 +38,7 @@ describe('citizen and field reports', () => {
     for (let i = 0; i < 400 && t.reports.counts().received < 21; i++) await sleep(25);
 
     expect(t.reports.counts()).toEqual({ received: 21, accepted: 21, quarantined: 0 });
-    const { groups } = await t.reports.handlers['reports.groups']({}, eocMember);
+    const { groups } = await t.reports.handlers['reports.groups']({ limit: 500 }, eocMember);
     expect(groups).toHaveLength(2);
     const onStreet = groups.find((g) => g.count === 20)!;
     expect(onStreet).toMatchObject({ crew: 4, firstAt: now - 19 * 75_000, lastAt: now, latestCategory: null, review: 'unconfirmed', reconstructed: false });
@@ -101,7 +101,7 @@ describe('citizen and field reports', () => {
     const now = t.clock.now();
     t.reports.importLines('a.jsonl', t.jsonl(streetReports(3, now)));
     t.reports.receive('polder/v1/polder/reports', t.line({ location: { lon: street.lon, lat: street.lat + 0.02 }, observedAt: new Date(now).toISOString(), category: 'knee', reporter: { contact: 'x' } }));
-    const { groups } = await t.reports.handlers['reports.groups']({}, eocMember);
+    const { groups } = await t.reports.handlers['reports.groups']({ limit: 500 }, eocMember);
     const [far, near] = [groups.find((g) => g.count === 1)!, groups.find((g) => g.count === 3)!];
 
     const confirmed = await t.reports.handlers['reports.confirm']({ groupId: near.id, severity: 'Severe', note: 'Crew on scene' }, eocMember);
@@ -122,7 +122,7 @@ describe('citizen and field reports', () => {
     expect(() => t.reports.handlers['reports.dismiss']({ groupId: near.id }, eocMember)).toThrow(/already confirmed/);
     // A report where the dismissed ones were is new evidence: a new item, not swallowed by the dismissed one.
     t.reports.receive('polder/v1/polder/reports', t.line({ location: far.location, observedAt: new Date(now).toISOString(), category: 'waist', reporter: { contact: 'y' } }));
-    const after = (await t.reports.handlers['reports.groups']({}, eocMember)).groups;
+    const after = (await t.reports.handlers['reports.groups']({ limit: 500 }, eocMember)).groups;
     expect(after.map((g) => [g.count, g.review]).sort()).toEqual([[1, 'dismissed'], [1, 'unconfirmed'], [3, 'confirmed']]);
     expect(() => t.reports.handlers['reports.confirm']({ groupId: 'nope', severity: 'Minor' }, eocMember)).toThrow(/No group of reports/);
   });
@@ -135,10 +135,10 @@ describe('citizen and field reports', () => {
     const failing = createReportService({ ...base, logger: quiet, alerts: { raise: () => { throw new Error('disk full'); } } });
     failing.importLines('a.jsonl', t.jsonl(streetReports(2, t.clock.now())));
     expect(errors).toEqual([expect.stringMatching(/^the alert queue entry for reports at .* could not be written$/)]);
-    expect((await failing.handlers['reports.groups']({}, eocMember)).groups.map((g) => g.alertId)).toEqual([null]);
+    expect((await failing.handlers['reports.groups']({ limit: 500 }, eocMember)).groups.map((g) => g.alertId)).toEqual([null]);
 
     for (let start = 0; start < 2; start++) createReportService({ ...base, logger: quiet, alerts: t.service.systemAlerts });
-    const [group] = (await t.reports.handlers['reports.groups']({}, eocMember)).groups;
+    const [group] = (await t.reports.handlers['reports.groups']({ limit: 500 }, eocMember)).groups;
     expect(t.service.systemAlerts.open(`report:${group!.id}`)?.id).toBe(group!.alertId);
     expect(t.eventTypes().filter((type) => type === 'alert.raised')).toHaveLength(1);
   });

@@ -93,7 +93,7 @@ export function createReportService(options: ReportServiceOptions) {
   }
 
   const handlers: HandlersFor<ReportMethods> = {
-    'reports.groups': (args, ctx) => ({ groups: store.groups(args.since ?? 0), counts: store.counts(), mayReview: ctx.session.actorId !== null && mayDo(core.actor(ctx), 'report.review') }),
+    'reports.groups': (args, ctx) => ({ groups: store.groups(args.since ?? 0, args.limit), counts: store.counts(), mayReview: ctx.session.actorId !== null && mayDo(core.actor(ctx), 'report.review') }),
     'reports.quarantine': (args) => store.quarantined(args.beforeId ?? Number.MAX_SAFE_INTEGER, args.limit),
     'reports.confirm': (args, ctx) =>
       review(

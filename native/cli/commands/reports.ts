@@ -8,7 +8,7 @@ import { integerFlag, parseFlags, UsageError, type CliIo, type Command } from '.
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 import { withOps } from '../open-ops.ts';
 
-const usage = 'polder reports import <file.jsonl> [--scenario <dir|name|none>] | list | quarantine [--limit n]  [--json] [--data-dir <path>]';
+const usage = 'polder reports import <file.jsonl> [--scenario <dir|name|none>] | list [--limit n] | quarantine [--limit n]  [--json] [--data-dir <path>]';
 
 const options = `Actions:
   import <file.jsonl>     take in a gateway's citizen and field reports, one JSON report per line
@@ -21,7 +21,7 @@ const options = `Actions:
 Options:
   --scenario <dir|name>   reports outside this pack's area are refused (default ${defaultScenario});
                           "none" takes reports from anywhere
-  --limit <n>             how many refused reports to list (default 100)
+  --limit <n>             how many groups or refused reports to list, newest first (default 100)
   --json                  JSON instead of text
   --data-dir <path>       the node's data folder (also POLDER_DATA_DIR)`;
 
@@ -70,7 +70,7 @@ export const reportsCommand: Command = {
         return result.quarantined.length ? 1 : 0;
       }
       if (action === 'list') {
-        const { groups, counts } = await reports.handlers['reports.groups']({}, cli);
+        const { groups, counts } = await reports.handlers['reports.groups']({ limit }, cli);
         if (json) io.out(JSON.stringify({ groups, counts }));
         else {
           for (const g of groups) {
