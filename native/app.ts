@@ -23,6 +23,8 @@ import { createDesktopHandlers } from './desktop/handlers.ts';
 import { createExerciseHandlers } from './exercise/handlers.ts';
 import { startExercise, type ExerciseConfig } from './exercise/setup.ts';
 import type { DesktopShell } from './desktop/pdf-relay.ts';
+import { defaultOrg, startReportLink } from './reports/mqtt-link.ts';
+import { createReportService, type ReportService } from './reports/service.ts';
 import { createScenarioHandlers } from './scenario/handlers.ts';
 import { seedsFromGaugeLayer, type SensorSeed } from './sensors/registry.ts';
 import { startSensorLink } from './sensors/mqtt-link.ts';
@@ -87,8 +89,12 @@ export interface PolderApp {
   sessionPushes: SessionPushes;
   /** Live sensor ingest: a broker link hands it every message on the sensors' topics. */
   sensors: SensorService;
+  /** Citizen and field reports: a broker link hands it every message on the reports topic. */
+  reports: ReportService;
   /** Whether the sensors' MQTT link is up (false without brokers). */
   sensorLinkConnected(): boolean;
+  /** Whether the reports' MQTT link is up and subscribed (false without brokers). */
+  reportLinkConnected(): boolean;
   /** A window or socket is gone for good: what it owned (its terminals) ends too. */
   endSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
@@ -138,6 +144,18 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   const exercise = options.exercise ? startExercise(options.exercise, { ops, sensors, pushes, logger }) : null;
   const replay = options.replay ? startReplay({ ...options.replay, ops, sensors, pushes }) : null;
   const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger }) : null;
+  const reports = createReportService({
+    db: ops.store.db,
+    clock,
+    push: pushes,
+    logger,
+    alerts: ops.systemAlerts,
+    core: ops.core,
+    limits: { bounds: scenario?.summary.bounds ?? null },
+  });
+  const reportLink = options.brokers?.length
+    ? startReportLink({ brokers: options.brokers, clientId: `polder-reports-${ops.deviceId}`, org: options.sync?.org ?? defaultOrg, receive: reports.receive, logger })
+    : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
   const decide = createDecideHandlers({
     db: ops.store.db,
@@ -205,6 +223,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createIdentityHandlers(ops),
     ...createScenarioHandlers(scenario?.dir ?? null),
     ...sensors.handlers,
+    ...reports.handlers,
     ...scenarioByName(sim.handlers, options.resourcesDir),
     ...createTerminalHandlers(terminals),
     ...sync.handlers,
@@ -225,7 +244,9 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     mayReceive: pushAudience(actorOf),
     sessionPushes,
     sensors,
+    reports,
     sensorLinkConnected: () => sensorLink?.connected ?? false,
+    reportLinkConnected: () => reportLink?.connected ?? false,
     async endSession(sessionId) {
       await terminals?.endSession(sessionId);
     },
@@ -237,6 +258,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
       decide.close();
       await sim.close();
       await sensorLink?.close();
+      await reportLink?.close();
       sensors.close();
       await sync.close();
       await capMqtt?.close();

@@ -28,6 +28,8 @@ export const Action = z.enum([
   'sensor.manage',
   /** Run an exercise: insert, delay or skip injects, take evaluator notes, play and pause its clock. */
   'exercise.control',
+  /** Confirm or dismiss citizen and field reports: the crisis room (EOC). */
+  'report.review',
 ]);
 export type Action = z.infer<typeof Action>;
 

@@ -9,6 +9,7 @@ import { decideMethods, decidePushes } from './decide.ts';
 import { identityMethods } from './identity.ts';
 import { opsMethods, opsPushes } from './ops.ts';
 import { replayMethods, replayPushes } from './replay.ts';
+import { reportMethods, reportPushes } from './reports.ts';
 import { scenarioMethods } from './scenario.ts';
 import { sensorMethods, sensorPushes } from './sensors.ts';
 import { simMethods, simPushes } from './sim.ts';
@@ -26,6 +27,7 @@ export * from './exercise.ts';
 export * from './ics.ts';
 export * from './identity.ts';
 export * from './replay.ts';
+export * from './reports.ts';
 export * from './scenario.ts';
 export * from './sensors.ts';
 export * from './sync.ts';
@@ -43,6 +45,7 @@ export const methods = {
   ...opsMethods,
   ...identityMethods,
   ...replayMethods,
+  ...reportMethods,
   ...scenarioMethods,
   ...sensorMethods,
   ...simMethods,
@@ -57,6 +60,7 @@ export const pushes = {
   ...exercisePushes,
   ...opsPushes,
   ...replayPushes,
+  ...reportPushes,
   ...sensorPushes,
   ...simPushes,
   ...syncPushes,

@@ -9,7 +9,8 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
 export const TaskAction = z.enum(['edit', 'assign']);
 export type TaskAction = z.infer<typeof TaskAction>;
 export const Priority = z.enum(['low', 'normal', 'high', 'critical']);
-export const AlertSource = z.enum(['sensor', 'model', 'field', 'cap', 'exercise']);
+/** 'exercise': an MSEL inject (native/exercise). 'report': a group of citizen and field reports (native/reports), unconfirmed until a person reviews it. */
+export const AlertSource = z.enum(['sensor', 'model', 'field', 'cap', 'exercise', 'report']);
 export const AlertStatus = z.enum(['raised', 'acknowledged', 'resolved', 'dismissed']);
 export const AlertAction = z.enum(['acknowledge', 'escalate', 'resolve', 'dismiss']);
 export type AlertAction = z.infer<typeof AlertAction>;

@@ -52,6 +52,9 @@ export function requiredRight(ev: Pick<OpsEvent, 'type' | 'payload'>): RequiredR
     case 'alert.resolved':
     case 'alert.dismissed':
       return anywhere('alert.manage');
+    case 'alert.report_confirmed':
+    case 'alert.report_dismissed':
+      return anywhere('report.review');
     case 'incident.created':
     case 'incident.phase_changed':
     case 'incident.departments_changed':

@@ -7,7 +7,8 @@ export type { Action };
 /**
  * What an actor may do. Observers only read. The EOC lead may do everything. Everyone else acts
  * within their own department; cancelling a task takes that department's lead; managing alerts
- * takes a lead or the EOC; resource decisions and incidents belong to the EOC (the crisis room).
+ * takes a lead or the EOC; resource decisions, incidents and reviewing public reports belong to the
+ * EOC (the crisis room).
  * Simulations are run by leads and the EOC; a run is stopped or edited by whoever started it or
  * by an EOC lead (simSteerRefusal). Only an EOC lead reviews the quarantine of refused events.
  */
@@ -28,6 +29,7 @@ export function mayDo(actor: Actor, action: Action, department?: string): boolea
     case 'resource.decide':
     case 'incident.manage':
     case 'exercise.control':
+    case 'report.review':
       return eoc;
     case 'sync.review':
       return false;

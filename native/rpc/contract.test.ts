@@ -171,6 +171,16 @@ describe('the contract, end to end', () => {
     await call(me, 'sensors.health', {});
     expect(await call(me, 'sensors.quarantine', {})).toHaveLength(1);
     await call(me, 'sensors.setRetention', { rawDays: 90, summaryDays: 3650 });
+    const [west, south, east, north] = (await call(me, 'app.info', {})).scenario!.bounds;
+    const report = (minutesAgo: number) => Buffer.from(JSON.stringify({ location: { lon: (west + east) / 2, lat: (south + north) / 2 }, observedAt: new Date(now - minutesAgo * 60_000).toISOString(), category: 'knee', reporter: { contact: 'contract' } }));
+    for (const minutesAgo of [0, 120]) t.app.reports.receive('polder/v1/polder/reports', report(minutesAgo));
+    t.app.reports.receive('polder/v1/polder/reports', Buffer.from('{"location": null}'));
+    await until('reports.changed');
+    const { groups: reportGroups, counts: reportCounts } = await call(me, 'reports.groups', {});
+    expect(reportCounts).toEqual({ received: 3, accepted: 2, quarantined: 1 });
+    expect(await call(me, 'reports.quarantine', {})).toHaveLength(1);
+    await call(me, 'reports.confirm', { groupId: reportGroups[0]!.id });
+    await call(me, 'reports.dismiss', { groupId: reportGroups[1]!.id });
 
     heard(me.id);
     const shell = await call(me, 'terminal.open', { cols: 80, rows: 24 });

@@ -145,6 +145,15 @@ export const layers = [
     node: true,
   },
   {
+    files: 'native/reports/**',
+    label: 'native/reports',
+    why: 'fast-check only for the fuzz test',
+    imports: ['native/reports/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/payload.ts', 'native/sync/topics.ts', 'native/clock/**', 'native/store/**', 'native/*', 'native/rpc/test-app.ts'],
+    types: ['native/rpc/**'],
+    packages: ['better-sqlite3', 'mqtt', 'zod', 'fast-check'],
+    node: true,
+  },
+  {
     files: 'native/decide/**',
     label: 'native/decide',
     imports: ['native/decide/**', 'native/mqtt/**', 'native/api/**', 'native/ops/**', 'native/sensors/**', 'native/clock/**', 'native/store/**', 'native/*', 'native/rpc/test-app.ts', 'simulation/host/asset-pack.ts'],
@@ -248,7 +257,7 @@ export const layers = [
     packages: ['electron'],
     node: true,
   },
-  { files: 'e2e/**', label: 'e2e/', imports: ['e2e/**', 'native/scenario/png.ts', 'native/identity/demo-pin.ts', 'native/mqtt/test-broker.ts', 'native/replay/test-replay-app.ts', 'native/replay/synthetic-recording.ts'], packages: ['@playwright/test'], node: true },
+  { files: 'e2e/**', label: 'e2e/', imports: ['e2e/**', 'native/scenario/png.ts', 'native/identity/demo-pin.ts', 'native/mqtt/test-broker.ts', 'native/replay/test-replay-app.ts', 'native/replay/synthetic-recording.ts', 'native/mqtt/connection.ts'], packages: ['@playwright/test'], node: true },
   { files: 'scripts/eslint/**', label: 'scripts/eslint', imports: ['scripts/eslint/**'], packages: ['eslint'], node: true },
   {
     files: 'scripts/**',

@@ -36,7 +36,7 @@ describe('polder feed', () => {
   it('documents every option in --help', async () => {
     const { io, out } = recordingIo();
     expect(await runCli(['feed', '--help'], io)).toBe(0);
-    for (const option of ['--scenario', '--speed', '--duration', '--broker', '--interval', '--noise', '--loss', '--stuck', '--spike', '--dropout', '--seed', '--json', '--data-dir']) expect(out.join('\n')).toContain(option);
+    for (const option of ['--scenario', '--speed', '--duration', '--broker', '--interval', '--noise', '--loss', '--stuck', '--spike', '--dropout', '--seed', '--reports', '--org', '--json', '--data-dir']) expect(out.join('\n')).toContain(option);
   });
 
   it('refuses a gauge the scenario does not have, in one line', async () => {

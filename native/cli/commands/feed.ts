@@ -5,13 +5,16 @@ import { connectMqtt } from '../../mqtt/connection.ts';
 import { repoPaths } from '../../paths.ts';
 import { feedReadings, illustrativeHyetograph, type FeedFaults, type GaugeTrack } from '../../sensors/feed-stream.ts';
 import { observationsTopic } from '../../sensors/payload.ts';
+import { planReports, reconstructedForm, type FloodedCell } from '../../reports/feed-reports.ts';
+import { defaultOrg, reportsTopic } from '../../reports/mqtt-link.ts';
 import { loadScenario } from '../../../simulation/scenario/load.ts';
-import { resolveScenarioDir } from '../../../simulation/scenario/summary.ts';
+import { resolveScenarioDir, scenarioLayers } from '../../../simulation/scenario/summary.ts';
 import type { LoadedScenario } from '../../../simulation/scenario/types.ts';
 import { runSimulation } from '../../../simulation/host/run.ts';
 import { engineModelOf, readEngineSettings } from '../../../simulation/host/scenario-model.ts';
 import { integerFlag, parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag } from '../data-dir.ts';
+import { floodedStreetCells } from './feed-report-cells.ts';
 import { brokerUrl } from './serve.ts';
 
 const options = `Options:
@@ -30,6 +33,11 @@ const options = `Options:
   --dropout <id>@<s>-<s>  the gauge sends nothing in that window (default: the third water-level
                           gauge from 70% to 90%); "none" for no dropout
   --seed <n>              the noise and losses are the same for the same seed (default 1)
+  --reports <n>           also publish n citizen reports (default 0) where the run floods the
+                          pack's roads, each after the water reached its place, labelled
+                          reconstructed (README: "Citizen and field reports")
+  --org <name>            the organisation whose nodes take the reports: they go to
+                          polder/v1/<name>/reports (default POLDER_ORG, else polder, as serve)
   --json                  one JSON summary line at the end instead of text
   --data-dir <path>       accepted like every command (the feed keeps no data)
 
@@ -74,8 +82,8 @@ function defaultFaults(scenario: LoadedScenario, duration: number): FeedFaults {
   return { stuck: { sensorId: pick(1)!, from: at(0.4) }, spike: { sensorId: pick(0)!, at: at(0.6) }, dropout: { sensorId: pick(2)!, from: at(0.7), to: at(0.9) } };
 }
 
-/** The model's depth at each water-level gauge, and rain at each rain gauge. */
-export async function reconstructTracks(scenario: LoadedScenario, dir: string, duration: number, interval: number): Promise<{ tracks: GaugeTrack[]; rain: string }> {
+/** The model's depth at each water-level gauge, rain at each rain gauge, and the streets it flooded. */
+export async function reconstructTracks(scenario: LoadedScenario, dir: string, duration: number, interval: number): Promise<{ tracks: GaugeTrack[]; rain: string; flooded: FloodedCell[] }> {
   const levelGauges = scenario.gauges.filter((g) => g.kind === 'water-level' && !scenario.solid[g.cell]);
   const result = await runSimulation({
     model: engineModelOf(scenario),
@@ -92,13 +100,14 @@ export async function reconstructTracks(scenario: LoadedScenario, dir: string, d
   const rainfall = scenario.rainfall;
   const storm = rainfall?.kind === 'uniform' ? { times: [...rainfall.intensity.times], values: [...rainfall.intensity.values] } : illustrativeHyetograph(duration, 60);
   for (const g of scenario.gauges.filter((g) => g.kind === 'rain')) tracks.push({ id: g.id, kind: 'rain-intensity', ...storm });
-  return { tracks, rain: rainfall?.kind === 'uniform' ? 'the pack\'s rain input' : rainfall ? 'an illustrative storm (the pack\'s rain is gridded)' : 'an illustrative storm (the pack has no rain input)' };
+  const flooded = floodedStreetCells(scenario, (await scenarioLayers(dir)).roads, result.grids);
+  return { tracks, flooded, rain: rainfall?.kind === 'uniform' ? 'the pack\'s rain input' : rainfall ? 'an illustrative storm (the pack\'s rain is gridded)' : 'an illustrative storm (the pack has no rain input)' };
 }
 
 export const feedCommand: Command = {
   name: 'feed',
   summary: 'publish a reconstructed sensor stream for a scenario over MQTT (demos, training, tests)',
-  usage: 'polder feed --scenario <dir|name> [--speed x] [--duration s] [--broker url …] [--interval s] [--noise x] [--loss p] [--stuck id@s|none] [--spike id@s|none] [--dropout id@s-s|none] [--seed n] [--json] [--data-dir <path>]',
+  usage: 'polder feed --scenario <dir|name> [--speed x] [--duration s] [--broker url …] [--interval s] [--noise x] [--loss p] [--stuck id@s|none] [--spike id@s|none] [--dropout id@s-s|none] [--seed n] [--reports n] [--org name] [--json] [--data-dir <path>]',
   options,
   async run(argv, io) {
     const { values } = parseFlags(argv, {
@@ -113,6 +122,8 @@ export const feedCommand: Command = {
       spike: { type: 'string' },
       dropout: { type: 'string' },
       seed: { type: 'string' },
+      reports: { type: 'string' },
+      org: { type: 'string' },
       json: { type: 'boolean' },
       ...dataDirFlag,
     });
@@ -122,6 +133,13 @@ export const feedCommand: Command = {
     const noise = share('noise', values.noise, 1, 100);
     const lossRate = share('loss', values.loss, 0.01);
     const seed = integerFlag('seed', values.seed, 1, 0, 2 ** 31);
+    const reportCount = integerFlag('reports', values.reports, 0, 0, 100_000);
+    let reportTopic: string;
+    try {
+      reportTopic = reportsTopic(values.org ?? io.env.POLDER_ORG ?? defaultOrg);
+    } catch (err) {
+      throw new UsageError(`--org: ${err instanceof Error ? err.message : String(err)}`);
+    }
     const brokers = (values.broker ?? ['mqtt://127.0.0.1:1883']).map(brokerUrl);
     const dir = resolveScenarioDir(values.scenario, repoPaths.resources);
     const scenario = await loadScenario(dir);
@@ -136,8 +154,10 @@ export const feedCommand: Command = {
 
     const say = (line: string) => !values.json && io.out(line);
     say(`${scenario.title}: running the flood model for ${duration} s to reconstruct the gauges…`);
-    const { tracks, rain } = await reconstructTracks(scenario, dir, duration, interval);
+    const { tracks, rain, flooded } = await reconstructTracks(scenario, dir, duration, interval);
     say(`rain gauges read ${rain}`);
+    const reports = planReports(flooded, reportCount, duration, seed);
+    if (reportCount > 0) say(reports.length ? `${reports.length} citizen reports where the run floods ${flooded.length} street cells` : 'no citizen reports: the run floods no street');
     const clock = systemClock();
     const link = connectMqtt({ brokers, clientId: `polder-feed-${randomBytes(4).toString('hex')}`, sessionExpirySeconds: 0 });
     try {
@@ -150,8 +170,15 @@ export const feedCommand: Command = {
       void io.stopRequested.then(() => (stop.requested = true));
       const start = clock.now();
       let published = 0;
+      let reported = 0;
       let pending: Promise<void>[] = [];
       let step = -1;
+      /** Publishes the planned reports due by scenario second `t`. */
+      const report = (t: number) => {
+        for (; reported < reports.length && reports[reported]!.scenarioTime <= t; reported++) {
+          pending.push(link.publish(reportTopic, JSON.stringify(reconstructedForm(reports[reported]!, reported, seed, clock.now()))));
+        }
+      };
       for (const reading of feedReadings(tracks, { intervalSeconds: interval, durationSeconds: duration, noise, lossRate, seed, faults })) {
         if (stop.requested) break;
         if (reading.scenarioTime !== step) {
@@ -161,15 +188,17 @@ export const feedCommand: Command = {
           const due = start + (step * 1000) / speed - clock.now();
           if (due > 0) await Promise.race([sleep(due), io.stopRequested]);
           if (stop.requested) break;
+          report(step);
         }
         const now = clock.now();
         const body = { phenomenonTime: new Date(now).toISOString(), resultTime: new Date(now).toISOString(), result: reading.value, parameters: { reconstructed: true, scenario: scenario.name, scenarioTime: reading.scenarioTime } };
         pending.push(link.publish(observationsTopic(reading.sensorId), JSON.stringify(body)));
         published++;
       }
+      if (!stop.requested) report(duration);
       await Promise.all(pending);
-      const summary = { scenario: scenario.name, published, scenarioSeconds: Math.min(step, duration), broker: link.url, faults };
-      io.out(values.json ? JSON.stringify(summary) : `done: ${published} readings over ${summary.scenarioSeconds} scenario seconds`);
+      const summary = { scenario: scenario.name, published, reports: reported, scenarioSeconds: Math.min(step, duration), broker: link.url, faults };
+      io.out(values.json ? JSON.stringify(summary) : `done: ${published} readings${reported ? ` and ${reported} reports` : ''} over ${summary.scenarioSeconds} scenario seconds`);
       return 0;
     } finally {
       await link.close();

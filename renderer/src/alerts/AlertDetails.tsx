@@ -7,6 +7,8 @@ import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
 import { AlertActions } from './AlertActions.tsx';
 import { CapExportButton } from './CapControls.tsx';
+import { reportTrust, ReportTrustTag } from './report-trust.tsx';
+import { ReportReview } from './ReportReview.tsx';
 
 const historyLimit = 200;
 
@@ -50,6 +52,7 @@ export function AlertDetails({ alertId }: { alertId: string }) {
   }, [shown, alertId]);
 
   if (!alert) return <p className="placeholder">This alert is closed; tick “Closed too” in the queue to see it.</p>;
+  const trust = reportTrust(alert);
   return (
     <article className="alert-details" aria-labelledby="alert-details-title" data-testid="alert-details" data-status={alert.status}>
       <header>
@@ -61,6 +64,7 @@ export function AlertDetails({ alertId }: { alertId: string }) {
           <span className={`alert-status alert-status-${alert.status}`}>{alert.status}</span>
           {alert.escalation > 0 && <span className="escalation">Escalation L{alert.escalation}</span>}
           {alert.occurrences > 1 && <span className="occurrences">×{alert.occurrences} reports</span>}
+          {trust && <ReportTrustTag trust={trust} />}
         </div>
       </header>
       <dl className="facts">
@@ -76,6 +80,7 @@ export function AlertDetails({ alertId }: { alertId: string }) {
         </dd>
       </dl>
       {alert.description && <p className="description">{alert.description}</p>}
+      {alert.source === 'report' && <ReportReview alert={alert} />}
       <AlertActions alert={alert} />
       {mayRaise && <CapExportButton alert={alert} />}
       <section className="task-section" aria-labelledby="alert-history-title">

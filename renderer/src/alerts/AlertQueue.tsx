@@ -8,6 +8,7 @@ import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
 import { AlertActions } from './AlertActions.tsx';
 import { CapImportButton } from './CapControls.tsx';
+import { reportTrust, ReportTrustTag } from './report-trust.tsx';
 import { alertKeys, useAlertCommands } from './use-alert-commands.ts';
 
 /** Open alerts in native's order; duplicates arrive grouped (×n). One key per action on the active alert. */
@@ -83,6 +84,7 @@ export function AlertQueue({ onRaise }: { onRaise?: (() => void) | undefined }) 
 function AlertRow({ id, alert, active, selected, onOpen }: { id: string; alert: Alert; active: boolean; selected: boolean; onOpen(): void }) {
   const time = useTimeFormat();
   const { actorName } = useSession();
+  const trust = reportTrust(alert);
   return (
     <div
       id={id}
@@ -95,6 +97,7 @@ function AlertRow({ id, alert, active, selected, onOpen }: { id: string; alert: 
     >
       <div className="alert-row-top">
         <span className={`severity-tag severity-tag-${alert.severity}`}>{alert.severity}</span>
+        {trust && <ReportTrustTag trust={trust} />}
         {alert.occurrences > 1 && <span className="occurrences" title="Reported this many times (grouped)" data-testid="alert-occurrences">×{alert.occurrences}</span>}
         {alert.escalation > 0 && <span className="escalation">L{alert.escalation}</span>}
         <span className={`alert-status alert-status-${alert.status}`}>{alert.status}</span>
@@ -102,7 +105,7 @@ function AlertRow({ id, alert, active, selected, onOpen }: { id: string; alert: 
       </div>
       <div className="alert-row-title">{alert.title}</div>
       <div className="alert-row-meta">
-        {alert.source} · {alert.urgency} · {actorName(alert.raisedBy)}
+        {trust ? 'public report' : alert.source} · {alert.urgency} · {actorName(alert.raisedBy)}
       </div>
     </div>
   );

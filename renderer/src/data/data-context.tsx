@@ -5,6 +5,7 @@ import type { BoardArgs, BoardView } from './board-stores.ts';
 import { createDataLayer, type AlertsView, type DataLayer, type TimelineView } from './data-layer.ts';
 import { shareInFlight } from './in-flight.ts';
 import { atMostEvery, nextFrame } from './schedules.ts';
+import type { ReportsView } from './report-store.ts';
 import type { SensorsView } from './sensor-store.ts';
 import type { ValueStore } from './value-store.ts';
 
@@ -59,6 +60,10 @@ export function useTimelineView(): TimelineView {
 
 export function useSensorsView(): SensorsView {
   return useStore(useDataLayer().sensors);
+}
+
+export function useReportsView(): ReportsView {
+  return useStore(useDataLayer().reports);
 }
 
 const noSensors: SensorsView = { sensors: null, latest: {}, observed: {}, counts: null, error: null };

@@ -17,6 +17,7 @@ function fakeBridge() {
     'sensors.list': [],
     'sensors.latest': [],
     'sensors.health': { counts: { received: 0, accepted: 0, quarantined: 0 }, sensors: [], retention: { rawDays: 30, summaryDays: 730 } },
+    'reports.groups': { groups: [], counts: { received: 0, accepted: 0, quarantined: 0 }, mayReview: false },
   };
   return {
     requests,
@@ -60,7 +61,7 @@ describe('the data layer of a window', () => {
     map.release();
     filtered.release();
     off();
-    for (const event of ['alerts.changed', 'timeline.appended', 'tasks.changed', 'app.clock', 'sensors.readings', 'sensors.changed'] as const) expect(bridge.subscriptions(event)).toBe(0);
+    for (const event of ['alerts.changed', 'timeline.appended', 'tasks.changed', 'app.clock', 'sensors.readings', 'sensors.changed', 'reports.changed'] as const) expect(bridge.subscriptions(event)).toBe(0);
   });
 
   it('patches alerts from a numbered push with one alerts.rows, and reloads everything after a gap', async () => {
@@ -70,7 +71,7 @@ describe('the data layer of a window', () => {
     layer.reload();
     layer.reload(); // a reconnection while the first queries are still out: shared, not sent twice
     await settle();
-    expect(bridge.requests.sort()).toEqual(['alerts.query', 'sensors.health', 'sensors.latest', 'sensors.list', 'timeline.query']);
+    expect(bridge.requests.sort()).toEqual(['alerts.query', 'reports.groups', 'sensors.health', 'sensors.latest', 'sensors.list', 'timeline.query']);
     expect(layer.alerts.get()).toEqual({ all: [], error: null });
     bridge.push('alerts.changed', { ids: ['a1'], seq: 1 });
     await settle();

@@ -2,6 +2,7 @@ import type { PolderBridge } from '../../../native/api/index.ts';
 import type { Alert, TimelineEntry } from '../../../native/api/ops.ts';
 import { createAlertSync } from './alert-sync.ts';
 import { createBoardStores } from './board-stores.ts';
+import { createReportStore } from './report-store.ts';
 import { createSensorStore } from './sensor-store.ts';
 import type { Read } from './in-flight.ts';
 import { createTimelineFeed } from './timeline-feed.ts';
@@ -51,6 +52,7 @@ export function createDataLayer(read: Read, schedule: Schedule = immediately, sc
 
   const boards = createBoardStores(read, schedule);
   const sensors = createSensorStore(read, schedule, () => clockNow);
+  const reports = createReportStore(read, schedule);
 
   return {
     read,
@@ -61,12 +63,15 @@ export function createDataLayer(read: Read, schedule: Schedule = immediately, sc
     boards,
     /** Live sensors: registry, latest readings, observed lines. */
     sensors: sensors.store,
+    /** Citizen and field reports, grouped by place and time. */
+    reports: reports.store,
     /** Queries every store in full: at start and after a reconnection (pushes sent meanwhile were lost). */
     reload() {
       alertSync.reload();
       feed.reload();
       boards.reload();
       void sensors.reload();
+      void reports.reload();
     },
     /** Subscribes once to each push the stores follow; returns the unsubscribe. */
     listen(bridge: Pick<PolderBridge, 'subscribe'>): () => void {
@@ -80,6 +85,7 @@ export function createDataLayer(read: Read, schedule: Schedule = immediately, sc
         }),
         bridge.subscribe('sensors.readings', sensors.readings),
         bridge.subscribe('sensors.changed', sensors.changed),
+        bridge.subscribe('reports.changed', reports.changed),
       ];
       return () => offs.forEach((off) => off());
     },

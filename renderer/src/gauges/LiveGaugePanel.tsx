@@ -4,6 +4,7 @@ import { useSharedSimRun } from '../map/sim-run-context.tsx';
 import { useClock } from '../shell/clock-context.tsx';
 import { probeSeries, type GaugeSeries } from './gauge-series.ts';
 import { GaugePanel, type LiveReading } from './GaugePanel.tsx';
+import { ReportHealth } from '../reports/ReportHealth.tsx';
 import { SensorHealth } from './SensorHealth.tsx';
 import { useScenarioGauges } from './use-scenario-gauges.ts';
 
@@ -32,6 +33,7 @@ export function LiveGaugePanel({ onLocate }: { onLocate?(gaugeId: string): void 
     <>
       <GaugePanel gauges={gauges} series={series} observed={observed} live={live} source={source} onLocate={onLocate} />
       <SensorHealth />
+      <ReportHealth />
     </>
   );
 }

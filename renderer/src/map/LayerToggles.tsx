@@ -5,6 +5,7 @@ const groups = [
   { id: 'relief', label: 'Relief', layers: ['hillshade'] },
   { id: 'buildings', label: 'Buildings', layers: ['buildings'] },
   { id: 'ops', label: 'Alerts & tasks', layers: ['ops-area-fill', 'ops-area-line', 'ops-points'] },
+  { id: 'reports', label: 'Public reports', layers: ['report-groups'] },
 ] as const;
 
 type GroupId = (typeof groups)[number]['id'];

@@ -17,13 +17,15 @@ import { FloodLegend } from './FloodLegend.tsx';
 import { LayerToggles } from './LayerToggles.tsx';
 import { addOpsLayers, focusOn, opsFeaturesShower, opsLayerIds, opsPopup, scenarioPopup } from './ops-layers.ts';
 import { useOpsFeatures } from './use-ops-features.ts';
+import { reportFeatures } from './report-features.ts';
+import { addReportLayers, reportLayerIds, reportPopup, showReports } from './report-layer.ts';
 import { useSharedSimRun } from './sim-run-context.tsx';
 import { addGridOverlay, addHillshade, type GridOverlay } from './raster-layers.ts';
 import { createFramePainter, unpackFrame, type FrameCodes } from './flood-frame.ts';
 import { latestOnly } from './latest-only.ts';
 import { applyContrast, scenarioStyle } from './scenario-style.ts';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
-import { useOptionalSensorsView } from '../data/data-context.tsx';
+import { useAlertsView, useOptionalSensorsView, useReportsView } from '../data/data-context.tsx';
 import { useClock } from '../shell/clock-context.tsx';
 import { useWhatIfLayer } from './use-whatif-layer.ts';
 import { WhatIfLegend } from './WhatIfLegend.tsx';
@@ -124,6 +126,7 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
       // The compact attribution starts open and would cover the bottom of a small map; the status
       // bar carries the attribution too, and the (i) button reopens it.
       instance.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+      addReportLayers(instance);
       addOpsLayers(instance);
       detachDrawing = attachDrawing(instance, draw);
       void layers.then((data: ScenarioLayers) => {
@@ -247,7 +250,16 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
   const showOps = useMemo(() => map && opsFeaturesShower(map), [map]);
   useEffect(() => showOps?.(opsFeatures), [showOps, opsFeatures]);
 
-  // Popups for alert and task markers (not while drawing: clicks then place vertices).
+  const reportGroups = useReportsView().groups;
+  const allAlerts = useAlertsView().all;
+  const reportMarkers = useMemo(() => reportFeatures(reportGroups ?? [], allAlerts ?? []), [reportGroups, allAlerts]);
+  useEffect(() => {
+    if (!map) return;
+    showReports(map, reportMarkers);
+    map.getContainer().dataset.reportMarkers = String(reportMarkers.features.length);
+  }, [map, reportMarkers]);
+
+  // Popups for alert, task and report markers (not while drawing: clicks then place vertices).
   useEffect(() => {
     if (!map) return;
     const onClick = (event: maplibregl.MapLayerMouseEvent) => {
@@ -255,19 +267,21 @@ export function MapView({ scenario, gauges, onDrawn, onOpen }: MapViewProps) {
       const feature = event.features?.[0];
       if (!feature) return;
       const props = feature.properties as Record<string, unknown>;
-      const item = { kind: props.kind as 'alert' | 'task', id: String(props.id) };
+      const report = feature.layer.id === 'report-groups';
+      const item = report ? (typeof props.alertId === 'string' ? { kind: 'alert' as const, id: props.alertId } : null) : { kind: props.kind as 'alert' | 'task', id: String(props.id) };
       const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '18rem', anchor: popupAnchor(event) }).setLngLat(event.lngLat);
-      popup.setDOMContent(opsPopup(props, onOpenRef.current ? () => (onOpenRef.current?.(item), popup.remove()) : undefined)).addTo(map);
+      const open = item && onOpenRef.current ? () => (onOpenRef.current?.(item), popup.remove()) : undefined;
+      popup.setDOMContent(report ? reportPopup(props, open) : opsPopup(props, open)).addTo(map);
     };
     const pointer = () => (map.getCanvas().style.cursor = draw.snapshot().mode ? 'crosshair' : 'pointer');
     const leave = () => (map.getCanvas().style.cursor = draw.snapshot().mode ? 'crosshair' : '');
-    for (const id of opsLayerIds) {
+    for (const id of [...opsLayerIds, ...reportLayerIds]) {
       map.on('click', id, onClick);
       map.on('mouseenter', id, pointer);
       map.on('mouseleave', id, leave);
     }
     return () => {
-      for (const id of opsLayerIds) {
+      for (const id of [...opsLayerIds, ...reportLayerIds]) {
         map.off('click', id, onClick);
         map.off('mouseenter', id, pointer);
         map.off('mouseleave', id, leave);

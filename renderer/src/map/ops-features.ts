@@ -35,7 +35,8 @@ export function createOpsFeatures() {
   return (alerts: readonly Alert[], tasks: readonly Task[]): OpsFeatureCollection => {
     const features: OpsFeature[] = [];
     for (const alert of alerts) {
-      if (!alert.area || alert.status === 'resolved' || alert.status === 'dismissed') continue;
+      // Public reports have their own markers (report-features.ts).
+      if (!alert.area || alert.status === 'resolved' || alert.status === 'dismissed' || alert.source === 'report') continue;
       const area = alert.area;
       features.push(
         once(alert, () => ({
