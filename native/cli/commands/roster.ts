@@ -9,11 +9,12 @@ import { makeVerifier } from '../../identity/secret.ts';
 import { Role } from '../../api/ops.ts';
 import { defaultDepartments } from '../../ops/directory.ts';
 import { integerFlag, parseFlags, UsageError, type CliIo, type Command } from '../command.ts';
+import { readSecret, secretFlags, secretOptionsHelp } from '../secret-input.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 
 const usage = [
   'polder roster init --org <name> --file <roster.json> [--admin-key <file>] [--lock-after <minutes>] [--people-from demo|<roster.json>]',
-  '       polder roster add person <id> --name <name> --department <id> --role lead|member|observer --secret <PIN or password> --file <roster.json>',
+  '       polder roster add person <id> --name <name> --department <id> --role lead|member|observer --secret-stdin|--secret <PIN or password> --file <roster.json>',
   '       polder roster add device <id> --public-key=<key> --kind workstation|field-laptop --file <roster.json>',
   '       polder roster revoke device|person <id> --file <roster.json>',
   '       polder roster sign --file <roster.json> [--admin-key <file>]',
@@ -21,6 +22,8 @@ const usage = [
   '       polder roster install <roster.json>                (make it the roster this device holds)',
   '   (all take --data-dir <path>; the admin key defaults to <data-dir>/roster-admin-key.json)',
 ].join('\n');
+
+const options = ['The person\'s PIN or password (roster add person), from one of:', secretOptionsHelp].join('\n');
 
 const flags = {
   org: { type: 'string' },
@@ -31,7 +34,7 @@ const flags = {
   name: { type: 'string' },
   department: { type: 'string' },
   role: { type: 'string' },
-  secret: { type: 'string' },
+  ...secretFlags,
   'public-key': { type: 'string' },
   kind: { type: 'string' },
   json: { type: 'boolean' },
@@ -79,12 +82,13 @@ function summary(r: Roster): string {
   return `roster ${r.org} v${r.version}: ${r.people.length} people, ${r.devices.length} devices (${revoked} revoked), admin key ${r.adminKey}`;
 }
 
-function add(what: string | undefined, id: string | undefined, roster: Roster, values: Values): Roster {
+async function add(what: string | undefined, id: string | undefined, roster: Roster, values: Values, io: CliIo): Promise<Roster> {
   if (!id) throw new UsageError(`say which ${what ?? 'person or device'} to add`);
   if (what === 'person') {
     const role = Role.safeParse(need(values, 'role'));
     if (!role.success) throw new UsageError(`--role must be lead, member or observer, got "${values.role}"`);
-    const person = { id, name: need(values, 'name'), department: need(values, 'department'), role: role.data, secret: makeVerifier(need(values, 'secret')) };
+    const details = { id, name: need(values, 'name'), department: need(values, 'department'), role: role.data };
+    const person = { ...details, secret: makeVerifier(await readSecret(values, io)) };
     return edited(roster, { people: [...roster.people.filter((p) => p.id !== id), person] });
   }
   if (what === 'device') {
@@ -122,6 +126,7 @@ export const rosterCommand: Command = {
   name: 'roster',
   summary: 'make, edit, sign, check and install the signed roster of people and devices',
   usage,
+  options,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, flags, true);
     const [action, what, id, extra] = positionals;
@@ -149,7 +154,7 @@ export const rosterCommand: Command = {
       case 'revoke': {
         if (extra !== undefined) throw new UsageError(`unexpected "${extra}"`);
         const file = resolve(need(values, 'file'));
-        const next = action === 'add' ? add(what, id, readDraft(file), values) : revoke(what, id, readDraft(file));
+        const next = action === 'add' ? await add(what, id, readDraft(file), values, io) : revoke(what, id, readDraft(file));
         writeRosterFile(file, next);
         io.out(`${action === 'add' ? 'added' : 'revoked'} ${what} ${id}: ${summary(next)} — unsigned until polder roster sign`);
         return 0;
