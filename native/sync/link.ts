@@ -79,6 +79,9 @@ export function startSyncLink(options: SyncLinkOptions) {
     stamp: db.prepare<[], number | null>('SELECT max(pos) FROM events').pluck(),
     since: db.prepare<[number], { origin: string; seq: number }>('SELECT origin, seq FROM events WHERE pos > ?'),
     range: db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE origin = ? AND seq BETWEEN ? AND ? ORDER BY seq'),
+    unsentAfter: db.prepare<[string, number, number], EventRow>(
+      'SELECT e.* FROM outbox o JOIN events e ON e.id = o.event_id WHERE o.sent_at IS NULL AND e.origin = ? AND e.seq > ? ORDER BY e.seq LIMIT ?',
+    ),
   };
 
   const state = {
@@ -86,6 +89,8 @@ export function startSyncLink(options: SyncLinkOptions) {
     tick: 0,
     inFlight: new Set<string>(),
     batchesInFlight: 0,
+    /** The outbox is read on from here while batches await their PUBACK (rather than from the start each time). */
+    queuedUpTo: 0,
     stamp: -1,
     mine: {} as Record<string, Ranges>,
     digestDirty: true,
@@ -117,6 +122,7 @@ export function startSyncLink(options: SyncLinkOptions) {
       onConnect: (info) => {
         logger.info(`sync: connected to ${info.url}${info.sessionPresent ? ' (session kept)' : ''}`);
         meta.setConnected(info.url);
+        state.queuedUpTo = 0;
         state.digestDirty = true;
         state.requests.clear();
         publishQuietly(topics.presence(me), JSON.stringify({ node: me, online: true }), true);
@@ -130,7 +136,9 @@ export function startSyncLink(options: SyncLinkOptions) {
       onMessage: (message) => receive(message),
     },
   );
-  void conn.subscribe(topics.subscriptions);
+  // A node's own events coming back from the broker would only be parsed, checked and dropped as duplicates.
+  void conn.subscribe([topics.allEvents], { noLocal: true });
+  void conn.subscribe(topics.control);
 
   function publishQuietly(topic: string, payload: string, retain = false) {
     conn.publish(topic, payload, { retain }).catch(() => {});
@@ -144,11 +152,13 @@ export function startSyncLink(options: SyncLinkOptions) {
 
   function drain() {
     while (conn.connected && state.batchesInFlight < (options.inflight ?? 4)) {
-      const batch = service.outbox
-        .pending(batchSize + state.inFlight.size)
-        .filter((e) => !state.inFlight.has(e.id))
-        .slice(0, batchSize);
+      const batch = s.unsentAfter
+        .all(me, state.queuedUpTo, batchSize)
+        .map(fromRow)
+        .filter((e) => !state.inFlight.has(e.id));
       if (batch.length === 0) return;
+      const first = batch[0]!.seq;
+      state.queuedUpTo = batch.at(-1)!.seq;
       const ids = batch.map((e) => e.id);
       ids.forEach((id) => state.inFlight.add(id));
       state.batchesInFlight += 1;
@@ -161,7 +171,9 @@ export function startSyncLink(options: SyncLinkOptions) {
             synced();
           },
           () => {
-            if (!state.closed) service.outbox.attempted(ids);
+            if (state.closed) return;
+            service.outbox.attempted(ids);
+            state.queuedUpTo = Math.min(state.queuedUpTo, first - 1);
           },
         )
         .finally(() => {

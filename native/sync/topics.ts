@@ -7,7 +7,10 @@ export function syncTopics(org: string) {
     digest: (node: string) => `${base}/digest/${node}`,
     request: (origin: string) => `${base}/req/${origin}`,
     presence: (node: string) => `${base}/presence/${node}`,
-    subscriptions: [`${base}/events/+`, `${base}/digest/+`, `${base}/req/+`, `${base}/presence/+`],
+    /** Every origin's events (subscribed with No Local: see link.ts). */
+    allEvents: `${base}/events/+`,
+    /** Everything else a node follows. */
+    control: [`${base}/digest/+`, `${base}/req/+`, `${base}/presence/+`],
     /** Which channel a received topic is on, and its last segment. */
     parse(topic: string): { channel: 'events' | 'digest' | 'req' | 'presence'; id: string } | null {
       if (!topic.startsWith(`${base}/`)) return null;
