@@ -21,6 +21,8 @@ export interface VerifyContext {
   maxDriftMs: number;
 }
 
+export type EventVerifier = (ev: OpsEvent, ctx: VerifyContext) => Verdict;
+
 const refuse = (reason: QuarantineReason, detail: string): Verdict => ({ ok: false, reason, detail });
 
 /**
@@ -29,7 +31,7 @@ const refuse = (reason: QuarantineReason, detail: string): Verdict => ({ ok: fal
  * not revoked, by a person whose role allows what it does, not be a second version of a sequence
  * number or an id already held, and not be stamped beyond the drift bound ahead of this clock.
  */
-export function createEventVerifier(roster: Roster): (ev: OpsEvent, ctx: VerifyContext) => Verdict {
+export function createEventVerifier(roster: Roster): EventVerifier {
   const devices = new Map(roster.devices.map((d) => [d.id, { ...d, check: signatureChecker(d.publicKey) }]));
   const people = new Map(roster.people.map((p) => [p.id, p]));
   const named = `roster ${roster.org} v${roster.version}`;

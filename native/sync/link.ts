@@ -11,7 +11,7 @@ import { readSyncStatus, syncMeta } from './status.ts';
 import { checkSegment, syncTopics } from './topics.ts';
 
 export interface SyncLinkOptions {
-  service: Pick<OpsService, 'deviceId' | 'outbox' | 'applyRemoteEvents' | 'store'>;
+  service: Pick<OpsService, 'deviceId' | 'outbox' | 'applyRemoteEvents' | 'store' | 'offerRoster'>;
   org: string;
   /** Broker URLs in failover order. */
   brokers: readonly string[];
@@ -189,6 +189,7 @@ export function startSyncLink(options: SyncLinkOptions) {
   function receive(message: MqttMessage) {
     const where = topics.parse(message.topic);
     if (!where) return;
+    if (where.channel === 'roster') return receiveRoster(message);
     let body: unknown;
     try {
       body = JSON.parse(message.payload.toString('utf8'));
@@ -212,6 +213,20 @@ export function startSyncLink(options: SyncLinkOptions) {
         if (where.id !== me && message.payload.length > 0) peers.seen(where.id, b.online === true);
         break;
     }
+  }
+
+  /** The roster an admin published: the service adopts it or keeps it among the refused, with why. */
+  function receiveRoster(message: MqttMessage) {
+    // An empty retained message only clears the topic on the broker.
+    if (message.payload.length === 0) return;
+    const text = message.payload.toString('utf8');
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // kept as text: refused below as not a roster, never dropped unseen
+    }
+    service.offerRoster(body, `the broker ${conn.url ?? '?'}`);
   }
 
   /**

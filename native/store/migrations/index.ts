@@ -11,6 +11,7 @@ import { sensorReadings } from './010-sensor-readings.ts';
 import { forecasts } from './011-forecasts.ts';
 import { capMessages } from './012-cap-messages.ts';
 import { oneQuarantine } from './013-one-quarantine.ts';
+import { refusedRosters } from './017-refused-rosters.ts';
 
 /** Every schema step, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews, eventsNoOverwrite, simRuns, sync, quarantine, sensorReadings, forecasts, capMessages, oneQuarantine];
+export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews, eventsNoOverwrite, simRuns, sync, quarantine, sensorReadings, forecasts, capMessages, oneQuarantine, refusedRosters];
