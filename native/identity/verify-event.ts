@@ -19,6 +19,8 @@ export interface VerifyContext {
   now: number;
   /** How far ahead of this device's clock an event may be stamped. */
   maxDriftMs: number;
+  /** The public key under which a check made before this one (a signature thread) found the event's signature valid. */
+  signedBy?: string;
 }
 
 export type EventVerifier = (ev: OpsEvent, ctx: VerifyContext) => Verdict;
@@ -40,7 +42,8 @@ export function createEventVerifier(roster: Roster): EventVerifier {
     const device = devices.get(ev.origin);
     if (!device) return refuse('unknown_device', `device ${ev.origin} is not in ${named}`);
     if (device.revoked) return refuse('revoked_device', `device ${ev.origin} was revoked in ${named}`);
-    if (!device.check(eventSigningBytes(ev), ev.sig)) return refuse('bad_signature', `event ${ev.origin}#${ev.seq}: the signature is not device ${ev.origin}'s over this content`);
+    const signed = ctx.signedBy === device.publicKey || device.check(eventSigningBytes(ev), ev.sig);
+    if (!signed) return refuse('bad_signature', `event ${ev.origin}#${ev.seq}: the signature is not device ${ev.origin}'s over this content`);
     return authorAndSequence(ev, ctx, people, named);
   };
 }

@@ -20,7 +20,7 @@ import { rosterDirectory, type Roster } from '../identity/roster.ts';
 import { createRosterKeeper, type RefusedRoster, type RosterOffer } from '../identity/roster-keeper.ts';
 import { createSignIn } from '../identity/sign-in.ts';
 import type { QuarantinedEvent } from '../identity/quarantine.ts';
-import { createEventLog, type HeldEvents, type RemoteResult } from './event-log.ts';
+import { createEventLog, type HeldEvents, type RemoteResult, type SignedBy } from './event-log.ts';
 import type { OpsEvent } from './event.ts';
 import { createHlcState, decodeHlc, defaultHlcOptions, type HlcOptions } from './hlc.ts';
 import { createOpsHandlers, type OpsHandlers } from './handlers.ts';
@@ -67,8 +67,8 @@ export interface OpsService {
   store: Store;
   /** The send queue of local events (for the sync link). */
   outbox: Outbox;
-  /** Ingests events from other devices (for the sync link). */
-  applyRemoteEvents(events: readonly unknown[]): RemoteResult;
+  /** Ingests events from other devices (for the sync link); `signedBy`: signatures it checked already. */
+  applyRemoteEvents(events: readonly unknown[], signedBy?: SignedBy): RemoteResult;
   verifyChain(): ChainReport;
   alarm(): StorageAlarm | null;
   /** The signed-in actor of a call; unauthenticated when nobody is. */
@@ -154,7 +154,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     const signer = options.deviceKey ?? loadOrCreateDeviceKey(dataDir, deviceId).key;
     const hlcOptions = options.hlc ?? defaultHlcOptions;
     const keeper = createRosterKeeper({ dataDir, roster, db, now, logger });
-    const verify = (ev: OpsEvent, held: HeldEvents) => keeper.verify(ev, { ...held, now: now(), maxDriftMs: hlcOptions.maxDriftMs });
+    const verify = (ev: OpsEvent, held: HeldEvents & { signedBy?: string }) => keeper.verify(ev, { ...held, now: now(), maxDriftMs: hlcOptions.maxDriftMs });
     const log = createEventLog({ db, origin: deviceId, hlc, hlcOptions, projector, now, signer, verify });
     const views = createViews(db);
     const anchoring = openChainAnchoring({ db, origin: deviceId, file: chainAnchorPath(dataDir), now, logger, key: signer });
@@ -212,8 +212,8 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       quarantined: (limit) => ({ total: log.quarantine.count(), items: log.quarantine.list(limit) }),
       deviceId,
       store,
-      applyRemoteEvents(events) {
-        const result = log.applyRemoteEvents(events);
+      applyRemoteEvents(events, signedBy) {
+        const result = log.applyRemoteEvents(events, signedBy);
         if (result.applied.length > 0) notifyRemote(db, core, result);
         return result;
       },
