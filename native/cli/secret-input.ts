@@ -11,7 +11,7 @@ export const secretFlags = {
 
 export const secretOptionsHelp = [
   `  --secret-stdin      read the PIN or password from the first line of standard input`,
-  `  ${secretEnv}=…      (environment) the PIN or password, when neither flag is given`,
+  `  ${secretEnv}=…     (environment) the PIN or password, when neither flag is given`,
   '  --secret <value>    the PIN or password on the command line: other users of this machine',
   '                      can read it in `ps` and it stays in the shell history, so prefer the above',
   '  (with none of these on a terminal, Polder asks for it without showing what is typed)',
