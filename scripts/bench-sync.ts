@@ -22,6 +22,8 @@ interface NodeState {
   pending: number;
   connected: boolean;
   peers: number;
+  /** What the node's applyRemoteEvents was given since it started. */
+  received: { applied: number; duplicates: number; rejected: number };
 }
 
 function startNode(index: number, org: string) {
@@ -83,7 +85,9 @@ try {
     const cpu = process.cpuUsage(cpuBefore);
     const ids = await Promise.all(nodes.map((n) => n.ids()));
     if (!ids.every((s) => s === ids[0])) throw new Error('the nodes hold different events');
-    console.log(`partition heal: ${3 * share} events written offline (${writeS.toFixed(1)} s), 3 nodes converged in ${seconds.toFixed(2)} s after the partition healed (target ≤ 3 s), using ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU in the three nodes (less load-dependent than the wall time on a shared machine)`);
+    const received = (await Promise.all(nodes.map((n) => n.state()))).map((s) => s.received);
+    const duplicates = received.reduce((sum, r) => sum + r.duplicates, 0);
+    console.log(`partition heal: ${3 * share} events written offline (${writeS.toFixed(1)} s), 3 nodes converged in ${seconds.toFixed(2)} s after the partition healed (target ≤ 3 s), using ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU in the three nodes (less load-dependent than the wall time on a shared machine); ${duplicates} events received twice; load after ${loadavg()[0]!.toFixed(2)}`);
     await Promise.all(nodes.map((n) => n.close()));
   }
   {

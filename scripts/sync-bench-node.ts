@@ -9,6 +9,15 @@ const { index, org, link } = workerData as { index: number; org: string; link: P
 const [node] = testNodes(1, { org, link, firstIndex: index });
 if (!node) throw new Error('no node');
 const count = node.service.store.db.prepare<[], number>('SELECT count(*) FROM events').pluck();
+const received = { applied: 0, duplicates: 0, rejected: 0 };
+const apply = node.service.applyRemoteEvents.bind(node.service);
+node.service.applyRemoteEvents = (events, signedBy) => {
+  const result = apply(events, signedBy);
+  received.applied += result.applied.length;
+  received.duplicates += result.duplicates.length;
+  received.rejected += result.rejected.length;
+  return result;
+};
 
 parentPort!.on('message', async (req: Request) => {
   const reply = (value: unknown) => parentPort!.postMessage({ id: req.id, value });
@@ -22,7 +31,7 @@ parentPort!.on('message', async (req: Request) => {
       return reply(null);
     }
     case 'state':
-      return reply({ events: count.get() ?? 0, pending: node.service.outbox.pendingCount(), connected: node.link?.connected ?? false, peers: node.link?.status().peers.length ?? 0 });
+      return reply({ events: count.get() ?? 0, pending: node.service.outbox.pendingCount(), connected: node.link?.connected ?? false, peers: node.link?.status().peers.length ?? 0, received });
     case 'ids':
       return reply(node.eventIds().join(','));
     case 'close':

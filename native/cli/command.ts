@@ -7,6 +7,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** True when stdout is a terminal: commands show progress bars there and plain lines otherwise. */
   isTTY: boolean;
+  /** Standard input, for commands that read a secret from it (never from argv: see secret-input.ts). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(raw: boolean): unknown };
   /** Resolves when the user asks a long-running command to stop (Ctrl+C, SIGTERM). */
   stopRequested: Promise<void>;
 }

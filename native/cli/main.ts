@@ -30,6 +30,7 @@ export function processIo(): CliIo {
     err: (line) => process.stderr.write(line + '\n'),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stdin: process.stdin,
     stopRequested,
   };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { brokerAccountFromEnv } from '../mqtt/broker-accounts.ts';
 import { parseBrokerUrl } from '../mqtt/connection.ts';
 import type { SyncConfig } from '../sync/handlers.ts';
 import { checkSegment } from '../sync/topics.ts';
@@ -55,5 +56,12 @@ export function syncConfigFrom(values: SyncFlagValues, env: NodeJS.ProcessEnv): 
   const ca = file('--broker-ca', values['broker-ca']);
   const cert = file('--broker-cert', values['broker-cert']);
   const key = file('--broker-key', values['broker-key']);
-  return { brokers, org, ...(ca || cert ? { mqtt: { tls: { ca, cert, key } } } : {}) };
+  let account: ReturnType<typeof brokerAccountFromEnv>;
+  try {
+    account = brokerAccountFromEnv(env);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (!ca && !cert && !account) return { brokers, org };
+  return { brokers, org, mqtt: { ...(ca || cert ? { tls: { ca, cert, key } } : {}), ...(account ?? {}) } };
 }

@@ -9,11 +9,12 @@ export const signInLimits = { failures: 5, pauseMs: 30_000 } as const;
 /**
  * Checks a person's PIN or password against the roster, offline. After `failures` wrong secrets
  * in a row for one person, their sign-in pauses: a four-digit PIN is otherwise guessed in hours.
+ * `roster` is read at each sign-in: a newer roster taken in while running applies at once.
  */
-export function createSignIn(roster: Roster, now: () => number) {
+export function createSignIn(roster: () => Roster, now: () => number) {
   const strikes = new Map<string, { count: number; until: number }>();
   return async function signIn(actorId: string, secret: string): Promise<Actor> {
-    const person = roster.people.find((p) => p.id === actorId);
+    const person = roster().people.find((p) => p.id === actorId);
     if (!person) throw new PolderError('not_found', `No one with the id "${actorId}" is in the roster`);
     const strike = strikes.get(actorId);
     if (strike && strike.until > now()) {

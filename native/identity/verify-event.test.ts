@@ -50,6 +50,15 @@ describe('verifying received events against the roster', () => {
     expect(receive(['{not even json', { ...good, sig: 'AAAA' }]).codes).toEqual(['malformed', 'bad_signature']);
   });
 
+  it('trusts a signature thread\'s check only under the key the roster holds now, and checks anything else itself', () => {
+    open();
+    const forged = craftEvent(keys.rogue, 'dev_field', 1, '', at, logLine('fire-1', 'fire', 'checked under a key the roster no longer holds'));
+    const genuine = craftEvent(keys.field, 'dev_field', 1, '', at, logLine('fire-1', 'fire', 'checked under a stale key, valid anyway'));
+    const staleCheck = (ev: object) => new WeakMap([[ev, keys.rogue.publicKey]]);
+    expect(env.service.applyRemoteEvents([forged], staleCheck(forged)).rejected.map((r) => r.code)).toEqual(['bad_signature']);
+    expect(env.service.applyRemoteEvents([genuine], staleCheck(genuine)).applied).toHaveLength(1);
+  });
+
   it('quarantines events from a device the roster does not list and from a revoked one', () => {
     open();
     expect(receive([craftEvent(keys.rogue, 'dev_rogue', 1, '', at, logLine('fire-1', 'fire', 'rogue'))]).codes).toEqual(['unknown_device']);

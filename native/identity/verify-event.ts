@@ -19,7 +19,11 @@ export interface VerifyContext {
   now: number;
   /** How far ahead of this device's clock an event may be stamped. */
   maxDriftMs: number;
+  /** The public key under which a check made before this one (a signature thread) found the event's signature valid. */
+  signedBy?: string;
 }
+
+export type EventVerifier = (ev: OpsEvent, ctx: VerifyContext) => Verdict;
 
 const refuse = (reason: QuarantineReason, detail: string): Verdict => ({ ok: false, reason, detail });
 
@@ -29,7 +33,7 @@ const refuse = (reason: QuarantineReason, detail: string): Verdict => ({ ok: fal
  * not revoked, by a person whose role allows what it does, not be a second version of a sequence
  * number or an id already held, and not be stamped beyond the drift bound ahead of this clock.
  */
-export function createEventVerifier(roster: Roster): (ev: OpsEvent, ctx: VerifyContext) => Verdict {
+export function createEventVerifier(roster: Roster): EventVerifier {
   const devices = new Map(roster.devices.map((d) => [d.id, { ...d, check: signatureChecker(d.publicKey) }]));
   const people = new Map(roster.people.map((p) => [p.id, p]));
   const named = `roster ${roster.org} v${roster.version}`;
@@ -38,7 +42,8 @@ export function createEventVerifier(roster: Roster): (ev: OpsEvent, ctx: VerifyC
     const device = devices.get(ev.origin);
     if (!device) return refuse('unknown_device', `device ${ev.origin} is not in ${named}`);
     if (device.revoked) return refuse('revoked_device', `device ${ev.origin} was revoked in ${named}`);
-    if (!device.check(eventSigningBytes(ev), ev.sig)) return refuse('bad_signature', `event ${ev.origin}#${ev.seq}: the signature is not device ${ev.origin}'s over this content`);
+    const signed = ctx.signedBy === device.publicKey || device.check(eventSigningBytes(ev), ev.sig);
+    if (!signed) return refuse('bad_signature', `event ${ev.origin}#${ev.seq}: the signature is not device ${ev.origin}'s over this content`);
     return authorAndSequence(ev, ctx, people, named);
   };
 }

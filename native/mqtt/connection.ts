@@ -1,4 +1,4 @@
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type ISubscriptionMap, type MqttClient } from 'mqtt';
 
 /** TLS by configuration: a private CA, and a client certificate where the broker asks for one. */
 export interface MqttTls {
@@ -80,7 +80,8 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
     connectedUrl: null as string | null,
     index: 0,
     retry: null as NodeJS.Timeout | null,
-    subscriptions: new Set<string>(),
+    /** Filter → whether the broker should hold back this client's own publications (MQTT 5 No Local). */
+    subscriptions: new Map<string, boolean>(),
     v4Only: new Set<string>(),
     /** Publishes awaiting their PUBACK: failed at once when the link drops, as mqtt.js may never call back. */
     awaiting: new Set<(error: Error) => void>(),
@@ -142,13 +143,13 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
     };
     client.on('connect', (connack) => {
       if (state.closed || state.client !== client) return;
-      const topics = [...state.subscriptions];
+      const topics = subscriptionMap(state.subscriptions.keys());
       const ready = () => {
         state.connectedUrl = url;
         state.lastError = null;
         events.onConnect?.({ url, sessionPresent: connack.sessionPresent, protocolVersion: state.v4Only.has(url) ? 4 : 5 });
       };
-      if (topics.length === 0) return ready();
+      if (Object.keys(topics).length === 0) return ready();
       client.subscribe(topics, { qos: 1 }, (error) => (error ? fail(`subscribe failed: ${error.message}`) : ready()));
     });
     client.on('message', (topic, payload, packet) => {
@@ -167,6 +168,9 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
     client.on('close', () => fail('connection closed'));
     client.on('disconnect', (packet) => fail(`broker disconnected (reason ${packet.reasonCode ?? 0})`));
   };
+
+  const subscriptionMap = (filters: Iterable<string>): ISubscriptionMap =>
+    Object.fromEntries([...filters].map((f) => [f, { qos: 1 as const, nl: state.subscriptions.get(f) ?? false }]));
 
   const failAwaiting = (why: string) => {
     const waiting = [...state.awaiting];
@@ -210,12 +214,15 @@ export function connectMqtt(config: MqttConfig, events: MqttConnectionEvents = {
         });
       });
     },
-    /** Subscribes now when connected, and again on every later connection. */
-    subscribe(filters: readonly string[]): Promise<void> {
-      filters.forEach((f) => state.subscriptions.add(f));
+    /**
+     * Subscribes now when connected, and again on every later connection. With `noLocal` an MQTT 5
+     * broker does not send this client its own publications back (a 3.1.1 broker still does).
+     */
+    subscribe(filters: readonly string[], options: { noLocal?: boolean } = {}): Promise<void> {
+      filters.forEach((f) => state.subscriptions.set(f, options.noLocal ?? false));
       if (!state.connectedUrl || !state.client) return Promise.resolve();
       const client = state.client;
-      return new Promise((resolve, reject) => client.subscribe([...filters], { qos: 1 }, (error) => (error ? reject(error) : resolve())));
+      return new Promise((resolve, reject) => client.subscribe(subscriptionMap(filters), (error) => (error ? reject(error) : resolve())));
     },
     /** Closes the link; with `graceful` the broker does not publish the Last Will. */
     async close(graceful = true): Promise<void> {

@@ -25,6 +25,9 @@ export interface RemoteResult {
   conflicts: Conflict[];
 }
 
+/** Per received event (as it arrived), the public key its signature was already found valid under, off this thread. */
+export type SignedBy = WeakMap<object, string>;
+
 /** What the local log holds, for the trust check of a received event. */
 export interface HeldEvents {
   heldAt(origin: string, seq: number): string | undefined;
@@ -41,7 +44,7 @@ export interface EventLogDeps {
   /** This device's key: every local event is signed with it. */
   signer: SigningKey;
   /** Whether a received event may be applied (signature, device, role, sequence, clock: native/identity/verify-event.ts). */
-  verify(ev: OpsEvent, held: HeldEvents): Verdict;
+  verify(ev: OpsEvent, held: HeldEvents & { signedBy?: string }): Verdict;
 }
 
 /**
@@ -109,9 +112,10 @@ export function createEventLog(deps: EventLogDeps) {
    * Ingests events from other devices (the sync link calls this): dedupes by id, checks each
    * event's signature, device, author's role, sequence and clock (`verify`) and its chain, and
    * refolds entities that receive late events. Whatever fails is quarantined with its reason and
-   * never applied; the rest is stored in one transaction.
+   * never applied; the rest is stored in one transaction. `signedBy` spares the signature checks
+   * already made (the sync link's signature threads); any other signature is checked here.
    */
-  function applyRemoteEvents(input: readonly unknown[]): RemoteResult {
+  function applyRemoteEvents(input: readonly unknown[], signedBy?: SignedBy): RemoteResult {
     const result: RemoteResult = { applied: [], duplicates: [], rejected: [], conflicts: [] };
     const refuse = (raw: unknown, id: string, code: QuarantineReason, reason: string) => {
       quarantine.put(raw, code, reason);
@@ -134,7 +138,8 @@ export function createEventLog(deps: EventLogDeps) {
           result.duplicates.push(ev.id);
           continue;
         }
-        const verdict = deps.verify(ev, { heldAt: held.heldAt, heldById: (id) => (id === ev.id ? heldHash : held.heldById(id)) });
+        const checkedUnder = typeof raw === 'object' && raw !== null ? signedBy?.get(raw) : undefined;
+        const verdict = deps.verify(ev, { heldAt: held.heldAt, heldById: (id) => (id === ev.id ? heldHash : held.heldById(id)), signedBy: checkedUnder });
         if (!verdict.ok) {
           refuse(raw, ev.id, verdict.reason, verdict.detail);
           continue;

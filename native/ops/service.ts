@@ -17,10 +17,10 @@ import { demoRoster } from '../identity/demo-roster.ts';
 import { loadHeldRoster } from '../identity/held-roster.ts';
 import { loadOrCreateDeviceKey, type SigningKey } from '../identity/keys.ts';
 import { rosterDirectory, type Roster } from '../identity/roster.ts';
-import { createEventVerifier } from '../identity/verify-event.ts';
+import { createRosterKeeper, type RefusedRoster, type RosterOffer } from '../identity/roster-keeper.ts';
 import { createSignIn } from '../identity/sign-in.ts';
 import type { QuarantinedEvent } from '../identity/quarantine.ts';
-import { createEventLog, type HeldEvents, type RemoteResult } from './event-log.ts';
+import { createEventLog, type HeldEvents, type RemoteResult, type SignedBy } from './event-log.ts';
 import type { OpsEvent } from './event.ts';
 import { createHlcState, decodeHlc, defaultHlcOptions, type HlcOptions } from './hlc.ts';
 import { createOpsHandlers, type OpsHandlers } from './handlers.ts';
@@ -55,16 +55,20 @@ export interface OpsService {
   handlers: OpsHandlers;
   /** Who works here: the dispatcher resolves signed-in sessions against it. */
   directory: Directory;
-  /** The signed roster the directory comes from (secrets to check at sign-in, devices to trust). */
-  roster: Roster;
+  /** The signed roster held now (secrets to check at sign-in, devices to trust); the directory comes from the one held at open. */
+  readonly roster: Roster;
+  /** Offers a roster received while running (the broker's copy): adopted only when it may replace the one held. */
+  offerRoster(raw: unknown, source: string): RosterOffer;
+  /** Rosters offered and refused, with why, newest first. */
+  refusedRosters(limit?: number): RefusedRoster[];
   /** Received events that failed their checks, newest first, and how many there are. */
   quarantined(limit: number): { total: number; items: QuarantinedEvent[] };
   deviceId: string;
   store: Store;
   /** The send queue of local events (for the sync link). */
   outbox: Outbox;
-  /** Ingests events from other devices (for the sync link). */
-  applyRemoteEvents(events: readonly unknown[]): RemoteResult;
+  /** Ingests events from other devices (for the sync link); `signedBy`: signatures it checked already. */
+  applyRemoteEvents(events: readonly unknown[], signedBy?: SignedBy): RemoteResult;
   verifyChain(): ChainReport;
   alarm(): StorageAlarm | null;
   /** The signed-in actor of a call; unauthenticated when nobody is. */
@@ -149,8 +153,8 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     const now = () => clock.now();
     const signer = options.deviceKey ?? loadOrCreateDeviceKey(dataDir, deviceId).key;
     const hlcOptions = options.hlc ?? defaultHlcOptions;
-    const verifier = createEventVerifier(roster);
-    const verify = (ev: OpsEvent, held: HeldEvents) => verifier(ev, { ...held, now: now(), maxDriftMs: hlcOptions.maxDriftMs });
+    const keeper = createRosterKeeper({ dataDir, roster, db, now, logger });
+    const verify = (ev: OpsEvent, held: HeldEvents & { signedBy?: string }) => keeper.verify(ev, { ...held, now: now(), maxDriftMs: hlcOptions.maxDriftMs });
     const log = createEventLog({ db, origin: deviceId, hlc, hlcOptions, projector, now, signer, verify });
     const views = createViews(db);
     const anchoring = openChainAnchoring({ db, origin: deviceId, file: chainAnchorPath(dataDir), now, logger, key: signer });
@@ -175,7 +179,7 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
       );
     }
 
-    const handlers = createOpsHandlers(core, { path: store.path, deviceId, events: () => countEvents.get() ?? 0 }, createSignIn(roster, now));
+    const handlers = createOpsHandlers(core, { path: store.path, deviceId, events: () => countEvents.get() ?? 0 }, createSignIn(() => keeper.roster, now));
     const backupDir = opsBackupDir(dataDir);
     const keep = options.keepBackups ?? 7;
     let pending: Promise<unknown> = Promise.resolve();
@@ -200,12 +204,16 @@ export function openOpsService(options: OpsServiceOptions): OpsService {
     return {
       handlers,
       directory,
-      roster,
+      get roster() {
+        return keeper.roster;
+      },
+      offerRoster: (raw, source) => keeper.offer(raw, source),
+      refusedRosters: (limit) => keeper.refused(limit),
       quarantined: (limit) => ({ total: log.quarantine.count(), items: log.quarantine.list(limit) }),
       deviceId,
       store,
-      applyRemoteEvents(events) {
-        const result = log.applyRemoteEvents(events);
+      applyRemoteEvents(events, signedBy) {
+        const result = log.applyRemoteEvents(events, signedBy);
         if (result.applied.length > 0) notifyRemote(db, core, result);
         return result;
       },

@@ -1,8 +1,14 @@
+import { availableParallelism } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import type { SyncStatus } from '../api/sync.ts';
 import type { Logger } from '../logger.ts';
 import { connectMqtt, type MqttConfig, type MqttMessage } from '../mqtt/connection.ts';
 import { createQuarantine } from '../identity/quarantine.ts';
+import { eventSigningBytes } from '../identity/event-signature.ts';
+import type { Roster } from '../identity/roster.ts';
+import { createSignaturePool, type SignatureCheck, type SignaturePool } from '../identity/signature-pool.ts';
+import { checkEvent } from '../ops/event-check.ts';
+import type { SignedBy } from '../ops/event-log.ts';
 import { fromRow, type EventRow } from '../ops/event.ts';
 import type { OpsService } from '../ops/service.ts';
 import { createPeers } from './peers.ts';
@@ -11,7 +17,7 @@ import { readSyncStatus, syncMeta } from './status.ts';
 import { checkSegment, syncTopics } from './topics.ts';
 
 export interface SyncLinkOptions {
-  service: Pick<OpsService, 'deviceId' | 'outbox' | 'applyRemoteEvents' | 'store'>;
+  service: Pick<OpsService, 'deviceId' | 'outbox' | 'applyRemoteEvents' | 'store' | 'offerRoster' | 'roster'>;
   org: string;
   /** Broker URLs in failover order. */
   brokers: readonly string[];
@@ -37,6 +43,8 @@ export interface SyncLinkOptions {
   replayAllowance?: Record<'each' | 'total', { burst: number; perSecond: number }>;
   /** Receipts after which a refused sequence number is no longer asked for. */
   settledAfterReceipts?: number;
+  /** Threads that check received signatures beside the main thread (0: applyRemoteEvents checks them). Default: one per spare core, at most 2. */
+  signatureThreads?: number;
 }
 
 interface Bucket {
@@ -75,10 +83,14 @@ export function startSyncLink(options: SyncLinkOptions) {
   const settledAfter = options.settledAfterReceipts ?? 3;
   const applyBatch = options.applyBatch ?? 2000;
   const replayAllowance = options.replayAllowance ?? { each: { burst: 20_000, perSecond: 5000 }, total: { burst: 60_000, perSecond: 20_000 } };
+  const threads = options.signatureThreads ?? Math.min(2, availableParallelism() - 1);
   const s = {
     stamp: db.prepare<[], number | null>('SELECT max(pos) FROM events').pluck(),
     since: db.prepare<[number], { origin: string; seq: number }>('SELECT origin, seq FROM events WHERE pos > ?'),
     range: db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE origin = ? AND seq BETWEEN ? AND ? ORDER BY seq'),
+    unsentAfter: db.prepare<[string, number, number], EventRow>(
+      'SELECT e.* FROM outbox o JOIN events e ON e.id = o.event_id WHERE o.sent_at IS NULL AND e.origin = ? AND e.seq > ? ORDER BY e.seq LIMIT ?',
+    ),
   };
 
   const state = {
@@ -86,6 +98,8 @@ export function startSyncLink(options: SyncLinkOptions) {
     tick: 0,
     inFlight: new Set<string>(),
     batchesInFlight: 0,
+    /** The outbox is read on from here while batches await their PUBACK (rather than from the start each time). */
+    queuedUpTo: 0,
     stamp: -1,
     mine: {} as Record<string, Ranges>,
     digestDirty: true,
@@ -98,10 +112,17 @@ export function startSyncLink(options: SyncLinkOptions) {
     lastSyncWritten: meta.lastSync(),
     lastStatus: '',
     received: [] as unknown[],
+    /** Received events whose signature a thread found valid, with the key it held. */
+    signedBy: new WeakMap<object, string>() as SignedBy,
+    /** Signature checks on their way back from the threads (their events are not in `received` yet). */
+    checking: new Set<Promise<void>>(),
+    deviceKeys: { roster: null as Roster | null, keys: new Map<string, string>() },
     /** Per requester (by the `from` of its gap requests), the events it may still have replayed. */
     allowances: new Map<string, Bucket>(),
     allRequesters: { events: replayAllowance.total.burst, tick: 0 } as Bucket,
     applySoon: null as NodeJS.Immediate | null,
+    /** Made when the first events arrive: a node that only sends never starts the threads. */
+    pool: null as SignaturePool | null,
   };
   meta.setBrokers(options.brokers);
   meta.setConnected(null);
@@ -117,6 +138,7 @@ export function startSyncLink(options: SyncLinkOptions) {
       onConnect: (info) => {
         logger.info(`sync: connected to ${info.url}${info.sessionPresent ? ' (session kept)' : ''}`);
         meta.setConnected(info.url);
+        state.queuedUpTo = 0;
         state.digestDirty = true;
         state.requests.clear();
         publishQuietly(topics.presence(me), JSON.stringify({ node: me, online: true }), true);
@@ -130,7 +152,9 @@ export function startSyncLink(options: SyncLinkOptions) {
       onMessage: (message) => receive(message),
     },
   );
-  void conn.subscribe(topics.subscriptions);
+  // A node's own events coming back from the broker would only be parsed, checked and dropped as duplicates.
+  void conn.subscribe([topics.allEvents], { noLocal: true });
+  void conn.subscribe(topics.control);
 
   function publishQuietly(topic: string, payload: string, retain = false) {
     conn.publish(topic, payload, { retain }).catch(() => {});
@@ -144,11 +168,13 @@ export function startSyncLink(options: SyncLinkOptions) {
 
   function drain() {
     while (conn.connected && state.batchesInFlight < (options.inflight ?? 4)) {
-      const batch = service.outbox
-        .pending(batchSize + state.inFlight.size)
-        .filter((e) => !state.inFlight.has(e.id))
-        .slice(0, batchSize);
+      const batch = s.unsentAfter
+        .all(me, state.queuedUpTo, batchSize)
+        .map(fromRow)
+        .filter((e) => !state.inFlight.has(e.id));
       if (batch.length === 0) return;
+      const first = batch[0]!.seq;
+      state.queuedUpTo = batch.at(-1)!.seq;
       const ids = batch.map((e) => e.id);
       ids.forEach((id) => state.inFlight.add(id));
       state.batchesInFlight += 1;
@@ -161,7 +187,9 @@ export function startSyncLink(options: SyncLinkOptions) {
             synced();
           },
           () => {
-            if (!state.closed) service.outbox.attempted(ids);
+            if (state.closed) return;
+            service.outbox.attempted(ids);
+            state.queuedUpTo = Math.min(state.queuedUpTo, first - 1);
           },
         )
         .finally(() => {
@@ -177,6 +205,7 @@ export function startSyncLink(options: SyncLinkOptions) {
   function receive(message: MqttMessage) {
     const where = topics.parse(message.topic);
     if (!where) return;
+    if (where.channel === 'roster') return receiveRoster(message);
     let body: unknown;
     try {
       body = JSON.parse(message.payload.toString('utf8'));
@@ -202,6 +231,20 @@ export function startSyncLink(options: SyncLinkOptions) {
     }
   }
 
+  /** The roster an admin published: the service adopts it or keeps it among the refused, with why. */
+  function receiveRoster(message: MqttMessage) {
+    // An empty retained message only clears the topic on the broker.
+    if (message.payload.length === 0) return;
+    const text = message.payload.toString('utf8');
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // kept as text: refused below as not a roster, never dropped unseen
+    }
+    service.offerRoster(body, `the broker ${conn.url ?? '?'}`);
+  }
+
   /**
    * Received events wait for the messages already read off the socket and are applied together:
    * one transaction (one commit) per burst instead of one per message. The broker has the PUBACK
@@ -209,9 +252,44 @@ export function startSyncLink(options: SyncLinkOptions) {
    * repair would fetch them again from any holder.
    */
   function receiveEvents(raw: unknown[]) {
+    if (state.closed) return;
+    if (threads <= 0) return queueReceived(raw);
+    const pool = (state.pool ??= createSignaturePool(threads));
+    const keys = deviceKeys();
+    const checks: SignatureCheck[] = [];
+    const owners: object[] = [];
+    for (const r of raw) {
+      const checked = checkEvent(r);
+      if (!checked.ok || checked.event.sig === null) continue;
+      const publicKey = keys.get(checked.event.origin);
+      if (publicKey === undefined) continue;
+      checks.push({ publicKey, bytes: eventSigningBytes(checked.event), signature: checked.event.sig });
+      owners.push(r as object);
+    }
+    const done: Promise<void> = pool
+      .check(checks)
+      .then(
+        (valid) => valid.forEach((ok, i) => ok && state.signedBy.set(owners[i]!, checks[i]!.publicKey)),
+        (error: Error) => logger.warn(`sync: the signature threads failed (${error.message}); these events are checked on the main thread`),
+      )
+      .finally(() => {
+        state.checking.delete(done);
+        if (!state.closed) queueReceived(raw);
+      });
+    state.checking.add(done);
+  }
+
+  function queueReceived(raw: unknown[]) {
     state.received.push(...raw);
     if (state.received.length >= applyBatch) applyReceived();
     else state.applySoon ??= setImmediate(applyReceived);
+  }
+
+  /** The public key of each device the roster held now lets write (a newer roster may arrive while running). */
+  function deviceKeys(): Map<string, string> {
+    const roster = service.roster;
+    if (state.deviceKeys.roster !== roster) state.deviceKeys = { roster, keys: new Map(roster.devices.filter((d) => !d.revoked).map((d) => [d.id, d.publicKey])) };
+    return state.deviceKeys.keys;
   }
 
   function applyReceived() {
@@ -219,7 +297,7 @@ export function startSyncLink(options: SyncLinkOptions) {
     state.applySoon = null;
     const batch = state.received.splice(0);
     if (state.closed || batch.length === 0) return;
-    if (service.applyRemoteEvents(batch).applied.length) synced();
+    if (service.applyRemoteEvents(batch, state.signedBy).applied.length) synced();
   }
 
   function receiveDigest(node: string, ranges: Record<string, unknown>) {
@@ -309,7 +387,7 @@ export function startSyncLink(options: SyncLinkOptions) {
 
   function askForGaps() {
     // Events received but not yet applied are not in `mine`: asking now would fetch them twice.
-    if (state.received.length > 0) return;
+    if (state.received.length > 0 || state.checking.size > 0) return;
     const digests = settledDigests();
     const settled = new Map<string, Ranges>();
     for (const { origin, seq } of quarantine.settled(settledAfter)) settled.set(origin, [...(settled.get(origin) ?? []), [seq, seq]]);
@@ -391,6 +469,7 @@ export function startSyncLink(options: SyncLinkOptions) {
     async close(): Promise<void> {
       if (state.closed) return;
       clearInterval(timer);
+      await Promise.race([Promise.allSettled(state.checking), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       applyReceived();
       if (conn.connected) {
         await Promise.race([
@@ -401,6 +480,7 @@ export function startSyncLink(options: SyncLinkOptions) {
       state.closed = true;
       report();
       await conn.close();
+      await state.pool?.close();
       meta.setConnected(null);
     },
   };

@@ -7,9 +7,15 @@ export function syncTopics(org: string) {
     digest: (node: string) => `${base}/digest/${node}`,
     request: (origin: string) => `${base}/req/${origin}`,
     presence: (node: string) => `${base}/presence/${node}`,
-    subscriptions: [`${base}/events/+`, `${base}/digest/+`, `${base}/req/+`, `${base}/presence/+`],
+    /** The organisation's signed roster, retained: what its admin publishes for every node to take in. */
+    roster: `${base}/roster`,
+    /** Every origin's events (subscribed with No Local: see link.ts). */
+    allEvents: `${base}/events/+`,
+    /** Everything else a node follows. */
+    control: [`${base}/digest/+`, `${base}/req/+`, `${base}/presence/+`, `${base}/roster`],
     /** Which channel a received topic is on, and its last segment. */
-    parse(topic: string): { channel: 'events' | 'digest' | 'req' | 'presence'; id: string } | null {
+    parse(topic: string): { channel: 'events' | 'digest' | 'req' | 'presence' | 'roster'; id: string } | null {
+      if (topic === `${base}/roster`) return { channel: 'roster', id: '' };
       if (!topic.startsWith(`${base}/`)) return null;
       const [channel, id, ...rest] = topic.slice(base.length + 1).split('/');
       if (rest.length || !id) return null;

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main.ts';
 import { tempDir } from '../../store/test-helpers.ts';
@@ -13,7 +15,11 @@ let dir: ReturnType<typeof tempDir>;
 afterEach(() => dir?.cleanup());
 
 async function polder(...args: string[]) {
-  const rec = recordingIo();
+  return polderWith({}, ...args);
+}
+
+async function polderWith(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const rec = recordingIo(env);
   const code = await runCli([...args, '--data-dir', dir.dir], rec.io);
   return { code, out: rec.out, err: rec.err };
 }
@@ -79,6 +85,28 @@ describe('polder keys and polder roster', () => {
     const roster = JSON.parse(readFileSync(file, 'utf8')) as Roster;
     expect(await checkSecret(demoPin, roster.people.find((p) => p.id === 'eoc-lead')!.secret)).toBe(true);
     expect(await polder('roster', 'init', '--org', 'x', '--file', join(dir.dir, 'x.json'), '--people-from', join(dir.dir, 'missing.json'))).toMatchObject({ code: 1, err: [expect.stringMatching(/missing\.json does not exist/)] });
+  });
+
+  it('takes a new person\'s secret from standard input or POLDER_SECRET, so it never shows in ps', async () => {
+    dir = tempDir('polder-cli-roster-');
+    const file = join(dir.dir, 'draft.json');
+    await polder('roster', 'init', '--org', 'newcastle', '--file', file);
+    const bin = fileURLToPath(new URL('../../../bin/polder.js', import.meta.url));
+    const args = ['roster', 'add', 'person', 'p1', '--name', 'P One', '--department', 'fire', '--role', 'member', '--secret-stdin', '--file', file, '--data-dir', dir.dir];
+    const piped = spawnSync(process.execPath, [bin, ...args], { input: 'correct horse 2468\nnot this line\n', encoding: 'utf8' });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    const person = () => (JSON.parse(readFileSync(file, 'utf8')) as Roster).people.find((p) => p.id === 'p1')!;
+    expect(await checkSecret('correct horse 2468', person().secret)).toBe(true);
+
+    expect((await polderWith({ POLDER_SECRET: '8642' }, 'roster', 'add', 'person', 'p1', '--name', 'P One', '--department', 'fire', '--role', 'member', '--file', file)).code).toBe(0);
+    expect(await checkSecret('8642', person().secret)).toBe(true);
+
+    const none = await polder('roster', 'add', 'person', 'p2', '--name', 'P Two', '--department', 'fire', '--role', 'member', '--file', file);
+    expect(none).toMatchObject({ code: 2, err: [expect.stringMatching(/PIN or password is required: --secret-stdin, POLDER_SECRET or --secret/)] });
+    const twice = await polder('roster', 'add', 'person', 'p2', '--name', 'P Two', '--department', 'fire', '--role', 'member', '--secret', '1', '--secret-stdin', '--file', file);
+    expect(twice).toMatchObject({ code: 2, err: [expect.stringMatching(/give the secret once/)] });
+    expect((await polder('roster', 'add', '--help')).out[0]).toMatch(/--secret <value> +the PIN or password on the command line: other users of this machine\n.*can read it in `ps`/);
   });
 
   it('answers bad files and bad calls with one clear line and a non-zero exit', async () => {

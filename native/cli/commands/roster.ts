@@ -6,24 +6,43 @@ import { heldRosterPath, installRoster, readRosterFile, writeRosterFile } from '
 import { readKeyFile, writeNewKeyFile, type SigningKey } from '../../identity/keys.ts';
 import { DeviceKind, parseRoster, signRoster, verifyRoster, type Roster } from '../../identity/roster.ts';
 import { makeVerifier } from '../../identity/secret.ts';
+import { refusedRosters, type RefusedRoster } from '../../identity/roster-keeper.ts';
+import { opsBackupDir, opsDatabasePath } from '../../ops/service.ts';
+import { migrations } from '../../store/migrations/index.ts';
+import { openStore } from '../../store/store.ts';
 import { Role } from '../../api/ops.ts';
 import { defaultDepartments } from '../../ops/directory.ts';
 import { integerFlag, parseFlags, UsageError, type CliIo, type Command } from '../command.ts';
+import { readSecret, secretFlags, secretOptionsHelp } from '../secret-input.ts';
+import { syncConfigFrom, syncFlags } from '../sync-flags.ts';
+import { publishRoster } from '../../sync/roster-publish.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 
 const usage = [
   'polder roster init --org <name> --file <roster.json> [--admin-key <file>] [--lock-after <minutes>] [--people-from demo|<roster.json>]',
-  '       polder roster add person <id> --name <name> --department <id> --role lead|member|observer --secret <PIN or password> --file <roster.json>',
+  '       polder roster add person <id> --name <name> --department <id> --role lead|member|observer --secret-stdin|--secret <PIN or password> --file <roster.json>',
   '       polder roster add device <id> --public-key=<key> --kind workstation|field-laptop --file <roster.json>',
   '       polder roster revoke device|person <id> --file <roster.json>',
   '       polder roster sign --file <roster.json> [--admin-key <file>]',
   '       polder roster verify [<roster.json>] [--json]      (without a file: the roster this device holds)',
   '       polder roster install <roster.json>                (make it the roster this device holds)',
+  '       polder roster publish <roster.json> --broker <url>… [--org <name>] [--broker-ca f] [--broker-cert f --broker-key f]',
+  '                                                          (retained on polder/v1/<org>/roster: running nodes adopt it if newer)',
   '   (all take --data-dir <path>; the admin key defaults to <data-dir>/roster-admin-key.json)',
 ].join('\n');
 
+const options = [
+  'The person\'s PIN or password (roster add person), from one of:',
+  secretOptionsHelp,
+  '',
+  'roster publish: --broker (repeatable, failover order; or POLDER_BROKERS), --org (or POLDER_ORG; default polder:',
+  'the organisation the nodes sync as), the --broker-* TLS files, and POLDER_BROKER_USERNAME/PASSWORD as polder serve takes them.',
+  'Running nodes take a roster in only when it is signed by the admin key they hold and newer; they keep and log one they refuse',
+  '(see polder roster verify on that node).',
+].join('\n');
+
+// --org (from syncFlags) names the roster's organisation for init, the sync organisation for publish.
 const flags = {
-  org: { type: 'string' },
   file: { type: 'string' },
   'admin-key': { type: 'string' },
   'lock-after': { type: 'string' },
@@ -31,7 +50,8 @@ const flags = {
   name: { type: 'string' },
   department: { type: 'string' },
   role: { type: 'string' },
-  secret: { type: 'string' },
+  ...secretFlags,
+  ...syncFlags,
   'public-key': { type: 'string' },
   kind: { type: 'string' },
   json: { type: 'boolean' },
@@ -79,12 +99,13 @@ function summary(r: Roster): string {
   return `roster ${r.org} v${r.version}: ${r.people.length} people, ${r.devices.length} devices (${revoked} revoked), admin key ${r.adminKey}`;
 }
 
-function add(what: string | undefined, id: string | undefined, roster: Roster, values: Values): Roster {
+async function add(what: string | undefined, id: string | undefined, roster: Roster, values: Values, io: CliIo): Promise<Roster> {
   if (!id) throw new UsageError(`say which ${what ?? 'person or device'} to add`);
   if (what === 'person') {
     const role = Role.safeParse(need(values, 'role'));
     if (!role.success) throw new UsageError(`--role must be lead, member or observer, got "${values.role}"`);
-    const person = { id, name: need(values, 'name'), department: need(values, 'department'), role: role.data, secret: makeVerifier(need(values, 'secret')) };
+    const details = { id, name: need(values, 'name'), department: need(values, 'department'), role: role.data };
+    const person = { ...details, secret: makeVerifier(await readSecret(values, io)) };
     return edited(roster, { people: [...roster.people.filter((p) => p.id !== id), person] });
   }
   if (what === 'device') {
@@ -110,11 +131,25 @@ function revoke(what: string | undefined, id: string | undefined, roster: Roster
   throw new UsageError(`revoke what: device or person, not "${what ?? ''}"`);
 }
 
-function verifyAndPrint(path: string, json: boolean, io: CliIo): number {
+/** The rosters this device refused while running (from the broker), when it has an operations log. */
+function refusedHere(dataDir: string): RefusedRoster[] {
+  if (!existsSync(opsDatabasePath(dataDir))) return [];
+  const store = openStore({ path: opsDatabasePath(dataDir), backupDir: opsBackupDir(dataDir), migrations, logger: { info() {}, warn() {} }, readonly: true });
+  try {
+    return refusedRosters(store.db);
+  } finally {
+    store.close();
+  }
+}
+
+function verifyAndPrint(path: string, json: boolean, io: CliIo, refused: RefusedRoster[] = []): number {
   const checked = verifyRoster(readRosterFile(path));
-  if (json) io.out(JSON.stringify(checked.ok ? { ok: true, org: checked.roster.org, version: checked.roster.version, people: checked.roster.people.length, devices: checked.roster.devices.length, adminKey: checked.roster.adminKey } : { ok: false, problem: checked.problem }));
-  else if (checked.ok) io.out(`ok: ${summary(checked.roster)}`);
-  else io.err(`polder roster: ${path}: ${checked.problem}`);
+  if (json) io.out(JSON.stringify({ ...(checked.ok ? { ok: true, org: checked.roster.org, version: checked.roster.version, people: checked.roster.people.length, devices: checked.roster.devices.length, adminKey: checked.roster.adminKey } : { ok: false, problem: checked.problem }), ...(refused.length ? { refused } : {}) }));
+  else {
+    if (checked.ok) io.out(`ok: ${summary(checked.roster)}`);
+    else io.err(`polder roster: ${path}: ${checked.problem}`);
+    for (const r of refused) io.out(`refused from ${r.source} at ${new Date(r.receivedAt).toISOString()}${r.receipts > 1 ? ` (${r.receipts} times)` : ''}: ${r.problem}`);
+  }
   return checked.ok ? 0 : 1;
 }
 
@@ -122,6 +157,7 @@ export const rosterCommand: Command = {
   name: 'roster',
   summary: 'make, edit, sign, check and install the signed roster of people and devices',
   usage,
+  options,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, flags, true);
     const [action, what, id, extra] = positionals;
@@ -149,7 +185,7 @@ export const rosterCommand: Command = {
       case 'revoke': {
         if (extra !== undefined) throw new UsageError(`unexpected "${extra}"`);
         const file = resolve(need(values, 'file'));
-        const next = action === 'add' ? add(what, id, readDraft(file), values) : revoke(what, id, readDraft(file));
+        const next = action === 'add' ? await add(what, id, readDraft(file), values, io) : revoke(what, id, readDraft(file));
         writeRosterFile(file, next);
         io.out(`${action === 'add' ? 'added' : 'revoked'} ${what} ${id}: ${summary(next)} — unsigned until polder roster sign`);
         return 0;
@@ -165,7 +201,7 @@ export const rosterCommand: Command = {
       }
       case 'verify':
         if (id !== undefined) throw new UsageError(`unexpected "${id}"`);
-        return verifyAndPrint(what ? resolve(what) : heldRosterPath(dataDir), json, io);
+        return what ? verifyAndPrint(resolve(what), json, io) : verifyAndPrint(heldRosterPath(dataDir), json, io, refusedHere(dataDir));
       case 'install': {
         if (!what || id !== undefined) throw new UsageError('say which roster file to install');
         const result = installRoster(dataDir, readRosterFile(resolve(what)));
@@ -173,8 +209,16 @@ export const rosterCommand: Command = {
         io.out(`this device now holds ${summary(result.roster)}; restart Polder to use it`);
         return 0;
       }
+      case 'publish': {
+        if (!what || id !== undefined) throw new UsageError('say which roster file to publish');
+        const config = syncConfigFrom(values, io.env);
+        if (!config) throw new UsageError('say where to publish it: --broker <url> (or POLDER_BROKERS)');
+        const sent = await publishRoster(readRosterFile(resolve(what)), config);
+        io.out(`published ${summary(sent.roster)} on ${sent.topic} at ${sent.broker} (retained)`);
+        return 0;
+      }
       default:
-        throw new UsageError(action ? `unknown roster action "${action}"` : 'say what to do: init, add, revoke, sign, verify or install');
+        throw new UsageError(action ? `unknown roster action "${action}"` : 'say what to do: init, add, revoke, sign, verify, install or publish');
     }
   },
 };

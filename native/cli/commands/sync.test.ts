@@ -68,6 +68,26 @@ describe('polder broker', () => {
     expect(await running).toBe(0);
   });
 
+  it('with POLDER_BROKER_USERNAME/PASSWORD admits only clients that log in with them, as serve does from the same variables', async () => {
+    const account = { POLDER_BROKER_USERNAME: 'room-1', POLDER_BROKER_PASSWORD: 'tide-2026' };
+    const rec = recordingIo(account);
+    const running = runCli(['broker', '--port', '0', '--json'], rec.io);
+    for (let i = 0; i < 100 && rec.out.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    const { url, accounts } = JSON.parse(rec.out[0]!) as { url: string; accounts: number };
+    expect(accounts).toBe(1);
+    const config = syncConfigFrom({ broker: [url] }, account)!;
+    expect(config.mqtt).toEqual({ username: 'room-1', password: 'tide-2026' });
+    const stranger = connectMqtt({ brokers: [url], clientId: 'cli-broker-stranger', retryDelayMs: 50 });
+    const node = connectMqtt({ brokers: [url], clientId: 'cli-broker-node', ...config.mqtt });
+    for (let i = 0; i < 200 && !(node.connected && /Bad username or password/.test(stranger.lastError ?? '')); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(node.connected).toBe(true);
+    expect(stranger.connected).toBe(false);
+    expect(stranger.lastError).toMatch(/Bad username or password/);
+    await Promise.all([stranger.close(), node.close()]);
+    rec.stop();
+    expect(await running).toBe(0);
+  });
+
   it('asks for --allow-remote before listening beyond this machine', async () => {
     const rec = recordingIo();
     expect(await runCli(['broker', '--host', '0.0.0.0'], rec.io)).toBe(2);

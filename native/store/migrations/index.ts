@@ -13,6 +13,7 @@ import { capMessages } from './012-cap-messages.ts';
 import { oneQuarantine } from './013-one-quarantine.ts';
 import { citizenReports } from './014-citizen-reports.ts';
 import { forecastGrids } from './015-forecast-grids.ts';
+import { refusedRosters } from './017-refused-rosters.ts';
 
 /** Every schema step, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews, eventsNoOverwrite, simRuns, sync, quarantine, sensorReadings, forecasts, capMessages, oneQuarantine, citizenReports, forecastGrids];
+export const migrations: readonly Migration[] = [eventLog, projections, outbox, readViews, eventsNoOverwrite, simRuns, sync, quarantine, sensorReadings, forecasts, capMessages, oneQuarantine, citizenReports, forecastGrids, refusedRosters];
