@@ -100,8 +100,8 @@ describe('the one quarantine', () => {
       expect(a.link!.status().quarantined).toBe(1);
       expect((await sync.handlers['sync.status']({}, { session: { id: 's', actorId: 'eoc-lead' } })).quarantined).toBe(1);
       expect(readSyncStatus(a.service.store.db, () => a.clock.now()).quarantined).toBe(1);
-      // one quarantine of refused events (sensor readings, not events, keep their own)
-      expect(Object.keys(methods).filter((m) => /quarantin/.test(m) && !m.startsWith('sensors.'))).toEqual(['quarantine.list']);
+      // one quarantine of refused events (sensor readings and public reports, not events, keep their own)
+      expect(Object.keys(methods).filter((m) => /quarantin/.test(m) && !m.startsWith('sensors.') && !m.startsWith('reports.'))).toEqual(['quarantine.list']);
       expect(methods['quarantine.list'].access).toEqual({ may: 'sync.review' });
       const actor = (id: string) => a.service.directory.actors.find((x) => x.id === id)!;
       expect(mayDo(actor('eoc-lead'), 'sync.review')).toBe(true);
