@@ -113,7 +113,7 @@ export async function joinExerciseClock(options: LinkOptions & { timeoutMs: numb
   if (!joined) {
     await conn.close();
     throw new Error(
-      `heard no clock for exercise ${exerciseId} on ${options.sync.brokers.join(', ')} within ${Math.round(options.timeoutMs / 1000)} s: start the controller's node first (polder exercise --msel … --exercise-id ${exerciseId} --broker …, same --org)`,
+      `heard no clock for exercise ${exerciseId} on ${options.sync.brokers.join(', ')} within ${options.timeoutMs / 1000} s: start the controller's node first (polder exercise --msel … --exercise-id ${exerciseId} --broker …, same --org)`,
     );
   }
   return { clock: joined, close: () => conn.close() };
