@@ -78,10 +78,9 @@ describe('polder exercise', () => {
     expect(other.err.join('\n')).toMatch(/holds exercise drill-1, not drill-2/);
   }, 30_000);
 
-  it('runs from a recording that verifies, keeping it as recording.json, and refuses one that does not', async () => {
+  it('runs the bundled recording with its MSEL, keeping the recording as recording.json, and refuses one that does not verify', async () => {
     const root = tmp();
-    const msel = join(root, 'msel.csv');
-    writeFileSync(msel, 'Event number,Scenario time,Delivery method,To,Synopsis\n1,00:05,message,EOC,Residents report water over Glebe Rd\n');
+    const msel = join(repoPaths.resources, 'exercises', 'merewether-2007-recording-msel.csv');
     const dataDir = join(root, 'drill');
     const { io, out, err, stop } = recordingIo({ POLDER_RENDERER_DIR: rendererDir() });
     const exit = runCli(['exercise', '--recording', bundledRecording, '--msel', msel, '--data-dir', dataDir, '--paused', '--port', '0', '--json'], io);
