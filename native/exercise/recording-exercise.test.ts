@@ -16,6 +16,20 @@ import { opsDatabasePath } from '../ops/service.ts';
 import { parseMsel } from './msel.ts';
 import { exerciseRecordingPath, prepareExerciseRecording } from './recording-folder.ts';
 
+async function openExercise(on: VirtualClock): Promise<PolderApp> {
+  const msel = parseMsel('Event number,Scenario time,Delivery method,To,Synopsis\n1,00:10,message,EOC,Residents report water over Glebe Rd', {
+    departments: rec.roster.departments,
+    sensors: [],
+    start: rec.window.from,
+  });
+  return createApp({
+    dataDir, resourcesDir: repoPaths.resources, scenario: rec.packs[0]!.name, clock: on, logger: silentLogger(), host: 'serve', runtime: nodeRuntime(),
+    // No forecast starts from the readings while the test looks (it would run the flood engine).
+    forecasts: { readingWindowMs: 24 * 3_600_000 },
+    exercise: { exerciseId: 'from-recording', msel, clock: on, recording: rec },
+  });
+}
+
 const bundled = join(repoPaths.resources, 'recordings', 'merewether-2007.polder-recording.json');
 let root: string;
 let dataDir: string;
@@ -31,19 +45,8 @@ beforeAll(async () => {
   dataDir = join(root, 'drill');
   mkdirSync(dataDir);
   expect(prepareExerciseRecording(dataDir, bundled, rec)).toBe('copied');
-  const { from } = rec.window;
-  clock = virtualClock({ source: manualClock(0), start: from, mode: 'exercise' });
-  const msel = parseMsel('Event number,Scenario time,Delivery method,To,Synopsis\n1,00:10,message,EOC,Residents report water over Glebe Rd', {
-    departments: rec.roster.departments,
-    sensors: [],
-    start: from,
-  });
-  app = await createApp({
-    dataDir, resourcesDir: repoPaths.resources, scenario: rec.packs[0]!.name, clock, logger: silentLogger(), host: 'serve', runtime: nodeRuntime(),
-    // No forecast starts from the readings while the test looks (it would run the flood engine).
-    forecasts: { readingWindowMs: 24 * 3_600_000 },
-    exercise: { exerciseId: 'from-recording', msel, clock, recording: rec },
-  });
+  clock = virtualClock({ source: manualClock(0), start: rec.window.from, mode: 'exercise' });
+  app = await openExercise(clock);
 });
 afterAll(async () => {
   await app?.close();
@@ -99,5 +102,22 @@ describe('an exercise from a recording', () => {
     db.close();
     expect(readFileSync(exerciseRecordingPath(dataDir))).toEqual(readFileSync(bundled));
     expect(prepareExerciseRecording(dataDir, bundled, rec)).toBe('reused');
+  });
+  it('restarted on its folder, goes on from the last reading it received: none twice', async () => {
+    const received = () => {
+      const db = store();
+      const n = db.prepare<[], number>('SELECT sum(received) FROM sensor_counts').pluck().get();
+      db.close();
+      return n;
+    };
+    const before = received();
+    await app.close();
+    const { from, to } = rec.window;
+    clock = virtualClock({ source: manualClock(0), start: from, mode: 'exercise' });
+    app = await openExercise(clock);
+    clock.seek(to);
+    await settle();
+    expect(received()).toBe(before);
+    expect(before).toBe((rec.sensorObservations ?? []).length + (rec.sensorQuarantine ?? []).length);
   });
 });
