@@ -1,10 +1,12 @@
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { Logger } from '../logger.ts';
 import type { OpsService } from '../ops/service.ts';
+import type { Recording } from '../record/format.ts';
 import type { PushBus } from '../rpc/push-bus.ts';
 import type { SensorService } from '../sensors/service.ts';
 import type { RunningExercise } from './handlers.ts';
 import type { Msel } from './msel.ts';
+import { feedRecordedReadings } from './recorded-readings.ts';
 import { startExerciseRunner } from './runner.ts';
 
 /** What createApp needs to run an exercise; `clock` must be the app's clock. */
@@ -12,6 +14,8 @@ export interface ExerciseConfig {
   exerciseId: string;
   msel: Msel;
   clock: VirtualClock;
+  /** An exercise run from a recording: its sensor messages are re-published on the exercise clock (its events are not). */
+  recording?: Recording;
 }
 
 const exerciseSession = { session: { id: 'exercise', actorId: null } };
@@ -32,6 +36,7 @@ export function startExercise(config: ExerciseConfig, deps: { ops: OpsService; s
     },
     changed: (ids) => deps.pushes.emit('exercise.changed', { ids }),
   });
+  const recorded = config.recording ? feedRecordedReadings({ recording: config.recording, clock: config.clock, sensors, after: lastReceived(deps.ops) }) : null;
   return {
     runner,
     clock: config.clock,
@@ -39,6 +44,15 @@ export function startExercise(config: ExerciseConfig, deps: { ops: OpsService; s
       const list = sensors.handlers['sensors.list']({}, exerciseSession);
       return Array.isArray(list) ? list.map((s) => s.id) : [];
     },
-    close: runner.close,
+    close() {
+      recorded?.close();
+      runner.close();
+    },
   };
+}
+
+/** When this exercise's sensor store last received anything (a restart goes on from there), or -Infinity. */
+function lastReceived(ops: OpsService): number {
+  const at = ops.store.db.prepare<[], number | null>('SELECT max(at) FROM (SELECT max(received_at) AS at FROM sensor_readings UNION ALL SELECT max(received_at) FROM sensor_quarantine)').pluck().get();
+  return at ?? -Infinity;
 }

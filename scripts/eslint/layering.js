@@ -120,10 +120,10 @@ export const layers = [
   {
     files: 'native/exercise/**',
     label: 'native/exercise',
-    why: 'exercises: an MSEL delivered on the virtual clock into the ops log, the alert queue and the sensor service; the isolation test runs real nodes on a real broker',
-    imports: ['native/exercise/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/sensors/**', 'native/sync/**', 'native/identity/**', 'native/*', 'native/mqtt/test-broker.ts', 'native/mqtt/connection.ts', 'native/rpc/test-app.ts'],
+    why: 'exercises: an MSEL delivered on the virtual clock into the ops log, the alert queue and the sensor service (and a recording\'s readings, on the replay\'s schedule); the controller\'s clock over MQTT to joined nodes; the isolation test runs real nodes on a real broker',
+    imports: ['native/exercise/**', 'native/api/**', 'native/ops/**', 'native/clock/**', 'native/sensors/**', 'native/sync/**', 'native/identity/**', 'native/*', 'native/mqtt/test-broker.ts', 'native/mqtt/connection.ts', 'native/rpc/test-app.ts', 'native/record/format.ts', 'native/record/verify.ts', 'native/replay/schedule.ts'],
     types: ['native/rpc/**'],
-    packages: ['better-sqlite3', 'csv-parse', 'mqtt'],
+    packages: ['better-sqlite3', 'csv-parse', 'mqtt', 'zod'],
     node: true,
   },
   {
