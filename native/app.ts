@@ -63,7 +63,7 @@ export interface AppOptions {
   terminal?: TerminalConfig;
   /** The desktop shell (Electron main) for what only it can do, such as PDFs; none in a browser. */
   desktop?: DesktopShell;
-  /** MQTT brokers this node is a client of, in failover order (`--broker`, repeated): the sensors subscribe to their topics there. */
+  /** MQTT brokers this node is a client of, in failover order (`--broker`, repeated): the sensors subscribe to their topics there, with sync's TLS options. */
   brokers?: readonly string[];
   /** Sync with other nodes over MQTT; without brokers the node keeps to itself. */
   sync?: SyncConfig;
@@ -143,7 +143,8 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
   });
   const exercise = options.exercise ? startExercise(options.exercise, { ops, sensors, pushes, logger }) : null;
   const replay = options.replay ? startReplay({ ...options.replay, ops, sensors, pushes }) : null;
-  const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger }) : null;
+  // The same connection options as sync (the broker's CA, this node's client certificate): one broker, one way in.
+  const sensorLink = options.brokers?.length ? startSensorLink({ brokers: options.brokers, clientId: `polder-sensors-${ops.deviceId}`, receive: sensors.receive, logger, mqtt: options.sync?.mqtt }) : null;
   const reports = createReportService({
     db: ops.store.db,
     clock,
@@ -154,7 +155,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     limits: { bounds: scenario?.summary.bounds ?? null },
   });
   const reportLink = options.brokers?.length
-    ? startReportLink({ brokers: options.brokers, clientId: `polder-reports-${ops.deviceId}`, org: options.sync?.org ?? defaultOrg, receive: reports.receive, logger })
+    ? startReportLink({ brokers: options.brokers, clientId: `polder-reports-${ops.deviceId}`, org: options.sync?.org ?? defaultOrg, receive: reports.receive, logger, mqtt: options.sync?.mqtt })
     : null;
   const sync = createSync({ service: ops, config: options.sync, now: () => clock.now(), logger, emit: (status) => pushes.emit('sync.status', status) });
   const decide = createDecideHandlers({

@@ -38,19 +38,37 @@ const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|
 /** ms since the epoch of an ISO 8601 instant, or of the end of an interval `start/end`; else a reason. */
 export function parseTime(value: unknown, field: string): number | string {
   if (typeof value !== 'string') return `${field} must be an ISO 8601 time string`;
+  if (!value.includes('/')) return parseInstant(value, value, field);
   const parts = value.split('/');
   if (parts.length > 2) return `${field} "${clip(value)}" is not an ISO 8601 time or interval`;
-  for (const part of parts) if (!isoInstant.test(part)) return `${field} "${clip(value)}" is not an ISO 8601 time (like 2007-06-08T10:30:00Z)`;
-  const times = parts.map((p) => Date.parse(p));
-  if (times.some((t) => Number.isNaN(t)) || !parts.every(realDay)) return `${field} "${clip(value)}" is not a real date`;
-  if (times.length === 2 && times[1]! < times[0]!) return `${field} "${clip(value)}" ends before it starts`;
-  return times.at(-1)!;
+  if (!parts.every((p) => isoInstant.test(p))) return notIso(field, value);
+  const start = parseInstant(parts[0]!, value, field);
+  if (typeof start === 'string') return start;
+  const end = parseInstant(parts[1]!, value, field);
+  if (typeof end === 'string') return end;
+  if (end < start) return `${field} "${clip(value)}" ends before it starts`;
+  return end;
 }
+
+/** One instant of `value` (the whole field, for the reason). */
+function parseInstant(instant: string, value: string, field: string): number | string {
+  if (!isoInstant.test(instant)) return notIso(field, value);
+  const time = Date.parse(instant);
+  if (Number.isNaN(time) || !realDay(instant)) return `${field} "${clip(value)}" is not a real date`;
+  return time;
+}
+
+const notIso = (field: string, value: string) => `${field} "${clip(value)}" is not an ISO 8601 time (like 2007-06-08T10:30:00Z)`;
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Date.parse rolls 31 February over into March; a sensor that sends it has a broken clock. */
 function realDay(instant: string): boolean {
-  const [y, m, d] = instant.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const y = Number(instant.slice(0, 4));
+  const m = Number(instant.slice(5, 7));
+  const d = Number(instant.slice(8, 10));
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return m >= 1 && m <= 12 && d >= 1 && d <= monthDays[m - 1]! + (m === 2 && leap ? 1 : 0);
 }
 
 const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);

@@ -24,6 +24,8 @@ export const minuteMs = 60_000;
 export const hourMs = 3_600_000;
 const widths = [minuteMs, hourMs] as const;
 const defaultRetention: Retention = { rawDays: 30, summaryDays: 730 };
+/** SQLite's synchronous=NORMAL. */
+const normalSync = 1;
 /** Counts of payloads that named no datastream are kept under this id. */
 export const unattributed = '';
 
@@ -127,9 +129,21 @@ export function createReadingStore(db: Database) {
   }
 
   return {
-    /** Stores a batch of readings and rejects, and their counts, in one transaction. */
+    /**
+     * Stores a batch of readings and rejects, and their counts, in one transaction. Its commit does
+     * not wait for the disk (synchronous=NORMAL for this transaction only): readings are not
+     * operations events, the broker was acknowledged on receipt anyway, and WAL keeps the file
+     * consistent; the next FULL commit of an ops event syncs them along with it.
+     */
     write(accepted: readonly AcceptedRow[], quarantined: readonly QuarantinedRow[]): void {
-      write(accepted, quarantined);
+      const previous = db.inTransaction ? normalSync : Number(db.pragma('synchronous', { simple: true }));
+      const relax = previous > normalSync;
+      if (relax) db.pragma(`synchronous = ${normalSync}`);
+      try {
+        write(accepted, quarantined);
+      } finally {
+        if (relax) db.pragma(`synchronous = ${previous}`);
+      }
       summarise(accepted);
     },
     /** Takes a flag bit off a stored reading (with the next batch); `clean`: it has no flag left, so its summaries count one flagged reading less. */

@@ -52,8 +52,13 @@ export function noteAccepted(state: SensorState, reading: Reading): void {
   state.flagRing.push(reading.flags);
   if (state.flagRing.length > flagHistory) state.flagRing.shift();
   const minute = reading.receivedAt - (reading.receivedAt % 60_000);
-  state.perMinute.set(minute, (state.perMinute.get(minute) ?? 0) + 1);
-  for (const m of state.perMinute.keys()) if (m <= reading.receivedAt - rateWindowMs) state.perMinute.delete(m);
+  const inMinute = state.perMinute.get(minute);
+  if (inMinute !== undefined) state.perMinute.set(minute, inMinute + 1);
+  else {
+    // Old minutes only need dropping when a new one starts.
+    state.perMinute.set(minute, 1);
+    for (const m of state.perMinute.keys()) if (m <= reading.receivedAt - rateWindowMs) state.perMinute.delete(m);
+  }
   const last = state.trend.at(-1);
   if (!last || reading.time - last.time >= rateSampleMs) state.trend.push({ time: reading.time, value: reading.value });
   while (state.trend.length > 0 && state.trend[0]!.time < reading.time - rateWindowMs) state.trend.shift();

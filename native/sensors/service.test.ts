@@ -63,6 +63,20 @@ describe('the sensor service', () => {
     expect(t.count('sensor_readings') + t.count('sensor_quarantine')).toBe(t.sensors.counts().received);
   });
 
+  it('commits a batch of readings without waiting for the disk, and leaves the ops log its synchronous=FULL', async () => {
+    t = testSensors();
+    const db = t.ops.service.store.db;
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    // The connection's level while the batch's transaction runs, noted by a trigger on every stored reading.
+    db.exec('CREATE TEMP TABLE seen (level INTEGER); CREATE TEMP TRIGGER watch_sync AFTER INSERT ON main.sensor_readings BEGIN INSERT INTO seen SELECT synchronous FROM pragma_synchronous; END');
+    t.send('g-inlet', 0.1, t.clock.now() - 2000);
+    t.send('g-inlet', 0.11, t.clock.now() - 1000);
+    t.sensors.flush();
+    expect(db.prepare('SELECT level FROM seen').pluck().all()).toEqual([1, 1]);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(t.count('sensor_readings')).toBe(2);
+  });
+
   it('hands the latest unflagged reading of each sensor in a batch on to the forecasts', async () => {
     const handed: { id: string; kind: string; value: number }[][] = [];
     t = testSensors({ onReadings: (latest) => handed.push(latest.map(({ sensor, reading }) => ({ id: sensor.id, kind: sensor.kind, value: reading.value }))) });

@@ -43,6 +43,7 @@ export interface SensorServiceOptions {
 
 const neighbourFreshMs = 10 * 60_000;
 const readingsCacheKiB = 65_536;
+const readingsCheckpointPages = 10_000;
 
 /**
  * Live sensor readings: every MQTT payload is parsed, validated, flagged and queued; batches are
@@ -59,6 +60,9 @@ export function createSensorService(options: SensorServiceOptions) {
   // Every batch appends to each sensor's own tail page of the readings: a page cache smaller than
   // the number of sensors would read those pages back from disk for every reading.
   if (Number(db.pragma('cache_size', { simple: true })) > -readingsCacheKiB) db.pragma(`cache_size = -${readingsCacheKiB}`);
+  // For the same reason a batch can write more pages than SQLite's default checkpoint threshold
+  // (1000): checkpointing after every commit would copy them all to the database file each time.
+  if (Number(db.pragma('wal_autocheckpoint', { simple: true })) < readingsCheckpointPages) db.pragma(`wal_autocheckpoint = ${readingsCheckpointPages}`);
   const registry = createRegistry(db);
   const store = createReadingStore(db);
   const rules = createThresholdRules(options.alerts);
@@ -158,8 +162,7 @@ export function createSensorService(options: SensorServiceOptions) {
         quarantine(topic, null, `unknown datastream "${c.sensorId.slice(0, 60)}" (not in the sensor registry)`, c.raw, at);
         continue;
       }
-      const last = state.latest ? { time: state.latest.time, value: state.latest.value } : null;
-      const checked = validate(c, state.sensor, last, at, limits);
+      const checked = validate(c, state.sensor, state.latest, at, limits);
       if ('reason' in checked) {
         quarantine(topic, c.sensorId, checked.reason, c.raw, at);
         continue;

@@ -19,8 +19,10 @@ export interface GaugePanelProps {
   gauges: readonly GaugeInfo[];
   /** The model's readings per gauge id (the simulation's probes). */
   series: Readonly<Record<string, GaugeSeries>>;
-  /** Live sensor readings per gauge id (ms since the epoch). */
+  /** Live sensor readings per gauge id (ms on the app clock). */
   observed?: Readonly<Record<string, GaugeSeries>>;
+  /** When the shown model run started (ms on the app clock): the hydrograph puts readings on its clock. */
+  runStartedAt?: number | null;
   live?: Readonly<Record<string, LiveReading>>;
   /** Where the readings come from, shown to the user ("Simulation probes"). */
   source: string;
@@ -36,7 +38,7 @@ function formatAge(seconds: number | null): string {
 
 /** The scenario's gauges: latest reading (live where a sensor reports, else the model), its
  * quality and age, and the selected gauge's hydrograph (model and observed lines). */
-export function GaugePanel({ gauges, series, observed = {}, live = {}, source, onLocate }: GaugePanelProps) {
+export function GaugePanel({ gauges, series, observed = {}, runStartedAt = null, live = {}, source, onLocate }: GaugePanelProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = gauges.find((g) => g.id === selectedId) ?? gauges[0] ?? null;
   const box = useRef<HTMLDivElement>(null);
@@ -92,7 +94,7 @@ export function GaugePanel({ gauges, series, observed = {}, live = {}, source, o
               No source yet: the simulation gives water depths only, and no live rain sensor is connected. This gauge shows readings once one is.
             </p>
           )}
-          <Hydrograph gauge={selected} series={series[selected.id] ?? { times: [], values: [] }} observed={observed[selected.id]} width={width - 8} />
+          <Hydrograph gauge={selected} series={series[selected.id] ?? { times: [], values: [] }} observed={observed[selected.id]} runStartedAt={runStartedAt} width={width - 8} />
         </figure>
       )}
     </div>

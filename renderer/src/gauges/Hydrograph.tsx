@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { chartColumns, type GaugeInfo, type GaugeSeries } from './gauge-series.ts';
+import { chartColumns, observedOnRunClock, type GaugeInfo, type GaugeSeries } from './gauge-series.ts';
 
 function formatTime(seconds: number): string {
   const m = Math.floor(seconds / 60);
@@ -10,11 +10,15 @@ function formatTime(seconds: number): string {
 
 const noReadings: GaugeSeries = { times: [], values: [] };
 
-/** One gauge's model line and observed line against its warning and danger lines. */
-export function Hydrograph({ gauge, series, observed = noReadings, width, height = 180 }: { gauge: GaugeInfo; series: GaugeSeries; observed?: GaugeSeries; width: number; height?: number }) {
+/**
+ * One gauge's model line and observed line against its warning and danger lines, on the run's
+ * clock when a run is shown (`runStartedAt`, ms on the app clock), else from the first reading.
+ */
+export function Hydrograph({ gauge, series, observed = noReadings, runStartedAt = null, width, height = 180 }: { gauge: GaugeInfo; series: GaugeSeries; observed?: GaugeSeries; runStartedAt?: number | null; width: number; height?: number }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
-  const columns = chartColumns(series, gauge.thresholds, observed);
+  const aligned = useMemo(() => observedOnRunClock(observed, runStartedAt), [observed, runStartedAt]);
+  const columns = chartColumns(series, gauge.thresholds, aligned);
   // A chart rebuilt (new width, new gauge) starts from the data it shows now, not from nothing.
   const latest = useRef(columns);
   latest.current = columns;
@@ -27,7 +31,7 @@ export function Hydrograph({ gauge, series, observed = noReadings, width, height
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(max, gauge.thresholds.danger * 1.25)] } },
       axes: [
-        { label: 'time from the start of each line (min:s)', values: (_u, ticks) => ticks.map(formatTime) },
+        { label: runStartedAt === null ? 'time from the first reading (min:s)' : 'time from the start of the run (min:s)', values: (_u, ticks) => ticks.map(formatTime) },
         { label: gauge.unit, size: 50 },
       ],
       series: [
@@ -43,13 +47,13 @@ export function Hydrograph({ gauge, series, observed = noReadings, width, height
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [gauge, height, width]);
+  }, [gauge, height, width, runStartedAt]);
 
   useEffect(() => {
     chart.current?.setData(latest.current as uPlot.AlignedData);
-  }, [series, observed, gauge]);
+  }, [series, aligned, gauge]);
 
-  const shown = observed.times.length;
+  const shown = aligned.times.length;
   return (
     <div ref={host} className="hydrograph" data-testid={`hydrograph-${gauge.id}`} data-observed-points={shown} aria-label={`${gauge.name} hydrograph${shown ? `, ${shown} observed readings` : ''}`} role="img" />
   );

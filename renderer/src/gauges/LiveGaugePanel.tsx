@@ -12,7 +12,10 @@ import { useScenarioGauges } from './use-scenario-gauges.ts';
  * readings where a sensor reports (its datastream id is the gauge's id). */
 export function LiveGaugePanel({ onLocate }: { onLocate?(gaugeId: string): void }) {
   const { gauges, error } = useScenarioGauges();
-  const { frames } = useSharedSimRun();
+  const { frames, status } = useSharedSimRun();
+  // The run whose frames are shown; a frame of a run the status has not caught up with yet gives no clock.
+  const run = status?.run;
+  const runStartedAt = run && frames.length > 0 && frames.at(-1)!.runId === run.id ? run.startedAt : null;
   const sensors = useOptionalSensorsView();
   const now = useClock()?.now ?? null;
   const series = useMemo(() => probeSeries(frames), [frames]);
@@ -31,7 +34,7 @@ export function LiveGaugePanel({ onLocate }: { onLocate?(gaugeId: string): void 
   const source = Object.keys(live).length > 0 ? 'live sensors where they report, else the simulation (depth above ground)' : 'simulation probes (depth above ground)';
   return (
     <>
-      <GaugePanel gauges={gauges} series={series} observed={observed} live={live} source={source} onLocate={onLocate} />
+      <GaugePanel gauges={gauges} series={series} observed={observed} runStartedAt={runStartedAt} live={live} source={source} onLocate={onLocate} />
       <SensorHealth />
       <ReportHealth />
     </>

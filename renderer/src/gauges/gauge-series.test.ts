@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendSample, chartColumns, gaugeLevel, gaugesFromLayer, probeSeries } from './gauge-series.ts';
+import { appendSample, chartColumns, gaugeLevel, gaugesFromLayer, observedOnRunClock, probeSeries } from './gauge-series.ts';
 
 const thresholds = { warning: 0.15, danger: 0.3 };
 
@@ -51,8 +51,8 @@ describe('chartColumns', () => {
     expect(empty[3]).toEqual([0.15, 0.15]);
   });
 
-  it('lays the observed line beside the model from its first reading, each null where the other has a point', () => {
-    const observed = { times: [1_000_000, 1_005_000, 1_007_500], values: [0.2, 0.3, 0.35] };
+  it('lays the observed line beside the model on one axis, each null where the other has a point', () => {
+    const observed = { times: [0, 5, 7.5], values: [0.2, 0.3, 0.35] };
     expect(chartColumns({ times: [0, 5], values: [0.1, 0.4] }, thresholds, observed)).toEqual([
       [0, 5, 7.5],
       [0.1, 0.4, null],
@@ -60,6 +60,27 @@ describe('chartColumns', () => {
       [0.15, 0.15, 0.15],
       [0.3, 0.3, 0.3],
     ]);
+  });
+});
+
+describe('observedOnRunClock', () => {
+  const startedAt = Date.UTC(2007, 5, 8, 12, 0, 0);
+  const observed = { times: [startedAt - 30_000, startedAt + 10_000, startedAt + 20_000, startedAt + 95_000], values: [0.05, 0.12, 0.2, 0.31] };
+
+  it('puts each reading at its seconds since the run started, so it sits beside the probe value for the same moment', () => {
+    expect(observedOnRunClock(observed, startedAt)).toEqual({ times: [10, 20, 95], values: [0.12, 0.2, 0.31] });
+    const model = { times: [0, 10, 20, 30], values: [0, 0.1, 0.22, 0.3] };
+    const [times, modelLine, observedLine] = chartColumns(model, thresholds, observedOnRunClock(observed, startedAt));
+    // The reading taken 20 s into the run shares the model's 20 s point: one row, both values.
+    const at20 = times.indexOf(20);
+    expect([modelLine[at20], observedLine[at20]]).toEqual([0.22, 0.2]);
+    expect(times).toEqual([0, 10, 20, 30, 95]);
+  });
+
+  it('counts from the first reading when no run is shown, and keeps nothing from before the run', () => {
+    expect(observedOnRunClock(observed, null)).toEqual({ times: [0, 40, 50, 125], values: [0.05, 0.12, 0.2, 0.31] });
+    expect(observedOnRunClock(observed, startedAt + 200_000)).toEqual({ times: [], values: [] });
+    expect(observedOnRunClock({ times: [], values: [] }, startedAt)).toEqual({ times: [], values: [] });
   });
 });
 

@@ -1,5 +1,5 @@
 // The gauge panel's data: which gauges the scenario has, and time series per gauge: the engine's
-// probes (seconds of the run) and live sensor readings (ms since the epoch).
+// probes (seconds of the run) and live sensor readings (ms on the app clock), put on one axis.
 
 export type GaugeKind = 'water-level' | 'rain';
 
@@ -58,19 +58,31 @@ export function appendSample(series: GaugeSeries | undefined, time: number, valu
 }
 
 /**
- * uPlot's aligned columns: seconds from the start of each line, the model's line, the observed
- * line (ms readings, from its first shown reading), then flat warning and danger lines. Each line
- * is null where the other has a point. With no readings, ten empty minutes (so the axes read as
- * time, not a blank second).
+ * The observed line on the model's time axis: seconds since the run started on the app clock
+ * (the model's probes are already in run seconds, and readings are ms on the same clock), so a
+ * reading sits beside the probe value for the same moment. Readings from before the run are left
+ * out. Without a run, seconds from the first reading.
+ */
+export function observedOnRunClock(observed: GaugeSeries, runStartedAt: number | null): GaugeSeries {
+  const origin = runStartedAt ?? observed.times[0] ?? 0;
+  const aligned: GaugeSeries = { times: [], values: [] };
+  observed.times.forEach((t, i) => {
+    if (t < origin) return;
+    aligned.times.push((t - origin) / 1000);
+    aligned.values.push(observed.values[i]!);
+  });
+  return aligned;
+}
+
+/**
+ * uPlot's aligned columns: seconds on one axis (see observedOnRunClock), the model's line, the
+ * observed line, then flat warning and danger lines. Each line is null where the other has a
+ * point. With no readings, ten empty minutes (so the axes read as time, not a blank second).
  */
 export function chartColumns(model: GaugeSeries, thresholds: GaugeInfo['thresholds'], observed: GaugeSeries = { times: [], values: [] }): [number[], (number | null)[], (number | null)[], number[], number[]] {
-  const first = observed.times[0] ?? 0;
   const points = new Map<number, [number | null, number | null]>();
   model.times.forEach((t, i) => points.set(t, [model.values[i]!, null]));
-  observed.times.forEach((t, i) => {
-    const x = (t - first) / 1000;
-    points.set(x, [points.get(x)?.[0] ?? null, observed.values[i]!]);
-  });
+  observed.times.forEach((t, i) => points.set(t, [points.get(t)?.[0] ?? null, observed.values[i]!]));
   if (points.size === 0) return [[0, 600], [null, null], [null, null], [thresholds.warning, thresholds.warning], [thresholds.danger, thresholds.danger]];
   const times = [...points.keys()].sort((a, b) => a - b);
   return [times, times.map((t) => points.get(t)![0]), times.map((t) => points.get(t)![1]), times.map(() => thresholds.warning), times.map(() => thresholds.danger)];
