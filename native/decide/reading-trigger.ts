@@ -17,7 +17,7 @@ export interface ReadingTriggerOptions {
   /** The forecast's settings besides what the readings give. */
   base: Omit<ForecastArgs, 'inflows' | 'rain' | 'observations'>;
   windowMs: number;
-  /** How long the first reading after a quiet spell waits for the rest of its poll (default 250 ms). */
+  /** How long the first reading after a quiet spell waits for the rest of its poll (default 100 ms). */
   settleMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -56,7 +56,7 @@ export function createReadingTrigger(options: ReadingTriggerOptions) {
       if (r.kind === 'inflow') inflows.set(r.inflow, r.discharge);
       else if (r.kind === 'rain') rain = r.intensity;
       else levels.set(r.gauge, { id: r.gauge, x: r.x, y: r.y, stage: r.stage });
-      if (timer === null) timer = setTimer(fire, options.settleMs ?? 250);
+      if (timer === null) timer = setTimer(fire, options.settleMs ?? 100);
       else waiting = true;
     },
     close(): void {
