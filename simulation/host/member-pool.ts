@@ -12,8 +12,8 @@ import type { RunControl } from './run.ts';
 const stopCheckMs = 50;
 
 /** Runs `jobs` on up to `threads` workers; null when `control.stop` was set before all finished. */
-export function runMembersInWorkers(jobs: readonly MemberJob[], threads: number, control: RunControl, onProgress: (member: number, fractions: readonly number[]) => void, entry: URL = engineEntries.memberWorker): Promise<(MemberResult | null)[] | null> {
-  const results: (MemberResult | null)[] = jobs.map(() => null);
+export function runMembersInWorkers(jobs: readonly MemberJob[], threads: number, control: RunControl, onProgress: (member: number, fractions: readonly number[]) => void, entry: URL = engineEntries.memberWorker): Promise<MemberResult[] | null> {
+  const results: MemberResult[] = [];
   const fractions = jobs.map(() => 0);
   const workers: Worker[] = [];
   let next = 0;
@@ -24,7 +24,7 @@ export function runMembersInWorkers(jobs: readonly MemberJob[], threads: number,
       if (!control.stop) return;
       for (const w of workers) w.postMessage({ type: 'stop' } satisfies MemberMessage);
     }, stopCheckMs);
-    const settle = (error: Error | null, value: (MemberResult | null)[] | null = null) => {
+    const settle = (error: Error | null, value: MemberResult[] | null = null) => {
       if (settled) return;
       settled = true;
       clearInterval(timer);
