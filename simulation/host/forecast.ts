@@ -21,9 +21,10 @@ export { impactDepth };
 /** A forecast member stops once its flood is steady under forcing held to the end (persistence
  * inflows, a rain forecast that has ended): peaks within 1 cm and the water stored within 0.1 %
  * over 5 simulated minutes. Merewether's 60-minute forecast at a held 19.7 or 23 m³/s stops 22–26
- * minutes in from dry, 16 hot-started (under half the engine time): every asset's peak, arrival,
- * hazard and probability as the full run's; in the peak-depth grid 2–5 of 26 000 wet cells end
- * 2–3.2 cm shallower (surges still creeping up), none more. */
+ * minutes in from dry; hot-started from a run's 10 min, at 23 or 30 m³/s, 16 or 32 minutes in (a
+ * quarter to half the engine time). Every asset's peak, arrival, hazard and probability is the
+ * full run's; in the peak-depth grid at most 5 of 26 000 wet cells end 2–4.9 cm shallower (surges
+ * still creeping up), none more. */
 export const forecastSteadyExit: SteadyExit = { windowSeconds: 300, depthTolerance: 0.01, storageTolerance: 0.001 };
 
 export interface ForecastSpec {
