@@ -25,8 +25,9 @@ export interface EngineServiceDeps {
   resourcesDir: string;
   /** Monotonic milliseconds (wall time of runs, progress pacing). */
   now?: () => number;
-  /** The machine's load: a one-member forecast's team then takes only the cores other work leaves
-   * (results do not depend on it); without it, the threads asked. */
+  /** The machine's load: a forecast that asks no threads then takes up to two cores, and a
+   * one-member forecast's team only the cores other work leaves (results do not depend on it);
+   * without it, the threads asked, else one. */
   machineLoad?: () => MachineLoad;
 }
 
@@ -227,9 +228,12 @@ export function createEngineService(deps: EngineServiceDeps) {
     keepStart(req, { dir, start });
     const engine = { ...readEngineSettings(dir), ...(start.state ? { scheme: start.state.scheme } : {}) };
     const inputs = { start: start.state, aheadSeconds: req.aheadSeconds, basis: req.basis, ...(req.rain !== undefined ? { rain: req.rain } : {}), ...(req.inflows ? { inflows: req.inflows } : {}), ...(req.observations ? { observations: req.observations } : {}) };
-    const asked = req.threads ?? 1;
-    // members side by side never wait on one another; a team of threads waits every step
-    const threads = req.members === 1 && deps.machineLoad ? spareThreads(asked, deps.machineLoad()) : asked;
+    // unasked, a forecast may take two cores (the app asks none): an ensemble's members then run
+    // side by side, which never wait on one another; a one-member team waits every step, so it
+    // takes only the cores other work leaves
+    const machine = deps.machineLoad?.();
+    const asked = req.threads ?? (machine ? Math.min(2, machine.cores) : 1);
+    const threads = req.members === 1 && machine ? spareThreads(asked, machine) : asked;
     const outcome = await runForecast(scenario, targets, { inputs, members: req.members, edits, engine, threads }, control, (p) => post({ type: 'forecastProgress', id: req.id, ...p }), deps.now);
     if (!outcome) {
       post({ type: 'forecastEnded', id: req.id, outcome: 'cancelled', message: 'the forecast was cancelled' });
