@@ -30,6 +30,7 @@ export default defineConfig({
           'engine-process': 'simulation/host/process-entry.ts',
           'engine-thread': 'simulation/host/worker-entry.ts',
           'team-worker': 'simulation/host/team-worker.ts',
+          'member-worker': 'simulation/host/member-worker.ts',
         },
         // shared code stays beside the entries: engine-entries.ts resolves them from its own URL
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -7,4 +7,5 @@ export const engineEntries: EngineEntries = {
   workerThread: new URL('./engine-thread.js', import.meta.url),
   process: new URL('./engine-process.js', import.meta.url),
   teamWorker: new URL('./team-worker.js', import.meta.url),
+  memberWorker: new URL('./member-worker.js', import.meta.url),
 };

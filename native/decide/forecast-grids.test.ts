@@ -32,7 +32,7 @@ const outcome = (seed: number): StoredForecast => {
   const maxDepth = Float32Array.from({ length: cells }, (_, i) => (i % 97 === seed % 97 ? 0.37 + seed : 0));
   const arrival = Float32Array.from({ length: cells }, (_, i) => (maxDepth[i]! > 0 ? 610.5 : -1));
   const probability = Float32Array.from({ length: cells }, (_, i) => (maxDepth[i]! > 0 ? 0.6 : 0));
-  return { nx: 300, ny: 200, impacts: [{ id: 'sub', name: 'Substation', kind: 'substation', shape: 'point', x: 382400.5, y: 6354400.25, lonLat: [151.75, -32.94], peakDepth: 0.37 + seed, arrivalSeconds: 610.5, leadSeconds: 10.5, hazard: 2, probability: 1 }], grids: { maxDepth, arrival, probability } };
+  return { nx: 300, ny: 200, impacts: [{ id: 'sub', name: 'Substation', kind: 'substation', shape: 'point', x: 382400.5, y: 6354400.25, lonLat: [151.75, -32.94], peakDepth: 0.37 + seed, arrivalSeconds: 610.5, leadSeconds: 10.5, hazard: 2, probability: 1 }], grids: { maxDepth, arrival, probability }, steadyAt: seed % 2 ? 840 : null };
 };
 
 describe('forecast grids on disk', () => {

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { ForecastOutcome } from '../../simulation/host/forecast.ts';
 
 /** What a stored forecast's comparison and map need: its grid and per-target impacts. */
-export type StoredForecast = Pick<ForecastOutcome, 'nx' | 'ny' | 'impacts' | 'grids'>;
+export type StoredForecast = Pick<ForecastOutcome, 'nx' | 'ny' | 'impacts' | 'grids' | 'steadyAt'>;
 
 export interface GridRetention {
   /** Keep the grids of this many newest forecasts. */
@@ -25,6 +25,7 @@ interface Row {
   max_depth: Buffer;
   arrival: Buffer;
   probability: Buffer;
+  steady_at: number | null;
 }
 
 // Float32Array in the host's byte order: little-endian on every platform Polder runs on.
@@ -40,8 +41,8 @@ function unpack(blob: Buffer, cells: number): Float32Array {
 
 export function createForecastGridStore(db: Database, retention: GridRetention = defaultGridRetention) {
   if (!Number.isInteger(retention.keep) || retention.keep < 1) throw new Error(`forecast grid retention must keep at least 1 forecast, got ${retention.keep}`);
-  const insert = db.prepare('INSERT OR REPLACE INTO forecast_grids (forecast_id, nx, ny, impacts, max_depth, arrival, probability, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const byId = db.prepare<[string], Row>('SELECT nx, ny, impacts, max_depth, arrival, probability FROM forecast_grids WHERE forecast_id = ?');
+  const insert = db.prepare('INSERT OR REPLACE INTO forecast_grids (forecast_id, nx, ny, impacts, max_depth, arrival, probability, steady_at, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const byId = db.prepare<[string], Row>('SELECT nx, ny, impacts, max_depth, arrival, probability, steady_at FROM forecast_grids WHERE forecast_id = ?');
   const beyondNewest = db.prepare('DELETE FROM forecast_grids WHERE forecast_id NOT IN (SELECT forecast_id FROM forecast_grids ORDER BY stored_at DESC, rowid DESC LIMIT ?)');
   const olderThan = db.prepare('DELETE FROM forecast_grids WHERE stored_at < ?');
   const count = db.prepare<[], number>('SELECT count(*) FROM forecast_grids').pluck();
@@ -58,7 +59,7 @@ export function createForecastGridStore(db: Database, retention: GridRetention =
       const { maxDepth, arrival, probability } = outcome.grids;
       const blobs = [pack(maxDepth), pack(arrival), pack(probability)];
       db.transaction(() => {
-        insert.run(id, outcome.nx, outcome.ny, JSON.stringify(outcome.impacts), ...blobs, now);
+        insert.run(id, outcome.nx, outcome.ny, JSON.stringify(outcome.impacts), ...blobs, outcome.steadyAt ?? null, now);
         prune(now);
       })();
     },
@@ -72,6 +73,7 @@ export function createForecastGridStore(db: Database, retention: GridRetention =
         ny: row.ny,
         impacts: JSON.parse(row.impacts) as StoredForecast['impacts'],
         grids: { maxDepth: unpack(row.max_depth, cells), arrival: unpack(row.arrival, cells), probability: unpack(row.probability, cells) },
+        steadyAt: row.steady_at,
       };
     },
     count: () => count.get()!,

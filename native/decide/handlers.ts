@@ -34,7 +34,7 @@ export interface DecideOptions {
   departments(): readonly string[];
   push: <E extends keyof typeof decidePushes>(event: E, payload: Push[E]) => void;
   threads?: number;
-  /** How long readings are gathered, from the first of them, before one forecast runs on them all. */
+  /** After a forecast on readings, how long later readings are gathered before one more runs on them all (the first reading after a quiet spell runs at once). */
   readingWindowMs?: number;
   gridRetention?: GridRetention;
 }

@@ -125,6 +125,13 @@ const inertialDefaults: EngineOptions = {
   friction: 'vector',
 };
 
+/** Whether the series keeps the value it has at `t` for all later times. */
+export function seriesHeldFrom(series: Series, t: number): boolean {
+  const at = seriesAt(series, t);
+  for (let k = 0; k < series.times.length; k++) if (series.times[k]! > t && series.values[k] !== at) return false;
+  return true;
+}
+
 export function seriesAt(series: Series, t: number): number {
   const { times, values } = series;
   const last = times.length - 1;

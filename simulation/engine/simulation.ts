@@ -4,7 +4,7 @@
 import { applyBarriers, buildFaceCrests } from './faces.ts';
 import { hllWork } from './hll-work.ts';
 import { inertialWork } from './inertial.ts';
-import { defaultOptions, seriesAt, type Barrier, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
+import { defaultOptions, seriesAt, seriesHeldFrom, type Barrier, type EngineModel, type EngineOptions, type Pump, type Series } from './model.ts';
 import { copyArrays, plainSeries, restoreArrays, snapshotMismatch, SNAPSHOT_FORMAT, type EngineSnapshot } from './snapshot.ts';
 import { checkEdgeSegments, edgeLevelsAt, edgeRuns, setEdgeFaces, trackLevelEdges } from './edges.ts';
 import { P, allocateState, type Dims, type SolverState } from './state.ts';
@@ -367,6 +367,17 @@ export function createSimulation(setup: SimulationSetup) {
     return [...at].sort((a, b) => a - b);
   }
 
+  /** Whether every inflow, the rain and the boundary levels keep, from `from` on, the values
+   * they have then. */
+  function forcingHeldFrom(from: number): boolean {
+    for (const hydrograph of hydrographs.values()) if (!seriesHeldFrom(hydrograph, from)) return false;
+    for (const b of [...Object.values(model.boundaries), ...(model.edgeSegments ?? []).map((segment) => segment.boundary)]) if (b.kind === 'levelSeries' && !seriesHeldFrom(b.level, from)) return false;
+    const rain = model.rainfall;
+    if (rain?.kind === 'uniform') return seriesHeldFrom(rain.intensity, from);
+    if (rain?.kind === 'gridded') return Array.from(rain.times).every((t) => t <= from);
+    return true;
+  }
+
   function step(limit: number): void {
     const next = breaks.find((t) => t > time + 1e-9);
     const dt = nextStep(next === undefined ? limit : Math.min(limit, next - time));
@@ -402,6 +413,7 @@ export function createSimulation(setup: SimulationSetup) {
     },
     /** Takes effect from the next step; throws (changing nothing) if it cannot apply. */
     edit: applyEdit,
+    forcingHeldFrom,
     /** The state as it stands between steps, to resume from (`createSimulation({ initialState })`). */
     snapshotState,
     pumps: () => pumps.map((p) => ({ ...p })),

@@ -8,10 +8,13 @@ export interface EngineEntries {
   process: URL;
   /** Each extra thread of a multi-threaded run. */
   teamWorker: URL;
+  /** Each thread of an ensemble's members run side by side. */
+  memberWorker: URL;
 }
 
 export const engineEntries: EngineEntries = {
   workerThread: new URL('./worker-entry.ts', import.meta.url),
   process: new URL('./process-entry.ts', import.meta.url),
   teamWorker: new URL('./team-worker.ts', import.meta.url),
+  memberWorker: new URL('./member-worker.ts', import.meta.url),
 };

@@ -3,6 +3,7 @@
 // The resources folder holding scenarios/ comes from POLDER_RESOURCES_DIR (the utility process
 // host sets it: its argv layout is not Node's) or else argv[2] (the Node child-process host).
 import { createEngineService } from './service.ts';
+import { machineLoad } from './spare-threads.ts';
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
@@ -15,6 +16,7 @@ if (!resourcesDir) throw new Error('the engine process needs the resources folde
 
 const service = createEngineService({
   resourcesDir,
+  machineLoad: machineLoad(),
   post: parentPort ? (event) => parentPort.postMessage(event) : (event) => process.send!(event),
 });
 if (parentPort) parentPort.on('message', (event) => service.handle(event.data));

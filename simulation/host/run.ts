@@ -74,8 +74,22 @@ export interface RunSummary {
   stopped: boolean;
 }
 
+/** Ends a run before its duration once the flood is steady: over the last `windowSeconds` no
+ * cell's peak depth grew by more than `depthTolerance` (m) and the water stored changed by at
+ * most `storageTolerance` of it, while the rain, inflows and boundary levels hold their values to
+ * the end. Constant forcing on a steady flood keeps it so: the peaks of the rest of the run are
+ * those already reached (within the tolerance). Checked at the probe sampling times. */
+export interface SteadyExit {
+  windowSeconds: number;
+  depthTolerance: number;
+  storageTolerance: number;
+}
+
 export interface RunResult {
   summary: RunSummary;
+  /** Simulated time (s) the run ended at because the flood was steady; null when it ran to its
+   * duration (or was stopped). */
+  steadyAt: number | null;
   samples: ProbeSample[];
   grids: {
     depth: Float32Array;
@@ -165,6 +179,22 @@ export interface RunOptions {
   onFrame?(frame: Frame): void;
   /** Called once the engine and its threads are ready, before the first step. */
   onStart?(): void;
+  steadyExit?: SteadyExit;
+  /** Leave out the speed grid of `onGrids` (zeros) when the receiver uses depths alone. */
+  gridsDepthOnly?: boolean;
+}
+
+/** The run's view of a window of the flood: peaks and the water stored at its start. */
+interface SteadyMark {
+  time: number;
+  maxDepth: Float32Array;
+  stored: number;
+}
+
+function steadySince(mark: SteadyMark, maxDepth: Float32Array, stored: number, exit: SteadyExit): boolean {
+  if (Math.abs(stored - mark.stored) > exit.storageTolerance * Math.max(stored, mark.stored)) return false;
+  for (let i = 0; i < maxDepth.length; i++) if (maxDepth[i]! - mark.maxDepth[i]! > exit.depthTolerance) return false;
+  return true;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -224,6 +254,20 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     const startSeconds = sim.time;
     const gridTimes = [...(opts.gridTimes ?? [])].filter((t) => t > startSeconds && t <= duration).sort((a, b) => a - b);
     let lastProgress = started;
+    const steadyExit = opts.steadyExit;
+    const marks: SteadyMark[] = [];
+    let steadyAt: number | null = null;
+    /** At a sampling time: whether the flood has been steady over the last window. */
+    const isSteady = (): boolean => {
+      if (!steadyExit) return false;
+      const stored = sim.massBalance().stored;
+      while (marks.length > 1 && sim.time - marks[1]!.time >= steadyExit.windowSeconds - 1e-9) marks.shift();
+      const oldest = marks[0];
+      const steady = oldest !== undefined && sim.time - oldest.time >= steadyExit.windowSeconds - 1e-9 && sim.forcingHeldFrom(sim.time) && steadySince(oldest, sim.state.maxDepth, stored, steadyExit);
+      marks.push({ time: sim.time, maxDepth: Float32Array.from(sim.state.maxDepth), stored });
+      return steady;
+    };
+    isSteady();
     const progressEvery = opts.progressEveryMs ?? 250;
     while (sim.time < duration - 1e-9 && !control.stop) {
       for (const take of control.snapshotRequests?.splice(0) ?? []) take(sim.snapshotState());
@@ -246,11 +290,12 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       control.time = sim.time;
       while (gridTimes.length > 0 && sim.time >= gridTimes[0]! - 1e-9) {
         gridTimes.shift();
-        opts.onGrids?.({ time: sim.time, depth: Float32Array.from(sim.state.h), speed: sim.speeds() });
+        opts.onGrids?.({ time: sim.time, depth: Float32Array.from(sim.state.h), speed: opts.gridsDepthOnly ? new Float32Array(n) : sim.speeds() });
       }
       if (sim.time >= nextSample - 1e-9) {
         sample();
         nextSample += sampleEvery;
+        if (isSteady()) steadyAt = sim.time;
       }
       if (sim.time >= nextFrame - 1e-9) {
         opts.onFrame?.({
@@ -269,6 +314,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
         lastProgress = now();
         opts.onProgress?.(progress());
       }
+      if (steadyAt !== null) break;
       await yieldToEventLoop();
     }
     if (samples.length === 0 || samples[samples.length - 1]!.time !== sim.time) sample();
@@ -305,6 +351,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
         })),
         stopped: control.stop,
       },
+      steadyAt,
       samples,
       grids: {
         depth: Float32Array.from(sim.state.h),

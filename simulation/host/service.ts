@@ -18,12 +18,17 @@ import { runForecast } from './forecast.ts';
 import { scenarioTargets, type ImpactTarget } from './impact-targets.ts';
 import type { ForecastStart } from './protocol.ts';
 import { defaultProbes, engineModelOf, readEngineSettings } from './scenario-model.ts';
+import { spareThreads, type MachineLoad } from './spare-threads.ts';
 
 export interface EngineServiceDeps {
   post(event: HostEvent, transfer?: ArrayBuffer[]): void;
   resourcesDir: string;
   /** Monotonic milliseconds (wall time of runs, progress pacing). */
   now?: () => number;
+  /** The machine's load: a forecast that asks no threads then takes up to two cores, and a
+   * one-member forecast's team only the cores other work leaves (results do not depend on it);
+   * without it, the threads asked, else one. */
+  machineLoad?: () => MachineLoad;
 }
 
 type StartRequest = Extract<z.output<typeof HostRequest>, { type: 'start' }>;
@@ -224,7 +229,13 @@ export function createEngineService(deps: EngineServiceDeps) {
     keepStart(req, { dir, start });
     const engine = { ...readEngineSettings(dir), ...(start.state ? { scheme: start.state.scheme } : {}) };
     const inputs = { start: start.state, aheadSeconds: req.aheadSeconds, basis: req.basis, ...(req.rain !== undefined ? { rain: req.rain } : {}), ...(req.inflows ? { inflows: req.inflows } : {}), ...(req.observations ? { observations: req.observations } : {}) };
-    const outcome = await runForecast(scenario, targets, { inputs, members: req.members, edits, engine, threads: req.threads ?? 1 }, control, (p) => post({ type: 'forecastProgress', id: req.id, ...p }), deps.now);
+    // unasked, a forecast may take two cores (the app asks none): an ensemble's members then run
+    // side by side, which never wait on one another; a one-member team waits every step, so it
+    // takes only the cores other work leaves
+    const machine = deps.machineLoad?.();
+    const asked = req.threads ?? (machine ? Math.min(2, machine.cores) : 1);
+    const threads = req.members === 1 && machine ? spareThreads(asked, machine) : asked;
+    const outcome = await runForecast(scenario, targets, { inputs, members: req.members, edits, engine, threads }, control, (p) => post({ type: 'forecastProgress', id: req.id, ...p }), deps.now);
     if (!outcome) {
       post({ type: 'forecastEnded', id: req.id, outcome: 'cancelled', message: 'the forecast was cancelled' });
       return;

@@ -4,7 +4,8 @@ import type { Migration } from '../migrate.ts';
  * A forecast's result grids, so a stored forecast can be shown and compared after a restart: per
  * cell its peak depth (m), the time the water reached the impact depth (s, -1 never) and the
  * ensemble's share of members reaching it, each zlib-deflated little-endian Float32 (row 0 north),
- * with the per-target impacts the comparison reads (targets' places included). Bounded by the
+ * with the per-target impacts the comparison reads (targets' places included), and the simulated
+ * second the run stopped early because the flood had gone steady (null: it ran its whole window). Bounded by the
  * forecast service's retention (the newest N, none older than a maximum age); the forecast
  * record itself is kept.
  */
@@ -21,6 +22,7 @@ export const forecastGrids: Migration = {
         max_depth BLOB NOT NULL,
         arrival BLOB NOT NULL,
         probability BLOB NOT NULL,
+        steady_at REAL,
         stored_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX forecast_grids_by_time ON forecast_grids (stored_at);
