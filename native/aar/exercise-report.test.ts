@@ -63,6 +63,20 @@ describe('an exercise\'s after-action report', () => {
     ]);
   });
 
+  it('folds the controller\'s changes in log order, however the event ids of one instant sort', () => {
+    const rows = rowsFromStore(db, storeSpan(db)!, demoRoster());
+    // Ids that sort against the log: a skip written at STARTEX comes before the plan it changes.
+    const reversed = rows.injectEvents.map((e, i) => ({ ...e, id: String(rows.injectEvents.length - i).padStart(6, '0') }));
+    const injects = toSource({ ...rows, injectEvents: reversed }).injects;
+    expect(injects.map((i) => [i.number, i.status, minutes(i.at)])).toEqual([
+      ['1', 'delivered', 5],
+      ['2', 'delivered', 10],
+      ['3', 'skipped', 15],
+      ['4', 'delivered', 30],
+      ['5', 'pending', 60],
+    ]);
+  });
+
   it('prints them: delay, lateness, skip reason, response time, expected action and notes', () => {
     const html = renderReportHtml(reportOf(storeSpan(db)!));
     expect(html).toContain('Exercise injects: expected against done');

@@ -62,7 +62,7 @@ export interface Draft {
 
 export interface AarSource {
   window: { from: number; to: number };
-  /** In time order. */
+  /** In log (HLC) order, which is time order. */
   events: LogEvent[];
   forecasts: ForecastRun[];
   drafts: Draft[];
@@ -76,13 +76,14 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 const json = <T>(v: unknown, empty: T): T => (typeof v === 'string' && v !== '' ? (JSON.parse(v) as T) : empty);
 
+/** In log order: HLC text order is (wall, counter, node), so events of one instant (a paused exercise clock) keep their order. */
 function toLogEvents(stored: readonly StoredEvent[]): LogEvent[] {
-  return stored
+  return [...stored]
+    .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id.localeCompare(b.id)))
     .map((e): LogEvent => {
       const payload = JSON.parse(e.payload) as EventPayload;
       return { id: e.id, at: decodeHlc(e.hlc).wall, actor: e.actor, type: e.type, entity: e.entity, dept: payload.dept ?? null, summary: payload.summary, set: payload.set, text: payload.text ?? null };
-    })
-    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    });
 }
 
 export function toSource(rows: SourceRows): AarSource {

@@ -3,8 +3,8 @@
 // and action lands at an exact scenario time.
 //   1 +05:00 message → Police: delivered at +05:00; police-lead acts at +07:30 (a transport action at +06:00 is not theirs)
 //   2 +10:00 alert → EOC: delivered at +10:00; the controller's note at +10:30 is no answer, eoc-1 acknowledges at +11:00
-//   3 +15:00 message → Transport: skipped at +02:00
-//   4 +20:00 message → Fire & Rescue: delayed 10 min at +02:00, delivered at +30:00; fire-1 acts at +25:00 (before it) and +34:00
+//   3 +15:00 message → Transport: skipped at STARTEX
+//   4 +20:00 message → Fire & Rescue: delayed 10 min at STARTEX, delivered at +30:00; fire-1 acts at +25:00 (before it) and +34:00
 //   5 +60:00 message → Health: still pending when the exercise stops at +40:00
 import { manualClock } from '../clock/clock.ts';
 import { virtualClock } from '../clock/virtual-clock.ts';
@@ -44,7 +44,7 @@ export async function buildExerciseLog(): Promise<{ dataDir: string; cleanup(): 
   const task = (actorId: string, department: string, title: string) =>
     ops.handlers['tasks.create']({ title, description: '', department, priority: 'high', dueAt: null, location: null, alertId: null, incidentId: null }, ctx(actorId));
 
-  at(2);
+  // At STARTEX, the instant the plan was written: only the log's order tells plan from change.
   runner.skip(controller, inject('3'), 'Transport desk not staffed');
   runner.delay(controller, inject('4'), 10);
   at(5);
