@@ -27,6 +27,12 @@ describe('the bundled Merewether recording', () => {
     const lines = recording.events.filter((e) => e.type === 'log.entry').map((e) => String((JSON.parse(e.payload) as { set?: { text?: unknown } }).set?.text));
     expect(lines.some((l) => l.includes('RECONSTRUCTED RECORDING') && l.includes('WRL, UNSW'))).toBe(true);
     expect(recording.forecasts).toHaveLength(1);
+    // The gauges' readings ride along for replay, each one marked reconstructed.
+    const readings = recording.sensorObservations ?? [];
+    const gauges = new Set(readings.map((o) => o.sensor_id));
+    expect(gauges.size, rebuild).toBeGreaterThanOrEqual(3);
+    const reconstructed = readings.filter((o) => (JSON.parse(Buffer.from(String(o.payload), 'base64').toString('utf8')) as { parameters?: { reconstructed?: unknown } }).parameters?.reconstructed === true);
+    expect(reconstructed.length).toBe(readings.length);
     expect(recording.recommendations.map((r) => r.status)).toEqual(expect.arrayContaining(['approved', 'rejected']));
   });
 });

@@ -1,9 +1,9 @@
 // Trainees against the record: the exercise's decisions beside those of the recording it replays
 // (matched by the alert's place and cause, the draft's asset and kind, times from each window's
 // start), and each MSEL inject's expected action beside what its department did first.
+import type { Inject } from '../api/exercise.ts';
 import type { AlertFigure } from './alerts.ts';
 import type { DecisionFigure } from './decisions.ts';
-import type { Inject } from './inject.ts';
 import type { AarSource } from './source.ts';
 import { seconds } from './stats.ts';
 
@@ -30,7 +30,9 @@ export interface DecisionComparison {
 
 export interface InjectResponse {
   inject: Inject;
-  /** The department's first action after delivery (null: none, or not delivered). */
+  /** Delivered minus first planned (a delay, or a paused clock); null when not delivered. */
+  lateSeconds: number | null;
+  /** The first action after delivery by the department it went to, or by anyone for one to no department (null: none, or not delivered). */
   respondedAt: number | null;
   responseSeconds: number | null;
   respondedBy: string | null;
@@ -75,22 +77,25 @@ export function compareDecisions(historical: readonly DecisionFigure[], trainee:
   });
 }
 
-/** Events that are a person acting (not the system, not a delivery raising an alert). */
-const isAction = (type: string) => type !== 'alert.raised' && type !== 'alert.updated' && type !== 'alert.repeated';
+/** Events that are a person acting: not the system, not a delivery raising an alert, not the controller running the exercise. */
+const isAction = (e: { actor: string; type: string }) =>
+  e.actor !== 'system' && e.type !== 'alert.raised' && e.type !== 'alert.updated' && e.type !== 'alert.repeated' && !e.type.startsWith('inject.');
 
 export function injectResponses(injects: readonly Inject[], source: AarSource): InjectResponse[] {
   const deptOf = new Map(source.people.map((p) => [p.id, p.department]));
   return [...injects]
-    .sort((a, b) => a.scenarioTime - b.scenarioTime || a.number.localeCompare(b.number, undefined, { numeric: true }))
+    .sort((a, b) => (a.deliveredAt ?? a.at) - (b.deliveredAt ?? b.at) || a.number.localeCompare(b.number, undefined, { numeric: true }))
     .map((inject) => {
+      const { deliveredAt, department } = inject;
       const first =
-        inject.deliveredAt === null
+        deliveredAt === null
           ? undefined
-          : source.events.find((e) => e.at >= inject.deliveredAt! && e.actor !== 'system' && isAction(e.type) && (deptOf.get(e.actor) ?? e.dept) === inject.department);
+          : source.events.find((e) => e.at >= deliveredAt && isAction(e) && (department === null || (deptOf.get(e.actor) ?? e.dept) === department));
       return {
         inject,
+        lateSeconds: deliveredAt === null ? null : seconds(inject.plannedAt, deliveredAt),
         respondedAt: first?.at ?? null,
-        responseSeconds: first ? seconds(inject.deliveredAt!, first.at) : null,
+        responseSeconds: first && deliveredAt !== null ? seconds(deliveredAt, first.at) : null,
         respondedBy: first?.actor ?? null,
         response: first?.summary ?? null,
       };

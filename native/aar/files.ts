@@ -1,26 +1,39 @@
-// The report's optional inputs read from files, each with one line saying what is wrong.
+// The report's optional inputs read from files, each with one clear error saying what is wrong.
 import { readFileSync } from 'node:fs';
+import type { Inject } from '../api/exercise.ts';
+import { MselError, parseMsel, type MselContext } from '../exercise/msel.ts';
 import type { Recording } from '../record/format.ts';
 import { parseRecording } from '../record/verify.ts';
-import { parseInjects, type Inject } from './inject.ts';
+import { injectsFromPlan } from './injects.ts';
 
-function readJson(file: string, what: string): unknown {
+function readText(file: string, what: string): string {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`the ${what} ${file} ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not valid JSON'}`, { cause: err });
+    throw new Error(`the ${what} ${file} ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read: ${(err as Error).message}`}`, { cause: err });
   }
 }
 
 export function readRecordingFile(file: string): Recording {
-  const parsed = parseRecording(readJson(file, 'recording'));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(file, 'recording'));
+  } catch (err) {
+    if (err instanceof SyntaxError) throw new Error(`the recording ${file} is not valid JSON`, { cause: err });
+    throw err;
+  }
+  const parsed = parseRecording(raw);
   if (!parsed.ok) throw new Error(`${file}: ${parsed.problem}`);
   return parsed.recording;
 }
 
-/** A JSON list of injects (inject.ts): the exercise module hands them over in this shape. */
-export function readInjectsFile(file: string): Inject[] {
-  const parsed = parseInjects(readJson(file, 'MSEL'));
-  if (!parsed.ok) throw new Error(`${file}: ${parsed.problem}`);
-  return parsed.injects;
+/** An MSEL (HSEEP CSV, README "Exercises") run outside the data folder: its injects, each taken as delivered at its scenario time. */
+export function readMselFile(file: string, context: MselContext): Inject[] {
+  const text = readText(file, 'MSEL');
+  try {
+    return injectsFromPlan(parseMsel(text, context).injects);
+  } catch (err) {
+    if (err instanceof MselError) throw new Error(`${file} has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}:\n${err.message}`, { cause: err });
+    throw err;
+  }
 }

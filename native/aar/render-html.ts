@@ -1,9 +1,10 @@
 // The report as one self-contained HTML page (inline CSS and SVG, no scripts), with a print
 // stylesheet: what `polder aar --out` writes and the desktop app prints to PDF.
 import { escapeHtml as h } from './escape.ts';
+import type { InjectResponse } from './compare.ts';
 import type { AarReport } from './report.ts';
 import { barChart } from './svg-chart.ts';
-import type { DurationStats } from './stats.ts';
+import { durationStats, type DurationStats } from './stats.ts';
 
 const clock = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().slice(11, 19));
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -124,24 +125,7 @@ export function renderReportFragment(report: AarReport): string {
       ),
     );
   }
-  if (report.injects) {
-    sections.push(
-      '<h2>MSEL injects: expected against done</h2>',
-      table(
-        ['#', 'Scenario time', 'Department', 'Expected action', 'Delivered', 'First action', 'After'],
-        report.injects.map((r) => [
-          h(r.inject.number),
-          duration(r.inject.scenarioTime),
-          dept(r.inject.department),
-          h(r.inject.expectedAction),
-          r.inject.deliveredAt === null ? 'not delivered' : clock(r.inject.deliveredAt),
-          r.respondedAt === null ? 'none' : `${who(r.respondedBy)}: ${h(r.response ?? '')}`,
-          duration(r.responseSeconds),
-        ]),
-        'The MSEL lists no injects.',
-      ),
-    );
-  }
+  if (report.injects) sections.push(...injectSection(report.injects, who, dept));
   sections.push(
     '<h2>Timeline</h2>',
     table(
@@ -151,6 +135,49 @@ export function renderReportFragment(report: AarReport): string {
     ),
   );
   return `<article class="aar-report"><style>${style}</style>${sections.join('\n')}</article>`;
+}
+
+type Name = (id: string | null) => string;
+
+/** Each inject's plan and fate beside the receiving department's first action, the expected action and the evaluators' notes. */
+function injectSection(injects: readonly InjectResponse[], who: Name, dept: Name): string[] {
+  const delivered = injects.filter((r) => r.inject.deliveredAt !== null);
+  const responded = durationStats(delivered.flatMap((r) => (r.responseSeconds === null ? [] : [r.responseSeconds])));
+  const fate = (r: InjectResponse) => {
+    const i = r.inject;
+    if (i.status === 'skipped') return `skipped${i.skipReason ? `: ${h(i.skipReason)}` : ''}`;
+    if (i.deliveredAt === null) return 'not delivered';
+    return `${clock(i.deliveredAt)}${r.lateSeconds !== null && r.lateSeconds >= 60 ? `<br><small>${duration(r.lateSeconds)} late</small>` : ''}`;
+  };
+  const notes = (i: InjectResponse['inject']) =>
+    [...(i.evaluatorNotes ? [`<small>MSEL:</small> ${h(i.evaluatorNotes)}`] : []), ...i.notes.map((n) => `${clock(n.at)} ${who(n.by)}: ${h(n.text)}`)].join('<br>') || '—';
+  return [
+    '<h2>Exercise injects: expected against done</h2>',
+    `<p class="meta">${[
+      count(delivered.length, 'inject') + ' delivered',
+      `${injects.filter((r) => r.inject.status === 'skipped').length} skipped`,
+      `${injects.filter((r) => r.inject.status === 'pending').length} not delivered`,
+      `${responded.count} answered, median response ${duration(responded.median)}`,
+    ].join(' · ')}</p>`,
+    table(
+      ['#', 'Planned', 'Delivered', 'To', 'Inject', 'Expected action', 'First action by the department', 'Response time', 'Evaluator notes'],
+      injects.map((r) => {
+        const i = r.inject;
+        return [
+          h(i.number),
+          `${clock(i.plannedAt)}${i.at !== i.plannedAt ? `<br><small>delayed to ${clock(i.at)}</small>` : ''}`,
+          fate(r),
+          i.department === null ? h(i.to || 'all') : dept(i.department),
+          `${h(i.method)}: ${h(i.synopsis)}${i.insertedBy ? `<br><small>inserted by ${who(i.insertedBy)}</small>` : ''}`,
+          i.expectedAction ? h(i.expectedAction) : '—',
+          r.respondedAt === null ? (i.deliveredAt === null ? '—' : 'none') : `${clock(r.respondedAt)} ${who(r.respondedBy)}: ${h(r.response ?? '')}`,
+          `<span class="num">${duration(r.responseSeconds)}</span>`,
+          notes(i),
+        ];
+      }),
+      'No injects were planned.',
+    ),
+  ];
 }
 
 /** The report as one self-contained HTML page (inline CSS and SVG, no scripts): what `polder aar --out` writes. */

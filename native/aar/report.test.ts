@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMsel } from '../exercise/msel.ts';
+import { demoRoster } from '../identity/demo-roster.ts';
+import { injectsFromPlan } from './injects.ts';
 import { buildReport } from './report.ts';
 import { renderReportHtml } from './render-html.ts';
 import { buildTestLog, s, t0 } from './test-log.ts';
 import type { AarSource } from './source.ts';
+
+/** An MSEL handed out on paper: each inject counts as delivered at its scenario time. */
+const msel = 'Event number,Scenario time,Delivery method,To,Synopsis,Expected action\n1,+01:40,message,Transport,Llewellyn St under water,Close the road\n2,+33:20,message,EOC,Shelter full,Open a second shelter';
 
 let trainee: AarSource;
 let historical: AarSource;
@@ -53,10 +59,7 @@ describe('the after-action report', () => {
     const report = buildReport(trainee, {
       title: 'test',
       historical,
-      injects: [
-        { number: '1', scenarioTime: 100, expectedAction: 'Close the road', department: 'transport', deliveredAt: t0 + 100 * s },
-        { number: '2', scenarioTime: 2000, expectedAction: 'Open a shelter', department: 'eoc', deliveredAt: null },
-      ],
+      injects: injectsFromPlan(parseMsel(msel, { departments: demoRoster().departments, sensors: [], start: t0 }).injects),
     });
     const road = report.historical!.decisions.find((d) => d.key === 'closure:road-1')!;
     expect(road).toMatchObject({ historical: 'approved', trainee: 'rejected', same: false, historicalSeconds: 600, traineeSeconds: 600 });
@@ -66,6 +69,7 @@ describe('the after-action report', () => {
       ['1', 260, 'transport-1'],
       ['2', null, null],
     ]);
+    expect(report.injects![1]!.inject.deliveredAt).toBe(t0 + 2000 * s);
   });
 
   it('renders the figures into one self-contained page with its charts and a print stylesheet', () => {

@@ -3,7 +3,7 @@
 import { alertFigures, departmentTimes, type AlertFigure, type DepartmentTimes } from './alerts.ts';
 import { compareAlerts, compareDecisions, injectResponses, type AlertComparison, type DecisionComparison, type InjectResponse } from './compare.ts';
 import { decisionFigures, decisionSummary, type DecisionFigure, type DecisionSummary } from './decisions.ts';
-import type { Inject } from './inject.ts';
+import type { Inject } from '../api/exercise.ts';
 import type { AarSource } from './source.ts';
 
 export interface TimelineEntry {
@@ -35,13 +35,14 @@ export interface AarReport {
   decisionSummary: DecisionSummary;
   /** Against a recording of the same event: null when none was given. */
   historical: { alerts: AlertComparison[]; decisions: DecisionComparison[] } | null;
-  /** Against an MSEL: null when none was given. */
+  /** The exercise's injects beside what was done: null outside an exercise. */
   injects: InjectResponse[] | null;
 }
 
 export interface ReportOptions {
   title: string;
   historical?: AarSource;
+  /** An MSEL's injects to use instead of the log's (a plan run outside the data folder). */
   injects?: readonly Inject[];
 }
 
@@ -60,6 +61,11 @@ function alertBuckets(alerts: readonly AlertFigure[], window: { from: number; to
     if (i >= 0 && i < n) buckets[i]!.raised++;
   }
   return buckets;
+}
+
+function injectsOf(source: AarSource, options: ReportOptions): InjectResponse[] | null {
+  const injects = options.injects ?? source.injects;
+  return injects.length === 0 && !options.injects ? null : injectResponses(injects, source);
 }
 
 export function buildReport(source: AarSource, options: ReportOptions): AarReport {
@@ -86,6 +92,6 @@ export function buildReport(source: AarSource, options: ReportOptions): AarRepor
     decisions,
     decisionSummary: decisionSummary(decisions),
     historical,
-    injects: options.injects ? injectResponses(options.injects, source) : null,
+    injects: injectsOf(source, options),
   };
 }
