@@ -9,6 +9,7 @@ import type { Clock } from './clock/clock.ts';
 import type { Logger } from './logger.ts';
 import type { GridRetention } from './decide/forecast-grids.ts';
 import { createAarHandlers } from './aar/handlers.ts';
+import { exerciseRecordingPath } from './exercise/recording-folder.ts';
 import { createDecideHandlers } from './decide/handlers.ts';
 import { createIdentityHandlers } from './identity/handlers.ts';
 import { openOpsService } from './ops/service.ts';
@@ -231,7 +232,7 @@ export async function createApp(options: AppOptions): Promise<PolderApp> {
     ...createCapHandlers(cap),
     ...createIcsHandlers(createIcsForms({ ops: ops.handlers, who: ops.actor, clock, scenarioTitle: scenario?.summary.title ?? null })),
     ...createDesktopHandlers({ shell: options.desktop ?? null, clock }),
-    ...createAarHandlers({ db: ops.store.db, directory: ops.directory, title: scenario?.summary.title ?? 'Operations' }),
+    ...createAarHandlers({ db: ops.store.db, directory: ops.directory, title: scenario?.summary.title ?? 'Operations', historicalFile: exerciseRecordingPath(options.dataDir) }),
     ...createExerciseHandlers(ops, exercise),
     ...createReplayHandlers(replay),
   } satisfies Handlers;

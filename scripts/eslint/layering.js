@@ -112,7 +112,7 @@ export const layers = [
     files: 'native/aar/**',
     label: 'native/aar',
     why: 'after-action reports: figures read from the operations log, a data folder or a recording',
-    imports: ['native/aar/**', 'native/api/**', 'native/ops/**', 'native/identity/**', 'native/record/**', 'native/store/**', 'native/clock/**', 'native/*', 'native/decide/forecast-store.ts', 'native/decide/recommendations.ts', 'native/exercise/msel.ts', 'native/exercise/runner.ts'],
+    imports: ['native/aar/**', 'native/api/**', 'native/ops/**', 'native/identity/**', 'native/record/**', 'native/store/**', 'native/clock/**', 'native/*', 'native/decide/forecast-store.ts', 'native/decide/recommendations.ts', 'native/exercise/msel.ts', 'native/exercise/runner.ts', 'native/exercise/recording-folder.ts'],
     types: ['native/rpc/**'],
     packages: ['better-sqlite3', 'zod'],
     node: true,

@@ -12,13 +12,18 @@ import { migrations } from '../../store/migrations/index.ts';
 import { openStore } from '../../store/store.ts';
 import { parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
+import { exerciseRecordingPath } from '../../exercise/recording-folder.ts';
 import { isoFlag } from './record.ts';
+
+/** The recording an exercise in this folder was run from (`polder exercise --recording`), if any. */
+const exercisedRecording = (dataDir: string): string | undefined => (existsSync(exerciseRecordingPath(dataDir)) ? exerciseRecordingPath(dataDir) : undefined);
 
 const options = `Options:
   --from <ISO time>    start of the window (default: the log's first event)
   --to <ISO time>      end of the window, exclusive (default: just after the log's last event)
   --recording <file>   a recording of the event the log is an exercise of: its alerts and decisions
-                       are set beside the log's (matched by alert place and cause, draft asset and kind)
+                       are set beside the log's (matched by alert place and cause, draft asset and kind).
+                       Default: the recording an exercise in this folder was run from, if any
   --msel <file.csv>    an MSEL (HSEEP CSV, README "Exercises") run outside this data folder, its
                        injects read out or handed over at their scenario times: each is set beside
                        the first action of its department from then on. Not needed (and refused)
@@ -58,7 +63,8 @@ export const aarCommand: Command = {
     });
     const dataDir = resolveDataDir(values['data-dir'], io.env);
     if (!existsSync(opsDatabasePath(dataDir))) throw new Error(`${dataDir} holds no operations store to report on`);
-    const historical = values.recording === undefined ? undefined : toSource(rowsFromRecording(readRecordingFile(resolve(values.recording))));
+    const recordingFile = values.recording === undefined ? exercisedRecording(dataDir) : resolve(values.recording);
+    const historical = recordingFile === undefined ? undefined : toSource(rowsFromRecording(readRecordingFile(recordingFile)));
     if (values.start !== undefined && values.msel === undefined) throw new UsageError('--start is the STARTEX of an --msel: give the MSEL too');
     const start = values.start === undefined ? undefined : isoFlag('start', values.start);
     const store = openStore({ path: opsDatabasePath(dataDir), backupDir: opsBackupDir(dataDir), migrations, logger: { info() {}, warn: (m) => io.err(`warning: ${m}`) }, readonly: true });

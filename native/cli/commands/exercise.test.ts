@@ -90,6 +90,12 @@ describe('polder exercise', () => {
     stop();
     expect(await exit).toBe(0);
     expect(readFileSync(join(dataDir, 'recording.json'))).toEqual(readFileSync(bundledRecording));
+    // the after-action report of the folder sets the recorded decisions beside the trainees' (none yet)
+    const report = recordingIo();
+    expect(await runCli(['aar', '--json', '--data-dir', dataDir], report.io)).toBe(0);
+    const { historical } = JSON.parse(report.out.join('\n')) as { historical: { decisions: { same: boolean }[] } | null };
+    expect(historical?.decisions.length).toBeGreaterThan(0);
+    expect(historical?.decisions.filter((d) => d.same)).toEqual([]);
 
     const tampered = join(root, 'tampered.json');
     writeFileSync(tampered, readFileSync(bundledRecording, 'utf8').replace('"Merewether', '"Merewhether'));
