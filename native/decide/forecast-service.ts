@@ -137,6 +137,7 @@ export function createForecastService(options: ForecastServiceOptions) {
         const mean = (pick: (r: ForecastOutcome['assimilation'][number]) => number) => (outcome.assimilation.reduce((sum, r) => sum + Math.abs(pick(r) - r.observed), 0) / outcome.assimilation.length).toFixed(2);
         options.activity(waiter.by, `Forecast start nudged toward ${outcome.assimilation.length} gauge level(s): mean difference ${mean((r) => r.before)} m → ${mean((r) => r.after)} m`);
       }
+      for (const gauge of outcome.assimilationSkipped ?? []) options.activity(waiter.by, `Forecast start not nudged toward gauge ${gauge.id}: ${gauge.reason}`);
       const count = (action: ForecastAlert['action']) => alerts.filter((a) => a.action === action).length;
       const ahead = Math.round((outcome.endSeconds - outcome.startSeconds) / 60);
       options.activity(

@@ -69,4 +69,29 @@ describe('assimilation by nudging', () => {
     expect(wetGauge.reports[0]).toMatchObject({ observedDepth: expect.closeTo(0.3, 6), depthBefore: 0, depthAfter: expect.closeTo(0.3, 6) });
     expect(wetGauge.state.arrays.h[dry]).toBeCloseTo(0.3, 6);
   });
+
+  it('skips a gauge off the grid or on a building, saying why, and still nudges toward the others', async () => {
+    const scenario = await loadScenario(writeTestPack());
+    const model = engineModelOf(scenario);
+    const sim = createSimulation({ model, options: engineSettingsOf(scenario) });
+    const state = sim.snapshotState();
+    sim.close();
+    const centre = (cell: number) => [scenario.grid.xll + ((cell % 10) + 0.5) * 2, scenario.grid.yll + (7 - Math.floor(cell / 10) + 0.5) * 2] as const;
+    // the test pack has no buildings: raise one on a cell the street gauge is far from
+    const open = Array.from(model.solid).indexOf(0);
+    const building = model.solid.length - 1;
+    const solid = Uint8Array.from(model.solid, (s, i) => (i === building ? 1 : s));
+    const [bx, by] = centre(building);
+    const [ox, oy] = centre(open);
+    const { reports, skipped } = nudgeToObservations(state, scenario.grid, model.ground, solid, [
+      { id: 'off-grid', x: scenario.grid.xll - 50, y: by, depth: 0.2 },
+      { id: 'on-roof', x: bx, y: by, depth: 0.2 },
+      { id: 'street', x: ox, y: oy, depth: 0.2 },
+    ]);
+    expect(reports.map((r) => r.id)).toEqual(['street']);
+    expect(skipped).toEqual([
+      { id: 'off-grid', reason: expect.stringMatching(/outside the model's grid/) },
+      { id: 'on-roof', reason: expect.stringMatching(/on a building/) },
+    ]);
+  });
 });

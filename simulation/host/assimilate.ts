@@ -40,7 +40,17 @@ export interface NudgeOptions {
 
 export const defaultNudge: NudgeOptions = { radius: 30, weight: 1 };
 
-/** A copy of the state with the water near each gauge nudged toward its observation. */
+/** A gauge the nudge could not use, and why: the forecast runs on without it. */
+export interface SkippedGauge {
+  id: string;
+  reason: string;
+}
+
+/**
+ * A copy of the state with the water near each gauge nudged toward its observation. A gauge off
+ * the grid or on a building is skipped and reported, not fatal: one misplaced gauge must not stop
+ * the forecast that every other reading feeds.
+ */
 export function nudgeToObservations(
   state: EngineSnapshot,
   grid: GridGeometry,
@@ -48,19 +58,23 @@ export function nudgeToObservations(
   solid: ArrayLike<number>,
   observations: readonly GaugeObservation[],
   options: NudgeOptions = defaultNudge,
-): { state: EngineSnapshot; reports: NudgeReport[] } {
+): { state: EngineSnapshot; reports: NudgeReport[]; skipped: SkippedGauge[] } {
   const h = Float32Array.from(state.arrays.h);
   // the engine works each row only between the columns that ever held water: widen them
   const wetMin = Int32Array.from(state.arrays.wetMin);
   const wetMax = Int32Array.from(state.arrays.wetMax);
   const stageAt = (cell: number) => ground[cell]! + h[cell]!;
   const reports: NudgeReport[] = [];
+  const skipped: SkippedGauge[] = [];
   const r = options.radius;
   const reach = Math.ceil(r / grid.cellSize);
   let added = 0;
   for (const o of observations) {
     const at = cellAt(grid, o.x, o.y);
-    if (at < 0 || solid[at]) throw new Error(`gauge ${o.id} at (${o.x}, ${o.y}) is not on a wet-able cell of the grid`);
+    if (at < 0 || solid[at]) {
+      skipped.push({ id: o.id, reason: at < 0 ? `(${o.x}, ${o.y}) is outside the model's grid` : `(${o.x}, ${o.y}) is on a building, which the model keeps dry` });
+      continue;
+    }
     const bed = ground[at]!;
     const target = bed + observedDepth(o, bed);
     const before = stageAt(at);
@@ -94,5 +108,6 @@ export function nudgeToObservations(
   return {
     state: { ...state, volumes: { ...state.volumes, initial: state.volumes.initial + added }, arrays: { ...state.arrays, h, wetMin, wetMax } },
     reports,
+    skipped,
   };
 }

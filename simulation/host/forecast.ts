@@ -7,7 +7,7 @@ import type { Edit } from '../engine/simulation.ts';
 import type { HazardClass } from '../scenario/hazard.ts';
 import type { LoadedScenario } from '../scenario/types.ts';
 import { createSimulation } from '../engine/simulation.ts';
-import { nudgeToObservations, type NudgeReport } from './assimilate.ts';
+import { nudgeToObservations, type NudgeReport, type SkippedGauge } from './assimilate.ts';
 import { memberScales, memberSetup, type ForecastInputs } from './forecast-inputs.ts';
 import type { ImpactTarget, TargetKind } from './impact-targets.ts';
 import { impactDepth, runMember, type MemberJob, type MemberResult } from './forecast-member.ts';
@@ -78,6 +78,8 @@ export interface ForecastOutcome {
   grids: { maxDepth: Float32Array; arrival: Float32Array; probability: Float32Array };
   /** How the start was nudged toward the gauges' observed levels (empty without observations). */
   assimilation: NudgeReport[];
+  /** Gauges the nudge could not use (off the grid, on a building), with the reason. */
+  assimilationSkipped?: SkippedGauge[];
   /** Simulated time (s) from which the plain member's flood was steady and the rest of the window
    * was not run (its peaks hold); null or absent when it ran to the end. */
   steadyAt?: number | null;
@@ -115,6 +117,7 @@ export async function runForecast(
   // a pack that names no scheme gets the one its terrain needs, as a simulation run does
   spec = { ...spec, engine: { ...spec.engine, scheme: schemeOf(base, spec.engine, spec.inputs.start ?? undefined) } };
   let assimilation: NudgeReport[] = [];
+  let assimilationSkipped: SkippedGauge[] = [];
   if (spec.inputs.observations?.length) {
     // from the scenario's start there is no state yet: the engine's own at t = 0
     let from = spec.inputs.start;
@@ -126,6 +129,7 @@ export async function runForecast(
     const nudged = nudgeToObservations(from, scenario.grid, base.ground, base.solid, spec.inputs.observations);
     spec = { ...spec, inputs: { ...spec.inputs, start: nudged.state } };
     assimilation = nudged.reports;
+    assimilationSkipped = nudged.skipped;
   }
   const wetDepth = spec.engine?.wetDepth ?? 0.01;
   const n = base.nx * base.ny;
@@ -176,5 +180,5 @@ export async function runForecast(
     };
   });
   const probability = Float32Array.from(exceed, (k) => k / scales.length);
-  return { nx: base.nx, ny: base.ny, startSeconds: t0, endSeconds: end, scales, impacts, grids: { maxDepth: grids.maxDepth, arrival: grids.arrival, probability }, assimilation, steadyAt: grids.steadyAt, wallSeconds: (now() - started) / 1000 };
+  return { nx: base.nx, ny: base.ny, startSeconds: t0, endSeconds: end, scales, impacts, grids: { maxDepth: grids.maxDepth, arrival: grids.arrival, probability }, assimilation, assimilationSkipped, steadyAt: grids.steadyAt, wallSeconds: (now() - started) / 1000 };
 }
