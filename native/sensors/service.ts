@@ -9,7 +9,7 @@ import { parseMessage } from './payload.ts';
 import { flagBits, flagsToBits, qualityFlags, remember, spikeBounds, windowSize } from './quality.ts';
 import { createReadingStore, unattributed, type AcceptedRow, type QuarantinedRow } from './reading-store.ts';
 import { createRegistry, type SensorSeed } from './registry.ts';
-import { assignNeighbours, flagCounts, newState, noteAccepted, ratePerMinute, risePerHour, type SensorState } from './sensor-state.ts';
+import { assignNeighbours, copyState, flagCounts, newState, noteAccepted, ratePerMinute, risePerHour, type SensorState } from './sensor-state.ts';
 import { createThresholdRules, type AlertSink } from './thresholds.ts';
 import { defaultLimits, validate, type ValidationLimits } from './validate.ts';
 
@@ -39,6 +39,15 @@ export interface SensorServiceOptions {
   neighbourRadius?: number;
   /** After each stored batch: the latest unflagged reading of each sensor in it (forecasts start from these). */
   onReadings?(latest: { sensor: Sensor; reading: Reading }[]): void;
+}
+
+/** The ingest as it stood once everything received up to `at` was stored: what a replay seeking back starts again from. */
+export interface SensorCheckpoint {
+  at: number;
+  states: SensorState[];
+  /** The stored flag bits of each sensor's latest reading (the next reading may take a spike flag off). */
+  flags: { sensorId: string; time: number; flags: number }[];
+  counts: Map<string, IngestCounts & { lastSeen: number | null }>;
 }
 
 const neighbourFreshMs = 10 * 60_000;
@@ -239,6 +248,17 @@ export function createSensorService(options: SensorServiceOptions) {
     }
   }
 
+  /** Forgets the readings and rejects queued and not yet stored or pushed. */
+  function dropQueued(): void {
+    if (timer) clearTimeout(timer);
+    if (pushTimer) clearTimeout(pushTimer);
+    timer = pushTimer = null;
+    accepted = [];
+    quarantined = [];
+    batchReadings = new Map();
+    unpushed = new Map();
+  }
+
   function checkSilence(): void {
     const now = clock.now();
     const fell: string[] = [];
@@ -317,15 +337,31 @@ export function createSensorService(options: SensorServiceOptions) {
     checkSilence,
     /** Forgets every reading, reject and count, stored and queued (a replay going back in time starts again from none). */
     reset(): void {
-      if (timer) clearTimeout(timer);
-      if (pushTimer) clearTimeout(pushTimer);
-      timer = pushTimer = null;
-      accepted = [];
-      quarantined = [];
-      batchReadings = new Map();
-      unpushed = new Map();
+      dropQueued();
       store.clear();
       states.clear();
+      loadStates();
+      loadCounts();
+    },
+    /** Stores what is queued and returns the ingest's state, every message received up to `at` having been taken. */
+    checkpoint(at: number): SensorCheckpoint {
+      flush();
+      const copies = [...states.values()].map((state) => ({ ...copyState(state), silent: false }));
+      const flags = copies.flatMap((st) => {
+        const bits = st.latest ? store.flagsOf(st.sensor.id, st.latest.time) : null;
+        return st.latest && bits !== null ? [{ sensorId: st.sensor.id, time: st.latest.time, flags: bits }] : [];
+      });
+      return { at, states: copies, flags, counts: store.counts() };
+    },
+    /**
+     * Goes back to a checkpoint (a replay seeking back): what was received after it is forgotten,
+     * stored and queued. Silence starts unknown, as after `reset`, until the next check.
+     */
+    rewind(checkpoint: SensorCheckpoint): void {
+      dropQueued();
+      store.rewind(checkpoint.at, checkpoint.flags, checkpoint.counts);
+      states.clear();
+      for (const state of checkpoint.states) states.set(state.sensor.id, copyState(state));
       loadStates();
       loadCounts();
     },
