@@ -94,7 +94,8 @@ test('a lead signed in to a replay is offered no action: no acknowledge, no task
     await expect(page.getByTestId('new-task')).toHaveCount(0);
     // The A key does not act either: it says why.
     await page.getByTestId('alert-row').filter({ hasText: 'Water over the road #29' }).press('a');
-    await expect(page.getByText('Replay: read only').last()).toBeVisible();
+    await expect(page.getByTestId('toast-info').filter({ hasText: 'Replay: read only' })).toBeVisible();
+    await expect(page.getByTestId('toast-error')).toHaveCount(0);
 
     await page.getByTestId('task-card').first().click();
     await expect(page.getByTestId('task-read-only')).toHaveText('Replay: read only');
