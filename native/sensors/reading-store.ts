@@ -68,7 +68,6 @@ export function createReadingStore(db: Database) {
     pruneRaw: db.prepare('DELETE FROM sensor_readings WHERE time < ?'),
     clearBit: db.prepare('UPDATE sensor_readings SET flags = flags & ~? WHERE sensor_id = ? AND time = ?'),
     pruneSummaries: db.prepare('DELETE FROM sensor_summaries WHERE bucket < ?'),
-    flagsOf: db.prepare<[string, number], number>('SELECT flags FROM sensor_readings WHERE sensor_id = ? AND time = ?').pluck(),
     setFlags: db.prepare('UPDATE sensor_readings SET flags = ? WHERE sensor_id = ? AND time = ?'),
     earliestAfter: db.prepare<[number], { sensor_id: string; time: number }>('SELECT sensor_id, min(time) AS time FROM sensor_readings WHERE received_at > ? GROUP BY sensor_id'),
     dropReadingsAfter: db.prepare('DELETE FROM sensor_readings WHERE received_at > ?'),
@@ -190,8 +189,6 @@ export function createReadingStore(db: Database) {
       clears = [];
       db.exec('DELETE FROM sensor_readings; DELETE FROM sensor_summaries; DELETE FROM sensor_quarantine; DELETE FROM sensor_counts;');
     },
-    /** The stored flag bits of a reading (null: not stored). */
-    flagsOf: (sensorId: string, time: number): number | null => s.flagsOf.get(sensorId, time) ?? null,
     /**
      * Takes the store back to what it held when everything received up to `at` was stored (a
      * replay seeking back to a checkpoint): later readings and rejects deleted, `flags` put back on

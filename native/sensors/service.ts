@@ -41,7 +41,7 @@ export interface SensorServiceOptions {
   onReadings?(latest: { sensor: Sensor; reading: Reading }[]): void;
 }
 
-/** The ingest as it stood once everything received up to `at` was stored: what a replay seeking back starts again from. */
+/** The ingest as it stood once everything received up to `at` was taken: what a replay seeking back starts again from. */
 export interface SensorCheckpoint {
   at: number;
   states: SensorState[];
@@ -343,21 +343,20 @@ export function createSensorService(options: SensorServiceOptions) {
       loadStates();
       loadCounts();
     },
-    /** Stores what is queued and returns the ingest's state, every message received up to `at` having been taken. */
+    /** The ingest's state now, every message received up to `at` having been taken (from memory: nothing is stored or read). */
     checkpoint(at: number): SensorCheckpoint {
-      flush();
       const copies = [...states.values()].map((state) => ({ ...copyState(state), silent: false }));
-      const flags = copies.flatMap((st) => {
-        const bits = st.latest ? store.flagsOf(st.sensor.id, st.latest.time) : null;
-        return st.latest && bits !== null ? [{ sensorId: st.sensor.id, time: st.latest.time, flags: bits }] : [];
-      });
-      return { at, states: copies, flags, counts: store.counts() };
+      // The last flags noted are the latest reading's as stored (or queued), a spike flag taken off included.
+      const flags = copies.flatMap((st) => (st.latest ? [{ sensorId: st.sensor.id, time: st.latest.time, flags: flagsToBits(st.flagRing.at(-1) ?? st.latest.flags, st.latest.reconstructed) }] : []));
+      return { at, states: copies, flags, counts: new Map([...counts].map(([id, c]) => [id, { ...c }])) };
     },
     /**
-     * Goes back to a checkpoint (a replay seeking back): what was received after it is forgotten,
-     * stored and queued. Silence starts unknown, as after `reset`, until the next check.
+     * Goes back to a checkpoint (a replay seeking back): what was received after it is forgotten.
+     * Silence starts unknown, as after `reset`, until the next check.
      */
     rewind(checkpoint: SensorCheckpoint): void {
+      // What was queued at the checkpoint is stored first, so that what is left after it is exactly what it saw.
+      flush();
       dropQueued();
       store.rewind(checkpoint.at, checkpoint.flags, checkpoint.counts);
       states.clear();
