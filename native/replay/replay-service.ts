@@ -23,9 +23,10 @@ export interface ReplayOptions {
   /** The recommendations shown changed (these ids, before or after). */
   recommendationsChanged(ids: string[]): void;
   timers?: Timers;
-  /** Replay time between two checkpoints of the sensors' state (a seek back starts again from the last one). Default ten minutes. */
-  checkpointEveryMs?: number;
 }
+
+/** Replay time between two checkpoints of the sensors' state: a seek back feeds them again from the last one, at most this much. */
+export const checkpointEveryMs = 10 * 60_000;
 
 /** HLC texts start with the wall time as 15 digits: every event at or before `t` sorts before this. */
 const hlcAfter = (t: number) => String(Math.floor(t) + 1).padStart(15, '0');
@@ -54,7 +55,6 @@ export function createReplay(options: ReplayOptions) {
   let maxLagMs = 0;
   let pending: { cancel(): void } | null = null;
   let closed = false;
-  const checkpointEveryMs = options.checkpointEveryMs ?? 10 * 60_000;
   /** The sensors' state at each checkpoint time passed (from + k × checkpointEveryMs, k ≥ 1): the recording never changes, so they stay valid. */
   const checkpoints = new Map<number, SensorCheckpoint>();
   const checkpointAtOrBefore = (t: number) => from + Math.floor((t - from) / checkpointEveryMs) * checkpointEveryMs;

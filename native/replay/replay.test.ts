@@ -6,13 +6,14 @@ import { testSeeds } from '../sensors/test-sensors.ts';
 import type { Recording } from '../record/format.ts';
 import { flagBits } from '../sensors/quality.ts';
 import { makeSyntheticRecording } from './synthetic-recording.ts';
+import { checkpointEveryMs } from './replay-service.ts';
 import { openReplayNode } from './test-replay-node.ts';
 
 const start = Date.UTC(2007, 5, 8, 6, 0, 0);
 const minute = 60_000;
 let dir: ReturnType<typeof tempDir>;
 let recording: Recording;
-/** Half an hour in which one gauge jumps half a metre at the first checkpoint (ten minutes in). */
+/** Half an hour in which one gauge jumps half a metre at the first checkpoint. */
 let jumping: Recording;
 let nodes = 0;
 // The system clock as the replay clock's source: under vitest's fake timers it reads the fake time they advance.
@@ -24,7 +25,7 @@ beforeAll(async () => {
   dir = tempDir('polder-replay-');
   // An hour: a reading from each of four gauges every 30 s (crossing their thresholds), something done every minute.
   recording = await makeSyntheticRecording({ dataDir: join(dir.dir, 'source'), start, hours: 1, seeds: testSeeds, readingEverySeconds: 30, actionEverySeconds: 60 });
-  jumping = await makeSyntheticRecording({ dataDir: join(dir.dir, 'jumping'), start, hours: 0.5, seeds: testSeeds, readingEverySeconds: 30, actionEverySeconds: 60, jump: { sensorId: 'g-inlet', at: start + 10 * minute, by: 0.5 } });
+  jumping = await makeSyntheticRecording({ dataDir: join(dir.dir, 'jumping'), start, hours: 0.5, seeds: testSeeds, readingEverySeconds: 30, actionEverySeconds: 60, jump: { sensorId: 'g-inlet', at: start + checkpointEveryMs, by: 0.5 } });
 });
 afterAll(() => dir.cleanup());
 afterEach(() => vi.useRealTimers());
@@ -72,7 +73,7 @@ describe('replay', () => {
   });
 
   it('seeks back to a checkpoint and on from it exactly: a spike flag taken off after the checkpoint is back, however often it is crossed', async () => {
-    const checkpoint = start + 10 * minute; // the default checkpoint interval; the jump's first reading arrives at it
+    const checkpoint = start + checkpointEveryMs; // the first checkpoint: the jump's first reading arrives at it
     const inletFlags = (snap: Awaited<ReturnType<ReturnType<typeof nodeOf>['snapshot']>>, time: number) =>
       (snap.readings as { sensor_id: string; time: number; flags: number }[]).find((r) => r.sensor_id === 'g-inlet' && r.time === time)!.flags;
     const fresh = async (at: number) => {
