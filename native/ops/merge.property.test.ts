@@ -121,3 +121,29 @@ describe('merging concurrent events from three devices', () => {
     expect(runsWithResolutions).toBeGreaterThan(20);
   });
 });
+
+describe('taking projections back to an earlier point of the log (a replay seeking back)', () => {
+  it('refolding only the entities later events touched equals folding the log up to that point', () => {
+    let cutsWithConflicts = 0;
+    fc.assert(
+      fc.property(
+        fc.array(op, { minLength: 1, maxLength: 40 }).chain((ops) => fc.tuple(fc.constant(ops), fc.nat(ops.length - 1))),
+        ([ops, cut]) => {
+          const events = buildEvents(ops);
+          const sorted = [...events].sort((x, y) => (x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : 0));
+          const before = sorted[cut]!.hlc;
+          const whole = applyInBatches(events, [...events.keys()], [events.length]);
+          createProjector(whole).rewind(before, sorted.filter((e) => e.hlc >= before).map((e) => e.entity));
+          const prefix = applyInBatches(events, [...events.keys()], [events.length]);
+          createProjector(prefix).rebuild(before);
+          const expected = dumpProjections(prefix);
+          if (expected.conflicts.length > 0) cutsWithConflicts++;
+          expect(dumpProjections(whole)).toEqual(expected);
+          return true;
+        },
+      ),
+      { seed: 20070608, numRuns: 150 },
+    );
+    expect(cutsWithConflicts).toBeGreaterThan(10);
+  });
+});

@@ -54,6 +54,9 @@ export function createProjector(db: Database) {
       'INSERT OR REPLACE INTO entities (id, kind, created, version, state, meta) VALUES (@id, @kind, @created, @version, @state, @meta)',
     ),
     entityEvents: db.prepare<[string], EventRow>('SELECT * FROM events WHERE entity = ? ORDER BY hlc, id'),
+    entityEventsBefore: db.prepare<[string, string], EventRow>('SELECT * FROM events WHERE entity = ? AND hlc < ? ORDER BY hlc, id'),
+    dropEntity: db.prepare<[string]>('DELETE FROM entities WHERE id = ?'),
+    dropTimelineFrom: db.prepare<[string]>('DELETE FROM timeline WHERE hlc >= ?'),
     putConflict: db.prepare(
       'INSERT OR REPLACE INTO conflicts (entity, field, lost_event, kept_event, lost_value, kept_value, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -135,7 +138,29 @@ export function createProjector(db: Database) {
     return { events, entities, conflicts };
   }
 
-  return { apply, load, rebuild };
+  /**
+   * Takes the projections back to the events ordered before `before` (an HLC text), when they now
+   * hold a longer prefix of the log (a replay seeking back): drops the later events' timeline rows
+   * and refolds only `entities`, the ones those later events touched, from their earlier events.
+   */
+  function rewind(before: string, entities: Iterable<string>): void {
+    db.transaction(() => {
+      s.dropTimelineFrom.run(before);
+      for (const id of new Set(entities)) {
+        const earlier = s.entityEventsBefore.all(id, before).map(fromRow);
+        s.dropConflicts.run(id);
+        if (earlier.length === 0) {
+          s.dropEntity.run(id);
+          continue;
+        }
+        const { state, conflicts } = foldEntity(id, earlier);
+        s.putEntity.run(toEntityRow(state));
+        saveConflicts(conflicts);
+      }
+    })();
+  }
+
+  return { apply, load, rebuild, rewind };
 }
 
 export type Projector = ReturnType<typeof createProjector>;

@@ -2,6 +2,9 @@ import { methods, type Method } from '../api/index.ts';
 import { PolderError } from '../api/errors.ts';
 import type { Handlers } from '../rpc/handlers.ts';
 
+/** Actions any signed-in person may take live (no role named), refused in a replay all the same: resolving a conflict writes an event. */
+const alsoActions: ReadonlySet<Method> = new Set(['conflicts.resolve']);
+
 /**
  * The handler map of a replay node: every method that takes an action (its contract access names
  * one) is refused, whoever is signed in. A replay shows what was decided; nobody decides in it.
@@ -9,7 +12,7 @@ import type { Handlers } from '../rpc/handlers.ts';
 export function readOnlyHandlers(handlers: Handlers): Handlers {
   const refused = Object.fromEntries(
     (Object.keys(methods) as Method[])
-      .filter((m) => typeof methods[m].access === 'object')
+      .filter((m) => typeof methods[m].access === 'object' || alsoActions.has(m))
       .map((m) => [
         m,
         () => {

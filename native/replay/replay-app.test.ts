@@ -23,6 +23,7 @@ describe('an app in replay mode', () => {
       ['alerts.raise', { source: 'field', title: 'Water over the road', severity: 'Severe', urgency: 'Immediate', certainty: 'Observed' }],
       ['sensors.setRetention', { rawDays: 1, summaryDays: 1 }],
       ['forecast.run', { aheadMinutes: 60, from: 'start' }],
+      ['conflicts.resolve', { entityId: 'task-1', field: 'title', value: 'Sandbags', seen: '000000000000000-0000-x' }],
     ] as const) {
       const result = await t.app.dispatch(method, args, lead);
       expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: `This is a replay of a recording: ${method} changes nothing here (a replay is read only)` } });

@@ -5,7 +5,7 @@ import { atVirtualTime, type Timers } from '../clock/virtual-timer.ts';
 import type { Conflict } from '../ops/fold.ts';
 import type { Projector } from '../ops/projector.ts';
 import type { Recording } from '../record/format.ts';
-import type { SensorService } from '../sensors/service.ts';
+import type { SensorCheckpoint, SensorService } from '../sensors/service.ts';
 import { forecastMoments, writeForecastsAt } from './forecasts-at.ts';
 import { firstAfter, scheduleOf } from './schedule.ts';
 
@@ -15,7 +15,7 @@ export interface ReplayOptions {
   projector: Projector;
   /** Tells the renderers what events applied while playing changed. */
   applied(result: { applied: string[]; conflicts: Conflict[] }): void;
-  sensors: Pick<SensorService, 'receive' | 'flush' | 'reset'>;
+  sensors: Pick<SensorService, 'receive' | 'flush' | 'reset' | 'checkpoint' | 'rewind'>;
   clock: VirtualClock;
   recording: Recording;
   /** Pushes the replay's state to the renderers. */
@@ -25,6 +25,9 @@ export interface ReplayOptions {
   timers?: Timers;
 }
 
+/** Replay time between two checkpoints of the sensors' state: a seek back feeds them again from the last one, at most this much. */
+export const checkpointEveryMs = 10 * 60_000;
+
 /** HLC texts start with the wall time as 15 digits: every event at or before `t` sorts before this. */
 const hlcAfter = (t: number) => String(Math.floor(t) + 1).padStart(15, '0');
 
@@ -32,7 +35,8 @@ const hlcAfter = (t: number) => String(Math.floor(t) + 1).padStart(15, '0');
  * Drives a replay node from its virtual clock. The state at a time T is the recorded events with
  * an HLC wall time ≤ T folded in merge order, the sensor messages received by T re-published into
  * this node's own sensor service, and the forecasts as they stood at T. Playing applies forward in
- * small steps; a seek back rebuilds from the log; both reach the same state.
+ * small steps; a seek back takes back only what changed after T (or folds the log again when that
+ * is less work) and feeds the sensors again from the last checkpoint before T; all reach the same state.
  */
 export function createReplay(options: ReplayOptions) {
   const { db, projector, sensors, clock, recording } = options;
@@ -42,6 +46,8 @@ export function createReplay(options: ReplayOptions) {
   // The next item of each list not yet applied, and the time everything up to is applied.
   let nextEvent = 0;
   let nextPayload = 0;
+  /** Every sensor message received up to this time has been fed. */
+  let fedAt = -Infinity;
   let forecastsShown = -1;
   let appliedAt = -Infinity;
   let seeks = 0;
@@ -49,6 +55,10 @@ export function createReplay(options: ReplayOptions) {
   let maxLagMs = 0;
   let pending: { cancel(): void } | null = null;
   let closed = false;
+  /** The sensors' state at each checkpoint time passed (from + k × checkpointEveryMs, k ≥ 1): the recording never changes, so they stay valid. */
+  const checkpoints = new Map<number, SensorCheckpoint>();
+  const checkpointAtOrBefore = (t: number) => from + Math.floor((t - from) / checkpointEveryMs) * checkpointEveryMs;
+  const checkpointAfter = (t: number) => checkpointAtOrBefore(Math.max(t, from)) + checkpointEveryMs;
 
   const clamp = (t: number) => Math.min(Math.max(t, from), to);
   // What a replay writes (projections, re-published readings, forecast rows) is rebuilt from the
@@ -85,23 +95,47 @@ export function createReplay(options: ReplayOptions) {
       }
       nextEvent = endEvent;
     }
-    const endPayload = firstAfter(payloads, t);
-    if (endPayload > nextPayload) {
-      earliest = Math.min(earliest ?? Infinity, payloads[nextPayload]!.at);
-      for (let i = nextPayload; i < endPayload; i++) sensors.receive(payloads[i]!.topic, payloads[i]!.raw, payloads[i]!.at);
-      nextPayload = endPayload;
-    }
+    const fedFrom = payloads[nextPayload]?.at;
+    feedTo(t);
+    if (fedFrom !== undefined && fedFrom <= t) earliest = Math.min(earliest ?? Infinity, fedFrom);
     showForecasts(t);
     appliedAt = t;
     return earliest;
   }
 
-  /** The state at `t` from nothing: projections folded from the log up to t, sensors fed again from the start. */
-  function rebuildAt(t: number): void {
-    projector.rebuild(hlcAfter(t));
-    nextEvent = firstAfter(events, t);
-    sensors.reset();
-    nextPayload = 0;
+  /** Re-publishes the sensor messages received in (fedAt, t], taking a checkpoint at each checkpoint time on the way. */
+  function feedTo(t: number): void {
+    while (fedAt < t) {
+      const next = checkpointAfter(fedAt);
+      const upTo = Math.min(t, next);
+      const end = firstAfter(payloads, upTo);
+      for (let i = nextPayload; i < end; i++) sensors.receive(payloads[i]!.topic, payloads[i]!.raw, payloads[i]!.at);
+      nextPayload = end;
+      fedAt = upTo;
+      if (upTo === next && !checkpoints.has(next)) checkpoints.set(next, sensors.checkpoint(next));
+    }
+  }
+
+  /**
+   * The state at `t`, earlier than what is applied: the projections taken back to the log up to t
+   * (or folded again, when fewer events lie before t than after it), the sensors back to the last
+   * checkpoint at or before t (or to none) and fed again from there.
+   */
+  function rewindTo(t: number): void {
+    const endEvent = firstAfter(events, t);
+    if (nextEvent - endEvent <= endEvent) projector.rewind(hlcAfter(t), events.slice(endEvent, nextEvent).map((e) => e.event.entity));
+    else projector.rebuild(hlcAfter(t));
+    nextEvent = endEvent;
+    const checkpoint = checkpoints.get(checkpointAtOrBefore(t));
+    if (checkpoint) {
+      sensors.rewind(checkpoint);
+      nextPayload = firstAfter(payloads, checkpoint.at);
+      fedAt = checkpoint.at;
+    } else {
+      sensors.reset();
+      nextPayload = 0;
+      fedAt = -Infinity;
+    }
     forecastsShown = -1;
     advanceTo(t, false);
     sensors.flush();
@@ -138,7 +172,7 @@ export function createReplay(options: ReplayOptions) {
     pending = null;
     const t = clamp(at);
     clock.seek(t);
-    if (t < appliedAt) rebuildAt(t);
+    if (t < appliedAt) rewindTo(t);
     else {
       advanceTo(t, false);
       sensors.flush();
@@ -159,7 +193,11 @@ export function createReplay(options: ReplayOptions) {
 
   const start = clamp(clock.now());
   clock.seek(start);
-  rebuildAt(start);
+  projector.rebuild(hlcAfter(start));
+  nextEvent = firstAfter(events, start);
+  sensors.reset();
+  advanceTo(start, false);
+  sensors.flush();
   arm();
 
   return {

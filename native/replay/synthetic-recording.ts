@@ -26,6 +26,8 @@ export interface SyntheticOptions {
   /** Seconds between two things people do (each writes one to three events). */
   actionEverySeconds: number;
   seed?: number;
+  /** From `at` on, this gauge reads `by` higher (a flood front: its first reading is flagged as a spike, the next one takes the flag off). */
+  jump?: { sensorId: string; at: number; by: number };
 }
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -101,7 +103,11 @@ export async function makeSyntheticRecording(o: SyntheticOptions): Promise<Recor
       clock.set(t);
       const since = t - o.start;
       if (since % (o.readingEverySeconds * 1000) === 0) {
-        for (const seed of o.seeds) sensors.receive('polder/v1/observations', Buffer.from(JSON.stringify({ ds: seed.id, t: t - 1000, v: Number(level(seed, since / (end - o.start), random() - 0.5).toFixed(3)) })));
+        for (const seed of o.seeds) {
+          const jumped = o.jump?.sensorId === seed.id && t >= o.jump.at ? o.jump.by : 0;
+          const v = Number((level(seed, since / (end - o.start), random() - 0.5) + jumped).toFixed(3));
+          sensors.receive('polder/v1/observations', Buffer.from(JSON.stringify({ ds: seed.id, t: t - 1000, v })));
+        }
         sensors.flush();
       }
       if (since % (o.actionEverySeconds * 1000) === 0) act();

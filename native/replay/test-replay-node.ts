@@ -35,19 +35,27 @@ export function openReplayNode(recording: Recording, dataDir: string, seeds: rea
     ...(options.timers ? { timers: options.timers } : {}),
   });
   const { db } = ops.store;
+  /** A gauge's plot over the whole window as the renderer gets it: per-minute and per-hour summaries once there are more readings than points. */
+  const series = async (sensorId: string, maxPoints: number) => {
+    const s = await sensors.handlers['sensors.series']({ sensorId, from: recording.window.from, to: recording.window.to, maxPoints }, { session: { id: 'test', actorId: null } });
+    // Means rounded: how a bucket's sum was added up depends on when its readings' batches were stored.
+    return { ...s, points: s.points.map((p) => ({ ...p, value: Number(p.value.toFixed(9)) })) };
+  };
+  const minutes = Math.ceil((recording.window.to - recording.window.from) / 60_000);
   return {
     replay,
     clock,
     ops,
     sensors,
     /** Everything a replay shows at its time: projections, readings and rejects (with their quality), forecasts. */
-    snapshot() {
+    async snapshot() {
       sensors.flush();
       return {
         ...dumpProjections(db),
         readings: db.prepare('SELECT sensor_id, time, value, flags, received_at FROM sensor_readings ORDER BY sensor_id, time').all(),
         quarantine: db.prepare('SELECT received_at, topic, sensor_id, reason FROM sensor_quarantine ORDER BY received_at, id').all(),
         counts: db.prepare('SELECT * FROM sensor_counts ORDER BY sensor_id').all(),
+        series: await Promise.all(sensors.sensorIds().flatMap((id) => [series(id, minutes), series(id, 1)])),
         forecasts: db.prepare('SELECT id, state, ended_at FROM forecasts ORDER BY id').all(),
       };
     },

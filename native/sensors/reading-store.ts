@@ -70,6 +70,15 @@ export function createReadingStore(db: Database) {
     pruneRaw: db.prepare('DELETE FROM sensor_readings WHERE time < ?'),
     clearBit: db.prepare('UPDATE sensor_readings SET flags = flags & ~? WHERE sensor_id = ? AND time = ?'),
     pruneSummaries: db.prepare('DELETE FROM sensor_summaries WHERE bucket < ?'),
+    setFlags: db.prepare('UPDATE sensor_readings SET flags = ? WHERE sensor_id = ? AND time = ?'),
+    earliestAfter: db.prepare<[number], { sensor_id: string; time: number }>('SELECT sensor_id, min(time) AS time FROM sensor_readings WHERE received_at > ? GROUP BY sensor_id'),
+    dropReadingsAfter: db.prepare('DELETE FROM sensor_readings WHERE received_at > ?'),
+    dropQuarantineAfter: db.prepare('DELETE FROM sensor_quarantine WHERE received_at > ?'),
+    dropSummariesFrom: db.prepare('DELETE FROM sensor_summaries WHERE sensor_id = ? AND width_ms = ? AND bucket >= ?'),
+    sumSummariesFrom: db.prepare(`INSERT INTO sensor_summaries
+      SELECT sensor_id, @width, time - time % @width AS bucket, min(value), max(value), sum(value), count(*), sum((flags & ~@reconstructed) != 0)
+      FROM sensor_readings WHERE sensor_id = @sensor AND time >= @from GROUP BY bucket`),
+    putCount: db.prepare('INSERT INTO sensor_counts VALUES (?, ?, ?, ?, ?)'),
   };
 
   /** Summaries of readings already stored, not yet merged into sensor_summaries (see writeSummaries). */
@@ -193,6 +202,32 @@ export function createReadingStore(db: Database) {
       pending.clear();
       clears = [];
       db.exec('DELETE FROM sensor_readings; DELETE FROM sensor_summaries; DELETE FROM sensor_quarantine; DELETE FROM sensor_counts;');
+    },
+    /**
+     * Takes the store back to what it held when everything received up to `at` was stored (a
+     * replay seeking back to a checkpoint): later readings and rejects deleted, `flags` put back on
+     * the readings a later one changed, the counts set to `counts`, and the summaries of every
+     * bucket a deleted or changed reading lay in summed again from the readings left.
+     */
+    rewind(at: number, flags: readonly { sensorId: string; time: number; flags: number }[], counts: ReadonlyMap<string, IngestCounts & { lastSeen: number | null }>): void {
+      if (pending.size > 0) writeSummaries();
+      clears = [];
+      db.transaction(() => {
+        const from = new Map(s.earliestAfter.all(at).map((r) => [r.sensor_id, r.time]));
+        for (const f of flags) from.set(f.sensorId, Math.min(from.get(f.sensorId) ?? Infinity, f.time));
+        s.dropReadingsAfter.run(at);
+        s.dropQuarantineAfter.run(at);
+        for (const f of flags) s.setFlags.run(f.flags, f.sensorId, f.time);
+        for (const [sensor, time] of from) {
+          for (const width of widths) {
+            const bucket = time - (time % width);
+            s.dropSummariesFrom.run(sensor, width, bucket);
+            s.sumSummariesFrom.run({ sensor, width, from: bucket, reconstructed: reconstructedBit });
+          }
+        }
+        db.exec('DELETE FROM sensor_counts');
+        for (const [id, c] of counts) s.putCount.run(id, c.received, c.accepted, c.quarantined, c.lastSeen);
+      })();
     },
     /** Deletes raw readings and summaries older than the retention allows; counts and quarantine stay. */
     prune(now: number): { readings: number; summaries: number } {

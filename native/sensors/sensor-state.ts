@@ -29,6 +29,11 @@ export function newState(sensor: Sensor): SensorState {
   return { sensor, neighbours: [], latest: null, recent: { times: [], values: [] }, trend: [], flagRing: [], perMinute: new Map(), lastAcceptedAt: null, silent: false, suspect: null };
 }
 
+/** A copy of a sensor's state that later readings do not change (a replay's checkpoint). */
+export function copyState(state: SensorState): SensorState {
+  return structuredClone(state);
+}
+
 /** Metres between two lon/lat points (haversine). */
 export function distanceMetres(a: Sensor['location'], b: Sensor['location']): number {
   const rad = Math.PI / 180;

@@ -9,7 +9,7 @@ import { parseMessage } from './payload.ts';
 import { flagBits, flagsToBits, qualityFlags, remember, spikeBounds, windowSize } from './quality.ts';
 import { createReadingStore, unattributed, type AcceptedRow, type QuarantinedRow } from './reading-store.ts';
 import { createRegistry, type SensorSeed } from './registry.ts';
-import { assignNeighbours, flagCounts, newState, noteAccepted, ratePerMinute, risePerHour, type SensorState } from './sensor-state.ts';
+import { assignNeighbours, copyState, flagCounts, newState, noteAccepted, ratePerMinute, risePerHour, type SensorState } from './sensor-state.ts';
 import { createThresholdRules, type AlertSink } from './thresholds.ts';
 import { defaultLimits, validate, type ValidationLimits } from './validate.ts';
 
@@ -39,6 +39,15 @@ export interface SensorServiceOptions {
   neighbourRadius?: number;
   /** After each stored batch: the latest unflagged reading of each sensor in it (forecasts start from these). */
   onReadings?(latest: { sensor: Sensor; reading: Reading }[]): void;
+}
+
+/** The ingest as it stood once everything received up to `at` was taken: what a replay seeking back starts again from. */
+export interface SensorCheckpoint {
+  at: number;
+  states: SensorState[];
+  /** The stored flag bits of each sensor's latest reading (the next reading may take a spike flag off). */
+  flags: { sensorId: string; time: number; flags: number }[];
+  counts: Map<string, IngestCounts & { lastSeen: number | null }>;
 }
 
 const neighbourFreshMs = 10 * 60_000;
@@ -242,6 +251,17 @@ export function createSensorService(options: SensorServiceOptions) {
     }
   }
 
+  /** Forgets the readings and rejects queued and not yet stored or pushed. */
+  function dropQueued(): void {
+    if (timer) clearTimeout(timer);
+    if (pushTimer) clearTimeout(pushTimer);
+    timer = pushTimer = null;
+    accepted = [];
+    quarantined = [];
+    batchReadings = new Map();
+    unpushed = new Map();
+  }
+
   function checkSilence(): void {
     const now = clock.now();
     const fell: string[] = [];
@@ -320,15 +340,30 @@ export function createSensorService(options: SensorServiceOptions) {
     checkSilence,
     /** Forgets every reading, reject and count, stored and queued (a replay going back in time starts again from none). */
     reset(): void {
-      if (timer) clearTimeout(timer);
-      if (pushTimer) clearTimeout(pushTimer);
-      timer = pushTimer = null;
-      accepted = [];
-      quarantined = [];
-      batchReadings = new Map();
-      unpushed = new Map();
+      dropQueued();
       store.clear();
       states.clear();
+      loadStates();
+      loadCounts();
+    },
+    /** The ingest's state now, every message received up to `at` having been taken (from memory: nothing is stored or read). */
+    checkpoint(at: number): SensorCheckpoint {
+      const copies = [...states.values()].map((state) => ({ ...copyState(state), silent: false }));
+      // The last flags noted are the latest reading's as stored (or queued), a spike flag taken off included.
+      const flags = copies.flatMap((st) => (st.latest ? [{ sensorId: st.sensor.id, time: st.latest.time, flags: flagsToBits(st.flagRing.at(-1) ?? st.latest.flags, st.latest.reconstructed) }] : []));
+      return { at, states: copies, flags, counts: new Map([...counts].map(([id, c]) => [id, { ...c }])) };
+    },
+    /**
+     * Goes back to a checkpoint (a replay seeking back): what was received after it is forgotten.
+     * Silence starts unknown, as after `reset`, until the next check.
+     */
+    rewind(checkpoint: SensorCheckpoint): void {
+      // What was queued at the checkpoint is stored first, so that what is left after it is exactly what it saw.
+      flush();
+      dropQueued();
+      store.rewind(checkpoint.at, checkpoint.flags, checkpoint.counts);
+      states.clear();
+      for (const state of checkpoint.states) states.set(state.sensor.id, copyState(state));
       loadStates();
       loadCounts();
     },

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TimelineEntry } from '../../../native/api/ops.ts';
 import { useDataLayer } from '../data/data-context.tsx';
 import { mergeEntries } from '../data/timeline-feed.ts';
+import { useReadOnly } from '../session/read-only.ts';
 import { useSession } from '../session/session.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
 import { useAlerts } from './alerts-context.tsx';
@@ -18,8 +19,9 @@ export function AlertDetails({ alertId }: { alertId: string }) {
   const layer = useDataLayer();
   const { alerts } = useAlerts();
   const { actor, actorName } = useSession();
-  // Observers read only: exporting is publishing, which needs the right to raise alerts.
-  const mayRaise = actor !== null && actor.role !== 'observer';
+  // Observers (and everyone in a replay) read only: exporting is publishing, which needs the right to raise alerts.
+  const readOnly = useReadOnly();
+  const mayRaise = actor !== null && readOnly === null;
   const [history, setHistory] = useState<TimelineEntry[]>([]);
   const alert = alerts.find((a) => a.id === alertId);
 

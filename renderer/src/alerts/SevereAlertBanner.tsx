@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useReadOnly } from '../session/read-only.ts';
 import { useSelection } from '../shell/selection.tsx';
 import { useUiPrefs } from '../shell/ui-prefs.tsx';
 import { useTimeFormat } from '../shell/time-format.tsx';
@@ -11,6 +12,7 @@ export function SevereAlertBanner() {
   const { loud, alarms } = useAlerts();
   const { muted, setMuted } = useUiPrefs();
   const { select } = useSelection();
+  const readOnly = useReadOnly();
   const commands = useAlertCommands();
   // A flagged tab title reaches someone looking at another window.
   const count = loud.length;
@@ -33,9 +35,11 @@ export function SevereAlertBanner() {
       <span className="severe-banner-title">
         {time.short(first.raisedAt)} — {first.title}
       </span>
-      <button type="button" className="button on-dark" onClick={() => void commands.act(first, 'acknowledge')} data-testid="banner-acknowledge">
-        Acknowledge
-      </button>
+      {readOnly === null && (
+        <button type="button" className="button on-dark" onClick={() => void commands.act(first, 'acknowledge')} data-testid="banner-acknowledge">
+          Acknowledge
+        </button>
+      )}
       <button type="button" className="button on-dark" onClick={() => select({ kind: 'alert', id: first.id })}>
         Open
       </button>

@@ -3,6 +3,7 @@ import type { ForecastRecord, Recommendation } from '../../../native/api/decide.
 import type { SimEdit } from '../../../native/api/sim.ts';
 import { Priority } from '../../../native/api/ops.ts';
 import { useHost, useLinkGeneration } from '../bridge/host-context.tsx';
+import { useReadOnly } from '../session/read-only.ts';
 import { useSession } from '../session/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { useWhatIfOverlay } from '../map/whatif-overlay.tsx';
@@ -19,14 +20,14 @@ type Mode = { id: string; kind: 'edit' | 'reject' } | null;
 export function RecommendationsPanel() {
   const { bridge } = useHost();
   const generation = useLinkGeneration();
-  const { call, actor, departments, departmentName } = useSession();
+  const { call, departments, departmentName } = useSession();
   const toasts = useToasts();
   const [drafts, setDrafts] = useState<Recommendation[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
   const [ahead, setAhead] = useState(60);
   const [mode, setMode] = useState<Mode>(null);
   const [form, setForm] = useState({ title: '', department: '', priority: 'normal' as Recommendation['priority'], reason: '' });
-  const readOnly = actor?.role === 'observer';
+  const readOnly = useReadOnly() !== null;
   const [lastForecast, setLastForecast] = useState<ForecastRecord | null>(null);
   const [pendingWhatIf, setPendingWhatIf] = useState<{ id: string; baseId: string; name: string } | null>(null);
   const [whatIfs, setWhatIfs] = useState<ComparedWhatIf[]>([]);

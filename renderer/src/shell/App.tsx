@@ -22,6 +22,7 @@ import { usePaper } from '../print/use-paper.ts';
 import { ReplayBanner } from '../replay/ReplayBanner.tsx';
 import { SignIn } from '../session/SignIn.tsx';
 import { useSession } from '../session/session.tsx';
+import { replayReadOnly, useReadOnly } from '../session/read-only.ts';
 import { DetailsPanel } from '../tasks/DetailsPanel.tsx';
 import { TerminalPane } from '../terminal/TerminalPane.tsx';
 import { useTerminalTabs } from '../terminal/use-terminal-tabs.ts';
@@ -117,8 +118,9 @@ function Workspace({ info, error }: { info: AppInfo | null; error: string | null
   const { selected, draft, select, startCreate, endCreate } = useSelection();
   const { alerts, loud, act } = useAlerts();
   const map = useMapFocus();
-  // Observers only read: they are not offered forms they would be refused.
-  const readOnly = actor?.role === 'observer';
+  // Observers, and everyone in a replay, only read: they are not offered forms they would be refused.
+  const readOnlyReason = useReadOnly();
+  const readOnly = readOnlyReason !== null;
   const simStart = useRef<(() => Promise<void>) | null>(null);
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | 'raise' | 'conflicts' | 'quarantine' | null>(null);
   const openConflicts = useCallback(() => setDialog('conflicts'), []);
@@ -303,6 +305,7 @@ function SimStarter({ start }: { start: MutableRefObject<(() => Promise<void>) |
 
 function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPalette?(): void; onShortcuts?(): void }) {
   const { actor, departmentName, signOut, lock } = useSession();
+  const readOnlyReason = useReadOnly();
   const { fieldMode, setFieldMode, muted, setMuted } = useUiPrefs();
   return (
     <header className="app-header">
@@ -328,6 +331,7 @@ function Header({ info, onPalette, onShortcuts }: { info: AppInfo | null; onPale
         {actor && (
           <span className="signed-in" data-testid="signed-in">
             {actor.name} · {departmentName(actor.department)} · {actor.role === 'observer' ? 'observer (read only)' : actor.role}
+            {readOnlyReason === replayReadOnly && <span data-testid="read-only-reason"> · {replayReadOnly}</span>}
             <button type="button" className="button on-dark" onClick={lock} data-testid="lock" title="Lock this screen: you sign in again with your PIN or password">
               Lock
             </button>

@@ -2,7 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { AlertDetails } from '../alerts/AlertDetails.tsx';
 import { useAlerts } from '../alerts/alerts-context.tsx';
 import { alertKeys, useAlertCommands } from '../alerts/use-alert-commands.ts';
-import { useSession } from '../session/session.tsx';
+import { useReadOnly } from '../session/read-only.ts';
 import { useSelection } from '../shell/selection.tsx';
 import { LiveGaugePanel } from '../gauges/LiveGaugePanel.tsx';
 import { TaskDetails } from './TaskDetails.tsx';
@@ -11,7 +11,7 @@ import { TaskForm } from './TaskForm.tsx';
 /** The right-hand panel: a new task being written, the selected task, or the selected alert. */
 export function DetailsPanel() {
   const { selected, draft, startCreate } = useSelection();
-  const { actor } = useSession();
+  const readOnly = useReadOnly();
   const { alerts } = useAlerts();
   const commands = useAlertCommands();
   const title = draft ? 'New task' : selected?.kind === 'alert' ? 'Alert' : 'Task';
@@ -46,7 +46,7 @@ export function DetailsPanel() {
             Gauges
           </button>
         </div>
-        {!draft && actor?.role !== 'observer' && (
+        {!draft && readOnly === null && (
           <button type="button" className="button" onClick={() => startCreate()} data-testid="new-task">
             New task <kbd>N</kbd>
           </button>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Invoke } from '../../../native/api/index.ts';
 import { textLimits, type Task } from '../../../native/api/ops.ts';
 import { useHost } from '../bridge/host-context.tsx';
+import { replayReadOnly, useReadOnly } from '../session/read-only.ts';
 import { useSession } from '../session/session.tsx';
 import { useMapFocus } from '../shell/map-focus.ts';
 import { useSelection } from '../shell/selection.tsx';
@@ -23,6 +24,7 @@ export function TaskDetails({ taskId }: { taskId: string }) {
   const { bridge } = useHost();
   const time = useTimeFormat();
   const { call, departmentName, unitName, actorName } = useSession();
+  const readOnly = useReadOnly();
   const { select } = useSelection();
   const map = useMapFocus();
   const actions = useTaskActions();
@@ -60,10 +62,10 @@ export function TaskDetails({ taskId }: { taskId: string }) {
   if (error) return <p role="alert" className="inline-error">{error}</p>;
   if (!detail) return <p className="placeholder">Loading…</p>;
   const { task, history, conflicts } = detail;
-  // What this user may do is native's answer, carried on the task.
-  const canEdit = task.allowedActions.includes('edit');
-  const canAssign = task.allowedActions.includes('assign');
-  const moves = statusColumns.filter((s) => task.allowedTransitions.includes(s) || (canAssign && task.assignMovesTo === s));
+  // What this user may do is native's answer, carried on the task (nothing, in a replay or for an observer).
+  const canEdit = readOnly === null && task.allowedActions.includes('edit');
+  const canAssign = readOnly === null && task.allowedActions.includes('assign');
+  const moves = readOnly === null ? statusColumns.filter((s) => task.allowedTransitions.includes(s) || (canAssign && task.assignMovesTo === s)) : [];
 
   return (
     <article
@@ -113,7 +115,7 @@ export function TaskDetails({ taskId }: { taskId: string }) {
       )}
       {!canEdit && !canAssign && moves.length === 0 && (
         <p className="task-section muted" data-testid="task-read-only">
-          {task.closed ? `${statusLabel[task.status]}: this task is closed and read-only.` : 'Read-only for you: your role cannot change this task.'}
+          {readOnly === replayReadOnly ? readOnly : task.closed ? `${statusLabel[task.status]}: this task is closed and read-only.` : 'Read-only for you: your role cannot change this task.'}
         </p>
       )}
 
