@@ -1,4 +1,4 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readMselFile, readRecordingFile } from '../../aar/files.ts';
 import { rowsFromRecording, rowsFromStore, storeSensorIds, storeSpan } from '../../aar/read-store.ts';
@@ -10,6 +10,7 @@ import { loadHeldRoster } from '../../identity/held-roster.ts';
 import { opsBackupDir, opsDatabasePath } from '../../ops/service.ts';
 import { migrations } from '../../store/migrations/index.ts';
 import { openStore } from '../../store/store.ts';
+import { writeOutput } from '../write-output.ts';
 import { parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 import { exerciseRecordingPath } from '../../exercise/recording-folder.ts';
@@ -85,13 +86,8 @@ export const aarCommand: Command = {
       }
     })();
     const text = values.json ? `${JSON.stringify(report)}\n` : renderReportHtml(report);
-    if (values.out === undefined) {
-      io.out(text.trimEnd());
-      return 0;
-    }
-    const out = resolve(values.out);
-    writeFileSync(`${out}.tmp`, text);
-    renameSync(`${out}.tmp`, out);
+    const out = writeOutput(io, values.out, text);
+    if (out === null) return 0;
     io.out(`wrote the after-action report (${report.counts.alerts} alerts, ${report.counts.drafts} recommended tasks, ${report.counts.events} events) to ${out}`);
     return 0;
   },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { systemClock } from '../../clock/clock.ts';
 import { demoRoster } from '../../identity/demo-roster.ts';
@@ -13,6 +13,7 @@ import { parseRecording, verifyRecording } from '../../record/verify.ts';
 import { migrations } from '../../store/migrations/index.ts';
 import { openStore } from '../../store/store.ts';
 import { resolveScenarioDir } from '../../../simulation/scenario/summary.ts';
+import { writeOutput } from '../write-output.ts';
 import { parseFlags, UsageError, type CliIo, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
 
@@ -88,13 +89,8 @@ function exportCommand(values: ReturnType<typeof parseFlags<typeof flags>>['valu
   } finally {
     store.close();
   }
-  if (values.out === undefined) {
-    io.out(text.trimEnd());
-    return 0;
-  }
-  const out = resolve(values.out);
-  writeFileSync(`${out}.tmp`, text);
-  renameSync(`${out}.tmp`, out);
+  const out = writeOutput(io, values.out, text);
+  if (out === null) return 0;
   io.out(values.json ? JSON.stringify({ file: out, ...summary }) : `recorded ${summary.events} events of ${summary.origins} devices, ${summary.forecasts} forecasts, ${summary.simRuns} simulation runs into ${out}${summary.packs.length ? `; needs ${summary.packs.join(', ')}` : ''}`);
   return 0;
 }

@@ -62,16 +62,16 @@ export function focusOn(map: maplibregl.Map, geometry: Geometry): void {
   map.fitBounds(bounds, { padding: 60, maxZoom: 19 });
 }
 
-/** A popup naming an alert or task; text only (no HTML from data). */
-export function opsPopup(properties: Record<string, unknown>, onOpen?: () => void): HTMLElement {
+/** A map popup: a kind line, a title and an optional Open button; text only (no HTML from data). */
+export function mapPopup(kindText: string, titleText: string, onOpen?: () => void): HTMLElement {
   const box = document.createElement('div');
   box.className = 'map-popup';
   const kind = document.createElement('div');
   kind.className = 'map-popup-kind';
-  kind.textContent = `${properties.kind === 'alert' ? 'Alert' : 'Task'} · ${String(properties.severity)} · ${String(properties.status)}${properties.overdue ? ' · OVERDUE' : ''}`;
+  kind.textContent = kindText;
   const title = document.createElement('div');
   title.className = 'map-popup-title';
-  title.textContent = String(properties.title);
+  title.textContent = titleText;
   box.append(kind, title);
   if (onOpen) {
     const open = document.createElement('button');
@@ -81,6 +81,11 @@ export function opsPopup(properties: Record<string, unknown>, onOpen?: () => voi
     box.append(open);
   }
   return box;
+}
+
+/** A popup naming an alert or task. */
+export function opsPopup(properties: Record<string, unknown>, onOpen?: () => void): HTMLElement {
+  return mapPopup(`${properties.kind === 'alert' ? 'Alert' : 'Task'} · ${String(properties.severity)} · ${String(properties.status)}${properties.overdue ? ' · OVERDUE' : ''}`, String(properties.title), onOpen);
 }
 
 const assetKindLabel: Record<string, string> = {

@@ -1,4 +1,5 @@
 import type * as maplibregl from 'maplibre-gl';
+import { mapPopup } from './ops-layers.ts';
 import type { ReportFeature } from './report-features.ts';
 
 export const reportLayerIds = ['report-groups'] as const;
@@ -32,21 +33,5 @@ export function showReports(map: maplibregl.Map, features: { type: 'FeatureColle
 
 /** A popup for a report marker; text only (report text is the public's, never HTML). */
 export function reportPopup(properties: Record<string, unknown>, onOpen?: () => void): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'map-popup';
-  const kind = document.createElement('div');
-  kind.className = 'map-popup-kind';
-  kind.textContent = `${properties.review === 'unconfirmed' ? 'Unconfirmed public report' : 'Confirmed public report'}${properties.reconstructed ? ' · reconstructed' : ''}`;
-  const title = document.createElement('div');
-  title.className = 'map-popup-title';
-  title.textContent = String(properties.title);
-  box.append(kind, title);
-  if (onOpen) {
-    const open = document.createElement('button');
-    open.type = 'button';
-    open.textContent = 'Open';
-    open.addEventListener('click', onOpen);
-    box.append(open);
-  }
-  return box;
+  return mapPopup(`${properties.review === 'unconfirmed' ? 'Unconfirmed public report' : 'Confirmed public report'}${properties.reconstructed ? ' · reconstructed' : ''}`, String(properties.title), onOpen);
 }
