@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createApp, nodeRuntime, type PolderApp } from '../../app.ts';
 import { systemClock } from '../../clock/clock.ts';
 import { virtualClock } from '../../clock/virtual-clock.ts';
@@ -15,13 +15,11 @@ import { repoPaths } from '../../paths.ts';
 import type { Recording } from '../../record/format.ts';
 import { verifyRecording } from '../../record/verify.ts';
 import { isLoopback } from '../../serve/auth.ts';
-import { loadServeLink, saveServeLink } from '../../serve/link-file.ts';
-import { startServer } from '../../serve/server.ts';
 import { seedsFromGaugeLayer } from '../../sensors/registry.ts';
 import { resolveScenarioDir, scenarioLayers } from '../../../simulation/scenario/summary.ts';
-import { openInBrowser } from '../open-browser.ts';
 import { integerFlag, parseFlags, UsageError, type CliIo, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
+import { builtRendererDir, serveUntilStopped } from '../served-app.ts';
 import { syncConfigFrom, syncFlags } from '../sync-flags.ts';
 import { packDir, readRecording } from './record.ts';
 
@@ -107,9 +105,7 @@ function serveOptions(values: Values, io: CliIo): ServeOptions {
   const askedPort = values.port === undefined ? null : integerFlag('port', values.port, 0, 0, 65535);
   const host = values.host ?? '127.0.0.1';
   if (!isLoopback(host) && !values['allow-remote']) throw new UsageError(`--host ${host} is reachable from other machines; add --allow-remote if that is what you want`);
-  const staticDir = io.env.POLDER_RENDERER_DIR ?? repoPaths.renderer;
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`the renderer is not built (${staticDir} has no index.html): run \`npm run build:renderer\` first`);
-  return { host, askedPort, staticDir, liveDefault: resolveDataDir(undefined, { ...io.env, POLDER_DATA_DIR: undefined }) };
+  return { host, askedPort, staticDir: builtRendererDir(io.env), liveDefault: resolveDataDir(undefined, { ...io.env, POLDER_DATA_DIR: undefined }) };
 }
 
 async function runController(values: Values, io: CliIo, serve: ServeOptions): Promise<number> {
@@ -148,7 +144,7 @@ async function runController(values: Values, io: CliIo, serve: ServeOptions): Pr
   const clockLink = sync ? publishExerciseClock({ sync, exerciseId, source, clock, logger }) : null;
   if (!values.paused) clock.play();
   const from = recorded ? ` from ${values.recording} (its decisions at ${exerciseRecordingPath(dataDir)})` : '';
-  return serveUntilStopped(app, { dataDir, exerciseId, values, io, serve, logger, what: `Exercise ${exerciseId}${from} (${msel.injects.length} injects, ${speed}×)`, close: () => clockLink?.close() });
+  return serveExercise(app, { dataDir, exerciseId, values, io, serve, logger, what: `Exercise ${exerciseId}${from} (${msel.injects.length} injects, ${speed}×)`, close: () => clockLink?.close() });
 }
 
 async function runJoined(exerciseId: string, values: Values, io: CliIo, serve: ServeOptions): Promise<number> {
@@ -172,26 +168,27 @@ async function runJoined(exerciseId: string, values: Values, io: CliIo, serve: S
     await joined.close();
     throw err;
   }
-  return serveUntilStopped(app, { dataDir, exerciseId, values, io, serve, logger, what: `Joined exercise ${exerciseId} at ${new Date(joined.clock.now()).toISOString()} (the controller's node delivers the injects)`, close: joined.close });
+  return serveExercise(app, { dataDir, exerciseId, values, io, serve, logger, what: `Joined exercise ${exerciseId} at ${new Date(joined.clock.now()).toISOString()} (the controller's node delivers the injects)`, close: joined.close });
 }
 
-async function serveUntilStopped(
+function serveExercise(
   app: PolderApp,
   o: { dataDir: string; exerciseId: string; values: Values; io: CliIo; serve: ServeOptions; logger: Logger; what: string; close: () => Promise<void> | undefined },
 ): Promise<number> {
-  const { dataDir, io, serve, logger } = o;
-  const link = loadServeLink(dataDir, logger);
-  const server = await startServer({ app, staticDir: serve.staticDir, host: serve.host, port: serve.askedPort ?? link.port ?? 0, token: link.token, logger });
-  if (server.port !== link.port) saveServeLink(dataDir, { ...link, port: server.port });
-  io.out(o.values.json ? JSON.stringify({ url: server.url, port: server.port, dataDir, exerciseId: o.exerciseId }) : `${o.what} is being served at ${server.url}`);
-  if (!o.values.json) io.out('Press Ctrl+C to stop.');
-  if (o.values.open) openInBrowser(server.url, logger);
-
-  await io.stopRequested;
-  await server.close();
-  await o.close();
-  await app.close();
-  return 0;
+  const { dataDir, exerciseId, values, serve } = o;
+  return serveUntilStopped(app, {
+    dataDir,
+    staticDir: serve.staticDir,
+    host: serve.host,
+    askedPort: serve.askedPort,
+    logger: o.logger,
+    io: o.io,
+    json: Boolean(values.json),
+    open: Boolean(values.open),
+    fields: { dataDir, exerciseId },
+    line: (url) => `${o.what} is being served at ${url}`,
+    close: o.close,
+  });
 }
 
 function checkExerciseId(id: string): string {

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createApp, nodeRuntime } from '../../app.ts';
 import { maxReplayRate } from '../../api/replay.ts';
 import { systemClock } from '../../clock/clock.ts';
@@ -8,12 +7,10 @@ import { stderrLogger } from '../../logger.ts';
 import { repoPaths } from '../../paths.ts';
 import { prepareReplayFolder } from '../../replay/replay-folder.ts';
 import { isLoopback } from '../../serve/auth.ts';
-import { loadServeLink, saveServeLink } from '../../serve/link-file.ts';
-import { startServer } from '../../serve/server.ts';
 import { verifyRecording } from '../../record/verify.ts';
-import { openInBrowser } from '../open-browser.ts';
 import { integerFlag, parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
+import { builtRendererDir, serveUntilStopped } from '../served-app.ts';
 import { packDir, readRecording } from './record.ts';
 
 const usage = [
@@ -47,8 +44,7 @@ export const replayCommand: Command = {
     const askedPort = values.port === undefined ? null : integerFlag('port', values.port, 0, 0, 65535);
     const host = values.host ?? '127.0.0.1';
     if (!isLoopback(host)) throw new UsageError(`a replay is served on this machine only (a loopback --host), not ${host}`);
-    const staticDir = io.env.POLDER_RENDERER_DIR ?? repoPaths.renderer;
-    if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`the renderer is not built (${staticDir} has no index.html): run \`npm run build:renderer\` first`);
+    const staticDir = builtRendererDir(io.env);
     if (io.env.POLDER_BROKERS) io.err('warning: POLDER_BROKERS is ignored: a replay never connects to a broker');
 
     const { parsed, sha256 } = readRecording(resolve(file));
@@ -71,16 +67,18 @@ export const replayCommand: Command = {
     // The scenario pack the recording names (verified above), else the bundled default.
     const scenario = recording.packs[0]?.name;
     const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock, logger, host: 'serve', runtime: nodeRuntime(), replay: { recording, clock }, ...(scenario ? { scenario } : {}) });
-    const link = loadServeLink(dataDir, logger);
-    const server = await startServer({ app, staticDir, host, port: askedPort ?? link.port ?? 0, token: link.token, logger });
-    if (server.port !== link.port) saveServeLink(dataDir, { ...link, port: server.port });
     const window = `${new Date(from).toISOString()} to ${new Date(to).toISOString()}`;
-    io.out(values.json ? JSON.stringify({ url: server.url, port: server.port, dataDir, folder, from, to }) : `Replaying ${window} (${folder === 'imported' ? 'imported into' : 'again from'} ${dataDir}) at ${server.url}`);
-    if (!values.json) io.out('Press Ctrl+C to stop.');
-    if (values.open) openInBrowser(server.url, logger);
-    await io.stopRequested;
-    await server.close();
-    await app.close();
-    return 0;
+    return serveUntilStopped(app, {
+      dataDir,
+      staticDir,
+      host,
+      askedPort,
+      logger,
+      io,
+      json: Boolean(values.json),
+      open: Boolean(values.open),
+      fields: { dataDir, folder, from, to },
+      line: (url) => `Replaying ${window} (${folder === 'imported' ? 'imported into' : 'again from'} ${dataDir}) at ${url}`,
+    });
   },
 };

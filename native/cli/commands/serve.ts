@@ -1,17 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createApp, nodeRuntime } from '../../app.ts';
 import { systemClock } from '../../clock/clock.ts';
 import { stderrLogger } from '../../logger.ts';
 import { repoPaths } from '../../paths.ts';
 import { isLoopback } from '../../serve/auth.ts';
-import { loadServeLink, saveServeLink } from '../../serve/link-file.ts';
-import { startServer, type ServeOptions } from '../../serve/server.ts';
 import { terminalConfig } from '../../terminal/config.ts';
-import { openInBrowser } from '../open-browser.ts';
 import { parseBrokerUrl } from '../../mqtt/connection.ts';
 import { integerFlag, parseFlags, UsageError, type Command } from '../command.ts';
 import { dataDirFlag, resolveDataDir } from '../data-dir.ts';
+import { builtRendererDir, serveUntilStopped } from '../served-app.ts';
 import { capFeedConfigFrom, capFeedFlags } from '../cap-feed-flags.ts';
 import { syncConfigFrom, syncFlags } from '../sync-flags.ts';
 
@@ -67,35 +63,14 @@ export const serveCommand: Command = {
     if (!isLoopback(host) && !values['allow-remote']) {
       throw new UsageError(`--host ${host} is reachable from other machines; add --allow-remote if that is what you want`);
     }
-    // POLDER_RENDERER_DIR serves another build of the renderer (the security tests serve a folder of their own).
-    const staticDir = io.env.POLDER_RENDERER_DIR ?? repoPaths.renderer;
-    if (!existsSync(join(staticDir, 'index.html'))) {
-      throw new Error(`the renderer is not built (${staticDir} has no index.html): run \`npm run build:renderer\` first`);
-    }
+    const staticDir = builtRendererDir(io.env);
     const logger = stderrLogger();
     if (!isLoopback(host)) logger.warn(`serving on ${host}: anyone who can reach this address and has the token can use the app`);
 
     const dataDir = resolveDataDir(values['data-dir'], io.env);
     const terminal = values.terminal ? terminalConfig({ env: io.env, dataDir, cli: { node: process.execPath, script: repoPaths.cli, runAsNode: false } }) : undefined;
     const app = await createApp({ dataDir, resourcesDir: repoPaths.resources, clock: systemClock(), logger, host: 'serve', runtime: nodeRuntime(), terminal, sync, capFeed, brokers: sync?.brokers });
-    // The same token and, unless --port says otherwise, the same port as last time: open pages
-    // reconnect by themselves after a restart on this data directory.
-    const link = loadServeLink(dataDir, logger);
-    const options: ServeOptions = { app, staticDir, host, port: askedPort ?? link.port ?? 0, token: link.token, logger };
-    const server = await startServer(options).catch((err: NodeJS.ErrnoException) => {
-      if (askedPort !== null || options.port === 0 || err.code !== 'EADDRINUSE') throw err;
-      logger.warn(`port ${options.port}, used last time, is taken: serving on another one (open pages need the new URL)`);
-      return startServer({ ...options, port: 0 });
-    });
-    if (server.port !== link.port) saveServeLink(dataDir, { ...link, port: server.port });
-    io.out(values.json ? JSON.stringify({ url: server.url, port: server.port, dataDir }) : `Polder is being served at ${server.url}`);
-    if (!values.json) io.out('Press Ctrl+C to stop.');
-    if (values.open) openInBrowser(server.url, logger);
-
-    await io.stopRequested;
-    await server.close();
-    await app.close();
-    return 0;
+    return serveUntilStopped(app, { dataDir, staticDir, host, askedPort, logger, io, json: Boolean(values.json), open: Boolean(values.open), fields: { dataDir }, line: (url) => `Polder is being served at ${url}` });
   },
 };
 
