@@ -5,7 +5,7 @@ import { systemClock } from '../clock/clock.ts';
 import { virtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
 import { demoRoster } from '../identity/demo-roster.ts';
 import { silentLogger } from '../logger.ts';
-import { startMosquitto, type Mosquitto } from '../mqtt/test-broker.ts';
+import { startMosquitto, until, type Mosquitto } from '../mqtt/test-broker.ts';
 import { converged, testNodes, type TestNode } from '../sync/test-nodes.ts';
 import type { SyncConfig } from '../sync/handlers.ts';
 import { joinExerciseClock, publishExerciseClock } from './clock-link.ts';
@@ -24,11 +24,6 @@ afterAll(async () => {
   await Promise.all(nodes.map((n) => n.close()));
   await broker?.stop();
 });
-
-async function until(what: string, ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
-  if (!ok()) throw new Error(`timed out waiting until ${what}`);
-}
 
 const exerciseId = 'drill-9';
 const source = systemClock();

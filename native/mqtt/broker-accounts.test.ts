@@ -2,17 +2,10 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from './test-broker.ts';
 import { brokerAccountFromEnv, readBrokerAccounts } from './broker-accounts.ts';
 import { connectMqtt, type MqttConnection, type MqttMessage } from './connection.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker.ts';
-
-async function until(what: string, check: () => boolean, timeoutMs = 8000): Promise<void> {
-  for (let waited = 0; waited < timeoutMs; waited += 20) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 let broker: EmbeddedBroker | undefined;
 let dir: string | undefined;
@@ -38,14 +31,14 @@ describe('the embedded broker with accounts', () => {
     const wrong = connect('wrong', { username: 'room-1', password: 's3cret' });
     // (The first refusal is aedes declining MQTT 5; the 3.1.1 retry is the one that meets the check.)
     const refused = (c: MqttConnection) => /Connection refused: Bad username or password/.test(c.lastError ?? '');
-    await until('both refused for their credentials', () => refused(anonymous) && refused(wrong));
+    await until('both refused for their credentials', () => refused(anonymous) && refused(wrong), 8000);
 
     const received: MqttMessage[] = [];
     const member = connect('member', { username: 'room-1', password: 's3cret:with-colon' }, (m) => received.push(m));
-    await until('connected', () => member.connected);
+    await until('connected', () => member.connected, 8000);
     await member.subscribe(['room/#']);
     await member.publish('room/hello', 'hi');
-    await until('its own message back', () => received.length === 1);
+    await until('its own message back', () => received.length === 1, 8000);
     expect(anonymous.connected || wrong.connected).toBe(false);
   });
 

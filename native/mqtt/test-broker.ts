@@ -95,6 +95,15 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
   };
 }
 
+/** Resolves once `check` holds (what a broker carries arrives when it arrives); fails naming `what` after `timeoutMs`. */
+export async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  for (let waited = 0; waited < timeoutMs; waited += 25) {
+    if (check()) return;
+    await sleep(25);
+  }
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
 /** Resolves once something accepts TCP connections on the loopback port. */
 export async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   for (let waited = 0; waited < timeoutMs; waited += 25) {

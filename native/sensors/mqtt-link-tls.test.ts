@@ -5,20 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, nodeRuntime } from '../app.ts';
 import { systemClock } from '../clock/clock.ts';
 import { connectMqtt } from '../mqtt/connection.ts';
-import { startMosquitto, type Mosquitto } from '../mqtt/test-broker.ts';
+import { startMosquitto, until, type Mosquitto } from '../mqtt/test-broker.ts';
 import { makeTestCerts, type TestCerts } from '../mqtt/test-certs.ts';
 import { repoPaths } from '../paths.ts';
 import { observationsTopic } from './payload.ts';
 
 const quiet = { info() {}, warn() {}, error() {} };
-
-async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  for (let waited = 0; waited < timeoutMs; waited += 25) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('the sensors link over TLS, with the options sync has (polder serve --broker-ca/--broker-cert/--broker-key)', () => {
   let certs: TestCerts;

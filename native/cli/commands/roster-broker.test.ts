@@ -10,7 +10,7 @@ import { loadHeldRoster } from '../../identity/held-roster.ts';
 import { generateSigningKey } from '../../identity/keys.ts';
 import { signRoster, type Roster } from '../../identity/roster.ts';
 import { testDeviceKey } from '../../identity/test-roster.ts';
-import { startMosquitto, type Mosquitto } from '../../mqtt/test-broker.ts';
+import { startMosquitto, until, type Mosquitto } from '../../mqtt/test-broker.ts';
 import { publishRoster } from '../../sync/roster-publish.ts';
 import { converged, testNodes, type TestNode } from '../../sync/test-nodes.ts';
 
@@ -24,14 +24,6 @@ afterEach(async () => {
   await Promise.all(nodes.map((n) => n.close()));
   nodes = [];
 });
-
-async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  for (let waited = 0; waited < timeoutMs; waited += 25) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const org = 'rosters';
 const admin = testDeviceKey('admin');
