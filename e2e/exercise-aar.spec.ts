@@ -1,11 +1,11 @@
 // An exercise's after-action report from the palette: the injects come from the exercise's own
 // log (delivered, skipped) with no list handed to the report.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
+import { startServing, stopServing } from './serve-fixture.ts';
 import { openAs } from './ui-helpers.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -13,10 +13,7 @@ let child: ChildProcess | null = null;
 let dataDir = '';
 
 test.afterEach(async () => {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((done) => child!.once('exit', done));
-  }
+  if (child) await stopServing(child);
   child = null;
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -25,12 +22,9 @@ test('the after-action report printed in exercise mode lists the MSEL\'s injects
   test.setTimeout(120_000);
   dataDir = mkdtempSync(join(tmpdir(), 'polder-e2e-exercise-aar-'));
   const msel = join(root, 'resources', 'exercises', 'merewether-2007-msel.csv');
-  child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'exercise', '--msel', msel, '--data-dir', dataDir, '--paused', '--port', '0', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolveLine, reject) => {
-    child!.once('exit', (code) => reject(new Error(`polder exercise exited with ${code} before printing its URL`)));
-    createInterface({ input: child!.stdout! }).once('line', resolveLine);
-  });
-  const { page, context } = await openAs(browser, (JSON.parse(line) as { url: string }).url, 'eoc-lead');
+  const started = await startServing(['exercise', '--msel', msel, '--data-dir', dataDir, '--paused', '--port', '0', '--json']);
+  child = started.child;
+  const { page, context } = await openAs(browser, started.url, 'eoc-lead');
 
   // Inject 1 is due at STARTEX and goes out at once; the controller skips inject 3.
   await page.getByTestId('exercise-control-open').click();

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
+import { startServing, stopServing } from './serve-fixture.ts';
 import { openAs } from './ui-helpers.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -11,10 +11,7 @@ let child: ChildProcess | null = null;
 let dataDir = '';
 
 test.afterEach(async () => {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((done) => child!.once('exit', done));
-  }
+  if (child) await stopServing(child);
   child = null;
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -23,12 +20,9 @@ test.afterEach(async () => {
 async function startExercise(): Promise<string> {
   dataDir = mkdtempSync(join(tmpdir(), 'polder-e2e-exercise-'));
   const msel = join(root, 'resources', 'exercises', 'merewether-2007-msel.csv');
-  child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'exercise', '--msel', msel, '--data-dir', dataDir, '--paused', '--speed', '60', '--port', '0', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolveLine, reject) => {
-    child!.once('exit', (code) => reject(new Error(`polder exercise exited with ${code} before printing its URL`)));
-    createInterface({ input: child!.stdout! }).once('line', resolveLine);
-  });
-  return (JSON.parse(line) as { url: string }).url;
+  const started = await startServing(['exercise', '--msel', msel, '--data-dir', dataDir, '--paused', '--speed', '60', '--port', '0', '--json']);
+  child = started.child;
+  return started.url;
 }
 
 test('a controller runs the Merewether MSEL: injects delivered on the clock, one skipped, one delayed, one inserted, a note', async ({ browser }) => {

@@ -1,13 +1,12 @@
 // A recording replayed in serve mode: `polder replay` serves it read only on a virtual clock; the
 // page shows the REPLAY banner with the replay's time, and seeking brings alerts in and out.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
 import { smallRecording } from '../native/replay/test-replay-app.ts';
 import { syntheticPin } from '../native/replay/synthetic-recording.ts';
+import { startServing, stopServing } from './serve-fixture.ts';
 import { signIn } from './ui-helpers.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -19,22 +18,18 @@ async function servedReplay(): Promise<{ url: string; stop(): Promise<void> }> {
   // Alert "Water over the road #29" is raised at 06:28.
   const file = join(dir, 'flood.json');
   writeFileSync(file, JSON.stringify(await smallRecording(join(dir, 'source'))));
-  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'replay', file, '--data-dir', join(dir, 'replay'), '--paused', '--port', '0', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((done) => child.once('exit', done));
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const line = await new Promise<string>((done, fail) => {
-      child.once('exit', (code) => fail(new Error(`polder replay exited with ${code} before printing its URL`)));
-      createInterface({ input: child.stdout! }).once('line', done);
-    });
-    return { url: (JSON.parse(line) as { url: string }).url, stop };
+    const { child, url } = await startServing(['replay', file, '--data-dir', join(dir, 'replay'), '--paused', '--port', '0', '--json']);
+    return {
+      url,
+      async stop() {
+        await stopServing(child);
+        removeDir();
+      },
+    };
   } catch (err) {
-    await stop();
+    removeDir();
     throw err;
   }
 }

@@ -15,18 +15,33 @@ export interface ServedApp {
 
 const root = resolve(import.meta.dirname, '..');
 
-/** A real `polder serve` on `dataDir`; `portArgs` [] lets it reuse the port it had last time on that data. */
-export async function startServe(dataDir: string, portArgs = ['--port', '0'], extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; served: ServedApp }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), 'serve', ...portArgs, '--json', '--data-dir', dataDir, ...extraArgs], {
+/**
+ * A real `polder <args>` that serves the app (serve, replay, exercise) and prints where as JSON
+ * (`--json`) on its first line; fails when the command exits before it says.
+ */
+export async function startServing(args: string[], extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'polder.js'), ...args], {
     cwd: root,
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const firstLine = await new Promise<string>((resolveLine, reject) => {
-    child.once('exit', (code) => reject(new Error(`polder serve exited with ${code} before printing its URL`)));
+    child.once('exit', (code) => reject(new Error(`polder ${args[0]} exited with ${code} before printing its URL`)));
     createInterface({ input: child.stdout! }).once('line', resolveLine);
   });
-  const { url } = JSON.parse(firstLine) as { url: string };
+  return { child, url: (JSON.parse(firstLine) as { url: string }).url };
+}
+
+/** Stops what startServing started, and waits until it has gone. */
+export async function stopServing(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((done) => child.once('exit', done));
+}
+
+/** A real `polder serve` on `dataDir`; `portArgs` [] lets it reuse the port it had last time on that data. */
+export async function startServe(dataDir: string, portArgs = ['--port', '0'], extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; served: ServedApp }> {
+  const { child, url } = await startServing(['serve', ...portArgs, '--json', '--data-dir', dataDir, ...extraArgs], extraEnv);
   return { child, served: { url, origin: new URL(url).origin, dataDir } };
 }
 
@@ -43,8 +58,7 @@ export const test = base.extend<{ serveArgs: string[]; serveEnv: Record<string, 
       const dataDir = mkdtempSync(join(tmpdir(), 'polder-e2e-'));
       const { child, served } = await startServe(dataDir, ['--port', '0'], serveArgs, serveEnv);
       await use(served);
-      child.kill('SIGTERM');
-      await new Promise((done) => child.once('exit', done));
+      await stopServing(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
     { scope: 'test' },
