@@ -70,8 +70,9 @@ export interface AppOptions {
   sync?: SyncConfig;
   /** CAP messages from an MQTT topic into the alert queue. */
   capFeed?: CapMqttConfig;
-  /** How long live readings are gathered before one forecast runs on them (default a minute), and
-   * how many forecasts' grids are kept on disk for how long (default: defaultGridRetention). */
+  /** After a forecast on readings, how long later readings are gathered before one more runs on
+   * them (default a minute; the first reading after a quiet spell runs at once), and how many
+   * forecasts' grids are kept on disk for how long (default: defaultGridRetention). */
   forecasts?: { readingWindowMs?: number; gridRetention?: GridRetention };
   /** Run an MSEL on `clock` (which must be the exercise's virtual clock). */
   exercise?: ExerciseConfig;
