@@ -2,7 +2,7 @@
 // schema cannot make (a real time, not in the future, not too old, inside the area this node covers).
 import { createHash } from 'node:crypto';
 import { ReportForm, type DepthCategory, type ReporterKind } from '../api/reports.ts';
-import { parseTime } from '../sensors/payload.ts';
+import { parseJson, parseTime } from '../sensors/payload.ts';
 import { categoryDepthM } from './depth.ts';
 
 /** An accepted report, ready to be grouped and stored. */
@@ -38,15 +38,9 @@ export const maxReportBytes = 16 * 1024;
 export function parseReport(raw: Buffer, now: number, limits: ReportLimits = defaultReportLimits): { ok: true; report: Report } | { ok: false; reason: string } {
   const no = (reason: string) => ({ ok: false as const, reason });
   if (raw.length > maxReportBytes) return no(`the report is ${raw.length} bytes; at most ${maxReportBytes} (send a photo by reference, not inline)`);
-  const text = raw.toString('utf8');
-  if (!raw.equals(Buffer.from(text, 'utf8'))) return no('the payload is not UTF-8 text');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return no(`the payload is not JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
-  const parsed = ReportForm.safeParse(json);
+  const json = parseJson(raw);
+  if ('reason' in json) return no(json.reason);
+  const parsed = ReportForm.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';

@@ -75,7 +75,8 @@ const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `the text "${clip(v, 30)}"` : typeof v);
 
-function parseJson(raw: Buffer): { value: unknown } | { reason: string } {
+/** A payload's JSON, or why it is not UTF-8 JSON, in words a person reads (readings and public reports alike). */
+export function parseJson(raw: Buffer): { value: unknown } | { reason: string } {
   const text = raw.toString('utf8');
   if (text.includes('\uFFFD') && !raw.equals(Buffer.from(text, 'utf8'))) return { reason: 'the payload is not UTF-8 text' };
   try {
