@@ -1,4 +1,5 @@
-import { connectMqtt, type MqttConfig } from '../mqtt/connection.ts';
+import type { MqttConfig } from '../mqtt/connection.ts';
+import { startTopicLink } from '../mqtt/topic-link.ts';
 import type { Logger } from '../logger.ts';
 import { checkSegment } from '../sync/topics.ts';
 
@@ -21,25 +22,15 @@ export interface ReportLinkOptions {
   mqtt?: Partial<Omit<MqttConfig, 'brokers' | 'clientId'>>;
 }
 
-/** Subscribes the node to the reports topic over the shared MQTT link (QoS 1, persistent session). */
+/** Subscribes the node to its organisation's reports topic. */
 export function startReportLink(options: ReportLinkOptions) {
-  const { logger } = options;
   const topic = reportsTopic(options.org);
-  const link = connectMqtt(
-    { ...options.mqtt, brokers: options.brokers, clientId: options.clientId },
-    {
-      onMessage: (message) => options.receive(message.topic, message.payload),
-      onConnect: (info) => logger.info(`reports: subscribed to ${topic} at ${info.url}`),
-      onDisconnect: (url, reason) => logger.warn(`reports: link to ${url} lost (${reason}); reconnecting`),
-    },
-  );
-  void link.subscribe([topic]).catch((err: unknown) => logger.warn(`reports: subscribe failed: ${err instanceof Error ? err.message : String(err)}`));
+  const link = startTopicLink({ ...options, name: 'reports', topics: [topic] });
   return {
     topic,
-    /** Connected, with the subscription made. */
     get connected() {
       return link.connected;
     },
-    close: () => link.close(),
+    close: link.close,
   };
 }
