@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { brokerAccountFromEnv } from '../mqtt/broker-accounts.ts';
 import { parseBrokerUrl } from '../mqtt/connection.ts';
 import type { SyncConfig } from '../sync/handlers.ts';
-import { checkSegment } from '../sync/topics.ts';
+import { checkSegment, defaultOrg } from '../sync/topics.ts';
 import { UsageError } from './command.ts';
 
 export const syncFlags = {
@@ -38,7 +38,7 @@ export function syncConfigFrom(values: SyncFlagValues, env: NodeJS.ProcessEnv): 
       throw new UsageError((err as Error).message);
     }
   }
-  const org = values.org ?? env.POLDER_ORG ?? 'polder';
+  const org = values.org ?? env.POLDER_ORG ?? defaultOrg;
   try {
     checkSegment('--org', org);
   } catch (err) {

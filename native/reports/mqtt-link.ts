@@ -3,9 +3,6 @@ import { startTopicLink } from '../mqtt/topic-link.ts';
 import type { Logger } from '../logger.ts';
 import { checkSegment } from '../sync/topics.ts';
 
-/** An organisation's name when none is given, as `polder serve` and sync default it. */
-export const defaultOrg = 'polder';
-
 /** The topic an organisation's reports arrive on (the org of `polder serve --org`, default "polder"); one report per message. */
 export function reportsTopic(org: string): string {
   checkSegment('organisation name', org);

@@ -1,3 +1,6 @@
+/** An organisation's name when none is given (`--org`, POLDER_ORG): sync, reports and the feed agree on it. */
+export const defaultOrg = 'polder';
+
 /** The MQTT topics of one organisation's operations log. */
 export function syncTopics(org: string) {
   checkSegment('organisation name', org);
