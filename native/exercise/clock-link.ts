@@ -7,6 +7,7 @@ import { maxVirtualRate, virtualClock, type VirtualClock } from '../clock/virtua
 import type { Logger } from '../logger.ts';
 import { connectMqtt, type MqttConnection } from '../mqtt/connection.ts';
 import type { SyncConfig } from '../sync/handlers.ts';
+import { syncTopics } from '../sync/topics.ts';
 
 /** The controller's clock as of one change: scenario time `at` when its source clock read `anchoredAt`. */
 export const ExerciseClockState = z
@@ -21,7 +22,7 @@ export const ExerciseClockState = z
 export type ExerciseClockState = z.infer<typeof ExerciseClockState>;
 
 /** Under the exercise's own organisation segment (`<org>.exercise-<id>`), beside its sync topics; no live node subscribes to it. */
-export const exerciseClockTopic = (exerciseOrg: string): string => `polder/v1/${exerciseOrg}/exercise/clock`;
+export const exerciseClockTopic = (exerciseOrg: string): string => syncTopics(exerciseOrg).exerciseClock;
 
 interface LinkOptions {
   /** The exercise node's sync configuration (exerciseSync: the exercise's organisation segment). */

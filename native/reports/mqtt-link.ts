@@ -1,12 +1,11 @@
 import type { MqttConfig } from '../mqtt/connection.ts';
 import { startTopicLink } from '../mqtt/topic-link.ts';
 import type { Logger } from '../logger.ts';
-import { checkSegment } from '../sync/topics.ts';
+import { syncTopics } from '../sync/topics.ts';
 
 /** The topic an organisation's reports arrive on (the org of `polder serve --org`, default "polder"); one report per message. */
 export function reportsTopic(org: string): string {
-  checkSegment('organisation name', org);
-  return `polder/v1/${org}/reports`;
+  return syncTopics(org).reports;
 }
 
 export interface ReportLinkOptions {

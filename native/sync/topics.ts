@@ -1,7 +1,7 @@
 /** An organisation's name when none is given (`--org`, POLDER_ORG): sync, reports and the feed agree on it. */
 export const defaultOrg = 'polder';
 
-/** The MQTT topics of one organisation's operations log. */
+/** The MQTT topics of one organisation: its operations log, its roster, its public reports and an exercise's clock. */
 export function syncTopics(org: string) {
   checkSegment('organisation name', org);
   const base = `polder/v1/${org}`;
@@ -12,6 +12,10 @@ export function syncTopics(org: string) {
     presence: (node: string) => `${base}/presence/${node}`,
     /** The organisation's signed roster, retained: what its admin publishes for every node to take in. */
     roster: `${base}/roster`,
+    /** Citizen and field reports, one a message (native/reports). */
+    reports: `${base}/reports`,
+    /** An exercise's clock, retained by the controller's node (the org is then `<org>.exercise-<id>`). */
+    exerciseClock: `${base}/exercise/clock`,
     /** Every origin's events (subscribed with No Local: see link.ts). */
     allEvents: `${base}/events/+`,
     /** Everything else a node follows. */
